@@ -1,0 +1,11 @@
+export type * from './types.js';
+
+// ---- corpus: texts, measures, targets, not-computable figures, coverage (non-rule half) ----
+export * from './coverage.js';
+export { MEASURES, TARGETS, NOT_COMPUTABLE } from './documents/index.js';
+export { TEXTS, DOCUMENT_IDS, textOf, isDocumentId, type DocumentId } from './texts.js';
+// ---- end of the non-rule half ----
+
+// ---- corpus: the rules, groups and validations the engine evaluates ----
+export { CORPUS, RULE_IDS } from './rules.js';
+export { checkCorpus, type CorpusProblem } from './check.js';

@@ -1,0 +1,78 @@
+/**
+ * YAML test cases that read like the law's examples. A case names the rules it is about,
+ * the subjects and their facts in the documents' own units, and the exact outcome expected
+ * for those rules: every award, every withheld award and every missing-data row.
+ *
+ *   - name: 实物商品网络零售额恰好1亿元（以上，含本数）
+ *     year: 2023
+ *     rules: [sd-2022-42/2.traffic]
+ *     subjects: { E1: enterprise@370102 }          # id: kind@region [tag, …]
+ *     facts: { E1: { physicalGoodsOnlineRetail: 1亿元 } }
+ *     awards: [ E1 sd-2022-42/2.traffic 20000.00 ]  # subject rule amount|type [rank N]
+ *
+ * Facts: `KEY: value` for the case's year, `KEY@2022: value` for another year,
+ * `KEY: { 5月大赛: 70000, … }` for itemised facts, `panelScore@RULE: 91.5` for rule-scoped ones.
+ */
+import { FACT_KEYS, isFactKey, isSubjectKind, isTag, parameterUnit, parseQuantity, type Dataset, type Fact, type Subject } from '@duixian/engine';
+
+export interface Case {
+  name: string;
+  year: number;
+  rules: string[];
+  subjects: Record<string, string>;
+  facts?: Record<string, Record<string, unknown>>;
+  history?: string[]; // "E1 RULE 2022"
+  parameters?: string[]; // "RULE amount 50万元"
+  interpretations?: Record<string, string>;
+  awards?: string[];
+  withheld?: string[]; // "E1 RULE reason [keptRule]"
+  missing?: string[]; // "E1 RULE fact@year,…"
+}
+
+const fail = (c: Case, msg: string): never => {
+  throw new Error(`case "${c.name}": ${msg}`);
+};
+
+function value(c: Case, key: string, raw: unknown): number {
+  if (!isFactKey(key)) fail(c, `unknown fact key ${key}`);
+  const p = parseQuantity(typeof raw === 'number' ? raw : String(raw), FACT_KEYS[key as keyof typeof FACT_KEYS].unit);
+  if (!p.ok) fail(c, `${key}: ${p.error}`);
+  return (p as { value: number }).value;
+}
+
+export function toDataset(c: Case): Dataset {
+  const subjects: Subject[] = [];
+  for (const [id, spec] of Object.entries(c.subjects)) {
+    const [head, ...tags] = spec.trim().split(/\s+/);
+    const [kind, region] = head!.split('@');
+    if (!isSubjectKind(kind!)) fail(c, `unknown kind ${kind}`);
+    for (const t of tags) if (!isTag(t)) fail(c, `unknown tag ${t}`);
+    subjects.push({ id, kind: kind as Subject['kind'], name: id, ...(region ? { region } : {}), tags: tags as Subject['tags'] });
+  }
+  const facts: Fact[] = [];
+  for (const [subject, map] of Object.entries(c.facts ?? {})) {
+    if (!c.subjects[subject]) fail(c, `facts for unknown subject ${subject}`);
+    for (const [k, raw] of Object.entries(map)) {
+      const [key, at] = k.split('@') as [string, string | undefined];
+      const ruleScoped = at !== undefined && at.includes('/');
+      const year = at !== undefined && !ruleScoped ? Number(at) : c.year;
+      if (raw !== null && typeof raw === 'object') {
+        for (const [item, v] of Object.entries(raw)) facts.push({ subject, year, key: key as Fact['key'], value: value(c, key, v), item });
+      } else {
+        facts.push({ subject, year, key: key as Fact['key'], value: value(c, key, raw), ...(ruleScoped ? { rule: at } : {}) });
+      }
+    }
+  }
+  const history = (c.history ?? []).map((h) => {
+    const [subject, rule, year] = h.split(/\s+/);
+    return { subject: subject!, rule: rule!, year: Number(year), amount: null };
+  });
+  const parameters = (c.parameters ?? []).map((p) => {
+    const [rule, key, raw] = p.split(/\s+/) as [string, string, string];
+    const unit = parameterUnit(key) ?? fail(c, `unknown parameter ${key}`);
+    const v = parseQuantity(raw, unit);
+    if (!v.ok) fail(c, v.error);
+    return { rule, year: c.year, key, value: (v as { value: number }).value };
+  });
+  return { year: c.year, subjects, facts, history, parameters, interpretations: c.interpretations ?? {} };
+}

@@ -1,0 +1,206 @@
+/**
+ * Award primitives: how much a qualifying subject gets. Each computation records its steps
+ * (tier reached, units counted, rate × cost, caps applied) so the amount explains itself.
+ * Money is integer fen; every fraction of a fen is rounded down (I-money-rounding = floor).
+ */
+import type { RunContext } from './context.js';
+import { formatRatio, formatValue, formatYuan } from './format.js';
+import type { InterpretationId } from './interpretations.js';
+import { holds, noteOf, operatorOf } from './legal.js';
+import type { MissingFact } from './metrics.js';
+import { scaled } from './quantity.js';
+import type { Award, Rule, Tier } from './rule.js';
+import type { Step } from './trace.js';
+import { FACT_KEYS, UNITS, type FactKey } from './vocabulary.js';
+
+export type AwardType = 'money' | 'honor' | 'recommendation' | 'pending';
+
+export interface Computed {
+  readonly status: 'award' | 'not-eligible' | 'missing';
+  readonly type: AwardType;
+  readonly fen: number | null;
+  readonly ceiling: boolean;
+  readonly steps: readonly Step[];
+  readonly missing: readonly MissingFact[];
+  readonly readings: readonly InterpretationId[];
+}
+
+/** floor(a × b / c) for non-negative integers, exact beyond 2^53 through BigInt. */
+export function mulDivFloor(a: number, b: number, c: number): number {
+  const p = a * b;
+  if (Number.isSafeInteger(p)) return Math.floor(p / c);
+  return Number((BigInt(a) * BigInt(b)) / BigInt(c));
+}
+
+const compute = (s: string, data: Record<string, string | number | null> = {}): Step => ({ kind: 'compute', text: s, data });
+const cap = (s: string): Step => ({ kind: 'cap', text: s });
+
+/** The facts an award reads from the subject (with a rule's conditions: is the subject a claimant?). */
+export function awardFacts(a: Award): FactKey[] {
+  if ('tiers' in a) return [a.on];
+  if ('perUnit' in a) return [a.perUnit.fact];
+  if ('costShare' in a) return [...a.costShare.facts];
+  return [];
+}
+
+export function awardReadings(a: Award): InterpretationId[] {
+  if ('tiers' in a) return a.tiers.some((t) => t.to !== undefined) ? ['I-tier-range'] : [];
+  if ('perUnit' in a) return ['I-per-unit'];
+  if ('costShare' in a) return a.costShare.pick ? ['I-brand-item'] : [];
+  return [];
+}
+
+export function computeAward(ctx: RunContext, rule: Rule, i: number, rank: number | undefined): Computed {
+  const a = rule.award;
+  const base = { ceiling: 'ceiling' in a && a.ceiling === true, missing: [], readings: awardReadings(a) };
+  if ('money' in a) {
+    const fen = scaled('yuan', a.money);
+    return { ...base, status: 'award', type: 'money', fen, steps: [compute(`${base.ceiling ? '最高' : ''}给予 ${formatYuan(fen)}`, { amount: fen })] };
+  }
+  if ('honor' in a) return { ...base, status: 'award', type: 'honor', fen: null, steps: [compute(`授予：${a.honor}`)] };
+  if ('recommendation' in a) return { ...base, status: 'award', type: 'recommendation', fen: null, steps: [compute(`${a.recommendation}`)] };
+  if ('pending' in a) return pending(ctx, rule, a.pending, base);
+  if ('prizes' in a) {
+    const r = rank!;
+    const fen = scaled('yuan', a.prizes[r - 1]!);
+    return { ...base, status: 'award', type: 'money', fen, steps: [compute(`第${r}名奖励 ${formatYuan(fen)}（${a.prizes.join(' / ')}）`, { rank: r, amount: fen })] };
+  }
+  if ('tiers' in a) return tiered(ctx, a, i, base);
+  if ('perUnit' in a) return perUnit(ctx, a, i, base);
+  return costShare(ctx, a, i, base);
+}
+
+type Base = { ceiling: boolean; missing: never[]; readings: InterpretationId[] };
+
+function pending(ctx: RunContext, rule: Rule, text: string, base: Base): Computed {
+  const set = ctx.parameter(rule.id, 'amount');
+  if (set === undefined) {
+    return { ...base, status: 'award', type: 'pending', fen: null, steps: [compute(`${text}：符合条件，金额待定（待设定${ctx.year}年该条款的金额参数 amount）`)] };
+  }
+  return {
+    ...base, status: 'award', type: 'money', fen: set,
+    steps: [{ kind: 'parameter', text: `${text}：按设定的${ctx.year}年金额标准给予 ${formatYuan(set)}（参数 amount）`, data: { amount: set } }],
+  };
+}
+
+function tierHolds(ctx: RunContext, t: Tier, v: number, unit: keyof typeof UNITS): boolean {
+  const from = scaled(unit, t.from);
+  if (t.to === undefined) return holds(operatorOf(t.legal ?? '以上'), v - from);
+  const to = scaled(unit, t.to);
+  return ctx.readings['I-tier-range'] === 'lower-inclusive' ? from <= v && v < to : from < v && v <= to;
+}
+
+function tierText(ctx: RunContext, t: Tier): string {
+  if (t.to === undefined) return `${t.from}${t.legal ?? '以上'}（${noteOf(t.legal ?? '以上')}）`;
+  return ctx.readings['I-tier-range'] === 'lower-inclusive' ? `${t.from}（含）至${t.to}（不含）` : `${t.from}（不含）至${t.to}（含）`;
+}
+
+/** The highest tier reached (分档奖励，就高). */
+function tiered(ctx: RunContext, a: Extract<Award, { tiers: unknown }>, i: number, base: Base): Computed {
+  const unit = FACT_KEYS[a.on].unit;
+  const v = ctx.population.value(i, a.on, ctx.year);
+  const name = FACT_KEYS[a.on].label;
+  if (v === undefined) {
+    return { ...base, status: 'missing', type: 'money', fen: null, steps: [], missing: [{ subject: ctx.population.subjects[i]!.id, key: a.on, year: ctx.year }] };
+  }
+  for (let k = a.tiers.length - 1; k >= 0; k--) {
+    const t = a.tiers[k]!;
+    if (!tierHolds(ctx, t, v, unit)) continue;
+    const fen = scaled('yuan', t.money);
+    const next = a.tiers[k + 1];
+    const gap = next ? `；距下一档（${next.from}，${next.money}）还差 ${formatValue(unit, scaled(unit, next.from) - v)}` : '';
+    return {
+      ...base, status: 'award', type: 'money', fen,
+      steps: [compute(`${name} ${formatValue(unit, v)}，达到第${k + 1}档 ${tierText(ctx, t)} → ${base.ceiling ? '最高' : ''}${formatYuan(fen)}${gap}`, { tier: k + 1, amount: fen })],
+    };
+  }
+  const first = a.tiers[0]!;
+  const gapFen = scaled(unit, first.from) - v;
+  const gap = gapFen > 0 ? `，还差 ${formatValue(unit, gapFen)} 达到 ${first.from}` : '';
+  return {
+    ...base, status: 'not-eligible', type: 'money', fen: null,
+    steps: [{ kind: 'condition', holds: false, text: `${name} ${formatValue(unit, v)} 未达到任何一档（最低档 ${tierText(ctx, first)}）${gap}`, data: { gap: gap || null } }],
+  };
+}
+
+/** 每实现1万元给予2元: full units by default (I-per-unit), then the per-subject cap. */
+function perUnit(ctx: RunContext, a: Extract<Award, { perUnit: unknown }>, i: number, base: Base): Computed {
+  const pu = a.perUnit;
+  const capText = a.cap;
+  const unit = FACT_KEYS[pu.fact].unit;
+  const v = ctx.population.value(i, pu.fact, ctx.year);
+  if (v === undefined) return { ...base, status: 'missing', type: 'money', fen: null, steps: [], missing: [{ subject: ctx.population.subjects[i]!.id, key: pu.fact, year: ctx.year }] };
+  const per = scaled(unit, pu.per);
+  const pay = scaled('yuan', pu.pay);
+  const steps: Step[] = [];
+  let fen: number;
+  if (ctx.readings['I-per-unit'] === 'full-units') {
+    const units = Math.floor(v / per);
+    fen = units * pay;
+    steps.push(compute(`${FACT_KEYS[pu.fact].label} ${formatValue(unit, v)} ÷ ${pu.per} = ${units}个完整单位（I-per-unit=full-units，不足一个单位不计）× ${pu.pay} = ${formatYuan(fen)}`, { units, amount: fen }));
+  } else {
+    fen = mulDivFloor(v, pay, per);
+    steps.push(compute(`${FACT_KEYS[pu.fact].label} ${formatValue(unit, v)} ÷ ${pu.per} × ${pu.pay} = ${formatYuan(fen)}（I-per-unit=proportional，不足一分舍去）`, { amount: fen }));
+  }
+  if (capText !== undefined) {
+    const c = scaled('yuan', capText);
+    if (fen > c) {
+      steps.push(cap(`每家最高 ${capText}：${formatYuan(fen)} → ${formatYuan(c)}`));
+      fen = c;
+    } else {
+      steps.push(cap(`未超过每家最高 ${capText}`));
+    }
+  }
+  return { ...base, status: 'award', type: 'money', fen, steps };
+}
+
+/** rate × cost per item, per-item cap, the sum, per-year cap (按实际发生费用的80%，每次不超过5万元，年内累计不超过10万元). */
+function costShare(ctx: RunContext, a: Extract<Award, { costShare: unknown }>, i: number, base: Base): Computed {
+  const cs = a.costShare;
+  const rate = scaled('ratio', cs.rate);
+  const steps: Step[] = [];
+  const subject = ctx.population.subjects[i]!.id;
+  let items = cs.facts.flatMap((k) => (ctx.population.items(i, k, ctx.year) ?? []).map((it) => ({ ...it, key: k })));
+  if (cs.pick === 'one') {
+    const chosen = pickOne(ctx, i, cs.facts, items);
+    if ('missing' in chosen) return { ...base, status: 'missing', type: 'money', fen: null, steps, missing: [{ subject, key: chosen.missing, year: ctx.year }] };
+    steps.push(compute(chosen.text));
+    items = chosen.items;
+  }
+  if (!items.length) return { ...base, status: 'missing', type: 'money', fen: null, steps, missing: cs.facts.map((key) => ({ subject, key, year: ctx.year })) };
+  let total = 0;
+  for (const it of items) {
+    let fen = mulDivFloor(it.value, rate, 10 ** UNITS.ratio.scale);
+    let line = `${FACT_KEYS[it.key].label}${it.item ? `「${it.item}」` : ''} ${formatYuan(it.value)} × ${formatRatio(rate)} = ${formatYuan(fen)}`;
+    if (cs.itemCap !== undefined && fen > scaled('yuan', cs.itemCap)) {
+      fen = scaled('yuan', cs.itemCap);
+      line += `，每次（项）不超过 ${cs.itemCap} → ${formatYuan(fen)}`;
+    }
+    steps.push(compute(line, { item: it.item, amount: fen }));
+    total += fen;
+  }
+  if (items.length > 1) steps.push(compute(`合计 ${formatYuan(total)}`, { amount: total }));
+  if (cs.yearCap !== undefined && total > scaled('yuan', cs.yearCap)) {
+    steps.push(cap(`每年累计不超过 ${cs.yearCap}：${formatYuan(total)} → ${cs.yearCap}`));
+    total = scaled('yuan', cs.yearCap);
+  }
+  return { ...base, status: 'award', type: 'money', fen: total, steps };
+}
+
+type Item = { item: string; value: number; key: FactKey };
+
+/** 一项最高50% (I-brand-item): the largest item, or the one named in the application. */
+function pickOne(ctx: RunContext, i: number, facts: readonly FactKey[], items: Item[]): { items: Item[]; text: string } | { missing: FactKey } {
+  if (ctx.readings['I-brand-item'] === 'applied') {
+    const k = ctx.population.value(i, 'appliedBrandCostItem', ctx.year);
+    const key = k === undefined ? undefined : facts[k - 1];
+    if (!key) return { missing: 'appliedBrandCostItem' };
+    const chosen = items.filter((x) => x.key === key);
+    if (!chosen.length) return { missing: key };
+    return { items: chosen, text: `按企业申请的一项计算：${FACT_KEYS[key].label}（I-brand-item=applied）` };
+  }
+  if (!items.length) return { items, text: '' };
+  const best = items.reduce((b, x) => (x.value > b.value ? x : b));
+  return { items: [best], text: `三项费用中取最大的一项：${FACT_KEYS[best.key].label} ${formatYuan(best.value)}（I-brand-item=largest）` };
+}
+

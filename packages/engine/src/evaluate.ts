@@ -1,0 +1,286 @@
+/**
+ * A run: evaluate every rule in force for the year over the dataset, then settle what
+ * qualifies into what is granted — once-only, blacklist, exclusive groups (with I-vacancy),
+ * document-wide exclusivity, pools — and finally the honors that follow a won group.
+ * The output is interchange format v1; the same input gives byte-identical output.
+ */
+import { RunContext } from './context.js';
+import type { Dataset } from './dataset.js';
+import { yuanString } from './format.js';
+import { DEFAULT_READINGS, resolveReadings, type Readings } from './interpretations.js';
+import { cityOf } from './regions.js';
+import { applyBlacklist, applyDocumentExclusive, applyGroups, applyOnce, applyPool, type PoolResult } from './resolve.js';
+import { RuleRun, type Decision } from './rule-run.js';
+import type { Corpus, PolicyDocument, Rule } from './rule.js';
+import type { Explanation, Outcome, Step } from './trace.js';
+import { mulDivFloor } from './awards.js';
+
+export interface EvaluateOptions {
+  readonly year?: number;
+  readonly documents?: readonly string[];
+  /** switches over the dataset's own `interpretations` */
+  readonly interpretations?: Readonly<Record<string, string>>;
+  readonly explain?: boolean;
+}
+
+export interface AwardRow {
+  readonly subject: string;
+  readonly rule: string;
+  readonly document: string;
+  readonly article: string;
+  readonly type: 'money' | 'honor' | 'recommendation' | 'pending';
+  readonly amount: string | null;
+  readonly ceiling: boolean;
+  readonly funder: string;
+  readonly rank: number | null;
+  readonly interpretations: readonly string[];
+  readonly funderShares?: Readonly<Record<string, string>>;
+  readonly explanation?: Explanation;
+}
+
+export interface WithheldRow {
+  readonly subject: string;
+  readonly rule: string;
+  readonly amount: string | null;
+  readonly reason: string;
+  readonly group?: string;
+  readonly keptRule?: string;
+  readonly explanation?: Explanation;
+}
+
+export interface MissingRow {
+  readonly subject: string;
+  readonly rule: string;
+  readonly facts: readonly string[];
+  /** whose facts they are, where not the row's subject (e.g. CN for cnyPerUsd) */
+  readonly of?: Readonly<Record<string, string>>;
+}
+
+export interface Evaluation {
+  readonly format: 'duixian/v1';
+  readonly year: number;
+  readonly interpretations: Readonly<Record<string, string>>;
+  readonly awards: readonly AwardRow[];
+  readonly withheld: readonly WithheldRow[];
+  readonly missing: readonly MissingRow[];
+  readonly pools: readonly PoolResult[];
+  readonly totals: { readonly byFunder: Readonly<Record<string, string>> };
+}
+
+/** Calendar years a document covers under I-year-in-force, and whether `year` is partial. */
+export function yearInForce(doc: PolicyDocument, year: number, reading: Readings['I-year-in-force']): { inForce: boolean; partial: boolean } {
+  const fromY = Number(doc.validFrom.slice(0, 4));
+  const toY = doc.validTo ? Number(doc.validTo.slice(0, 4)) : Infinity;
+  const startsLate = year === fromY && doc.validFrom.slice(5) !== '01-01';
+  const endsEarly = year === toY && doc.validTo?.slice(5) !== '12-31';
+  const partial = startsLate || endsEarly;
+  const overlaps = year >= fromY && year <= toY;
+  return { inForce: overlaps && (reading === 'overlap' || !partial), partial: overlaps && partial };
+}
+
+/** The whole run, kept so that any single decision can be explained afterwards. */
+export class Run {
+  readonly ctx: RunContext;
+  readonly runs = new Map<string, RuleRun>();
+  readonly decisions = new Map<string, Decision[]>();
+  readonly pools: PoolResult[] = [];
+
+  constructor(readonly corpus: Corpus, dataset: Dataset, readonly options: EvaluateOptions = {}) {
+    const year = options.year ?? dataset.year;
+    const readings = resolveReadings({ ...dataset.interpretations, ...options.interpretations });
+    this.ctx = new RunContext(corpus, dataset, year, readings);
+    for (const rule of corpus.rules) {
+      const doc = this.ctx.documents.get(rule.document)!;
+      if (options.documents && !options.documents.includes(doc.id)) continue;
+      if (!this.inForce(rule, doc)) continue;
+      this.runs.set(rule.id, new RuleRun(this.ctx, rule, doc, (i, g) => this.wonGroup(i, g)));
+    }
+    this.settle();
+  }
+
+  inForce(rule: Rule, doc: PolicyDocument): boolean {
+    const y = this.ctx.year;
+    return yearInForce(doc, y, this.ctx.readings['I-year-in-force']).inForce && (!rule.years || rule.years.includes(y));
+  }
+
+  private derived = (r: RuleRun) => r.rule.conditions.some((c) => 'wonGroup' in c);
+
+  private settle(): void {
+    const first = [...this.runs.values()].filter((r) => !this.derived(r));
+    for (const r of first) this.decisions.set(r.rule.id, r.decideAll());
+    this.resolveExclusivity();
+    for (const [id, pool] of first.filter((r) => r.rule.pool).map((r) => [r.rule.id, r.rule.pool!] as const)) {
+      this.pools.push(applyPool(this.ctx, this.all(), id, pool.cap, pool.text));
+    }
+    for (const r of [...this.runs.values()].filter(this.derived)) {
+      const ds = r.decideAll();
+      this.decisions.set(r.rule.id, ds);
+      applyBlacklist(this.ctx, ds);
+    }
+  }
+
+  /** Once, blacklist, groups and the document rule; under I-vacancy = move-up, re-rank without those who gave a prize up. */
+  private resolveExclusivity(): void {
+    const moveUp = this.ctx.readings['I-vacancy'] === 'move-up';
+    for (let round = 0; round < 50; round++) {
+      const all = this.all();
+      for (const d of all) {
+        d.withheld = undefined;
+        d.after.length = 0;
+      }
+      applyOnce(this.ctx, all);
+      applyBlacklist(this.ctx, all);
+      const lost = [...applyGroups(all, this.corpus.groups), ...applyDocumentExclusive(this.ctx, all, this.corpus)];
+      if (!moveUp) return;
+      const changed = new Set<string>();
+      for (const d of lost) {
+        const run = this.runs.get(d.rule.id)!;
+        if (d.rank === null || !run.isRanked || run.excludes(d.i)) continue;
+        run.exclude([d.i]);
+        changed.add(d.rule.id);
+      }
+      if (!changed.size) return;
+      for (const id of changed) {
+        // the vacated decisions stay (withheld again next round); whoever now ranks in is added
+        const run = this.runs.get(id)!;
+        const vacated = this.decisions.get(id)!.filter((d) => run.excludes(d.i));
+        this.decisions.set(id, [...vacated, ...run.decideAll()]);
+      }
+    }
+    throw new Error('internal: exclusivity did not settle in 50 rounds');
+  }
+
+  all(): Decision[] {
+    return [...this.decisions.values()].flat();
+  }
+
+  private wonGroup(i: number, group: string): boolean {
+    const g = this.corpus.groups.find((x) => x.id === group);
+    return !!g && g.rules.some((r) => (this.decisions.get(r) ?? []).some((d) => d.i === i && d.status === 'award' && !d.withheld));
+  }
+
+  /** The funder of an award: the document's, or the subject's city/county where the article says so. */
+  funderOf(d: Decision): { funder: string; shares?: Map<string, number> } {
+    const doc = this.ctx.documents.get(d.rule.document)!;
+    const code = this.ctx.population.regionCode[d.i];
+    switch (d.rule.funder ?? 'document') {
+      case 'document': return { funder: doc.funder };
+      case 'subject-city': return { funder: (code === undefined ? undefined : cityOf(code)) ?? doc.funder };
+      case 'subject-county': return { funder: code && code.length === 6 && !code.endsWith('00') ? code : doc.funder };
+      case 'city-county': return this.sharedFunder(d, doc, code);
+    }
+  }
+
+  /** 市、县区按现行财政体制分级负担: the city's share is the `cityShare.<county>` (or `cityShare`) parameter. */
+  private sharedFunder(d: Decision, doc: PolicyDocument, code: string | undefined): { funder: string; shares?: Map<string, number> } {
+    const amount = d.granted ?? d.fen;
+    const county = code && !code.endsWith('00') ? code : undefined;
+    const share = (county === undefined ? undefined : this.ctx.parameter(d.rule.id, `cityShare.${county}`)) ?? this.ctx.parameter(d.rule.id, 'cityShare');
+    if (amount === null || !county || share === undefined) return { funder: doc.funder };
+    const cityPart = mulDivFloor(amount, share, 1_000_000);
+    return { funder: doc.funder, shares: new Map([[doc.funder, cityPart], [county, amount - cityPart]]) };
+  }
+
+  /** The explanation of one decision (any outcome), with what happened after it. */
+  explain(subjectId: string, ruleId: string): Explanation {
+    const rule = this.ctx.rules.get(ruleId);
+    if (!rule) throw new Error(`unknown rule ${ruleId}`);
+    const i = this.ctx.population.index(subjectId);
+    if (i === undefined) throw new Error(`unknown subject ${subjectId}`);
+    const doc = this.ctx.documents.get(rule.document)!;
+    const subject = this.ctx.population.subjects[i]!;
+    const base = {
+      rule: rule.id, document: doc.id, number: doc.number, article: rule.article, title: rule.title, text: rule.text,
+      subject: subject.id, subjectName: subject.name, year: this.ctx.year,
+    };
+    const validity = this.validityStep(rule, doc);
+    const run = this.runs.get(ruleId);
+    if (!run) {
+      return { ...base, outcome: 'not-in-force', summary: validity.text, steps: [validity], readings: {} };
+    }
+    const traced = run.trace(i);
+    const decision = (this.decisions.get(ruleId) ?? []).find((d) => d.i === i);
+    const steps: Step[] = [validity, ...traced.steps, ...(decision?.after ?? [])];
+    if (rule.note) steps.push({ kind: 'note', text: `本系统对条文的理解：${rule.note}` });
+    const readings = Object.fromEntries([...(decision?.readings ?? run.readings)].sort().map((id) => [id, this.ctx.readings[id]]));
+    const outcome: Outcome = decision?.withheld ? 'withheld' : traced.status === 'award' ? 'award' : traced.status;
+    return { ...base, outcome, summary: this.summary(outcome, decision, traced.missing.map((m) => `${m.subject} ${m.key}@${m.year}`)), steps, readings };
+  }
+
+  private validityStep(rule: Rule, doc: PolicyDocument): Step {
+    const y = this.ctx.year;
+    const f = yearInForce(doc, y, this.ctx.readings['I-year-in-force']);
+    const period = `${doc.validFrom} 至 ${doc.validTo ?? '长期'}`;
+    if (!f.inForce) return { kind: 'validity', holds: false, text: `${doc.number} 有效期 ${period}，${y}年${f.partial ? '仅部分时间在有效期内（I-year-in-force=full）' : '不在有效期内'}` };
+    if (rule.years && !rule.years.includes(y)) return { kind: 'validity', holds: false, text: `本条仅适用于${rule.years.join('、')}年度` };
+    return { kind: 'validity', holds: true, text: `${doc.number} 有效期 ${period}，${y}年${f.partial ? '部分时间在有效期内（I-year-in-force=overlap，按全年考核，特此提示）' : '在有效期内'}` };
+  }
+
+  private summary(outcome: Outcome, d: Decision | undefined, missing: string[]): string {
+    if (outcome === 'withheld') return d!.withheld!.text;
+    if (outcome === 'missing') return `缺少：${missing.join('、')}`;
+    if (outcome !== 'award' || !d) return '';
+    const amount = d.granted ?? d.fen;
+    return d.type === 'money' ? `金额 ${yuanString(amount!)} 元${d.ceiling ? '（最高额，评审可核减）' : ''}` : d.type === 'pending' ? '金额待定' : '';
+  }
+
+  /** Interchange v1 output. */
+  result(): Evaluation {
+    const pop = this.ctx.population;
+    const id = (d: Decision) => pop.subjects[d.i]!.id;
+    const order = (a: Decision, b: Decision) => cmpStr(a.rule.document, b.rule.document) || cmpStr(a.rule.id, b.rule.id) || cmpStr(id(a), id(b));
+    const all = this.all().sort(order);
+    const explain = this.options.explain === true;
+    const awards: AwardRow[] = [];
+    const withheld: WithheldRow[] = [];
+    const missing: MissingRow[] = [];
+    const byFunder = new Map<string, number>();
+    for (const d of all) {
+      if (d.status === 'missing') {
+        missing.push(missingRow(id(d), d));
+        continue;
+      }
+      const amount = d.granted ?? d.fen;
+      const explanation = explain ? this.explain(id(d), d.rule.id) : undefined;
+      if (d.withheld) {
+        withheld.push({
+          subject: id(d), rule: d.rule.id, amount: amount === null ? null : yuanString(d.fen!), reason: d.withheld.reason,
+          ...(d.withheld.group ? { group: d.withheld.group } : {}), ...(d.withheld.keptRule ? { keptRule: d.withheld.keptRule } : {}),
+          ...(explanation ? { explanation } : {}),
+        });
+        continue;
+      }
+      const { funder, shares } = this.funderOf(d);
+      if (d.type === 'money' && amount !== null) {
+        for (const [f, v] of shares ?? [[funder, amount]]) byFunder.set(f, (byFunder.get(f) ?? 0) + v);
+      }
+      awards.push({
+        subject: id(d), rule: d.rule.id, document: d.rule.document, article: d.rule.article, type: d.type,
+        amount: d.type === 'money' && amount !== null ? yuanString(amount) : null,
+        ceiling: d.ceiling, funder, rank: d.rank, interpretations: [...d.readings].sort(),
+        ...(shares ? { funderShares: Object.fromEntries([...shares].map(([f, v]) => [f, yuanString(v)])) } : {}),
+        ...(explanation ? { explanation } : {}),
+      });
+    }
+    const switched = Object.fromEntries(Object.entries(this.ctx.readings).filter(([k, v]) => v !== DEFAULT_READINGS[k as keyof Readings]));
+    return {
+      format: 'duixian/v1', year: this.ctx.year, interpretations: switched, awards, withheld, missing,
+      pools: [...this.pools].sort((a, b) => cmpStr(a.rule, b.rule)),
+      totals: { byFunder: Object.fromEntries([...byFunder.entries()].sort(([a], [b]) => cmpStr(a, b)).map(([k, v]) => [k, yuanString(v)])) },
+    };
+  }
+}
+
+function missingRow(subject: string, d: Decision): MissingRow {
+  const facts = [...new Set(d.missing.map((m) => `${m.key}@${m.year}`))].sort();
+  const others = d.missing.filter((m) => m.subject !== subject);
+  return { subject, rule: d.rule.id, facts, ...(others.length ? { of: Object.fromEntries(others.map((m) => [`${m.key}@${m.year}`, m.subject])) } : {}) };
+}
+
+const cmpStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Evaluate a dataset against a corpus (the engine's one entry point for batch runs). */
+export function evaluate(corpus: Corpus, dataset: Dataset, options: EvaluateOptions = {}): Evaluation {
+  return new Run(corpus, dataset, options).result();
+}
+

@@ -1,0 +1,16 @@
+export * from './vocabulary.js';
+export * from './quantity.js';
+export * from './rational.js';
+export * from './format.js';
+export * from './legal.js';
+export * from './dataset.js';
+export * from './parameters.js';
+export * from './regions.js';
+export * from './uscc.js';
+export * from './interpretations.js';
+export * from './rule.js';
+export * from './trace.js';
+export { Population } from './population.js';
+export { evaluate, Run, yearInForce } from './evaluate.js';
+export type { EvaluateOptions, Evaluation, AwardRow, WithheldRow, MissingRow } from './evaluate.js';
+export type { PoolResult } from './resolve.js';

@@ -1,0 +1,207 @@
+/**
+ * One rule evaluated over its peer set for a run: who the candidates are (recipient kinds
+ * and tags inside the issuer's jurisdiction), which of them claim it (have any of its facts),
+ * and the decision for each — fast for populations, with full steps when explaining.
+ */
+import { awardFacts, computeAward, type AwardType } from './awards.js';
+import { compileCondition, type Check, type Tri } from './conditions.js';
+import type { RunContext } from './context.js';
+import type { InterpretationId } from './interpretations.js';
+import type { MissingFact } from './metrics.js';
+import { Population } from './population.js';
+import { rankPeers, type RankTable } from './ranking.js';
+import type { PolicyDocument, Ranking, Rule } from './rule.js';
+import type { Step } from './trace.js';
+import { SUBJECT_KINDS, TAGS, type FactKey } from './vocabulary.js';
+
+export type WithholdReason = 'exclusive' | 'document-exclusive' | 'once' | 'blacklist' | 'pool';
+
+/** A subject's outcome for a rule that reaches the output (an award, later maybe withheld, or missing data). */
+export interface Decision {
+  readonly i: number;
+  readonly rule: Rule;
+  readonly status: 'award' | 'missing';
+  readonly type: AwardType;
+  readonly fen: number | null; // the amount decided (before pool scaling)
+  readonly ceiling: boolean;
+  readonly rank: number | null;
+  readonly missing: readonly MissingFact[];
+  readonly readings: ReadonlySet<InterpretationId>;
+  withheld?: { reason: WithholdReason; group?: string; keptRule?: string; text: string };
+  granted?: number; // after pool scaling
+  readonly after: Step[]; // what happened after the decision: once, blacklist, exclusivity, pool
+}
+
+export interface Traced {
+  readonly status: 'award' | 'not-eligible' | 'missing' | 'not-recipient';
+  readonly fen: number | null;
+  readonly type: AwardType | null;
+  readonly steps: readonly Step[];
+  readonly missing: readonly MissingFact[];
+}
+
+export class RuleRun {
+  readonly checks: readonly Check[];
+  private readonly rankCheck?: Ranking;
+  private readonly claimFacts: readonly FactKey[];
+  private readonly candidateList: readonly number[];
+  private readonly excluded = new Set<number>();
+  private ranksMemo?: RankTable;
+  readonly readings: ReadonlySet<InterpretationId>;
+
+  constructor(
+    readonly ctx: RunContext,
+    readonly rule: Rule,
+    readonly doc: PolicyDocument,
+    wonGroup: (i: number, group: string) => boolean,
+  ) {
+    const env = { ctx, rule, doc, ranks: () => this.ranks(), top: () => this.top(), wonGroup };
+    this.checks = rule.conditions.map((c) => compileCondition(c, env));
+    this.rankCheck = rule.conditions.find((c): c is { rank: Ranking } => 'rank' in c)?.rank;
+    this.claimFacts = [...new Set([...this.checks.flatMap((c) => c.ownFacts), ...awardFacts(rule.award)])];
+    this.candidateList = this.findCandidates();
+    this.readings = new Set([...this.checks.flatMap((c) => c.readings)]);
+  }
+
+  /** Recipients of the rule's kinds and tags inside the issuer's jurisdiction (the peer set). */
+  private findCandidates(): number[] {
+    const pop = this.ctx.population;
+    const { kinds, tags = [], anyTags = [] } = this.rule.recipient;
+    const all = Population.maskOf(tags);
+    const any = Population.maskOf(anyTags);
+    return kinds.flatMap((k) => pop.inRegion(k, this.doc.issuer).filter((i) => {
+      const m = pop.tags(i);
+      return (m & all) === all && (any === 0 || (m & any) !== 0);
+    }));
+  }
+
+  /** A candidate claims the rule when it has any of the facts the rule reads (or the rule reads none). */
+  private claims(i: number): boolean {
+    if (!this.claimFacts.length) return true;
+    const pop = this.ctx.population;
+    const y = this.ctx.year;
+    for (const k of this.claimFacts) if (pop.value(i, k, y) !== undefined) return true;
+    return false;
+  }
+
+  private top(): number {
+    const n = this.rankCheck?.topParameter ? this.ctx.parameter(this.rule.id, this.rankCheck.topParameter) : undefined;
+    return n ?? this.rankCheck?.top ?? 0;
+  }
+
+  private ranks(): RankTable {
+    if (this.ranksMemo) return this.ranksMemo;
+    const r = this.rankCheck!;
+    const others = this.checks.filter((_, k) => !('rank' in this.rule.conditions[k]!));
+    let peers = this.candidateList.filter((i) => !this.excluded.has(i) && this.claims(i));
+    if (this.ctx.readings['I-rank-scope'] === 'eligible') peers = peers.filter((i) => others.every((c) => c.test(i) === 1));
+    return (this.ranksMemo = rankPeers(this.ctx, this.rule, r.by, peers));
+  }
+
+  /** Leave subjects out of the ranking (prizes they gave up move to the next, I-vacancy = move-up). */
+  exclude(subjects: Iterable<number>): void {
+    for (const i of subjects) this.excluded.add(i);
+    this.ranksMemo = undefined;
+  }
+
+  excludes(i: number): boolean {
+    return this.excluded.has(i);
+  }
+
+  private candidateSet?: Set<number>;
+  isCandidate(i: number): boolean {
+    return (this.candidateSet ??= new Set(this.candidateList)).has(i);
+  }
+
+  get isRanked(): boolean {
+    return this.rankCheck !== undefined;
+  }
+
+  /** Every award and missing-data decision over the peer set. Fast path: no steps. */
+  decideAll(): Decision[] {
+    const out: Decision[] = [];
+    for (const i of this.candidateList) {
+      if (this.excluded.has(i) || !this.claims(i)) continue;
+      const verdict = this.testAll(i);
+      if (verdict === 0) continue;
+      if (verdict === -1) {
+        out.push(this.decision(i, 'missing', null, this.missingOf(i)));
+        continue;
+      }
+      const rank = this.rankCheck ? this.ranks().rank.get(i)! : undefined;
+      const c = computeAward(this.ctx, this.rule, i, rank);
+      if (c.status === 'award') out.push(this.decision(i, 'award', c, [], rank));
+      else if (c.status === 'missing') out.push(this.decision(i, 'missing', null, c.missing));
+    }
+    return out;
+  }
+
+  private testAll(i: number): Tri {
+    let verdict: Tri = 1;
+    for (const c of this.checks) {
+      const t = c.test(i);
+      if (t === 0) return 0;
+      if (t === -1) verdict = -1;
+    }
+    return verdict;
+  }
+
+  private missingOf(i: number): MissingFact[] {
+    return this.checks.filter((c) => c.test(i) === -1).flatMap((c) => c.explain(i).missing);
+  }
+
+  private decision(i: number, status: 'award' | 'missing', c: ReturnType<typeof computeAward> | null, missing: readonly MissingFact[], rank?: number): Decision {
+    return {
+      i, rule: this.rule, status,
+      type: c?.type ?? (('pending' in this.rule.award) ? 'pending' : 'money'),
+      fen: c?.fen ?? null,
+      ceiling: c?.ceiling ?? false,
+      rank: rank ?? null,
+      missing,
+      readings: new Set([...this.readings, ...(c?.readings ?? [])]),
+      after: [],
+    };
+  }
+
+  /** The tracing path: the same decision for one subject, with every step. */
+  trace(i: number): Traced {
+    const pop = this.ctx.population;
+    const s = pop.subjects[i]!;
+    const kindOk = this.rule.recipient.kinds.includes(s.kind);
+    const inside = pop.isIn(i, this.doc.issuer);
+    const candidate = this.isCandidate(i);
+    const recipient: Step = {
+      kind: 'recipient',
+      holds: candidate,
+      text: `支持对象：${this.rule.recipient.label}。本主体为${SUBJECT_KINDS[s.kind]}${inside ? `，位于${this.doc.issuerName}辖区内` : `，不在${this.doc.issuerName}辖区内`}${this.tagText(i)}`,
+      data: { kind: s.kind, region: pop.regionCode[i] ?? null },
+    };
+    if (!candidate || !kindOk) return { status: 'not-recipient', fen: null, type: null, steps: [recipient], missing: [] };
+    const steps: Step[] = [recipient];
+    const missing: MissingFact[] = [];
+    let verdict: Tri = 1;
+    for (const c of this.checks) {
+      const e = c.explain(i);
+      steps.push(e.step);
+      const t = c.test(i);
+      if (t === 0) verdict = 0;
+      else if (t === -1) {
+        if (verdict === 1) verdict = -1;
+        missing.push(...e.missing);
+      }
+    }
+    if (verdict === 0) return { status: 'not-eligible', fen: null, type: null, steps, missing: [] };
+    if (verdict === -1) return { status: 'missing', fen: null, type: null, steps, missing };
+    const rank = this.rankCheck ? this.ranks().rank.get(i) : undefined;
+    const c = computeAward(this.ctx, this.rule, i, rank);
+    steps.push(...c.steps);
+    return { status: c.status, fen: c.fen, type: c.type, steps, missing: c.missing };
+  }
+
+  private tagText(i: number): string {
+    const need = [...(this.rule.recipient.tags ?? []), ...(this.rule.recipient.anyTags ?? [])];
+    if (!need.length) return '';
+    const pop = this.ctx.population;
+    return '；' + need.map((t) => `${TAGS[t]}：${pop.hasTag(i, t) ? '是' : '否'}`).join('，');
+  }
+}

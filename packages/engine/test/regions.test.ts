@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import {
+  REGIONS,
+  childrenOf,
+  cityOf,
+  countiesOf,
+  isWithin,
+  region,
+  regionByName,
+  type RegionLevel,
+} from '../src/regions.js';
+
+const CITIES: readonly (readonly [string, string])[] = [
+  ['370100', '济南市'], ['370200', '青岛市'], ['370300', '淄博市'], ['370400', '枣庄市'],
+  ['370500', '东营市'], ['370600', '烟台市'], ['370700', '潍坊市'], ['370800', '济宁市'],
+  ['370900', '泰安市'], ['371000', '威海市'], ['371100', '日照市'], ['371300', '临沂市'],
+  ['371400', '德州市'], ['371500', '聊城市'], ['371600', '滨州市'], ['371700', '菏泽市'],
+];
+
+const byLevel = (level: RegionLevel) => REGIONS.filter((r) => r.level === level);
+
+describe('region table shape', () => {
+  it('has one country and one province', () => {
+    expect(byLevel('country').map((r) => r.code)).toEqual(['CN']);
+    expect(byLevel('province').map((r) => [r.code, r.name])).toEqual([['370000', '山东省']]);
+  });
+
+  it('has exactly the 16 cities of Shandong, all under 370000', () => {
+    const cities = byLevel('city');
+    expect(cities).toHaveLength(16);
+    expect(cities.map((r) => [r.code, r.name])).toEqual(CITIES);
+    expect(childrenOf('370000').map((r) => r.code)).toEqual(CITIES.map(([c]) => c));
+    for (const c of cities) expect(c.parent).toBe('370000');
+  });
+
+  it('no longer has 莱芜市 (merged into 济南 in 2019)', () => {
+    expect(region('371200')).toBeUndefined();
+    expect(cityOf('370116')).toBe('370100');
+    expect(cityOf('370117')).toBe('370100');
+  });
+
+  it.each(CITIES)('city %s %s has county-level children', (code) => {
+    expect(childrenOf(code).length).toBeGreaterThan(0);
+    expect(countiesOf(code)).toEqual(childrenOf(code));
+  });
+
+  it('has unique codes', () => {
+    const codes = REGIONS.map((r) => r.code);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it('has a parent for every region but the country, one level up', () => {
+    const up: Record<RegionLevel, RegionLevel | null> = { country: null, province: 'country', city: 'province', county: 'city' };
+    for (const r of REGIONS) {
+      if (r.level === 'country') {
+        expect(r.parent).toBeNull();
+        continue;
+      }
+      const parent = r.parent === null ? undefined : region(r.parent);
+      expect(parent, `parent of ${r.code}`).toBeDefined();
+      expect(parent!.level, `level of parent of ${r.code}`).toBe(up[r.level]);
+    }
+  });
+
+  it('uses 6-digit codes starting 37 below the country', () => {
+    for (const r of REGIONS.filter((x) => x.level !== 'country')) expect(r.code).toMatch(/^37\d{4}$/);
+  });
+
+  it('gives each county a code starting with its city code\'s first 4 digits', () => {
+    for (const r of byLevel('county')) expect(r.code.slice(0, 4), r.code).toBe(r.parent!.slice(0, 4));
+  });
+
+  it('codes NBS zones 7x and assigned zones 9x, and nothing else there', () => {
+    for (const r of byLevel('county')) {
+      const tens = r.code.slice(4, 5);
+      if (r.assigned) {
+        expect(r.zone, r.code).toBe(true);
+        expect(r.code).toMatch(/^37089\d$/);
+      } else if (r.zone) expect(tens, r.code).toBe('7');
+      else expect(['7', '9'], r.code).not.toContain(tens);
+    }
+  });
+
+  it('gives county-level cities 8x codes and districts/counties 0x–3x codes', () => {
+    for (const r of byLevel('county').filter((x) => !x.zone)) {
+      if (r.name.endsWith('市')) expect(r.code.slice(4, 5), r.code).toBe('8');
+      else expect(Number(r.code.slice(4)), r.code).toBeLessThan(40);
+    }
+  });
+
+  it('has no blank names or short names', () => {
+    for (const r of REGIONS) {
+      expect(r.name.trim()).not.toBe('');
+      if (r.shortName !== undefined) expect(r.shortName.trim()).not.toBe('');
+    }
+  });
+});
+
+describe('known codes', () => {
+  it.each([
+    ['370115', '济阳区', '370100', false],
+    ['370116', '莱芜区', '370100', false],
+    ['370117', '钢城区', '370100', false],
+    ['370171', '济南高新技术产业开发区', '370100', true],
+    ['370271', '青岛高新技术产业开发区', '370200', true],
+    ['370502', '东营区', '370500', false],
+    ['370503', '河口区', '370500', false],
+    ['370505', '垦利区', '370500', false],
+    ['370522', '利津县', '370500', false],
+    ['370523', '广饶县', '370500', false],
+    ['370571', '东营经济技术开发区', '370500', true],
+    ['370572', '东营港经济开发区', '370500', true],
+    ['370614', '蓬莱区', '370600', false],
+    ['370772', '潍坊滨海经济技术开发区', '370700', true],
+    ['370811', '任城区', '370800', false],
+    ['370871', '济宁高新技术产业开发区', '370800', true],
+    ['371471', '德州天衢新区', '371400', true],
+    ['371503', '茌平区', '371500', false],
+    ['371681', '邹平市', '371600', false],
+  ] as const)('%s is %s in %s (zone: %s)', (code, name, city, zone) => {
+    const r = region(code);
+    expect(r?.name).toBe(name);
+    expect(r?.level).toBe('county');
+    expect(r?.parent).toBe(city);
+    expect(r?.zone === true).toBe(zone);
+    expect(r?.assigned).toBeUndefined();
+  });
+
+  it('knows 济宁高新区 by its short name', () => {
+    expect(region('370871')?.shortName).toBe('济宁高新区');
+    expect(regionByName('济宁高新区')?.code).toBe('370871');
+    expect(regionByName('济宁高新技术产业开发区')?.code).toBe('370871');
+  });
+
+  it('has 济宁\'s four functional zones as county-level recipients, three on assigned codes', () => {
+    const zones = countiesOf('370800').filter((r) => r.zone);
+    expect(zones.map((r) => r.name)).toEqual(['济宁高新技术产业开发区', '太白湖新区', '济宁经济技术开发区', '曲阜文化建设示范区']);
+    expect(zones.filter((r) => r.assigned).map((r) => r.code)).toEqual(['370895', '370896', '370897']);
+  });
+
+  it('does not carry superseded codes', () => {
+    for (const old of ['370125', '370181', '370282', '370634', '371202', '371472', '370771']) expect(region(old), old).toBeUndefined();
+  });
+
+  it('does not hand out the 济宁 local-system codes 370890–370893', () => {
+    for (const c of ['370890', '370891', '370892', '370893']) expect(region(c), c).toBeUndefined();
+  });
+});
+
+describe('isWithin / cityOf', () => {
+  it.each([
+    ['370115', '370100', true],
+    ['370115', '370800', false],
+    ['370871', '370800', true],
+    ['370871', '370100', false],
+    ['370800', '370871', false],
+    ['370100', '370100', true],
+    ['370000', '370100', false],
+    ['CN', '370000', false],
+    ['999999', 'CN', false],
+  ] as const)('isWithin(%s, %s) is %s', (code, ancestor, expected) => {
+    expect(isWithin(code, ancestor)).toBe(expected);
+  });
+
+  it('puts everything within CN, and everything but CN within 370000', () => {
+    for (const r of REGIONS) {
+      expect(isWithin(r.code, 'CN'), r.code).toBe(true);
+      expect(isWithin(r.code, '370000'), r.code).toBe(r.code !== 'CN');
+    }
+  });
+
+  it.each([
+    ['370871', '370800'],
+    ['370115', '370100'],
+    ['370800', '370800'],
+    ['370000', undefined],
+    ['CN', undefined],
+    ['999999', undefined],
+  ] as const)('cityOf(%s) is %s', (code, city) => {
+    expect(cityOf(code)).toBe(city);
+  });
+
+  it('places every county in its parent city', () => {
+    for (const r of byLevel('county')) expect(cityOf(r.code)).toBe(r.parent);
+  });
+});
+
+describe('regionByName', () => {
+  it('refuses an ambiguous name unless narrowed to a city', () => {
+    expect(regionByName('市中区')).toBeUndefined();
+    expect(regionByName('市中区', '370100')?.code).toBe('370103');
+    expect(regionByName('市中区', '370400')?.code).toBe('370402');
+  });
+
+  it('finds cities and unknown names', () => {
+    expect(regionByName('济宁市')?.code).toBe('370800');
+    expect(regionByName('莱芜市')).toBeUndefined();
+    expect(regionByName('济阳区', '370800')).toBeUndefined();
+  });
+});
