@@ -12,7 +12,7 @@ import { benchmark, measure, metricLabel, metricUnit, showMetric, type MissingFa
 import { scaled } from './quantity.js';
 import { cmp, fromScaled } from './rational.js';
 import type { RankTable } from './ranking.js';
-import type { Condition, Metric, PolicyDocument, Rule } from './rule.js';
+import type { Condition, Metric, PolicyDocument, Ranking, Rule } from './rule.js';
 import type { Step } from './trace.js';
 import { FACT_KEYS, TAGS, UNITS, type FactKey } from './vocabulary.js';
 
@@ -49,7 +49,7 @@ export function compileCondition(c: Condition, env: CheckEnv): Check {
   if ('notTag' in c) return notTag(c.notTag, c.label, env);
   if ('dateInForce' in c) return dateInForce(c.dateInForce, env, c.label);
   if ('anyOf' in c) return anyOf(c.anyOf.map((x) => compileCondition(x, env)), c.label);
-  if ('rank' in c) return rankCheck(c.rank.label, env);
+  if ('rank' in c) return rankCheck(c.rank, env);
   return wonGroup(c.wonGroup, env, c.label);
 }
 
@@ -269,11 +269,12 @@ function anyOf(parts: Check[], label?: string): Check {
 }
 
 /** 前N名 over the peer set, ranked once per run (ties per I-rank-ties). */
-function rankCheck(label: string, env: CheckEnv): Check {
+function rankCheck(ranking: Ranking, env: CheckEnv): Check {
   const { ctx } = env;
+  const label = ranking.label;
   return {
-    ownFacts: [],
-    readings: ['I-rank-ties', 'I-rank-scope', ...(env.rule.conditions.some((c) => 'rank' in c && 'composite' in c.rank.by) ? ['I-composite' as const] : [])],
+    ownFacts: ownFactsOf(ranking.by),
+    readings: ['I-rank-ties', 'I-rank-scope', ...metricReadings(ranking.by)],
     test(i) {
       const t = env.ranks();
       const r = t.rank.get(i);

@@ -52,8 +52,8 @@ export interface MissingRow {
   readonly subject: string;
   readonly rule: string;
   readonly facts: readonly string[];
-  /** whose facts they are, where not the row's subject (e.g. CN for cnyPerUsd) */
-  readonly of?: Readonly<Record<string, string>>;
+  /** facts of other subjects the decision needed (a benchmark region, CN's cnyPerUsd), by subject */
+  readonly of?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface Evaluation {
@@ -272,9 +272,12 @@ export class Run {
 }
 
 function missingRow(subject: string, d: Decision): MissingRow {
-  const facts = [...new Set(d.missing.map((m) => `${m.key}@${m.year}`))].sort();
-  const others = d.missing.filter((m) => m.subject !== subject);
-  return { subject, rule: d.rule.id, facts, ...(others.length ? { of: Object.fromEntries(others.map((m) => [`${m.key}@${m.year}`, m.subject])) } : {}) };
+  const ref = (m: { key: string; year: number }) => `${m.key}@${m.year}`;
+  const facts = [...new Set(d.missing.map(ref))].sort();
+  const of = new Map<string, Set<string>>();
+  for (const m of d.missing) if (m.subject !== subject) of.set(m.subject, (of.get(m.subject) ?? new Set()).add(ref(m)));
+  if (!of.size) return { subject, rule: d.rule.id, facts };
+  return { subject, rule: d.rule.id, facts, of: Object.fromEntries([...of].sort(([a], [b]) => cmpStr(a, b)).map(([k, v]) => [k, [...v].sort()])) };
 }
 
 const cmpStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -60,7 +60,10 @@ export class Population {
         if (list) list.push({ item: f.item, value: f.value });
         else m.set(i, [{ item: f.item, value: f.value }]);
       } else {
-        this.column(f.key, f.year, true)![i] = f.value;
+        const c = this.column(f.key, f.year, true)!;
+        // the readers refuse conflicting duplicates; a Dataset built by hand must not carry one either
+        if (!Number.isNaN(c[i]!) && c[i] !== f.value) throw new Error(`conflicting facts: ${f.subject} ${f.key}@${f.year}`);
+        c[i] = f.value;
       }
     }
   }

@@ -40,6 +40,18 @@ export interface Traced {
   readonly missing: readonly MissingFact[];
 }
 
+/** Readings a rule depends on through its settings rather than its conditions. */
+function ruleReadings(rule: Rule, doc: PolicyDocument): InterpretationId[] {
+  const ranked = rule.conditions.some((c) => 'rank' in c);
+  return [
+    ...(rule.interpretations ?? []),
+    ...(rule.once ? ['I-once' as const] : []),
+    ...(rule.pool ? ['I-pool' as const] : []),
+    ...(rule.exclusiveGroup ? ['I-exclusive' as const, ...(ranked ? ['I-vacancy' as const] : [])] : []),
+    ...(doc.exclusive && !('pending' in rule.award) ? [doc.exclusive.interpretation] : []),
+  ];
+}
+
 export class RuleRun {
   readonly checks: readonly Check[];
   private readonly rankCheck?: Ranking;
@@ -60,7 +72,7 @@ export class RuleRun {
     this.rankCheck = rule.conditions.find((c): c is { rank: Ranking } => 'rank' in c)?.rank;
     this.claimFacts = [...new Set([...this.checks.flatMap((c) => c.ownFacts), ...awardFacts(rule.award)])];
     this.candidateList = this.findCandidates();
-    this.readings = new Set([...this.checks.flatMap((c) => c.readings)]);
+    this.readings = new Set([...this.checks.flatMap((c) => c.readings), ...ruleReadings(rule, doc)]);
   }
 
   /** Recipients of the rule's kinds and tags inside the issuer's jurisdiction (the peer set). */
@@ -75,13 +87,17 @@ export class RuleRun {
     }));
   }
 
-  /** A candidate claims the rule when it has any of the facts the rule reads (or the rule reads none). */
-  private claims(i: number): boolean {
+  /**
+   * A candidate claims the rule when it has any of the facts the rule reads, or a panel score
+   * for it (or the rule reads no facts at all): subjects with no data for a rule are not
+   * reported as missing it.
+   */
+  claims(i: number): boolean {
     if (!this.claimFacts.length) return true;
     const pop = this.ctx.population;
     const y = this.ctx.year;
     for (const k of this.claimFacts) if (pop.value(i, k, y) !== undefined) return true;
-    return false;
+    return this.rankCheck !== undefined && pop.scoped(i, 'panelScore', y, this.rule.id) !== undefined;
   }
 
   private top(): number {

@@ -46,8 +46,9 @@ const OUTCOME_ZH: Record<Outcome, string> = {
 
 /** The explanation as Chinese text, one step per line, for `duixian explain`. */
 export function renderExplanation(e: Explanation): string {
+  const article = /^([一二三四五六七八九十]+|\d+)$/.test(e.article) ? `第${e.article}条` : e.article;
   const lines = [
-    `${e.number} 第${e.article}条 ${e.title}（${e.rule}）`,
+    `${e.number} ${article} ${e.title}（${e.rule}）`,
     `原文：${e.text}`,
     `主体：${e.subjectName}（${e.subject}），考核年度：${e.year}`,
     '',
