@@ -50,37 +50,57 @@ export function awardReadings(a: Award): InterpretationId[] {
   return [];
 }
 
-export function computeAward(ctx: RunContext, rule: Rule, i: number, rank: number | undefined): Computed {
+/**
+ * The amount for subject i. With `explain` false (the population path) no step text is built;
+ * the amount is computed by exactly the same code either way.
+ */
+export function computeAward(ctx: RunContext, rule: Rule, i: number, rank: number | undefined, explain: boolean): Computed {
   const a = rule.award;
-  const base = { ceiling: 'ceiling' in a && a.ceiling === true, missing: [], readings: awardReadings(a) };
+  const base: Base = { ceiling: 'ceiling' in a && a.ceiling === true, missing: [], readings: awardReadings(a), explain };
+  const steps: Step[] = [];
+  const say = sayer(base, steps);
   if ('money' in a) {
     const fen = scaled('yuan', a.money);
-    return { ...base, status: 'award', type: 'money', fen, steps: [compute(`${base.ceiling ? '最高' : ''}给予 ${formatYuan(fen)}`, { amount: fen })] };
+    say(() => compute(`${base.ceiling ? '最高' : ''}给予 ${formatYuan(fen)}`, { amount: fen }));
+    return { ...base, status: 'award', type: 'money', fen, steps };
   }
-  if ('honor' in a) return { ...base, status: 'award', type: 'honor', fen: null, steps: [compute(`授予：${a.honor}`)] };
-  if ('recommendation' in a) return { ...base, status: 'award', type: 'recommendation', fen: null, steps: [compute(`${a.recommendation}`)] };
+  if ('honor' in a) {
+    say(() => compute(`授予：${a.honor}`));
+    return { ...base, status: 'award', type: 'honor', fen: null, steps };
+  }
+  if ('recommendation' in a) {
+    say(() => compute(a.recommendation));
+    return { ...base, status: 'award', type: 'recommendation', fen: null, steps };
+  }
   if ('pending' in a) return pending(ctx, rule, a.pending, base);
   if ('prizes' in a) {
     const r = rank!;
     const fen = scaled('yuan', a.prizes[r - 1]!);
-    return { ...base, status: 'award', type: 'money', fen, steps: [compute(`第${r}名奖励 ${formatYuan(fen)}（${a.prizes.join(' / ')}）`, { rank: r, amount: fen })] };
+    say(() => compute(`第${r}名奖励 ${formatYuan(fen)}（${a.prizes.join(' / ')}）`, { rank: r, amount: fen }));
+    return { ...base, status: 'award', type: 'money', fen, steps };
   }
   if ('tiers' in a) return tiered(ctx, a, i, base);
   if ('perUnit' in a) return perUnit(ctx, a, i, base);
   return costShare(ctx, a, i, base);
 }
 
-type Base = { ceiling: boolean; missing: never[]; readings: InterpretationId[] };
+type Base = { ceiling: boolean; missing: never[]; readings: InterpretationId[]; explain: boolean };
+
+/** Steps only when explaining: `say(() => step)` costs nothing on the population path. */
+const sayer = (b: Base, steps: Step[]) => (make: () => Step): void => {
+  if (b.explain) steps.push(make());
+};
 
 function pending(ctx: RunContext, rule: Rule, text: string, base: Base): Computed {
   const set = ctx.parameter(rule.id, 'amount');
+  const steps: Step[] = [];
+  const say = sayer(base, steps);
   if (set === undefined) {
-    return { ...base, status: 'award', type: 'pending', fen: null, steps: [compute(`${text}：符合条件，金额待定（待设定${ctx.year}年该条款的金额参数 amount）`)] };
+    say(() => compute(`${text}：符合条件，金额待定（待设定${ctx.year}年该条款的金额参数 amount）`));
+    return { ...base, status: 'award', type: 'pending', fen: null, steps };
   }
-  return {
-    ...base, status: 'award', type: 'money', fen: set,
-    steps: [{ kind: 'parameter', text: `${text}：按设定的${ctx.year}年金额标准给予 ${formatYuan(set)}（参数 amount）`, data: { amount: set } }],
-  };
+  say(() => ({ kind: 'parameter', text: `${text}：按设定的${ctx.year}年金额标准给予 ${formatYuan(set)}（参数 amount）`, data: { amount: set } }));
+  return { ...base, status: 'award', type: 'money', fen: set, steps };
 }
 
 function tierHolds(ctx: RunContext, t: Tier, v: number, unit: keyof typeof UNITS): boolean {
@@ -108,19 +128,21 @@ function tiered(ctx: RunContext, a: Extract<Award, { tiers: unknown }>, i: numbe
     if (!tierHolds(ctx, t, v, unit)) continue;
     const fen = scaled('yuan', t.money);
     const next = a.tiers[k + 1];
-    const gap = next ? `；距下一档（${next.from}，${next.money}）还差 ${formatValue(unit, scaled(unit, next.from) - v)}` : '';
-    return {
-      ...base, status: 'award', type: 'money', fen,
-      steps: [compute(`${name} ${formatValue(unit, v)}，达到第${k + 1}档 ${tierText(ctx, t)} → ${base.ceiling ? '最高' : ''}${formatYuan(fen)}${gap}`, { tier: k + 1, amount: fen })],
-    };
+    const steps: Step[] = [];
+    sayer(base, steps)(() => {
+      const gap = next ? `；距下一档（${next.from}，${next.money}）还差 ${formatValue(unit, scaled(unit, next.from) - v)}` : '';
+      return compute(`${name} ${formatValue(unit, v)}，达到第${k + 1}档 ${tierText(ctx, t)} → ${base.ceiling ? '最高' : ''}${formatYuan(fen)}${gap}`, { tier: k + 1, amount: fen });
+    });
+    return { ...base, status: 'award', type: 'money', fen, steps };
   }
   const first = a.tiers[0]!;
-  const gapFen = scaled(unit, first.from) - v;
-  const gap = gapFen > 0 ? `，还差 ${formatValue(unit, gapFen)} 达到 ${first.from}` : '';
-  return {
-    ...base, status: 'not-eligible', type: 'money', fen: null,
-    steps: [{ kind: 'condition', holds: false, text: `${name} ${formatValue(unit, v)} 未达到任何一档（最低档 ${tierText(ctx, first)}）${gap}`, data: { gap: gap || null } }],
-  };
+  const steps: Step[] = [];
+  sayer(base, steps)(() => {
+    const gapFen = scaled(unit, first.from) - v;
+    const gap = gapFen > 0 ? `，还差 ${formatValue(unit, gapFen)} 达到 ${first.from}` : '';
+    return { kind: 'condition', holds: false, text: `${name} ${formatValue(unit, v)} 未达到任何一档（最低档 ${tierText(ctx, first)}）${gap}`, data: { gap: gap || null } };
+  });
+  return { ...base, status: 'not-eligible', type: 'money', fen: null, steps };
 }
 
 /** 每实现1万元给予2元: full units by default (I-per-unit), then the per-subject cap. */
@@ -133,23 +155,22 @@ function perUnit(ctx: RunContext, a: Extract<Award, { perUnit: unknown }>, i: nu
   const per = scaled(unit, pu.per);
   const pay = scaled('yuan', pu.pay);
   const steps: Step[] = [];
+  const say = sayer(base, steps);
   let fen: number;
   if (ctx.readings['I-per-unit'] === 'full-units') {
     const units = Math.floor(v / per);
     fen = units * pay;
-    steps.push(compute(`${FACT_KEYS[pu.fact].label} ${formatValue(unit, v)} ÷ ${pu.per} = ${units}个完整单位（I-per-unit=full-units，不足一个单位不计）× ${pu.pay} = ${formatYuan(fen)}`, { units, amount: fen }));
+    say(() => compute(`${FACT_KEYS[pu.fact].label} ${formatValue(unit, v)} ÷ ${pu.per} = ${units}个完整单位（I-per-unit=full-units，不足一个单位不计）× ${pu.pay} = ${formatYuan(fen)}`, { units, amount: fen }));
   } else {
     fen = mulDivFloor(v, pay, per);
-    steps.push(compute(`${FACT_KEYS[pu.fact].label} ${formatValue(unit, v)} ÷ ${pu.per} × ${pu.pay} = ${formatYuan(fen)}（I-per-unit=proportional，不足一分舍去）`, { amount: fen }));
+    const f = fen;
+    say(() => compute(`${FACT_KEYS[pu.fact].label} ${formatValue(unit, v)} ÷ ${pu.per} × ${pu.pay} = ${formatYuan(fen)}（I-per-unit=proportional，不足一分舍去）`, { amount: fen }));
   }
   if (capText !== undefined) {
     const c = scaled('yuan', capText);
-    if (fen > c) {
-      steps.push(cap(`每家最高 ${capText}：${formatYuan(fen)} → ${formatYuan(c)}`));
-      fen = c;
-    } else {
-      steps.push(cap(`未超过每家最高 ${capText}`));
-    }
+    const before = fen;
+    if (fen > c) fen = c;
+    say(() => cap(before > c ? `每家最高 ${capText}：${formatYuan(before)} → ${formatYuan(c)}` : `未超过每家最高 ${capText}`));
   }
   return { ...base, status: 'award', type: 'money', fen, steps };
 }
@@ -159,29 +180,28 @@ function costShare(ctx: RunContext, a: Extract<Award, { costShare: unknown }>, i
   const cs = a.costShare;
   const rate = scaled('ratio', cs.rate);
   const steps: Step[] = [];
+  const say = sayer(base, steps);
   const subject = ctx.population.subjects[i]!.id;
   let items = cs.facts.flatMap((k) => (ctx.population.items(i, k, ctx.year) ?? []).map((it) => ({ ...it, key: k })));
   if (cs.pick === 'one') {
     const chosen = pickOne(ctx, i, cs.facts, items);
     if ('missing' in chosen) return { ...base, status: 'missing', type: 'money', fen: null, steps, missing: [{ subject, key: chosen.missing, year: ctx.year }] };
-    steps.push(compute(chosen.text));
+    say(() => compute(chosen.text));
     items = chosen.items;
   }
   if (!items.length) return { ...base, status: 'missing', type: 'money', fen: null, steps, missing: cs.facts.map((key) => ({ subject, key, year: ctx.year })) };
   let total = 0;
   for (const it of items) {
-    let fen = mulDivFloor(it.value, rate, 10 ** UNITS.ratio.scale);
-    let line = `${FACT_KEYS[it.key].label}${it.item ? `「${it.item}」` : ''} ${formatYuan(it.value)} × ${formatRatio(rate)} = ${formatYuan(fen)}`;
-    if (cs.itemCap !== undefined && fen > scaled('yuan', cs.itemCap)) {
-      fen = scaled('yuan', cs.itemCap);
-      line += `，每次（项）不超过 ${cs.itemCap} → ${formatYuan(fen)}`;
-    }
-    steps.push(compute(line, { item: it.item, amount: fen }));
+    const share = mulDivFloor(it.value, rate, 10 ** UNITS.ratio.scale);
+    const capped = cs.itemCap !== undefined && share > scaled('yuan', cs.itemCap);
+    const fen = capped ? scaled('yuan', cs.itemCap!) : share;
+    say(() => compute(`${FACT_KEYS[it.key].label}${it.item ? `「${it.item}」` : ''} ${formatYuan(it.value)} × ${formatRatio(rate)} = ${formatYuan(share)}${capped ? `，每次（项）不超过 ${cs.itemCap} → ${formatYuan(fen)}` : ''}`, { item: it.item, amount: fen }));
     total += fen;
   }
-  if (items.length > 1) steps.push(compute(`合计 ${formatYuan(total)}`, { amount: total }));
+  const sum = total;
+  if (items.length > 1) say(() => compute(`合计 ${formatYuan(sum)}`, { amount: sum }));
   if (cs.yearCap !== undefined && total > scaled('yuan', cs.yearCap)) {
-    steps.push(cap(`每年累计不超过 ${cs.yearCap}：${formatYuan(total)} → ${cs.yearCap}`));
+    say(() => cap(`每年累计不超过 ${cs.yearCap}：${formatYuan(sum)} → ${cs.yearCap}`));
     total = scaled('yuan', cs.yearCap);
   }
   return { ...base, status: 'award', type: 'money', fen: total, steps };

@@ -21,6 +21,8 @@ export type Tri = 1 | 0 | -1;
 export interface Check {
   /** the subject's own facts this condition reads (a subject with none of a rule's facts is not a claimant) */
   readonly ownFacts: readonly FactKey[];
+  /** a claim that does not show in the subject's own facts (a count derived from member enterprises) */
+  readonly claimedBy?: (i: number) => boolean;
   readonly readings: readonly InterpretationId[];
   test(i: number): Tri;
   explain(i: number): { readonly step: Step; readonly missing: readonly MissingFact[] };
@@ -64,8 +66,9 @@ function factThreshold(key: FactKey, legal: LegalWord, value: string, env: Check
   const op = operatorOf(legal, guo);
   const column = ctx.population.column(key, ctx.year);
   const read = (i: number): number | undefined => {
-    const v = column ? column[i]! : ctx.population.value(i, key, ctx.year);
-    return v === undefined || Number.isNaN(v) ? undefined : v;
+    if (!column) return ctx.population.value(i, key, ctx.year);
+    const v = column[i]!;
+    return Number.isNaN(v) ? undefined : v;
   };
   const name = label ?? FACT_KEYS[key].label;
   return {
@@ -106,6 +109,7 @@ function metricThreshold(m: Metric, legal: LegalWord, value: string, env: CheckE
   const name = label ?? metricLabel(m);
   return {
     ownFacts: ownFactsOf(m),
+    ...('newlyOver' in m ? { claimedBy: (i: number) => measure(ctx, i, m).ok } : {}),
     readings: [...wordReadings(legal), ...metricReadings(m)],
     test(i) {
       const r = measure(ctx, i, m);
@@ -247,8 +251,10 @@ function dateInForce(key: FactKey, env: CheckEnv, label?: string): Check {
 }
 
 function anyOf(parts: Check[], label?: string): Check {
+  const claimers = parts.flatMap((p) => (p.claimedBy ? [p.claimedBy] : []));
   return {
     ownFacts: parts.flatMap((p) => p.ownFacts),
+    ...(claimers.length ? { claimedBy: (i: number) => claimers.some((c) => c(i)) } : {}),
     readings: parts.flatMap((p) => p.readings),
     test(i) {
       let unknown = false;

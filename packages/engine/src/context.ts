@@ -14,7 +14,8 @@ export class RunContext {
   readonly readings: Readings;
   readonly documents: ReadonlyMap<string, PolicyDocument>;
   readonly rules: ReadonlyMap<string, Rule>;
-  private readonly params = new Map<string, number>();
+  /** rule → key → value, for the run's year only */
+  private readonly params = new Map<string, Map<string, number>>();
   private readonly history = new Map<string, number[]>(); // `${subject}|${rule}` → years
   /** memo for benchmark values and rankings within the run */
   readonly memo = new Map<string, unknown>();
@@ -26,7 +27,10 @@ export class RunContext {
     this.documents = new Map(corpus.documents.map((d) => [d.id, d]));
     this.rules = new Map(corpus.rules.map((r) => [r.id, r]));
     for (const p of dataset.parameters) {
-      if (parameterUnit(p.key) !== undefined) this.params.set(`${p.rule}|${p.year}|${p.key}`, p.value);
+      if (p.year !== year || parameterUnit(p.key) === undefined) continue;
+      let m = this.params.get(p.rule);
+      if (!m) this.params.set(p.rule, (m = new Map()));
+      m.set(p.key, p.value);
     }
     for (const h of dataset.history) {
       const k = `${h.subject}|${h.rule}`;
@@ -38,7 +42,7 @@ export class RunContext {
 
   /** A rule's parameter for the run's year (scaled per PARAMETER_KEYS), or undefined. */
   parameter(rule: string, key: string): number | undefined {
-    return this.params.get(`${rule}|${this.year}|${key}`);
+    return this.params.get(rule)?.get(key);
   }
 
   /** Years in which the subject already received the rule's award. */

@@ -15,6 +15,11 @@ export interface Subject {
 
 export interface Fact {
   readonly subject: string; // a known subject id
+  /**
+   * Position of the subject in `Dataset.subjects`, when the reader knows it (it maps ids while
+   * validating): saves the engine one id lookup per fact on a million-subject dataset.
+   */
+  readonly subjectIndex?: number;
   readonly year: number;
   readonly key: FactKey;
   /** exact value as a safe integer at the key's unit scale (see quantity.ts): money in fen */

@@ -18,6 +18,8 @@ import { mulDivFloor } from './awards.js';
 export interface EvaluateOptions {
   readonly year?: number;
   readonly documents?: readonly string[];
+  /** only these rules (a what-if on a few rules; the benchmark's like-for-like comparison) */
+  readonly rules?: readonly string[];
   /** switches over the dataset's own `interpretations` */
   readonly interpretations?: Readonly<Record<string, string>>;
   readonly explain?: boolean;
@@ -92,6 +94,7 @@ export class Run {
     for (const rule of corpus.rules) {
       const doc = this.ctx.documents.get(rule.document)!;
       if (options.documents && !options.documents.includes(doc.id)) continue;
+      if (options.rules && !options.rules.includes(rule.id)) continue;
       if (!this.inForce(rule, doc)) continue;
       this.runs.set(rule.id, new RuleRun(this.ctx, rule, doc, (i, g) => this.wonGroup(i, g)));
     }
@@ -154,9 +157,14 @@ export class Run {
     return [...this.decisions.values()].flat();
   }
 
+  /**
+   * Did subject i win an award of the group? A win withheld for the blacklist still counts, so
+   * that the honour that goes with it is withheld for the blacklist too (I-blacklist: 荣誉一并不予).
+   */
   private wonGroup(i: number, group: string): boolean {
     const g = this.corpus.groups.find((x) => x.id === group);
-    return !!g && g.rules.some((r) => (this.decisions.get(r) ?? []).some((d) => d.i === i && d.status === 'award' && !d.withheld));
+    const won = (d: Decision) => d.i === i && d.status === 'award' && (!d.withheld || d.withheld.reason === 'blacklist');
+    return !!g && g.rules.some((r) => (this.decisions.get(r) ?? []).some(won));
   }
 
   /** The funder of an award: the document's, or the subject's city/county where the article says so. */

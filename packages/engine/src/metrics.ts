@@ -139,18 +139,17 @@ function countNewlyOver(ctx: RunContext, m: Extract<Metric, { newlyOver: unknown
   const pop = ctx.population;
   const op = operatorOf(m.legal, ctx.readings['I-guo']);
   const t = scaled(unitOf(m.newlyOver), m.value);
-  const now = pop.column(m.newlyOver, ctx.year);
-  const last = pop.column(m.newlyOver, ctx.year - 1);
+  const now = pop.reader(m.newlyOver, ctx.year);
+  const last = pop.reader(m.newlyOver, ctx.year - 1);
   const counts = new Map<string, number>();
-  if (!now) return counts;
   for (const e of pop.ofKind('enterprise')) {
     const code = pop.regionCode[e];
-    if (code === undefined || Number.isNaN(now[e]!)) continue;
+    const v = now(e);
+    if (code === undefined || v === undefined) continue;
     counts.set(code, counts.get(code) ?? 0); // the county has data, even if the count stays 0
-    const passesNow = holds(op, Math.sign(now[e]! - t));
-    const lastV = last?.[e];
-    const passedLast = lastV !== undefined && !Number.isNaN(lastV) && holds(op, Math.sign(lastV - t));
-    if (passesNow && !passedLast) counts.set(code, counts.get(code)! + 1);
+    const before = last(e);
+    const passedLast = before !== undefined && holds(op, Math.sign(before - t));
+    if (holds(op, Math.sign(v - t)) && !passedLast) counts.set(code, counts.get(code)! + 1);
   }
   return counts;
 }
@@ -177,7 +176,8 @@ function regionValue(ctx: RunContext, reg: { code: string; members: string[] }, 
   const pop = ctx.population;
   const own = pop.index(reg.code);
   const memberIdx = reg.members.map((c) => pop.index(c)).filter((x): x is number => x !== undefined);
-  if (ctx.readings['I-avg'] === 'member-mean') return memberMean(ctx, memberIdx, m);
+  // member-mean needs member regions; the country has none in the data, so it keeps its published figure
+  if (ctx.readings['I-avg'] === 'member-mean' && memberIdx.length) return memberMean(ctx, memberIdx, m);
   if (own !== undefined) {
     const r = measure(ctx, own, m);
     if (r.ok) return r;

@@ -122,9 +122,19 @@ function unitName(unit: Unit): string {
   return unit === 'yuan' ? 'money (元)' : unit === 'usd' ? 'US dollar' : unit;
 }
 
-/** The integer a value of `unit` is held as, from a plain number in the unit (e.g. 1亿元 → 10^10 fen). */
+const CONSTANTS = new Map<string, number>();
+
+/**
+ * The integer a figure written in the corpus is held as (1亿元 → 10^10 fen). Figures are
+ * constants, parsed once: rules read them per subject.
+ */
 export function scaled(unit: Unit, text: string): number {
-  const p = parseQuantity(text, unit);
-  if (!p.ok) throw new Error(`internal: bad constant ${text}: ${p.error}`);
-  return p.value;
+  const k = `${unit}|${text}`;
+  let v = CONSTANTS.get(k);
+  if (v === undefined) {
+    const p = parseQuantity(text, unit);
+    if (!p.ok) throw new Error(`internal: bad constant ${text}: ${p.error}`);
+    CONSTANTS.set(k, (v = p.value));
+  }
+  return v;
 }

@@ -27,10 +27,14 @@ const byScoreThenId = (ctx: RunContext, score: Map<number, Q>) => (a: number, b:
   return ia < ib ? -1 : ia > ib ? 1 : 0;
 };
 
-/** Rank `peers` of `rule` by `by` (the caller leaves out vacated prizes, I-vacancy). */
-export function rankPeers(ctx: RunContext, rule: Rule, by: Metric, peers: readonly number[]): RankTable {
+/**
+ * Rank `peers` of `rule` by `by`. Scores are formed over every peer; subjects in `vacated` (who
+ * gave their prize up, I-vacancy = move-up) keep their score but take no place, so the next in
+ * rank moves up without anyone's composite score changing.
+ */
+export function rankPeers(ctx: RunContext, rule: Rule, by: Metric, peers: readonly number[], vacated: ReadonlySet<number> = new Set()): RankTable {
   const { score, missing, method } = 'composite' in by ? compositeScores(ctx, rule, by.composite, peers) : metricScores(ctx, by, peers);
-  const order = [...score.keys()].sort(byScoreThenId(ctx, score));
+  const order = [...score.keys()].filter((i) => !vacated.has(i)).sort(byScoreThenId(ctx, score));
   const rank = new Map<number, number>();
   const ties = ctx.readings['I-rank-ties'];
   order.forEach((s, pos) => {

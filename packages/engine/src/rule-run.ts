@@ -12,7 +12,7 @@ import { Population } from './population.js';
 import { rankPeers, type RankTable } from './ranking.js';
 import type { PolicyDocument, Ranking, Rule } from './rule.js';
 import type { Step } from './trace.js';
-import { SUBJECT_KINDS, TAGS, type FactKey } from './vocabulary.js';
+import { SUBJECT_KINDS, TAGS } from './vocabulary.js';
 
 export type WithholdReason = 'exclusive' | 'document-exclusive' | 'once' | 'blacklist' | 'pool';
 
@@ -55,7 +55,8 @@ function ruleReadings(rule: Rule, doc: PolicyDocument): InterpretationId[] {
 export class RuleRun {
   readonly checks: readonly Check[];
   private readonly rankCheck?: Ranking;
-  private readonly claimFacts: readonly FactKey[];
+  private readonly claimReaders: readonly ((i: number) => number | undefined)[];
+  private readonly claimers: readonly ((i: number) => boolean)[];
   private readonly candidateList: readonly number[];
   private readonly excluded = new Set<number>();
   private ranksMemo?: RankTable;
@@ -70,7 +71,9 @@ export class RuleRun {
     const env = { ctx, rule, doc, ranks: () => this.ranks(), top: () => this.top(), wonGroup };
     this.checks = rule.conditions.map((c) => compileCondition(c, env));
     this.rankCheck = rule.conditions.find((c): c is { rank: Ranking } => 'rank' in c)?.rank;
-    this.claimFacts = [...new Set([...this.checks.flatMap((c) => c.ownFacts), ...awardFacts(rule.award)])];
+    const claimFacts = [...new Set([...this.checks.flatMap((c) => c.ownFacts), ...awardFacts(rule.award)])];
+    this.claimReaders = claimFacts.map((k) => ctx.population.reader(k, ctx.year));
+    this.claimers = this.checks.flatMap((c) => (c.claimedBy ? [c.claimedBy] : []));
     this.candidateList = this.findCandidates();
     this.readings = new Set([...this.checks.flatMap((c) => c.readings), ...ruleReadings(rule, doc)]);
   }
@@ -93,11 +96,10 @@ export class RuleRun {
    * reported as missing it.
    */
   claims(i: number): boolean {
-    if (!this.claimFacts.length) return true;
-    const pop = this.ctx.population;
-    const y = this.ctx.year;
-    for (const k of this.claimFacts) if (pop.value(i, k, y) !== undefined) return true;
-    return this.rankCheck !== undefined && pop.scoped(i, 'panelScore', y, this.rule.id) !== undefined;
+    if (!this.claimReaders.length && !this.claimers.length) return true;
+    for (const read of this.claimReaders) if (read(i) !== undefined) return true;
+    for (const c of this.claimers) if (c(i)) return true;
+    return this.rankCheck !== undefined && this.ctx.population.scoped(i, 'panelScore', this.ctx.year, this.rule.id) !== undefined;
   }
 
   private top(): number {
@@ -109,9 +111,9 @@ export class RuleRun {
     if (this.ranksMemo) return this.ranksMemo;
     const r = this.rankCheck!;
     const others = this.checks.filter((_, k) => !('rank' in this.rule.conditions[k]!));
-    let peers = this.candidateList.filter((i) => !this.excluded.has(i) && this.claims(i));
+    let peers = this.candidateList.filter((i) => this.claims(i));
     if (this.ctx.readings['I-rank-scope'] === 'eligible') peers = peers.filter((i) => others.every((c) => c.test(i) === 1));
-    return (this.ranksMemo = rankPeers(this.ctx, this.rule, r.by, peers));
+    return (this.ranksMemo = rankPeers(this.ctx, this.rule, r.by, peers, this.excluded));
   }
 
   /** Leave subjects out of the ranking (prizes they gave up move to the next, I-vacancy = move-up). */
@@ -145,7 +147,7 @@ export class RuleRun {
         continue;
       }
       const rank = this.rankCheck ? this.ranks().rank.get(i)! : undefined;
-      const c = computeAward(this.ctx, this.rule, i, rank);
+      const c = computeAward(this.ctx, this.rule, i, rank, false);
       if (c.status === 'award') out.push(this.decision(i, 'award', c, [], rank));
       else if (c.status === 'missing') out.push(this.decision(i, 'missing', null, c.missing));
     }
@@ -209,7 +211,7 @@ export class RuleRun {
     if (verdict === 0) return { status: 'not-eligible', fen: null, type: null, steps, missing: [] };
     if (verdict === -1) return { status: 'missing', fen: null, type: null, steps, missing };
     const rank = this.rankCheck ? this.ranks().rank.get(i) : undefined;
-    const c = computeAward(this.ctx, this.rule, i, rank);
+    const c = computeAward(this.ctx, this.rule, i, rank, true);
     steps.push(...c.steps);
     return { status: c.status, fen: c.fen, type: c.type, steps, missing: c.missing };
   }
