@@ -163,7 +163,6 @@ function perUnit(ctx: RunContext, a: Extract<Award, { perUnit: unknown }>, i: nu
     say(() => compute(`${FACT_KEYS[pu.fact].label} ${formatValue(unit, v)} ÷ ${pu.per} = ${units}个完整单位（I-per-unit=full-units，不足一个单位不计）× ${pu.pay} = ${formatYuan(fen)}`, { units, amount: fen }));
   } else {
     fen = mulDivFloor(v, pay, per);
-    const f = fen;
     say(() => compute(`${FACT_KEYS[pu.fact].label} ${formatValue(unit, v)} ÷ ${pu.per} × ${pu.pay} = ${formatYuan(fen)}（I-per-unit=proportional，不足一分舍去）`, { amount: fen }));
   }
   if (capText !== undefined) {
