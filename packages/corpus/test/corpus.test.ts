@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_IDS, MEASURES, NOT_COMPUTABLE, TARGETS, TEXTS, occurrences } from '../src/index.js';
-import { CATALOGUE_PATH, CATALOGUE_RULE_IDS, SEEDS_DIR } from './catalogue.js';
+import { CATALOGUE_PATH, CATALOGUE_RULE_IDS, SEEDS_DIR } from '../../../test/catalogue.js';
 
 const text = (doc: string): string => {
   const t = (TEXTS as Record<string, string>)[doc];
@@ -109,5 +109,12 @@ describe('targets and not-computable entries', () => {
     for (const v of ['dongying-2020-9 1000 亿元', 'dongying-2020-9 800 亿元', 'dongying-2020-9 8%', 'dongying-2020-9 15000家', 'jiyang-2021-80 90%', 'jinan-2021-cbec 1万人']) {
       expect(values).toContain(v);
     }
+  });
+});
+
+describe('the corpus the engine evaluates', () => {
+  it('has exactly the catalogue\'s rule ids (rules and validations)', async () => {
+    const { RULE_IDS } = await import('../src/index.js');
+    expect([...RULE_IDS].sort()).toEqual([...CATALOGUE_RULE_IDS].sort());
   });
 });

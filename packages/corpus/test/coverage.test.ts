@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Measure } from '../src/types.js';
 import { MEASURES, NOT_COMPUTABLE, TARGETS, TEXTS, coverage, formatCoverage, type CoverageInput } from '../src/index.js';
-import { CATALOGUE_RULE_IDS } from './catalogue.js';
+import { CATALOGUE_RULE_IDS } from '../../../test/catalogue.js';
 
 const TEXT = '对年网络零售额8000万元以上,排名前3位的企业分别奖励50万元。到2022年,全市入驻企业达到1000家。每年举办两次大赛。';
 const measure: Measure = {

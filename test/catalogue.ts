@@ -21,5 +21,5 @@ export const CATALOGUE_RULE_IDS: readonly string[] = [
 ];
 
 /** The catalogue itself, when the shared spec is checked out beside the repository. */
-export const CATALOGUE_PATH = new URL('../../../../shared/spec/policy-catalogue.md', import.meta.url);
-export const SEEDS_DIR = new URL('../../../../shared/seeds/', import.meta.url);
+export const CATALOGUE_PATH = new URL('../../shared/spec/policy-catalogue.md', import.meta.url);
+export const SEEDS_DIR = new URL('../../shared/seeds/', import.meta.url);

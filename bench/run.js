@@ -1,0 +1,92 @@
+// npm run bench: duixian against json-rules-engine and a hand-written loop on the synthetic
+// Shandong dataset (1,000,000 enterprises plus every city and county), and `evaluate --json`
+// on 200,000 enterprises against Node's bare JSON.parse of the same file. Each scenario runs in
+// its own process so that peak memory is its own. Prints a table and rewrites bench/results.md.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+
+const OUT = new URL('./out/', import.meta.url).pathname;
+const BIG = Number(process.env.BENCH_ENTERPRISES ?? 1_000_000);
+const MID = Number(process.env.BENCH_JSON_ENTERPRISES ?? 200_000);
+const JRE_LIMIT = process.env.BENCH_JRE_LIMIT; // run json-rules-engine on fewer and project, if set
+const NODE = [process.execPath, '--max-old-space-size=4096'];
+mkdirSync(OUT, { recursive: true });
+
+function dataset(n) {
+  const file = `${OUT}demo-${n}.json`;
+  if (!existsSync(file)) {
+    log(`generating ${n} enterprises → ${file}`);
+    execFileSync(process.execPath, ['packages/cli/bin/duixian.js', 'demo', '--enterprises', String(n), '--out', file], { stdio: 'inherit' });
+  }
+  return file;
+}
+
+function scenario(script, ...args) {
+  const r = spawnSync(NODE[0], [...NODE.slice(1), `bench/scenarios/${script}`, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`${script} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+/** Wall time of a whole command (process start to exit), best of `times`. */
+function wall(args, times = 3) {
+  let best = Infinity;
+  for (let k = 0; k < times; k++) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(NODE[0], [...NODE.slice(1), ...args], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+    best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return Math.round(best);
+}
+
+const log = (s) => process.stderr.write(s + '\n');
+
+const big = dataset(BIG);
+const mid = dataset(MID);
+log('running scenarios…');
+const all = scenario('duixian.js', big, 'all');
+const same = scenario('duixian.js', big, 'same');
+const loop = scenario('loop.js', big);
+const jre = scenario('jre.js', big, ...(JRE_LIMIT ? [JRE_LIMIT] : []));
+const parseMs = wall(['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(mid)}, 'utf8'))`]);
+const cliMs = wall(['packages/cli/bin/duixian.js', 'evaluate', mid, '--json']);
+
+const mb = (f) => `${Math.round(statSync(f).size / 1e6)} MB`;
+const ratio = (a, b) => (a / b).toFixed(1);
+const jreMs = jre.projectedMs;
+const rows = [
+  ['scenario', 'load+validate', 'evaluate', 'output', 'peak memory', 'notes'],
+  [`duixian, all ${'rules'} (${all.subjects.toLocaleString('en')} subjects, ${all.facts.toLocaleString('en')} facts)`, `${all.loadMs} ms`, `${all.evaluateMs} ms`, `${all.outputMs} ms`, `${all.peakMiB} MiB`, `${all.awards} awards`],
+  [`duixian, the ${'11'} enterprise rules below`, `${same.loadMs} ms`, `${same.evaluateMs} ms`, `${same.outputMs} ms`, `${same.peakMiB} MiB`, `${same.awards} awards`],
+  ['hand-written loop, same 11 rules', '(same loader)', `${loop.evaluateMs} ms`, '—', `${loop.peakMiB} MiB`, `${loop.awards} awards`],
+  [`json-rules-engine, same 11 rules`, '(same loader)', `${jreMs} ms${jre.enterprises < jre.of ? ` (projected from ${jre.enterprises.toLocaleString('en')})` : ''}`, '—', `${jre.peakMiB} MiB`, `${jre.events} events`],
+];
+const targets = [
+  ['evaluate 1M enterprises, all rules', '< 2000 ms', `${all.evaluateMs} ms`, all.evaluateMs < 2000],
+  ['duixian vs hand-written loop (same rules)', '≤ 3×', `${ratio(same.evaluateMs, loop.evaluateMs)}×`, same.evaluateMs <= 3 * loop.evaluateMs],
+  ['json-rules-engine vs duixian (same rules)', '≥ 50× slower', `${ratio(jreMs, same.evaluateMs)}×`, jreMs >= 50 * same.evaluateMs],
+  [`evaluate --json on ${MID.toLocaleString('en')} enterprises (${mb(mid)}) vs node JSON.parse of the file`, '≤ 3×', `${cliMs} ms vs ${parseMs} ms = ${ratio(cliMs, parseMs)}×`, cliMs <= 3 * parseMs],
+  ['peak memory at 1M, all rules', '< 2048 MiB', `${all.peakMiB} MiB`, all.peakMiB < 2048],
+];
+
+const table = (rs) => [`| ${rs[0].join(' | ')} |`, `|${rs[0].map(() => '---').join('|')}|`, ...rs.slice(1).map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const md = `# Benchmark results
+
+Latest run: ${new Date().toISOString().slice(0, 10)} on ${machine}.
+Data: the synthetic Shandong demo (\`duixian demo\`), ${BIG.toLocaleString('en')} enterprises plus all 16 cities and every county-level unit and zone (${mb(big)}).
+Each scenario runs in its own Node process (\`--max-old-space-size=4096\`); peak memory is the process's maximum resident set.
+Reproduce with \`npm run bench\` (\`BENCH_ENTERPRISES\`, \`BENCH_JSON_ENTERPRISES\`, \`BENCH_JRE_LIMIT\` to change sizes).
+
+${table(rows)}
+
+## Targets (issue 2)
+
+${table([['target', 'goal', 'measured', 'met'], ...targets.map(([a, b, c, d]) => [a, b, c, d ? 'yes' : '**no**'])])}
+
+The like-for-like rules: ${JSON.parse(readFileSync(new URL('./scenarios/common.js', import.meta.url), 'utf8').match(/SAME_RULES = (\[[\s\S]*?\]);/)[1].replace(/'/g, '"').replace(/,\s*\]/, ']')).join(', ')}.
+"evaluate" for duixian includes building the columnar population from the loaded dataset; the loop's includes indexing the facts.
+`;
+writeFileSync(new URL('./results.md', import.meta.url), md);
+process.stdout.write(md);

@@ -1,0 +1,6 @@
+/** What the input readers must know of the corpus: its rule ids and the interpretation switches. */
+import { INTERPRETATION_VALUES } from '@duixian/engine';
+import { RULE_IDS } from '@duixian/corpus';
+import type { Known } from '@duixian/interchange';
+
+export const KNOWN: Known = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES };

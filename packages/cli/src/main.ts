@@ -1,0 +1,104 @@
+/**
+ * duixian — the command line. One function per command; each returns its exit code:
+ * 0 done, 1 a check failed, 2 bad input (nothing on stdout, one line per problem on stderr).
+ */
+import { parseArgs } from 'node:util';
+import { BadInput, EXIT, type Streams } from './io.js';
+import { evaluateCommand } from './commands/evaluate.js';
+import { explainCommand } from './commands/explain.js';
+import { checkCommand } from './commands/check.js';
+import { templateCommand } from './commands/template.js';
+import { demoCommand } from './commands/demo.js';
+
+const USAGE = `用法 usage:
+  duixian evaluate FILE [--year Y] [--json] [--explain] [--interpretation I-x=value …] [--document ID …]
+  duixian explain FILE --subject ID --rule RULE [--year Y] [--json] [--interpretation I-x=value …]
+  duixian check
+  duixian template [DIR]
+  duixian demo [--year Y] [--enterprises N] [--seed S] [--out FILE] [--json]
+FILE: interchange format v1 (.json), or the import template (.xlsx; .csv as NAME.subjects.csv + NAME.facts.csv)
+`;
+
+const OPTIONS = {
+  year: { type: 'string' },
+  json: { type: 'boolean' },
+  explain: { type: 'boolean' },
+  interpretation: { type: 'string', multiple: true },
+  document: { type: 'string', multiple: true },
+  subject: { type: 'string' },
+  rule: { type: 'string' },
+  enterprises: { type: 'string' },
+  seed: { type: 'string' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export type Args = ReturnType<typeof parse>;
+const parse = (argv: string[]) => parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+
+const COMMANDS: Record<string, (a: Args, io: Streams) => Promise<number>> = {
+  evaluate: evaluateCommand,
+  explain: explainCommand,
+  check: checkCommand,
+  template: templateCommand,
+  demo: demoCommand,
+};
+
+export async function main(argv: string[], io: Streams): Promise<number> {
+  let args: Args;
+  try {
+    args = parse(argv);
+  } catch (e) {
+    io.stderr.write(`${(e as Error).message}\n${USAGE}`);
+    return EXIT.badInput;
+  }
+  const [command] = args.positionals;
+  if (args.values.help || !command) {
+    (args.values.help ? io.stdout : io.stderr).write(USAGE);
+    return args.values.help ? EXIT.ok : EXIT.badInput;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.stderr.write(`unknown command "${command}"\n${USAGE}`);
+    return EXIT.badInput;
+  }
+  try {
+    return await run(args, io);
+  } catch (e) {
+    if (e instanceof BadInput) {
+      io.stderr.write(e.message + '\n');
+      return EXIT.badInput;
+    }
+    throw e;
+  }
+}
+
+/** --year as an integer, or a bad-input problem naming the option. */
+export function yearOption(a: Args): number | undefined {
+  const y = a.values.year;
+  if (y === undefined) return undefined;
+  if (!/^\d{4}$/.test(y)) throw new BadInput([{ path: '--year', message: `"${y}" is not a year; give four digits, e.g. --year 2023` }]);
+  return Number(y);
+}
+
+/** --interpretation I-x=value …, checked against the catalogue's ids and value names. */
+export function interpretationOptions(a: Args, allowed: Readonly<Record<string, readonly string[]>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const problems: { path: string; message: string }[] = [];
+  for (const raw of a.values.interpretation ?? []) {
+    const [id, value] = raw.split('=');
+    const values = id === undefined ? undefined : allowed[id];
+    if (!values) problems.push({ path: `--interpretation ${raw}`, message: `unknown interpretation "${id}" (known: ${Object.keys(allowed).join(', ')})` });
+    else if (value === undefined || !values.includes(value)) problems.push({ path: `--interpretation ${raw}`, message: `${id} takes one of ${values.join(', ')}` });
+    else out[id!] = value;
+  }
+  if (problems.length) throw new BadInput(problems);
+  return out;
+}
+
+/** The one positional FILE of a command, or a usage problem. */
+export function fileArg(a: Args, command: string): string {
+  const file = a.positionals[1];
+  if (!file) throw new BadInput([{ path: command, message: `missing FILE: duixian ${command} FILE …` }]);
+  return file;
+}

@@ -1,0 +1,97 @@
+/** `history`, `parameters` and `interpretations`: what the administrator adds to the data. */
+import { parameterUnit, type HistoryEntry, type Parameter } from '@duixian/engine';
+import { Checker, describe } from './check.js';
+import { quantity } from './quantity.js';
+
+const HISTORY_KEYS = new Set(['subject', 'rule', 'year', 'amount']);
+const PARAMETER_KEYS = new Set(['rule', 'year', 'key', 'value']);
+
+export function readHistory(c: Checker, list: readonly unknown[], subjectIndex: ReadonlyMap<string, number>, subjectsUnreliable = false): HistoryEntry[] {
+  const out: HistoryEntry[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i];
+    if (!c.record('history', i, r, HISTORY_KEYS)) continue;
+    let subject: string | undefined;
+    if (typeof r.subject === 'string' && (subjectsUnreliable || subjectIndex.has(r.subject))) subject = r.subject;
+    else c.problem('history', i, 'subject', typeof r.subject === 'string' ? `unknown subject ${JSON.stringify(r.subject)}: add it to subjects or correct the id` : `must be a subject id (text), not ${describe(r.subject)}`);
+    const rule = c.rule('history', i, 'rule', r.rule, true);
+    const year = c.year('history', i, 'year', r.year);
+    const amount = amountOf(c, i, r.amount);
+    if (subject !== undefined && rule !== undefined && year !== undefined && amount !== undefined) out.push({ subject, rule, year, amount });
+  }
+  return out;
+}
+
+/** Money in fen, or null for a non-money award (absent means null too: an empty cell). */
+function amountOf(c: Checker, i: number, v: unknown): number | null | undefined {
+  if (v === null || v === undefined) return null;
+  const p = quantity(v, 'yuan');
+  if (!p.ok) {
+    c.problem('history', i, 'amount', `${p.error}; or null for an award without money`);
+    return undefined;
+  }
+  if (p.value < 0) {
+    c.problem('history', i, 'amount', `${describe(v)} is negative: an amount of money cannot be below zero`);
+    return undefined;
+  }
+  return p.value;
+}
+
+export function readParameters(c: Checker, list: readonly unknown[]): Parameter[] {
+  const out: Parameter[] = [];
+  const seen = new Map<string, number>(); // rule, year, key → position in out
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i];
+    if (!c.record('parameters', i, r, PARAMETER_KEYS)) continue;
+    const rule = c.rule('parameters', i, 'rule', r.rule, true);
+    const year = c.year('parameters', i, 'year', r.year);
+    const key = typeof r.key === 'string' ? r.key : undefined;
+    const unit = key === undefined ? undefined : parameterUnit(key);
+    if (unit === undefined) {
+      c.problem('parameters', i, 'key', `${key === undefined ? `must be a parameter name, not ${describe(r.key)}` : `unknown parameter ${JSON.stringify(key)}`}: use amount, topN, cityShare, rate, cap, threshold or weight.<factKey>`);
+    }
+    let value: number | undefined;
+    if (unit !== undefined) {
+      const p = r.value === undefined ? { ok: false as const, error: 'missing: every parameter needs a value' } : quantity(r.value, unit);
+      if (p.ok) value = p.value;
+      else c.problem('parameters', i, 'value', p.error);
+    }
+    if (rule === undefined || year === undefined || key === undefined || value === undefined) continue;
+    const id = `${rule}\u0001${year}\u0001${key}`;
+    const first = seen.get(id);
+    if (first === undefined) {
+      seen.set(id, out.length);
+      out.push({ rule, year, key, value });
+    } else if (out[first]!.value !== value) {
+      c.problem('parameters', i, 'value', `${key} of ${rule} for ${year} is set twice with different values; keep one`);
+    }
+  }
+  return out;
+}
+
+/** Each switch must be a known interpretation id set to one of its allowed values. */
+export function readInterpretations(c: Checker, entries: readonly (readonly [unknown, unknown])[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const known = c.known.interpretations;
+  const seen = new Map<string, number>();
+  for (let i = 0; i < entries.length; i++) {
+    const [id, value] = entries[i]!;
+    if (typeof id !== 'string' || !Object.hasOwn(known, id)) {
+      c.problem('interpretations', i, 'id', `unknown interpretation ${describe(id)}: the ids are ${Object.keys(known).join(', ')}`);
+      continue;
+    }
+    const allowed = known[id]!;
+    if (typeof value !== 'string' || !allowed.includes(value)) {
+      c.problem('interpretations', i, 'value', `${describe(value)} is not a reading of ${id}: choose ${allowed.map((a) => JSON.stringify(a)).join(' or ')}`);
+      continue;
+    }
+    const first = seen.get(id);
+    if (first !== undefined && out[id] !== value) {
+      c.problem('interpretations', i, 'id', `${id} is set twice (also ${c.loc.ref('interpretations', first)}) to different values; keep one`);
+      continue;
+    }
+    seen.set(id, i);
+    out[id] = value;
+  }
+  return out;
+}

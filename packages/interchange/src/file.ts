@@ -1,0 +1,96 @@
+/** Reading a dataset from disk, by extension: .json, .xlsx, or a pair of .csv files. */
+import { readFile as read } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { readJsonAt } from './json.js';
+import { readXlsxAt } from './xlsx.js';
+import { readCsvNamed } from './csv.js';
+import type { Section } from './headers.js';
+import type { Known, Problem, ReadOptions, ReadResult } from './types.js';
+
+const fail = (path: string, message: string): ReadResult => ({ ok: false, problems: [{ path, message }] });
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+export async function readFile(path: string, known: Known, opts?: ReadOptions): Promise<ReadResult> {
+  const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
+  if (ext === 'csv') return readCsvPair(path, known, opts);
+  if (ext !== 'json' && ext !== 'xlsx') {
+    return fail(path, `cannot tell the format from the name: give a .json, .xlsx or .csv file${ext === 'xls' ? ' (save an .xls workbook as .xlsx)' : ''}`);
+  }
+  let data: Buffer;
+  try {
+    data = await read(path);
+  } catch (e) {
+    return fail(path, `cannot read the file: ${errorText(e)}`);
+  }
+  if (ext === 'xlsx') return readXlsxAt(data, known, opts, path);
+  const text = decode(data, path);
+  if (!text.ok) return fail(path, text.message);
+  try {
+    return withWarnings(readJsonAt(text.text, known, opts, path), text.warning === undefined ? [] : [{ path, message: text.warning }]);
+  } catch (e) {
+    // V8 cannot make a string or object graph beyond its limits (about 512 MB of text).
+    return fail(path, `cannot read the file: ${errorText(e)}`);
+  }
+}
+
+const PARTS = ['subjects', 'facts', 'history', 'parameters', 'interpretations'] as const satisfies readonly Section[];
+const PART_RE = /^(.*)\.(subjects|facts|history|parameters|interpretations)\.csv$/i;
+
+/** `NAME.subjects.csv` or `NAME.facts.csv` (or another part): the dataset is every `NAME.*.csv` there. */
+async function readCsvPair(path: string, known: Known, opts: ReadOptions | undefined): Promise<ReadResult> {
+  const m = PART_RE.exec(path);
+  if (!m) {
+    return fail(path, 'a CSV dataset is two files side by side, NAME.subjects.csv and NAME.facts.csv (optionally NAME.history.csv, NAME.parameters.csv, NAME.interpretations.csv); name the files that way and give either');
+  }
+  const stem = m[1]!;
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const texts: Partial<Record<Section, string>> = {};
+  const names: Partial<Record<Section, string>> = {};
+  for (const part of PARTS) {
+    const p = `${stem}.${part}.csv`;
+    const required = part === 'subjects' || part === 'facts';
+    let data: Buffer;
+    try {
+      data = await read(p);
+    } catch (e) {
+      const absent = (e as NodeJS.ErrnoException).code === 'ENOENT';
+      if (absent && required) problems.push({ path: p, message: `missing: the ${part} file of this CSV dataset was not found; a CSV dataset is NAME.subjects.csv and NAME.facts.csv side by side` });
+      else if (!absent) problems.push({ path: p, message: `cannot read the file: ${errorText(e)}` });
+      continue;
+    }
+    const text = decode(data, p);
+    if (!text.ok) {
+      problems.push({ path: p, message: text.message });
+      continue;
+    }
+    if (text.warning !== undefined) warnings.push({ path: p, message: text.warning });
+    texts[part] = text.text;
+    names[part] = basename(p);
+  }
+  // A missing file is already a problem; what is there is still checked, so all problems come out at once.
+  return withWarnings(readCsvNamed(texts, names, known, opts, path, problems), warnings);
+}
+
+function withWarnings(result: ReadResult, warnings: readonly Problem[]): ReadResult {
+  return result.ok && warnings.length > 0 ? { ...result, warnings: [...warnings, ...result.warnings] } : result;
+}
+
+type Decoded = { ok: true; text: string; warning?: string } | { ok: false; message: string };
+
+/**
+ * UTF-8, with or without BOM. Excel on Chinese Windows saves "CSV" as GB18030 (GBK); such a file is
+ * read as GB18030 with a warning rather than rejected, since it cannot be valid UTF-8 by accident.
+ */
+function decode(data: Uint8Array, path: string): Decoded {
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(data) };
+  } catch {
+    try {
+      const text = new TextDecoder('gb18030', { fatal: true }).decode(data);
+      return { ok: true, text, warning: `${basename(path)} is not UTF-8; read it as GB18030 (GBK), the encoding Excel uses for CSV on Chinese Windows. Save as "CSV UTF-8" to avoid this` };
+    } catch {
+      return { ok: false, message: 'not UTF-8 text: save the file as UTF-8 ("CSV UTF-8" in Excel)' };
+    }
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * @duixian/interchange: reads interchange format v1 (JSON, .xlsx, .csv) into the engine's Dataset,
+ * all or nothing, with every problem named by its path; and writes the Excel import template.
+ */
+export type { Known, Meta, Problem, ReadOptions, ReadResult } from './types.js';
+export { readJson, readObject, FORMAT } from './json.js';
+export { readXlsx } from './xlsx.js';
+export { readCsv, type CsvFiles } from './csv.js';
+export { readFile } from './file.js';
+export { writeTemplate } from './template.js';

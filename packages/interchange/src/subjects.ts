@@ -1,0 +1,126 @@
+/** `subjects`: who the dataset is about, each with a unique id. */
+import { REGION_KINDS, SUBJECT_KINDS, TAGS, region, usccCheckChar, usccProblem, type Subject, type SubjectKind, type Tag } from '@duixian/engine';
+import { Checker, describe } from './check.js';
+
+const KEYS = new Set(['id', 'kind', 'name', 'region', 'uscc', 'tags']);
+const KIND_SET: ReadonlySet<string> = new Set(Object.keys(SUBJECT_KINDS));
+const REGION_KIND_SET: ReadonlySet<string> = new Set(REGION_KINDS);
+const TAG_SET: ReadonlySet<string> = new Set(Object.keys(TAGS));
+/** Tags that are also year-scoped fact keys: as a tag they carry no year. */
+const YEAR_SCOPED_TAGS: ReadonlySet<string> = new Set(['nationalTitle', 'nationalBaseTitle']);
+const NO_TAGS: readonly Tag[] = Object.freeze([]);
+
+export interface SubjectsRead {
+  readonly subjects: Subject[];
+  /** id → the subject's index in the input list (a dense number for per-subject tables) */
+  readonly index: Map<string, number>;
+}
+
+export function readSubjects(c: Checker, list: readonly unknown[]): SubjectsRead {
+  const subjects: Subject[] = new Array<Subject>(list.length); // sized once (see facts.ts)
+  let n = 0;
+  const index = new Map<string, number>();
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i];
+    if (!c.record('subjects', i, r, KEYS)) continue;
+    const id = subjectId(c, i, r.id, index);
+    const kind = subjectKind(c, i, r.kind);
+    const name = c.string('subjects', i, 'name', r.name, true);
+    const place = r.region === undefined ? undefined : regionCode(c, i, r.region);
+    if (id !== undefined && kind !== undefined && REGION_KIND_SET.has(kind)) regionSubject(c, i, id, kind, r.region);
+    const uscc = r.uscc === undefined ? undefined : usccOf(c, i, r.uscc);
+    const tags = r.tags === undefined ? NO_TAGS : tagsOf(c, i, r.tags);
+    if (id === undefined || kind === undefined || name === undefined) continue;
+    // Index even when other fields are wrong, so facts about this subject are not also reported.
+    subjects[n++] = { id, kind, name, region: place, uscc, tags };
+  }
+  subjects.length = n;
+  return { subjects, index };
+}
+
+function subjectId(c: Checker, i: number, v: unknown, index: Map<string, number>): string | undefined {
+  if (typeof v !== 'string' || v === '') {
+    c.problem('subjects', i, 'id', v === undefined ? 'missing: every subject needs an id' : `must be non-empty text, not ${describe(v)}`);
+    return undefined;
+  }
+  const first = index.get(v);
+  if (first !== undefined) {
+    c.problem('subjects', i, 'id', `duplicate id ${JSON.stringify(v)}: also ${c.loc.ref('subjects', first)}; give each subject its own id`);
+    return undefined;
+  }
+  index.set(v, i);
+  return v;
+}
+
+function subjectKind(c: Checker, i: number, v: unknown): SubjectKind | undefined {
+  if (typeof v === 'string' && KIND_SET.has(v)) return v as SubjectKind;
+  c.problem('subjects', i, 'kind', `${v === undefined ? 'missing' : `unknown kind ${describe(v)}`}: use one of ${[...KIND_SET].join(', ')}`);
+  return undefined;
+}
+
+function regionCode(c: Checker, i: number, v: unknown): string | undefined {
+  if (typeof v === 'string' && region(v) !== undefined) return v;
+  c.problem('subjects', i, 'region', typeof v === 'string'
+    ? `${JSON.stringify(v)} is not in the NBS region table: give the 6-digit statistical division code (统计用区划代码) of the place, e.g. "370811"`
+    : `must be a 6-digit region code as text, not ${describe(v)}`);
+  return undefined;
+}
+
+/** A region subject is its region: its id is the code, its kind the code's level. */
+function regionSubject(c: Checker, i: number, id: string, kind: SubjectKind, place: unknown): void {
+  if (kind === 'country') {
+    if (id !== 'CN') c.problem('subjects', i, 'id', `the country's id must be "CN", not ${JSON.stringify(id)}`);
+  } else {
+    const r = region(id);
+    if (r === undefined) {
+      c.problem('subjects', i, 'id', `a ${kind} subject's id must be its region code, and ${JSON.stringify(id)} is not in the NBS region table`);
+    } else if (r.level !== kind) {
+      c.problem('subjects', i, 'kind', `${id} (${r.name}) is a ${r.level} in the NBS region table, not a ${kind}`);
+    }
+  }
+  if (typeof place === 'string' && place !== id && region(place) !== undefined) {
+    c.problem('subjects', i, 'region', `a region subject's region is its own code: ${JSON.stringify(id)}, not ${JSON.stringify(place)} (or leave it out)`);
+  }
+}
+
+function usccOf(c: Checker, i: number, v: unknown): string | undefined {
+  if (typeof v !== 'string') {
+    c.problem('subjects', i, 'uscc', `must be the 18-character code as text, not ${describe(v)}`);
+    return undefined;
+  }
+  const why = usccProblem(v);
+  if (why === undefined) return v;
+  c.problem('subjects', i, 'uscc', usccMessage(v, why));
+  return undefined;
+}
+
+/** A character is in the USCC alphabet iff the engine can compute a check character from it. */
+const inAlphabet = (ch: string): boolean => usccCheckChar(ch.repeat(17)) !== undefined;
+
+function usccMessage(code: string, why: 'length' | 'character' | 'check'): string {
+  const shown = JSON.stringify(code);
+  if (why === 'length') return `${shown} has ${code.length} characters; a unified social credit code (GB 32100-2015) has 18`;
+  if (why === 'character') {
+    const at = [...code].findIndex((ch) => !inAlphabet(ch));
+    const ch = code[at] ?? '';
+    const capital = ch !== ch.toUpperCase() && inAlphabet(ch.toUpperCase()) ? ' (use capital letters)' : '';
+    return `${shown}: character ${at + 1} ${JSON.stringify(ch)} is not allowed in a unified social credit code (digits and capital letters except I, O, S, V, Z)${capital}`;
+  }
+  return `${shown}: wrong check character ${JSON.stringify(code[17])}: per GB 32100-2015 the 18th character of ${code.slice(0, 17)}… should be ${JSON.stringify(usccCheckChar(code.slice(0, 17)))}; check the code against the business licence`;
+}
+
+function tagsOf(c: Checker, i: number, v: unknown): readonly Tag[] {
+  if (!Array.isArray(v)) {
+    c.problem('subjects', i, 'tags', `must be a list of tags, not ${describe(v)}`);
+    return NO_TAGS;
+  }
+  for (let t = 0; t < v.length; t++) {
+    const tag: unknown = v[t];
+    if (typeof tag !== 'string' || !TAG_SET.has(tag)) {
+      c.problem('subjects', i, `tags[${t}]`, `unknown tag ${describe(tag)}: tags are ${[...TAG_SET].join(', ')}`);
+    } else if (YEAR_SCOPED_TAGS.has(tag)) {
+      c.warn('subjects', i, `tags[${t}]`, `${tag} is year-scoped: give it as a fact {"key":"${tag}","value":1} of the year the title was obtained, or rules will not see it`);
+    }
+  }
+  return v as Tag[];
+}

@@ -1,0 +1,92 @@
+/** The import template: an .xlsx to fill in, and the header rows of the CSV pair. */
+import ExcelJS from 'exceljs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FACT_KEYS, PARAMETER_KEYS, SUBJECT_KINDS, TAGS, UNITS, usccCheckChar } from '@duixian/engine';
+import { KEYS_SHEET, SECTIONS, SHEETS, sheetName, type Section } from './headers.js';
+
+const STEM = 'duixian-template';
+const EXAMPLE_USCC = (() => {
+  const first17 = '91370811MA3C0XY12';
+  return first17 + usccCheckChar(first17)!;
+})();
+
+/** One example row per sheet, in column order (the spec's example, written as a person would). */
+const EXAMPLES: Record<Section, readonly (string | number)[]> = {
+  subjects: ['E1', '企业', '示例电商有限公司', '370811', EXAMPLE_USCC, `${TAGS.inStatsLibrary}、${TAGS.tradeCirculation}`],
+  facts: ['E1', 2023, FACT_KEYS.physicalGoodsOnlineRetail.label, '1.2亿元', '', '', '', '统计局'],
+  history: ['E1', 'jining-2022-54/2.retail-2022', 2022, 50000],
+  parameters: ['jinan-2021-cbec/2.2.park', 2023, 'amount', '50万元'],
+  interpretations: ['I-pool', 'largest-first'],
+};
+
+/** Columns kept as text, so that Excel does not turn codes into numbers (an 18-digit code would lose digits). */
+const TEXT_COLUMNS = new Set(['id', 'subject', 'region', 'uscc', 'name', 'item', 'rule', 'source', 'tags']);
+
+export async function writeTemplate(dir: string): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const xlsx = join(dir, `${STEM}.xlsx`);
+  await workbook().xlsx.writeFile(xlsx);
+  const written = [xlsx];
+  for (const s of ['subjects', 'facts'] as const) {
+    const path = join(dir, `${STEM}.${s}.csv`);
+    // The BOM makes Excel open the file as UTF-8 instead of the system code page; the reader accepts it.
+    await writeFile(path, `\uFEFF${SHEETS[s].columns.map((c) => c.zh).join(',')}\r\n`, 'utf8');
+    written.push(path);
+  }
+  return written;
+}
+
+function workbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'duixian';
+  for (const s of SECTIONS) dataSheet(wb, s);
+  keysSheet(wb);
+  return wb;
+}
+
+function dataSheet(wb: ExcelJS.Workbook, s: Section): void {
+  const ws = wb.addWorksheet(sheetName(s), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const columns = SHEETS[s].columns;
+  ws.columns = columns.map((c) => ({
+    header: c.zh,
+    key: c.field,
+    width: Math.max(12, c.zh.length * 2 + 4, c.field === 'tags' ? 40 : 0),
+    style: TEXT_COLUMNS.has(c.field) ? { numFmt: '@' } : {},
+  }));
+  // The English key of each column, and what goes in it, is the header cell's note.
+  columns.forEach((c, i) => {
+    const cell = ws.getRow(1).getCell(i + 1);
+    cell.note = `${c.field}${c.required ? '（必填）' : ''}\n${c.hint}`;
+    cell.font = { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: c.required ? 'FFFCE4D6' : 'FFEDEDED' } };
+  });
+  ws.addRow([...EXAMPLES[s]].map((v) => (v === '' ? null : v)));
+}
+
+function keysSheet(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet(KEYS_SHEET);
+  ws.columns = [
+    { header: '类别', width: 14 },
+    { header: '英文名(key)', width: 32 },
+    { header: '中文名', width: 48 },
+    { header: '单位', width: 10 },
+    { header: '说明 / 用于', width: 60 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  const add = (...v: string[]) => ws.addRow(v);
+  add('说明', '', '填写方法', '', '每个工作表第一行为表头（中文或英文均可，英文名见表头批注），每行一条记录；空行忽略。');
+  add('说明', '', '必需工作表', '', `${sheetName('subjects')}、${sheetName('facts')}；可选：${sheetName('history')}、${sheetName('parameters')}、${sheetName('interpretations')}。`);
+  add('说明', '', '年度', '', '评价年度由命令行 --year 指定；未指定时取事实中最晚的年度。');
+  add('说明', '', '金额与比率', '', '金额可填数字（元）或中文金额：1.2亿元、5000万元、0.20元；比率可填 15.3% 或 0.153。金额精确到分。');
+  add('说明', '', 'CSV 格式', '', `CSV 数据集为同一目录下的两个文件：NAME.subjects.csv 与 NAME.facts.csv（可选 NAME.history.csv、NAME.parameters.csv、NAME.interpretations.csv），表头同上；UTF-8 编码（可带 BOM）。读取时给出其中任一文件路径即可。`);
+  for (const [key, info] of Object.entries(FACT_KEYS)) add('指标', key, info.label, UNITS[info.unit].label, usedBy(info));
+  for (const [kind, label] of Object.entries(SUBJECT_KINDS)) add('主体类型', kind, label, '', '');
+  for (const [tag, label] of Object.entries(TAGS)) add('标签', tag, label, '', '');
+  for (const [key, info] of Object.entries(PARAMETER_KEYS)) add('参数', key, info.label, UNITS[info.unit].label, '');
+  add('参数', 'weight.<指标英文名>', '综合评价中该指标的权重', UNITS.ratio.label, 'I-composite = weighted');
+}
+
+function usedBy(info: { readonly usedBy: string; readonly ruleScoped?: true; readonly itemised?: true }): string {
+  return info.usedBy + (info.ruleScoped ? '；须填“规则”' : '') + (info.itemised ? '；多项时用“事项”区分' : '');
+}

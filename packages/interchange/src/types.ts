@@ -1,0 +1,40 @@
+/** The public types of @duixian/interchange. */
+import type { Dataset } from '@duixian/engine';
+
+/**
+ * One thing wrong with an input. `path` locates it: a JSON path (`facts[12].value`,
+ * `subjects[3].uscc`, `interpretations.I-pool`) or a sheet cell (`事实(facts)!D14`), in which
+ * case the message starts with the row and column in words (`row 14, column 值(value): …`).
+ */
+export interface Problem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** What the input may refer to: the catalogue's rule ids and interpretation switches. */
+export interface Known {
+  readonly rules: ReadonlySet<string>;
+  /** interpretation id → its allowed values (the default first) */
+  readonly interpretations: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface ReadOptions {
+  /** the evaluation year (`--year`): overrides the file's year */
+  readonly year?: number;
+}
+
+/** Top-level `meta` (this project's addition): labels demo data as synthetic. */
+export interface Meta {
+  readonly description?: string;
+  readonly synthetic?: boolean;
+  readonly generator?: string;
+  readonly seed?: number;
+}
+
+/**
+ * All or nothing: a file with any problem yields no dataset, so nothing is ever evaluated from a
+ * partly valid file. Warnings (e.g. an exact duplicate fact, dropped) never block reading.
+ */
+export type ReadResult =
+  | { ok: true; dataset: Dataset; warnings: Problem[]; meta?: Meta }
+  | { ok: false; problems: Problem[] };
