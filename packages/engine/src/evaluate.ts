@@ -162,10 +162,18 @@ export class Run {
    * that the honour that goes with it is withheld for the blacklist too (I-blacklist: 荣誉一并不予).
    */
   private wonGroup(i: number, group: string): boolean {
-    const g = this.corpus.groups.find((x) => x.id === group);
-    const won = (d: Decision) => d.i === i && d.status === 'award' && (!d.withheld || d.withheld.reason === 'blacklist');
-    return !!g && g.rules.some((r) => (this.decisions.get(r) ?? []).some(won));
+    let winners = this.winners.get(group);
+    if (!winners) {
+      const rules = this.corpus.groups.find((x) => x.id === group)?.rules ?? [];
+      const won = (d: Decision) => d.status === 'award' && (!d.withheld || d.withheld.reason === 'blacklist');
+      winners = new Set(rules.flatMap((r) => (this.decisions.get(r) ?? []).filter(won).map((d) => d.i)));
+      this.winners.set(group, winners);
+    }
+    return winners.has(i);
   }
+
+  /** winners per group, formed once exclusivity is settled (derived rules run after it) */
+  private readonly winners = new Map<string, Set<number>>();
 
   /** The funder of an award: the document's, or the subject's city/county where the article says so. */
   funderOf(d: Decision): { funder: string; shares?: Map<string, number> } {

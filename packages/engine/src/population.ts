@@ -8,8 +8,9 @@ import type { Dataset, Fact, Subject } from './dataset.js';
 import { isWithin, region } from './regions.js';
 import { FACT_KEYS, SUBJECT_KINDS, TAGS, type FactKey, type SubjectKind, type Tag } from './vocabulary.js';
 
-const TAG_BIT: Readonly<Record<string, number>> = Object.fromEntries(Object.keys(TAGS).map((t, i) => [t, 1 << i]));
+const TAG_BIT = new Map(Object.keys(TAGS).map((t, i) => [t, 1 << i]));
 const KIND_LIST = Object.keys(SUBJECT_KINDS) as SubjectKind[];
+const KIND_INDEX = new Map(KIND_LIST.map((k, i) => [k, i]));
 const KEY_INDEX = new Map(Object.keys(FACT_KEYS).map((k, i) => [k, i]));
 const YEARS = 64; // slots per key: years BASE … BASE + 63
 const BASE = 1990;
@@ -23,41 +24,59 @@ const slotOf = (key: FactKey, year: number): number => KEY_INDEX.get(key)! * YEA
 export class Population {
   readonly subjects: readonly Subject[];
   readonly size: number;
-  private readonly indexById = new Map<string, number>();
+  /** region subjects by code, for benchmarks; every subject by id is built only when asked */
+  private readonly regionIndex = new Map<string, number>();
+  private byId?: Map<string, number>;
   private readonly tagMask: Int32Array;
   /** region code placing each subject: its `region`, or its own id for region subjects */
   readonly regionCode: readonly (string | undefined)[];
-  private readonly byKind = new Map<SubjectKind, number[]>();
+  private readonly byKind = new Map<SubjectKind, Int32Array>();
   private readonly dense: (Float64Array | undefined)[] = [];
   private readonly sparse: (Map<number, number> | undefined)[] = [];
   private readonly itemised = new Map<number, Map<number, Item[]>>();
   private readonly ruleScoped = new Map<string, Map<number, number>>();
   private readonly withinCache = new Map<string, boolean>();
-  private readonly inRegionCache = new Map<string, readonly number[]>();
+  private readonly inRegionCache = new Map<string, Int32Array>();
+  /** each subject's region as a small number (distinct codes are few), for typed jurisdiction filters */
+  private readonly regionIds = new Map<string | undefined, number>();
+  private readonly regionOf: Int32Array;
 
   constructor(dataset: Dataset) {
     this.subjects = dataset.subjects;
     const n = (this.size = dataset.subjects.length);
     this.tagMask = new Int32Array(n);
     const regionCode: (string | undefined)[] = new Array(n);
-    for (const k of KIND_LIST) this.byKind.set(k, []);
+    const kindOf = new Uint8Array(n);
+    const regionOf = (this.regionOf = new Int32Array(n));
+    const perKind = new Int32Array(KIND_LIST.length);
     for (let i = 0; i < n; i++) {
       const s = dataset.subjects[i]!;
-      this.indexById.set(s.id, i);
+      if (s.kind === 'country' || s.kind === 'province' || s.kind === 'city' || s.kind === 'county') this.regionIndex.set(s.id, i);
       let mask = 0;
-      for (const t of s.tags) mask |= TAG_BIT[t]!;
+      for (const t of s.tags) mask |= TAG_BIT.get(t)!;
       this.tagMask[i] = mask;
-      regionCode[i] = s.region ?? (region(s.id) ? s.id : undefined);
-      this.byKind.get(s.kind)!.push(i);
+      const code = s.region ?? (region(s.id) ? s.id : undefined);
+      regionCode[i] = code;
+      let id = this.regionIds.get(code);
+      if (id === undefined) this.regionIds.set(code, (id = this.regionIds.size));
+      regionOf[i] = id;
+      const k = KIND_INDEX.get(s.kind)!;
+      kindOf[i] = k;
+      perKind[k]!++;
     }
     this.regionCode = regionCode;
-    const slots = this.allocate(dataset.facts);
+    // exactly sized typed lists: a million-element array grown by push costs copies and GC
+    const lists = KIND_LIST.map((_, k) => new Int32Array(perKind[k]!));
+    const fill = new Int32Array(KIND_LIST.length);
+    for (let i = 0; i < n; i++) lists[kindOf[i]!]![fill[kindOf[i]!]!++] = i;
+    KIND_LIST.forEach((kind, k) => this.byKind.set(kind, lists[k]!));
     const facts = dataset.facts;
     for (let k = 0; k < facts.length; k++) {
       const f = facts[k]!;
       if (f.quarter !== undefined) continue; // quarterly figures feed monitoring, not the annual evaluation
+      if (f.year < BASE || f.year >= BASE + YEARS) throw new Error(`year ${f.year} outside ${BASE}–${BASE + YEARS - 1}`);
       const i = this.subjectOf(f);
-      const slot = slots[k]!;
+      const slot = slotOf(f.key, f.year);
       if (f.rule !== undefined) this.putScoped(`${slot}#${f.rule}`, i, f.value);
       else if (f.item !== undefined) this.putItem(slot, i, f.item, f.value);
       else this.put(slot, i, f);
@@ -67,33 +86,37 @@ export class Population {
   private subjectOf(f: Fact): number {
     const k = f.subjectIndex;
     if (k !== undefined && this.subjects[k]?.id === f.subject) return k;
-    return this.indexById.get(f.subject)!;
+    return this.index(f.subject)!;
   }
 
-  /** The slot of every fact; frequent slots get a full column, rare ones a Map. */
-  private allocate(facts: readonly Fact[]): Int32Array {
-    const slots = new Int32Array(facts.length);
-    const counts = new Map<number, number>();
-    for (let k = 0; k < facts.length; k++) {
-      const f = facts[k]!;
-      if (f.year < BASE || f.year >= BASE + YEARS) throw new Error(`year ${f.year} outside ${BASE}–${BASE + YEARS - 1}`);
-      const slot = (slots[k] = slotOf(f.key, f.year));
-      if (f.quarter === undefined && f.rule === undefined && f.item === undefined) counts.set(slot, (counts.get(slot) ?? 0) + 1);
-    }
-    for (const [slot, count] of counts) {
-      if (count * DENSE_EVERY >= this.size) this.dense[slot] = new Float64Array(this.size).fill(NaN);
-      else this.sparse[slot] = new Map();
-    }
-    return slots;
-  }
-
+  /**
+   * A slot starts as a Map and becomes a full column once one subject in DENSE_EVERY has the
+   * fact: region statistics stay small, enterprise figures get a typed column, in one pass.
+   */
   private put(slot: number, i: number, f: { subject: string; key: string; year: number; value: number }): void {
-    const col = this.dense[slot];
-    const old = col ? col[i]! : this.sparse[slot]!.get(i);
+    let col = this.dense[slot];
+    if (!col) {
+      const map = (this.sparse[slot] ??= new Map());
+      const old = map.get(i);
+      if (old === undefined) {
+        map.set(i, f.value);
+        if (map.size * DENSE_EVERY >= this.size && this.size >= DENSE_EVERY) this.promote(slot, map);
+        return;
+      }
+      if (old !== f.value) throw new Error(`conflicting facts: ${f.subject} ${f.key}@${f.year}`);
+      return;
+    }
+    const old = col[i]!;
     // the readers refuse conflicting duplicates; a Dataset built by hand must not carry one either
-    if (old !== undefined && !Number.isNaN(old) && old !== f.value) throw new Error(`conflicting facts: ${f.subject} ${f.key}@${f.year}`);
-    if (col) col[i] = f.value;
-    else this.sparse[slot]!.set(i, f.value);
+    if (!Number.isNaN(old) && old !== f.value) throw new Error(`conflicting facts: ${f.subject} ${f.key}@${f.year}`);
+    col[i] = f.value;
+  }
+
+  private promote(slot: number, map: Map<number, number>): void {
+    const col = new Float64Array(this.size).fill(NaN);
+    for (const [i, v] of map) col[i] = v;
+    this.dense[slot] = col;
+    this.sparse[slot] = undefined;
   }
 
   private putItem(slot: number, i: number, item: string, value: number): void {
@@ -154,17 +177,20 @@ export class Population {
   }
 
   index(id: string): number | undefined {
-    return this.indexById.get(id);
+    const r = this.regionIndex.get(id);
+    if (r !== undefined) return r;
+    this.byId ??= new Map(this.subjects.map((s, i) => [s.id, i]));
+    return this.byId.get(id);
   }
 
   hasTag(i: number, tag: Tag): boolean {
-    return (this.tagMask[i]! & TAG_BIT[tag]!) !== 0;
+    return (this.tagMask[i]! & TAG_BIT.get(tag)!) !== 0;
   }
 
   /** Bit mask of tags, for matching a recipient's required tags in one AND. */
   static maskOf(tags: readonly Tag[]): number {
     let m = 0;
-    for (const t of tags) m |= TAG_BIT[t]!;
+    for (const t of tags) m |= TAG_BIT.get(t)!;
     return m;
   }
 
@@ -172,23 +198,20 @@ export class Population {
     return this.tagMask[i]!;
   }
 
-  ofKind(kind: SubjectKind): readonly number[] {
+  ofKind(kind: SubjectKind): Int32Array {
     return this.byKind.get(kind)!;
   }
 
   /** Subjects of a kind located inside `ancestor`, in index order; one region-table lookup per distinct code. */
-  inRegion(kind: SubjectKind, ancestor: string): readonly number[] {
+  inRegion(kind: SubjectKind, ancestor: string): Int32Array {
     const k = `${kind}|${ancestor}`;
     let list = this.inRegionCache.get(k);
     if (!list) {
-      const codes = new Map<string, boolean>();
-      list = this.ofKind(kind).filter((i) => {
-        const code = this.regionCode[i];
-        if (code === undefined) return false;
-        let inside = codes.get(code);
-        if (inside === undefined) codes.set(code, (inside = isWithin(code, ancestor)));
-        return inside;
-      });
+      const inside = new Uint8Array(this.regionIds.size);
+      for (const [code, id] of this.regionIds) inside[id] = code !== undefined && isWithin(code, ancestor) ? 1 : 0;
+      const regionOf = this.regionOf;
+      // Int32Array.filter makes one exactly sized typed array
+      list = this.ofKind(kind).filter((i) => inside[regionOf[i]!] === 1);
       this.inRegionCache.set(k, list);
     }
     return list;

@@ -122,19 +122,20 @@ function unitName(unit: Unit): string {
   return unit === 'yuan' ? 'money (元)' : unit === 'usd' ? 'US dollar' : unit;
 }
 
-const CONSTANTS = new Map<string, number>();
+const CONSTANTS = new Map<Unit, Map<string, number>>();
 
 /**
  * The integer a figure written in the corpus is held as (1亿元 → 10^10 fen). Figures are
  * constants, parsed once: rules read them per subject.
  */
 export function scaled(unit: Unit, text: string): number {
-  const k = `${unit}|${text}`;
-  let v = CONSTANTS.get(k);
+  let byText = CONSTANTS.get(unit);
+  if (!byText) CONSTANTS.set(unit, (byText = new Map()));
+  let v = byText.get(text);
   if (v === undefined) {
     const p = parseQuantity(text, unit);
     if (!p.ok) throw new Error(`internal: bad constant ${text}: ${p.error}`);
-    CONSTANTS.set(k, (v = p.value));
+    byText.set(text, (v = p.value));
   }
   return v;
 }

@@ -53,11 +53,11 @@ function metricScores(ctx: RunContext, by: Metric, peers: readonly number[]): Sc
   const missing = new Map<number, MissingFact[]>();
   if ('fact' in by) {
     // the common case (rank enterprises by a fact): read the column, no per-subject rationals until needed
-    const col = ctx.population.column(by.fact, ctx.year);
+    const read = ctx.population.reader(by.fact, ctx.year);
     const sc = UNITS[FACT_KEYS[by.fact].unit].scale;
     for (const i of peers) {
-      const v = col?.[i];
-      if (v === undefined || Number.isNaN(v)) missing.set(i, [{ subject: ctx.population.subjects[i]!.id, key: by.fact, year: ctx.year }]);
+      const v = read(i);
+      if (v === undefined) missing.set(i, [{ subject: ctx.population.subjects[i]!.id, key: by.fact, year: ctx.year }]);
       else score.set(i, fromScaled(v, sc));
     }
   } else {

@@ -3,7 +3,7 @@
  * and tags inside the issuer's jurisdiction), which of them claim it (have any of its facts),
  * and the decision for each — fast for populations, with full steps when explaining.
  */
-import { awardFacts, computeAward, type AwardType } from './awards.js';
+import { awardFacts, awardReadings, computeAward, type AwardType, type Computed } from './awards.js';
 import { compileCondition, type Check, type Tri } from './conditions.js';
 import type { RunContext } from './context.js';
 import type { InterpretationId } from './interpretations.js';
@@ -57,7 +57,7 @@ export class RuleRun {
   private readonly rankCheck?: Ranking;
   private readonly claimReaders: readonly ((i: number) => number | undefined)[];
   private readonly claimers: readonly ((i: number) => boolean)[];
-  private readonly candidateList: readonly number[];
+  private readonly candidateList: Int32Array;
   private readonly excluded = new Set<number>();
   private ranksMemo?: RankTable;
   readonly readings: ReadonlySet<InterpretationId>;
@@ -75,19 +75,32 @@ export class RuleRun {
     this.claimReaders = claimFacts.map((k) => ctx.population.reader(k, ctx.year));
     this.claimers = this.checks.flatMap((c) => (c.claimedBy ? [c.claimedBy] : []));
     this.candidateList = this.findCandidates();
-    this.readings = new Set([...this.checks.flatMap((c) => c.readings), ...ruleReadings(rule, doc)]);
+    this.readings = new Set([...this.checks.flatMap((c) => c.readings), ...ruleReadings(rule, doc), ...awardReadings(rule.award)]);
   }
 
   /** Recipients of the rule's kinds and tags inside the issuer's jurisdiction (the peer set). */
-  private findCandidates(): number[] {
+  private findCandidates(): Int32Array {
     const pop = this.ctx.population;
     const { kinds, tags = [], anyTags = [] } = this.rule.recipient;
     const all = Population.maskOf(tags);
     const any = Population.maskOf(anyTags);
-    return kinds.flatMap((k) => pop.inRegion(k, this.doc.issuer).filter((i) => {
+    const lists = kinds.map((k) => pop.inRegion(k, this.doc.issuer));
+    const joined = lists.length === 1 ? lists[0]! : Int32Array.from(lists.flatMap((l) => [...l]));
+    if (all === 0 && any === 0) return joined;
+    return joined.filter((i) => {
       const m = pop.tags(i);
       return (m & all) === all && (any === 0 || (m & any) !== 0);
-    }));
+    });
+  }
+
+  /** Fixed amounts, honours and pending awards are the same for every subject: computed once. */
+  private constantAward?: Computed;
+  private award(i: number, rank: number | undefined): Computed {
+    if (this.constantAward) return this.constantAward;
+    const c = computeAward(this.ctx, this.rule, i, rank, false);
+    const a = this.rule.award;
+    if ('money' in a || 'honor' in a || 'recommendation' in a || 'pending' in a) this.constantAward = c;
+    return c;
   }
 
   /**
@@ -113,7 +126,7 @@ export class RuleRun {
     const others = this.checks.filter((_, k) => !('rank' in this.rule.conditions[k]!));
     let peers = this.candidateList.filter((i) => this.claims(i));
     if (this.ctx.readings['I-rank-scope'] === 'eligible') peers = peers.filter((i) => others.every((c) => c.test(i) === 1));
-    return (this.ranksMemo = rankPeers(this.ctx, this.rule, r.by, peers, this.excluded));
+    return (this.ranksMemo = rankPeers(this.ctx, this.rule, r.by, Array.from(peers), this.excluded));
   }
 
   /** Leave subjects out of the ranking (prizes they gave up move to the next, I-vacancy = move-up). */
@@ -147,7 +160,7 @@ export class RuleRun {
         continue;
       }
       const rank = this.rankCheck ? this.ranks().rank.get(i)! : undefined;
-      const c = computeAward(this.ctx, this.rule, i, rank, false);
+      const c = this.award(i, rank);
       if (c.status === 'award') out.push(this.decision(i, 'award', c, [], rank));
       else if (c.status === 'missing') out.push(this.decision(i, 'missing', null, c.missing));
     }
@@ -176,7 +189,7 @@ export class RuleRun {
       ceiling: c?.ceiling ?? false,
       rank: rank ?? null,
       missing,
-      readings: new Set([...this.readings, ...(c?.readings ?? [])]),
+      readings: this.readings,
       after: [],
     };
   }
