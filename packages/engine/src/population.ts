@@ -94,7 +94,7 @@ export class Population {
    * fact: region statistics stay small, enterprise figures get a typed column, in one pass.
    */
   private put(slot: number, i: number, f: { subject: string; key: string; year: number; value: number }): void {
-    let col = this.dense[slot];
+    const col = this.dense[slot];
     if (!col) {
       const map = (this.sparse[slot] ??= new Map());
       const old = map.get(i);
