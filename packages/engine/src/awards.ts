@@ -56,7 +56,7 @@ export function awardReadings(a: Award): InterpretationId[] {
  */
 export function computeAward(ctx: RunContext, rule: Rule, i: number, rank: number | undefined, explain: boolean): Computed {
   const a = rule.award;
-  const base: Base = { ceiling: 'ceiling' in a && a.ceiling === true, missing: [], readings: awardReadings(a), explain };
+  const base: Base = { ...staticOf(a), missing: [], explain };
   const steps: Step[] = [];
   const say = sayer(base, steps);
   if ('money' in a) {
@@ -82,6 +82,14 @@ export function computeAward(ctx: RunContext, rule: Rule, i: number, rank: numbe
   if ('tiers' in a) return tiered(ctx, a, i, base);
   if ('perUnit' in a) return perUnit(ctx, a, i, base);
   return costShare(ctx, a, i, base);
+}
+
+/** What does not depend on the subject, worked out once per award. */
+const STATIC = new WeakMap<Award, { ceiling: boolean; readings: InterpretationId[] }>();
+function staticOf(a: Award): { ceiling: boolean; readings: InterpretationId[] } {
+  let s = STATIC.get(a);
+  if (!s) STATIC.set(a, (s = { ceiling: 'ceiling' in a && a.ceiling === true, readings: awardReadings(a) }));
+  return s;
 }
 
 type Base = { ceiling: boolean; missing: never[]; readings: InterpretationId[]; explain: boolean };

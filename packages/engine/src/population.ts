@@ -40,6 +40,7 @@ export class Population {
   /** each subject's region as a small number (distinct codes are few), for typed jurisdiction filters */
   private readonly regionIds = new Map<string | undefined, number>();
   private readonly regionOf: Int32Array;
+  private readonly bucketCache = new Map<SubjectKind, { start: Int32Array; members: Int32Array }>();
 
   constructor(dataset: Dataset) {
     this.subjects = dataset.subjects;
@@ -207,14 +208,36 @@ export class Population {
     const k = `${kind}|${ancestor}`;
     let list = this.inRegionCache.get(k);
     if (!list) {
-      const inside = new Uint8Array(this.regionIds.size);
-      for (const [code, id] of this.regionIds) inside[id] = code !== undefined && isWithin(code, ancestor) ? 1 : 0;
-      const regionOf = this.regionOf;
-      // Int32Array.filter makes one exactly sized typed array
-      list = this.ofKind(kind).filter((i) => inside[regionOf[i]!] === 1);
+      const { start, members } = this.buckets(kind);
+      const ids = [...this.regionIds].filter(([code]) => code !== undefined && isWithin(code, ancestor)).map(([, id]) => id).sort((a, b) => a - b);
+      list = new Int32Array(ids.reduce((n, id) => n + start[id + 1]! - start[id]!, 0));
+      let at = 0;
+      for (const id of ids) {
+        list.set(members.subarray(start[id]!, start[id + 1]!), at);
+        at += start[id + 1]! - start[id]!;
+      }
       this.inRegionCache.set(k, list);
     }
     return list;
+  }
+
+  /**
+   * The subjects of a kind grouped by region (a counting sort, once per kind): a jurisdiction
+   * is then the concatenation of its regions' groups, not a filter over a million subjects.
+   */
+  private buckets(kind: SubjectKind): { start: Int32Array; members: Int32Array } {
+    let b = this.bucketCache.get(kind);
+    if (!b) {
+      const of = this.ofKind(kind);
+      const start = new Int32Array(this.regionIds.size + 1);
+      for (const i of of) start[this.regionOf[i]! + 1]!++;
+      for (let r = 0; r < this.regionIds.size; r++) start[r + 1]! += start[r]!;
+      const next = start.slice(0, -1);
+      const members = new Int32Array(of.length);
+      for (const i of of) members[next[this.regionOf[i]!]!++] = i;
+      this.bucketCache.set(kind, (b = { start, members }));
+    }
+    return b;
   }
 
   /** Is subject i located inside region `ancestor` (its own code for region subjects)? */
