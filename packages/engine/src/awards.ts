@@ -56,28 +56,29 @@ export function awardReadings(a: Award): InterpretationId[] {
  */
 export function computeAward(ctx: RunContext, rule: Rule, i: number, rank: number | undefined, explain: boolean): Computed {
   const a = rule.award;
-  const base: Base = { ...staticOf(a), missing: [], explain };
+  const st = staticOf(a);
+  const base: Base = { ceiling: st.ceiling, readings: st.readings, explain };
   const steps: Step[] = [];
   const say = sayer(base, steps);
   if ('money' in a) {
     const fen = scaled('yuan', a.money);
     say(() => compute(`${base.ceiling ? '最高' : ''}给予 ${formatYuan(fen)}`, { amount: fen }));
-    return { ...base, status: 'award', type: 'money', fen, steps };
+    return result(base, 'award', 'money', fen, steps);
   }
   if ('honor' in a) {
     say(() => compute(`授予：${a.honor}`));
-    return { ...base, status: 'award', type: 'honor', fen: null, steps };
+    return result(base, 'award', 'honor', null, steps);
   }
   if ('recommendation' in a) {
     say(() => compute(a.recommendation));
-    return { ...base, status: 'award', type: 'recommendation', fen: null, steps };
+    return result(base, 'award', 'recommendation', null, steps);
   }
   if ('pending' in a) return pending(ctx, rule, a.pending, base);
   if ('prizes' in a) {
     const r = rank!;
     const fen = scaled('yuan', a.prizes[r - 1]!);
     say(() => compute(`第${r}名奖励 ${formatYuan(fen)}（${a.prizes.join(' / ')}）`, { rank: r, amount: fen }));
-    return { ...base, status: 'award', type: 'money', fen, steps };
+    return result(base, 'award', 'money', fen, steps);
   }
   if ('tiers' in a) return tiered(ctx, a, i, base);
   if ('perUnit' in a) return perUnit(ctx, a, i, base);
@@ -92,7 +93,12 @@ function staticOf(a: Award): { ceiling: boolean; readings: InterpretationId[] } 
   return s;
 }
 
-type Base = { ceiling: boolean; missing: never[]; readings: InterpretationId[]; explain: boolean };
+type Base = { ceiling: boolean; readings: InterpretationId[]; explain: boolean };
+
+/** A result without object spreads (this runs for every qualifying subject of a million). */
+function result(b: Base, status: Computed['status'], type: AwardType, fen: number | null, steps: readonly Step[], missing: readonly MissingFact[] = []): Computed {
+  return { status, type, fen, ceiling: b.ceiling, steps, missing, readings: b.readings };
+}
 
 /** Steps only when explaining: `say(() => step)` costs nothing on the population path. */
 const sayer = (b: Base, steps: Step[]) => (make: () => Step): void => {
@@ -105,10 +111,10 @@ function pending(ctx: RunContext, rule: Rule, text: string, base: Base): Compute
   const say = sayer(base, steps);
   if (set === undefined) {
     say(() => compute(`${text}：符合条件，金额待定（待设定${ctx.year}年该条款的金额参数 amount）`));
-    return { ...base, status: 'award', type: 'pending', fen: null, steps };
+    return result(base, 'award', 'pending', null, steps);
   }
   say(() => ({ kind: 'parameter', text: `${text}：按设定的${ctx.year}年金额标准给予 ${formatYuan(set)}（参数 amount）`, data: { amount: set } }));
-  return { ...base, status: 'award', type: 'money', fen: set, steps };
+  return result(base, 'award', 'money', set, steps);
 }
 
 function tierHolds(ctx: RunContext, t: Tier, v: number, unit: keyof typeof UNITS): boolean {
@@ -129,7 +135,7 @@ function tiered(ctx: RunContext, a: Extract<Award, { tiers: unknown }>, i: numbe
   const v = ctx.population.value(i, a.on, ctx.year);
   const name = FACT_KEYS[a.on].label;
   if (v === undefined) {
-    return { ...base, status: 'missing', type: 'money', fen: null, steps: [], missing: [{ subject: ctx.population.subjects[i]!.id, key: a.on, year: ctx.year }] };
+    return result(base, 'missing', 'money', null, [], [{ subject: ctx.population.subjects[i]!.id, key: a.on, year: ctx.year }]);
   }
   for (let k = a.tiers.length - 1; k >= 0; k--) {
     const t = a.tiers[k]!;
@@ -141,7 +147,7 @@ function tiered(ctx: RunContext, a: Extract<Award, { tiers: unknown }>, i: numbe
       const gap = next ? `；距下一档（${next.from}，${next.money}）还差 ${formatValue(unit, scaled(unit, next.from) - v)}` : '';
       return compute(`${name} ${formatValue(unit, v)}，达到第${k + 1}档 ${tierText(ctx, t)} → ${base.ceiling ? '最高' : ''}${formatYuan(fen)}${gap}`, { tier: k + 1, amount: fen });
     });
-    return { ...base, status: 'award', type: 'money', fen, steps };
+    return result(base, 'award', 'money', fen, steps);
   }
   const first = a.tiers[0]!;
   const steps: Step[] = [];
@@ -150,7 +156,7 @@ function tiered(ctx: RunContext, a: Extract<Award, { tiers: unknown }>, i: numbe
     const gap = gapFen > 0 ? `，还差 ${formatValue(unit, gapFen)} 达到 ${first.from}` : '';
     return { kind: 'condition', holds: false, text: `${name} ${formatValue(unit, v)} 未达到任何一档（最低档 ${tierText(ctx, first)}）${gap}`, data: { gap: gap || null } };
   });
-  return { ...base, status: 'not-eligible', type: 'money', fen: null, steps };
+  return result(base, 'not-eligible', 'money', null, steps);
 }
 
 /** 每实现1万元给予2元: full units by default (I-per-unit), then the per-subject cap. */
@@ -159,7 +165,7 @@ function perUnit(ctx: RunContext, a: Extract<Award, { perUnit: unknown }>, i: nu
   const capText = a.cap;
   const unit = FACT_KEYS[pu.fact].unit;
   const v = ctx.population.value(i, pu.fact, ctx.year);
-  if (v === undefined) return { ...base, status: 'missing', type: 'money', fen: null, steps: [], missing: [{ subject: ctx.population.subjects[i]!.id, key: pu.fact, year: ctx.year }] };
+  if (v === undefined) return result(base, 'missing', 'money', null, [], [{ subject: ctx.population.subjects[i]!.id, key: pu.fact, year: ctx.year }]);
   const per = scaled(unit, pu.per);
   const pay = scaled('yuan', pu.pay);
   const steps: Step[] = [];
@@ -179,7 +185,7 @@ function perUnit(ctx: RunContext, a: Extract<Award, { perUnit: unknown }>, i: nu
     if (fen > c) fen = c;
     say(() => cap(before > c ? `每家最高 ${capText}：${formatYuan(before)} → ${formatYuan(c)}` : `未超过每家最高 ${capText}`));
   }
-  return { ...base, status: 'award', type: 'money', fen, steps };
+  return result(base, 'award', 'money', fen, steps);
 }
 
 /** rate × cost per item, per-item cap, the sum, per-year cap (按实际发生费用的80%，每次不超过5万元，年内累计不超过10万元). */
@@ -192,11 +198,11 @@ function costShare(ctx: RunContext, a: Extract<Award, { costShare: unknown }>, i
   let items = cs.facts.flatMap((k) => (ctx.population.items(i, k, ctx.year) ?? []).map((it) => ({ ...it, key: k })));
   if (cs.pick === 'one') {
     const chosen = pickOne(ctx, i, cs.facts, items);
-    if ('missing' in chosen) return { ...base, status: 'missing', type: 'money', fen: null, steps, missing: [{ subject, key: chosen.missing, year: ctx.year }] };
+    if ('missing' in chosen) return result(base, 'missing', 'money', null, steps, [{ subject, key: chosen.missing, year: ctx.year }]);
     say(() => compute(chosen.text));
     items = chosen.items;
   }
-  if (!items.length) return { ...base, status: 'missing', type: 'money', fen: null, steps, missing: cs.facts.map((key) => ({ subject, key, year: ctx.year })) };
+  if (!items.length) return result(base, 'missing', 'money', null, steps, cs.facts.map((key) => ({ subject, key, year: ctx.year })));
   let total = 0;
   for (const it of items) {
     const share = mulDivFloor(it.value, rate, 10 ** UNITS.ratio.scale);
@@ -211,7 +217,7 @@ function costShare(ctx: RunContext, a: Extract<Award, { costShare: unknown }>, i
     say(() => cap(`每年累计不超过 ${cs.yearCap}：${formatYuan(sum)} → ${cs.yearCap}`));
     total = scaled('yuan', cs.yearCap);
   }
-  return { ...base, status: 'award', type: 'money', fen: total, steps };
+  return result(base, 'award', 'money', total, steps);
 }
 
 type Item = { item: string; value: number; key: FactKey };

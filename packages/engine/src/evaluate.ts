@@ -244,8 +244,11 @@ export class Run {
   result(): Evaluation {
     const pop = this.ctx.population;
     const id = (d: Decision) => pop.subjects[d.i]!.id;
-    const order = (a: Decision, b: Decision) => cmpStr(a.rule.document, b.rule.document) || cmpStr(a.rule.id, b.rule.id) || cmpStr(id(a), id(b));
-    const all = this.all().sort(order);
+    // document, rule, then subject id: the rule ids ranked once, so the sort compares numbers first
+    const ruleRank = new Map([...this.corpus.rules].sort((a, b) => cmpStr(a.document, b.document) || cmpStr(a.id, b.id)).map((r, k) => [r.id, k]));
+    const keyed = this.all().map((d) => ({ d, r: ruleRank.get(d.rule.id)!, s: id(d) }));
+    keyed.sort((a, b) => a.r - b.r || cmpStr(a.s, b.s));
+    const all = keyed.map((k) => k.d);
     const explain = this.options.explain === true;
     const awards: AwardRow[] = [];
     const withheld: WithheldRow[] = [];

@@ -11,11 +11,17 @@ import { FACT_KEYS, SUBJECT_KINDS, TAGS, type FactKey, type SubjectKind, type Ta
 const TAG_BIT = new Map(Object.keys(TAGS).map((t, i) => [t, 1 << i]));
 const KIND_LIST = Object.keys(SUBJECT_KINDS) as SubjectKind[];
 const KIND_INDEX = new Map(KIND_LIST.map((k, i) => [k, i]));
+/** country, province, city, county come first in SUBJECT_KINDS */
+const REGION_KIND_COUNT = 4;
+if (KIND_LIST.slice(0, REGION_KIND_COUNT).join() !== 'country,province,city,county') throw new Error('internal: SUBJECT_KINDS must list the region kinds first');
 const KEY_INDEX = new Map(Object.keys(FACT_KEYS).map((k, i) => [k, i]));
 const YEARS = 64; // slots per key: years BASE … BASE + 63
 const BASE = 1990;
-/** A slot is dense when at least one subject in this many has the fact. */
-const DENSE_EVERY = 32;
+/**
+ * A slot becomes a full column once this many subjects have the fact (and they are at least
+ * one in 1024): enterprise figures get a column early, at the cost of copying a small Map.
+ */
+const DENSE_AFTER = 64;
 
 export interface Item { readonly item: string; readonly value: number }
 
@@ -52,7 +58,10 @@ export class Population {
     const perKind = new Int32Array(KIND_LIST.length);
     for (let i = 0; i < n; i++) {
       const s = dataset.subjects[i]!;
-      if (s.kind === 'country' || s.kind === 'province' || s.kind === 'city' || s.kind === 'county') this.regionIndex.set(s.id, i);
+      const k = KIND_INDEX.get(s.kind)!;
+      kindOf[i] = k;
+      perKind[k]!++;
+      if (k < REGION_KIND_COUNT) this.regionIndex.set(s.id, i);
       let mask = 0;
       for (const t of s.tags) mask |= TAG_BIT.get(t)!;
       this.tagMask[i] = mask;
@@ -61,9 +70,6 @@ export class Population {
       let id = this.regionIds.get(code);
       if (id === undefined) this.regionIds.set(code, (id = this.regionIds.size));
       regionOf[i] = id;
-      const k = KIND_INDEX.get(s.kind)!;
-      kindOf[i] = k;
-      perKind[k]!++;
     }
     this.regionCode = regionCode;
     // exactly sized typed lists: a million-element array grown by push costs copies and GC
@@ -91,8 +97,8 @@ export class Population {
   }
 
   /**
-   * A slot starts as a Map and becomes a full column once one subject in DENSE_EVERY has the
-   * fact: region statistics stay small, enterprise figures get a typed column, in one pass.
+   * A slot starts as a Map and becomes a full column once DENSE_AFTER subjects have the fact:
+   * region statistics stay small, enterprise figures get a typed column, in one pass.
    */
   private put(slot: number, i: number, f: { subject: string; key: string; year: number; value: number }): void {
     const col = this.dense[slot];
@@ -101,7 +107,7 @@ export class Population {
       const old = map.get(i);
       if (old === undefined) {
         map.set(i, f.value);
-        if (map.size * DENSE_EVERY >= this.size && this.size >= DENSE_EVERY) this.promote(slot, map);
+        if (map.size >= DENSE_AFTER && map.size >= this.size >>> 10) this.promote(slot, map);
         return;
       }
       if (old !== f.value) throw new Error(`conflicting facts: ${f.subject} ${f.key}@${f.year}`);
@@ -134,10 +140,16 @@ export class Population {
     m.set(i, value);
   }
 
+  /** The full column of a key and year when it is dense and holds no itemised facts (NaN = no fact). */
+  plainColumn(key: FactKey, year: number): Float64Array | undefined {
+    const slot = slotOf(key, year);
+    return this.itemised.has(slot) ? undefined : this.dense[slot];
+  }
+
   /** A reader of one key and year: the column when dense, else the sparse lookup (undefined = no fact). */
   reader(key: FactKey, year: number): (i: number) => number | undefined {
-    const col = this.column(key, year);
-    if (col && !this.itemised.has(slotOf(key, year))) {
+    const col = this.plainColumn(key, year);
+    if (col) {
       return (i) => {
         const v = col[i]!;
         return Number.isNaN(v) ? undefined : v;
@@ -197,6 +209,19 @@ export class Population {
 
   tags(i: number): number {
     return this.tagMask[i]!;
+  }
+
+  /** The subjects of `list` with every tag of mask `all` and, unless 0, one of `any`. */
+  withTags(list: Int32Array, all: number, any: number): Int32Array {
+    const masks = this.tagMask;
+    const out = new Int32Array(list.length);
+    let n = 0;
+    for (let k = 0; k < list.length; k++) {
+      const i = list[k]!;
+      const m = masks[i]!;
+      if ((m & all) === all && (any === 0 || (m & any) !== 0)) out[n++] = i;
+    }
+    return out.slice(0, n);
   }
 
   ofKind(kind: SubjectKind): Int32Array {

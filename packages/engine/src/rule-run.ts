@@ -55,7 +55,9 @@ function ruleReadings(rule: Rule, doc: PolicyDocument): InterpretationId[] {
 export class RuleRun {
   readonly checks: readonly Check[];
   private readonly rankCheck?: Ranking;
+  private readonly claimColumns: readonly Float64Array[];
   private readonly claimReaders: readonly ((i: number) => number | undefined)[];
+  private readonly claimsAll: boolean;
   private readonly claimers: readonly ((i: number) => boolean)[];
   private readonly candidateList: Int32Array;
   private readonly excluded = new Set<number>();
@@ -72,8 +74,12 @@ export class RuleRun {
     this.checks = rule.conditions.map((c) => compileCondition(c, env));
     this.rankCheck = rule.conditions.find((c): c is { rank: Ranking } => 'rank' in c)?.rank;
     const claimFacts = [...new Set([...this.checks.flatMap((c) => c.ownFacts), ...awardFacts(rule.award)])];
-    this.claimReaders = claimFacts.map((k) => ctx.population.reader(k, ctx.year));
+    // dense columns are read inline (the hot case: a million enterprises), the rest through readers
+    const dense = claimFacts.map((k) => ctx.population.plainColumn(k, ctx.year));
+    this.claimColumns = dense.filter((c): c is Float64Array => c !== undefined);
+    this.claimReaders = claimFacts.filter((_, k) => !dense[k]).map((k) => ctx.population.reader(k, ctx.year));
     this.claimers = this.checks.flatMap((c) => (c.claimedBy ? [c.claimedBy] : []));
+    this.claimsAll = !claimFacts.length && !this.claimers.length;
     this.candidateList = this.findCandidates();
     this.readings = new Set([...this.checks.flatMap((c) => c.readings), ...ruleReadings(rule, doc), ...awardReadings(rule.award)]);
   }
@@ -86,11 +92,7 @@ export class RuleRun {
     const any = Population.maskOf(anyTags);
     const lists = kinds.map((k) => pop.inRegion(k, this.doc.issuer));
     const joined = lists.length === 1 ? lists[0]! : Int32Array.from(lists.flatMap((l) => [...l]));
-    if (all === 0 && any === 0) return joined;
-    return joined.filter((i) => {
-      const m = pop.tags(i);
-      return (m & all) === all && (any === 0 || (m & any) !== 0);
-    });
+    return all === 0 && any === 0 ? joined : pop.withTags(joined, all, any);
   }
 
   /** Fixed amounts, honours and pending awards are the same for every subject: computed once. */
@@ -108,8 +110,32 @@ export class RuleRun {
    * for it (or the rule reads no facts at all): subjects with no data for a rule are not
    * reported as missing it.
    */
+  /** The candidates that claim the rule, in one tight pass (most candidates of a province-wide rule do not). */
+  private claimants(): Int32Array {
+    const list = this.candidateList;
+    if (this.claimsAll) return list;
+    const out = new Int32Array(list.length);
+    const cols = this.claimColumns;
+    const slow = this.claimReaders.length > 0 || this.claimers.length > 0 || this.rankCheck !== undefined;
+    let n = 0;
+    for (let k = 0; k < list.length; k++) {
+      const i = list[k]!;
+      let hit = false;
+      for (let j = 0; j < cols.length; j++) {
+        const v = cols[j]![i]!;
+        if (v === v) { // not NaN: the subject has the fact
+          hit = true;
+          break;
+        }
+      }
+      if (hit || (slow && this.claims(i))) out[n++] = i;
+    }
+    return out.subarray(0, n);
+  }
+
   claims(i: number): boolean {
-    if (!this.claimReaders.length && !this.claimers.length) return true;
+    if (this.claimsAll) return true;
+    for (const col of this.claimColumns) if (!Number.isNaN(col[i]!)) return true;
     for (const read of this.claimReaders) if (read(i) !== undefined) return true;
     for (const c of this.claimers) if (c(i)) return true;
     return this.rankCheck !== undefined && this.ctx.population.scoped(i, 'panelScore', this.ctx.year, this.rule.id) !== undefined;
@@ -151,8 +177,9 @@ export class RuleRun {
   /** Every award and missing-data decision over the peer set. Fast path: no steps. */
   decideAll(): Decision[] {
     const out: Decision[] = [];
-    for (const i of this.candidateList) {
-      if (this.excluded.has(i) || !this.claims(i)) continue;
+    const anyExcluded = this.excluded.size > 0;
+    for (const i of this.claimants()) {
+      if (anyExcluded && this.excluded.has(i)) continue;
       const verdict = this.testAll(i);
       if (verdict === 0) continue;
       if (verdict === -1) {

@@ -7,11 +7,13 @@ import { Checker, MAX_YEAR, MIN_YEAR, describe } from './check.js';
 import { readSubjects } from './subjects.js';
 import { readFacts } from './facts.js';
 import { readHistory, readInterpretations, readParameters } from './extras.js';
+import type { Elements } from './elements.js';
 import type { Meta, ReadOptions, ReadResult } from './types.js';
 
 export interface Sections {
-  readonly subjects: readonly unknown[];
-  readonly facts: readonly unknown[];
+  /** the sections that grow with the number of enterprises: a large JSON file gives them a chunk at a time */
+  readonly subjects: Elements;
+  readonly facts: Elements;
   readonly history: readonly unknown[];
   readonly parameters: readonly unknown[];
   readonly interpretations: readonly (readonly [unknown, unknown])[];

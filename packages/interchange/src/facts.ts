@@ -2,6 +2,7 @@
 import { FACT_KEYS, parseQuantity, type Fact, type FactKey, type Unit } from '@duixian/engine';
 import { Checker, describe, type Rec } from './check.js';
 import { fastQuantity } from './quantity.js';
+import type { Elements } from './elements.js';
 
 const KEYS = new Set(['subject', 'year', 'key', 'value', 'item', 'rule', 'quarter', 'source']);
 
@@ -10,11 +11,16 @@ interface KeyInfo {
   readonly ruleScoped: boolean;
   /** what a missing rule means for this key, made once rather than per fact */
   readonly ruleWhy: string;
+  /**
+   * The vocabulary's own string for the key: facts carry it instead of the parsed copy, so the
+   * engine's lookups by key hash a string once, not once per fact of a million.
+   */
+  readonly key: FactKey;
 }
 const KEY_INFO = new Map<string, KeyInfo>(
   Object.entries(FACT_KEYS).map(([k, v]) => [
     k,
-    { unit: v.unit, ruleScoped: 'ruleScoped' in v && v.ruleScoped === true, ruleWhy: `${k} is scoped to one rule: give the id of the rule it is for` },
+    { key: k as FactKey, unit: v.unit, ruleScoped: 'ruleScoped' in v && v.ruleScoped === true, ruleWhy: `${k} is scoped to one rule: give the id of the rule it is for` },
   ]),
 );
 /** Amounts of money and things counted or measured cannot be below zero; rates can. */
@@ -29,15 +35,14 @@ export interface FactsRead {
  * `subjectIndex` maps ids to dense numbers below `subjectCount`; with `subjectsUnreliable` (the
  * subjects sheet could not be read) references are not checked, to avoid one error per fact.
  */
-export function readFacts(c: Checker, list: readonly unknown[], subjectIndex: ReadonlyMap<string, number>, subjectCount: number, subjectsUnreliable = false): FactsRead {
+export function readFacts(c: Checker, list: Elements, subjectIndex: ReadonlyMap<string, number>, subjectCount: number, subjectsUnreliable = false): FactsRead {
   // Sized once: growing a list of millions by doubling copies it again and again.
   const facts: Fact[] = new Array<Fact>(list.length);
   let n = 0;
   const dup = new Duplicates(facts, subjectCount, list.length);
   let latestYear: number | undefined;
-  for (let i = 0; i < list.length; i++) {
-    const r = list[i];
-    if (!c.record('facts', i, r, KEYS)) continue;
+  list.forEach((r, i) => {
+    if (!c.record('facts', i, r, KEYS)) return;
     const s = typeof r.subject === 'string' ? subjectIndex.get(r.subject) : undefined;
     const subject = s !== undefined || (subjectsUnreliable && typeof r.subject === 'string') ? (r.subject as string) : subjectProblem(c, i, r.subject);
     const year = c.year('facts', i, 'year', r.year);
@@ -48,13 +53,13 @@ export function readFacts(c: Checker, list: readonly unknown[], subjectIndex: Re
     const rule = c.rule('facts', i, 'rule', r.rule, info?.ruleScoped === true, info?.ruleWhy);
     const quarter = quarterOf(c, i, r.quarter);
     const source = c.string('facts', i, 'source', r.source, false);
-    if (subject === undefined || year === undefined || key === undefined || value === undefined) continue;
+    if (subject === undefined || year === undefined || key === undefined || value === undefined) return;
     if (latestYear === undefined || year > latestYear) latestYear = year;
     // In a valid file every subject is kept, so the input index is the position in Dataset.subjects.
     const fact: Fact = { subject, subjectIndex: s, year, key, value, item, rule, quarter, source };
     if (s === undefined) {
       facts[n++] = fact; // only when subjects are unreliable: the file is invalid anyway
-      continue;
+      return;
     }
     const same = dup.find(s, fact);
     if (same < 0) {
@@ -65,7 +70,7 @@ export function readFacts(c: Checker, list: readonly unknown[], subjectIndex: Re
     } else {
       c.problem('facts', i, 'value', `conflicting duplicate: ${c.loc.ref('facts', dup.input(same))} gives ${subject} ${key} ${year}${qualifiers(fact)} another value; keep one, or tell them apart by item`);
     }
-  }
+  });
   facts.length = n;
   return { facts, latestYear };
 }
@@ -78,7 +83,8 @@ function subjectProblem(c: Checker, i: number, v: unknown): undefined {
 }
 
 function keyOf(c: Checker, i: number, v: unknown): FactKey | undefined {
-  if (typeof v === 'string' && KEY_INFO.has(v)) return v as FactKey;
+  const info = typeof v === 'string' ? KEY_INFO.get(v) : undefined;
+  if (info) return info.key;
   c.problem('facts', i, 'key', `${v === undefined ? 'missing' : `unknown key ${describe(v)}`}: fact keys are listed in the interchange format (and the template's 说明(keys) sheet), e.g. onlineRetail, physicalGoodsOnlineRetail, panelScore`);
   return undefined;
 }

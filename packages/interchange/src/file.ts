@@ -1,7 +1,7 @@
 /** Reading a dataset from disk, by extension: .json, .xlsx, or a pair of .csv files. */
 import { readFile as read } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { readJsonAt } from './json.js';
+import { readJsonAt, readJsonBytesAt } from './json.js';
 import { readXlsxAt } from './xlsx.js';
 import { readCsvNamed } from './csv.js';
 import type { Section } from './headers.js';
@@ -10,7 +10,22 @@ import type { Known, Problem, ReadOptions, ReadResult } from './types.js';
 const fail = (path: string, message: string): ReadResult => ({ ok: false, problems: [{ path, message }] });
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-export async function readFile(path: string, known: Known, opts?: ReadOptions): Promise<ReadResult> {
+/** How a large JSON file is read in chunks (json-chunks.ts); a parameter so tests can chunk small files. */
+export interface Chunking {
+  /** files of at least this many bytes are read in chunks */
+  readonly from: number;
+  /** elements of `subjects` and `facts` parsed at a time */
+  readonly size: number;
+}
+
+/** Below 32 MB the whole text costs little; 4096 elements (under a megabyte) per chunk is as fast as one parse. */
+export const CHUNKING: Chunking = { from: 32 * 2 ** 20, size: 4096 };
+
+export function readFile(path: string, known: Known, opts?: ReadOptions): Promise<ReadResult> {
+  return readFileWith(path, known, opts, CHUNKING);
+}
+
+export async function readFileWith(path: string, known: Known, opts: ReadOptions | undefined, chunking: Chunking): Promise<ReadResult> {
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
   if (ext === 'csv') return readCsvPair(path, known, opts);
   if (ext !== 'json' && ext !== 'xlsx') {
@@ -23,6 +38,13 @@ export async function readFile(path: string, known: Known, opts?: ReadOptions): 
     return fail(path, `cannot read the file: ${errorText(e)}`);
   }
   if (ext === 'xlsx') return readXlsxAt(data, known, opts, path);
+  try {
+    // A malformed file gives undefined here and is read again below, to say where the fault is.
+    const chunked = data.length >= chunking.from ? readJsonBytesAt(data, known, opts, path, chunking.size) : undefined;
+    if (chunked !== undefined) return chunked;
+  } catch (e) {
+    return fail(path, `cannot read the file: ${errorText(e)}`);
+  }
   const text = decode(data, path);
   if (!text.ok) return fail(path, text.message);
   try {

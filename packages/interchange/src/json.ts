@@ -2,6 +2,8 @@
 import { Checker, MAX_YEAR, MIN_YEAR, describe, isRecord } from './check.js';
 import { assemble } from './assemble.js';
 import { JsonLocator } from './locate.js';
+import { arrayElements, type Elements } from './elements.js';
+import { ByteElements, ChunkError, scanJson } from './json-chunks.js';
 import type { Known, Meta, ReadOptions, ReadResult } from './types.js';
 
 export const FORMAT = 'duixian/v1';
@@ -26,6 +28,25 @@ export function readJsonAt(text: string, known: Known, opts: ReadOptions | undef
     return { ok: false, problems: [{ path: file, message: `not valid JSON: ${syntaxMessage(text, e)}` }] };
   }
   return readObjectAt(obj, known, opts, file);
+}
+
+/**
+ * A large file read from its bytes, the big arrays a chunk at a time (json-chunks.ts). Undefined
+ * when the bytes are not plainly a valid JSON object: then readJsonAt on the decoded text says
+ * what is wrong, with line and column, exactly as for a small file.
+ */
+export function readJsonBytesAt(buf: Buffer, known: Known, opts: ReadOptions | undefined, file: string, chunk: number): ReadResult | undefined {
+  const scanned = scanJson(buf, chunk);
+  if (scanned === undefined) return undefined;
+  let result: ReadResult;
+  try {
+    result = readObjectAt(scanned.obj, known, opts, file);
+  } catch (e) {
+    if (e instanceof ChunkError) return undefined;
+    throw e;
+  }
+  // An array left unparsed (one a repeated key replaced) might hide a syntax error.
+  return scanned.lists.every((l) => l.complete) ? result : undefined;
 }
 
 /** Where a syntax error is, in the editor's terms (line and column), not only the offset. */
@@ -63,20 +84,25 @@ export function readObjectAt(obj: unknown, known: Known, opts: ReadOptions | und
   if (obj.interpretations !== undefined && !isRecord(obj.interpretations)) {
     c.at('interpretations', `must be an object of switches such as {"I-pool": "largest-first"}, not ${describe(obj.interpretations)}`);
   }
+  const subjects = elementsOf(obj.subjects);
+  const facts = elementsOf(obj.facts);
   const sections = {
-    subjects: list(c, obj, 'subjects', true),
-    facts: list(c, obj, 'facts', true),
-    history: list(c, obj, 'history', false),
-    parameters: list(c, obj, 'parameters', false),
+    subjects: subjects ?? notList(c, obj, 'subjects', true),
+    facts: facts ?? notList(c, obj, 'facts', true),
+    history: Array.isArray(obj.history) ? obj.history : notList(c, obj, 'history', false),
+    parameters: Array.isArray(obj.parameters) ? obj.parameters : notList(c, obj, 'parameters', false),
     interpretations,
   };
   // Without a subjects list, every reference to a subject would be one more problem saying the same.
-  return assemble(c, sections, { file, fileYear, meta, subjectsUnreliable: !Array.isArray(obj.subjects), factsUnreliable: !Array.isArray(obj.facts) }, opts);
+  return assemble(c, sections, { file, fileYear, meta, subjectsUnreliable: subjects === undefined, factsUnreliable: facts === undefined }, opts);
 }
 
-function list(c: Checker, obj: Record<string, unknown>, key: string, required: boolean): readonly unknown[] {
+/** A list as an array, or as bytes still to parse when a large file is read in chunks. */
+const elementsOf = (v: unknown): Elements | undefined => (Array.isArray(v) ? arrayElements(v) : v instanceof ByteElements ? v : undefined);
+
+/** What is there instead of a list (or that a required one is missing): a problem, and no records (an empty array is also empty Elements). */
+function notList(c: Checker, obj: Record<string, unknown>, key: string, required: boolean): readonly never[] {
   const v = obj[key];
-  if (Array.isArray(v)) return v;
   if (v !== undefined || required) c.at(key, v === undefined ? 'missing: a list is required (it may be empty)' : `must be a list, not ${describe(v)}`);
   return EMPTY;
 }

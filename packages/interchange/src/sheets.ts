@@ -7,6 +7,7 @@
 import { FACT_KEYS, isFactKey } from '@duixian/engine';
 import { Checker } from './check.js';
 import { assemble, type Sections } from './assemble.js';
+import { arrayElements } from './elements.js';
 import { SECTIONS, SHEETS, columnOfHeader, expectedHeaders, factKeyOfLabel, kindOfLabel, tagsOfCell, type CellKind, type Column, type Section } from './headers.js';
 import { SheetLocator, columnLetter, type SheetLayout } from './locate.js';
 import type { Known, Problem, ReadOptions, ReadResult } from './types.js';
@@ -48,8 +49,8 @@ export function readTables(tables: Partial<Record<Section, Table>>, known: Known
   const c = new Checker(new SheetLocator(layouts), known);
   c.problems.push(...pre);
   const sections: Sections = {
-    subjects: records.subjects,
-    facts: records.facts,
+    subjects: arrayElements(records.subjects),
+    facts: arrayElements(records.facts),
     history: records.history,
     parameters: records.parameters,
     interpretations: records.interpretations.map((r) => [r.id, r.value] as const),

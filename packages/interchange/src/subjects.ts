@@ -1,11 +1,13 @@
 /** `subjects`: who the dataset is about, each with a unique id. */
 import { REGION_KINDS, SUBJECT_KINDS, TAGS, region, usccCheckChar, usccProblem, type Subject, type SubjectKind, type Tag } from '@duixian/engine';
 import { Checker, describe } from './check.js';
+import type { Elements } from './elements.js';
 
 const KEYS = new Set(['id', 'kind', 'name', 'region', 'uscc', 'tags']);
-const KIND_SET: ReadonlySet<string> = new Set(Object.keys(SUBJECT_KINDS));
+/** kinds and tags map to the vocabulary's own strings (see facts.ts KeyInfo.key for why) */
+const KIND_SET: ReadonlyMap<string, SubjectKind> = new Map(Object.keys(SUBJECT_KINDS).map((k) => [k, k as SubjectKind]));
 const REGION_KIND_SET: ReadonlySet<string> = new Set(REGION_KINDS);
-const TAG_SET: ReadonlySet<string> = new Set(Object.keys(TAGS));
+const TAG_SET: ReadonlyMap<string, Tag> = new Map(Object.keys(TAGS).map((t) => [t, t as Tag]));
 /** Tags that are also year-scoped fact keys: as a tag they carry no year. */
 const YEAR_SCOPED_TAGS: ReadonlySet<string> = new Set(['nationalTitle', 'nationalBaseTitle']);
 const NO_TAGS: readonly Tag[] = Object.freeze([]);
@@ -16,13 +18,12 @@ export interface SubjectsRead {
   readonly index: Map<string, number>;
 }
 
-export function readSubjects(c: Checker, list: readonly unknown[]): SubjectsRead {
+export function readSubjects(c: Checker, list: Elements): SubjectsRead {
   const subjects: Subject[] = new Array<Subject>(list.length); // sized once (see facts.ts)
   let n = 0;
   const index = new Map<string, number>();
-  for (let i = 0; i < list.length; i++) {
-    const r = list[i];
-    if (!c.record('subjects', i, r, KEYS)) continue;
+  list.forEach((r, i) => {
+    if (!c.record('subjects', i, r, KEYS)) return;
     const id = subjectId(c, i, r.id, index);
     const kind = subjectKind(c, i, r.kind);
     const name = c.string('subjects', i, 'name', r.name, true);
@@ -30,10 +31,10 @@ export function readSubjects(c: Checker, list: readonly unknown[]): SubjectsRead
     if (id !== undefined && kind !== undefined && REGION_KIND_SET.has(kind)) regionSubject(c, i, id, kind, r.region);
     const uscc = r.uscc === undefined ? undefined : usccOf(c, i, r.uscc);
     const tags = r.tags === undefined ? NO_TAGS : tagsOf(c, i, r.tags);
-    if (id === undefined || kind === undefined || name === undefined) continue;
+    if (id === undefined || kind === undefined || name === undefined) return;
     // Index even when other fields are wrong, so facts about this subject are not also reported.
     subjects[n++] = { id, kind, name, region: place, uscc, tags };
-  }
+  });
   subjects.length = n;
   return { subjects, index };
 }
@@ -53,13 +54,15 @@ function subjectId(c: Checker, i: number, v: unknown, index: Map<string, number>
 }
 
 function subjectKind(c: Checker, i: number, v: unknown): SubjectKind | undefined {
-  if (typeof v === 'string' && KIND_SET.has(v)) return v as SubjectKind;
-  c.problem('subjects', i, 'kind', `${v === undefined ? 'missing' : `unknown kind ${describe(v)}`}: use one of ${[...KIND_SET].join(', ')}`);
+  const kind = typeof v === 'string' ? KIND_SET.get(v) : undefined;
+  if (kind) return kind;
+  c.problem('subjects', i, 'kind', `${v === undefined ? 'missing' : `unknown kind ${describe(v)}`}: use one of ${[...KIND_SET.keys()].join(', ')}`);
   return undefined;
 }
 
 function regionCode(c: Checker, i: number, v: unknown): string | undefined {
-  if (typeof v === 'string' && region(v) !== undefined) return v;
+  const r = typeof v === 'string' ? region(v) : undefined;
+  if (r) return r.code; // the region table's own string
   c.problem('subjects', i, 'region', typeof v === 'string'
     ? `${JSON.stringify(v)} is not in the NBS region table: give the 6-digit statistical division code (统计用区划代码) of the place, e.g. "370811"`
     : `must be a 6-digit region code as text, not ${describe(v)}`);
@@ -117,10 +120,10 @@ function tagsOf(c: Checker, i: number, v: unknown): readonly Tag[] {
   for (let t = 0; t < v.length; t++) {
     const tag: unknown = v[t];
     if (typeof tag !== 'string' || !TAG_SET.has(tag)) {
-      c.problem('subjects', i, `tags[${t}]`, `unknown tag ${describe(tag)}: tags are ${[...TAG_SET].join(', ')}`);
+      c.problem('subjects', i, `tags[${t}]`, `unknown tag ${describe(tag)}: tags are ${[...TAG_SET.keys()].join(', ')}`);
     } else if (YEAR_SCOPED_TAGS.has(tag)) {
       c.warn('subjects', i, `tags[${t}]`, `${tag} is year-scoped: give it as a fact {"key":"${tag}","value":1} of the year the title was obtained, or rules will not see it`);
     }
   }
-  return v as Tag[];
+  return v.map((t: unknown) => TAG_SET.get(t as string) ?? (t as Tag));
 }

@@ -1,5 +1,6 @@
 /** The import template: an .xlsx to fill in, and the header rows of the CSV pair. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './excel.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FACT_KEYS, PARAMETER_KEYS, SUBJECT_KINDS, TAGS, UNITS, usccCheckChar } from '@duixian/engine';
@@ -26,7 +27,7 @@ const TEXT_COLUMNS = new Set(['id', 'subject', 'region', 'uscc', 'name', 'item',
 export async function writeTemplate(dir: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const xlsx = join(dir, `${STEM}.xlsx`);
-  await workbook().xlsx.writeFile(xlsx);
+  await workbook(await loadExcel()).xlsx.writeFile(xlsx);
   const written = [xlsx];
   for (const s of ['subjects', 'facts'] as const) {
     const path = join(dir, `${STEM}.${s}.csv`);
@@ -37,8 +38,8 @@ export async function writeTemplate(dir: string): Promise<string[]> {
   return written;
 }
 
-function workbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+function workbook(Excel: typeof ExcelJS): ExcelJS.Workbook {
+  const wb = new Excel.Workbook();
   wb.creator = 'duixian';
   for (const s of SECTIONS) dataSheet(wb, s);
   keysSheet(wb);
