@@ -37,8 +37,9 @@ export class Population {
   /** region code placing each subject: its `region`, or its own id for region subjects */
   readonly regionCode: readonly (string | undefined)[];
   private readonly byKind = new Map<SubjectKind, Int32Array>();
-  private readonly dense: (Float64Array | undefined)[] = [];
-  private readonly sparse: (Map<number, number> | undefined)[] = [];
+  // pre-sized, so that slot lookups stay on a packed array rather than a holey one
+  private readonly dense: (Float64Array | undefined)[] = new Array(KEY_INDEX.size * YEARS).fill(undefined);
+  private readonly sparse: (Map<number, number> | undefined)[] = new Array(KEY_INDEX.size * YEARS).fill(undefined);
   private readonly itemised = new Map<number, Map<number, Item[]>>();
   private readonly ruleScoped = new Map<string, Map<number, number>>();
   private readonly withinCache = new Map<string, boolean>();
@@ -56,19 +57,27 @@ export class Population {
     const kindOf = new Uint8Array(n);
     const regionOf = (this.regionOf = new Int32Array(n));
     const perKind = new Int32Array(KIND_LIST.length);
+    // subjects come in runs of one kind and one region, and share tag arrays (the readers do):
+    // remembering the last of each saves a lookup per subject of a million
+    let lastKind: string | undefined, k = 0;
+    let lastCode: string | undefined = '', id = 0;
+    const masks = new Map<readonly Tag[], number>();
     for (let i = 0; i < n; i++) {
       const s = dataset.subjects[i]!;
-      const k = KIND_INDEX.get(s.kind)!;
+      if (s.kind !== lastKind) k = KIND_INDEX.get((lastKind = s.kind))!;
       kindOf[i] = k;
       perKind[k]!++;
       if (k < REGION_KIND_COUNT) this.regionIndex.set(s.id, i);
-      let mask = 0;
-      for (const t of s.tags) mask |= TAG_BIT.get(t)!;
+      let mask = masks.get(s.tags);
+      if (mask === undefined) masks.set(s.tags, (mask = Population.maskOf(s.tags)));
       this.tagMask[i] = mask;
       const code = s.region ?? (region(s.id) ? s.id : undefined);
       regionCode[i] = code;
-      let id = this.regionIds.get(code);
-      if (id === undefined) this.regionIds.set(code, (id = this.regionIds.size));
+      if (code !== lastCode) {
+        const known = this.regionIds.get((lastCode = code));
+        if (known === undefined) this.regionIds.set(code, (id = this.regionIds.size));
+        else id = known;
+      }
       regionOf[i] = id;
     }
     this.regionCode = regionCode;
@@ -78,15 +87,22 @@ export class Population {
     for (let i = 0; i < n; i++) lists[kindOf[i]!]![fill[kindOf[i]!]!++] = i;
     KIND_LIST.forEach((kind, k) => this.byKind.set(kind, lists[k]!));
     const facts = dataset.facts;
+    const dense = this.dense;
     for (let k = 0; k < facts.length; k++) {
       const f = facts[k]!;
       if (f.quarter !== undefined) continue; // quarterly figures feed monitoring, not the annual evaluation
-      if (f.year < BASE || f.year >= BASE + YEARS) throw new Error(`year ${f.year} outside ${BASE}–${BASE + YEARS - 1}`);
+      const year = f.year;
+      if (year < BASE || year >= BASE + YEARS) throw new Error(`year ${year} outside ${BASE}–${BASE + YEARS - 1}`);
       const i = this.subjectOf(f);
-      const slot = slotOf(f.key, f.year);
+      const slot = KEY_INDEX.get(f.key)! * YEARS + (year - BASE);
       if (f.rule !== undefined) this.putScoped(`${slot}#${f.rule}`, i, f.value);
       else if (f.item !== undefined) this.putItem(slot, i, f.item, f.value);
-      else this.put(slot, i, f);
+      else {
+        const col = dense[slot];
+        // the common case inline: a plain fact into a full column (NaN = no fact yet)
+        if (col !== undefined && col[i] !== col[i]) col[i] = f.value;
+        else this.put(slot, i, f);
+      }
     }
   }
 
@@ -186,7 +202,12 @@ export class Population {
   }
 
   scoped(i: number, key: FactKey, year: number, rule: string): number | undefined {
-    return this.ruleScoped.get(`${slotOf(key, year)}#${rule}`)?.get(i);
+    return this.scopedMap(key, year, rule)?.get(i);
+  }
+
+  /** Every subject's fact of a key and year scoped to one rule (panel scores), or undefined. */
+  scopedMap(key: FactKey, year: number, rule: string): ReadonlyMap<number, number> | undefined {
+    return this.ruleScoped.get(`${slotOf(key, year)}#${rule}`);
   }
 
   index(id: string): number | undefined {

@@ -58,6 +58,8 @@ export class RuleRun {
   private readonly claimColumns: readonly Float64Array[];
   private readonly claimReaders: readonly ((i: number) => number | undefined)[];
   private readonly claimsAll: boolean;
+  /** panel scores for this rule (a ranked subject with one claims the rule) */
+  private readonly panelScores?: ReadonlyMap<number, number>;
   private readonly claimers: readonly ((i: number) => boolean)[];
   private readonly candidateList: Int32Array;
   private readonly excluded = new Set<number>();
@@ -80,6 +82,7 @@ export class RuleRun {
     this.claimReaders = claimFacts.filter((_, k) => !dense[k]).map((k) => ctx.population.reader(k, ctx.year));
     this.claimers = this.checks.flatMap((c) => (c.claimedBy ? [c.claimedBy] : []));
     this.claimsAll = !claimFacts.length && !this.claimers.length;
+    this.panelScores = this.rankCheck ? ctx.population.scopedMap('panelScore', ctx.year, rule.id) : undefined;
     this.candidateList = this.findCandidates();
     this.readings = new Set([...this.checks.flatMap((c) => c.readings), ...ruleReadings(rule, doc), ...awardReadings(rule.award)]);
   }
@@ -116,7 +119,7 @@ export class RuleRun {
     if (this.claimsAll) return list;
     const out = new Int32Array(list.length);
     const cols = this.claimColumns;
-    const slow = this.claimReaders.length > 0 || this.claimers.length > 0 || this.rankCheck !== undefined;
+    const slow = this.claimReaders.length > 0 || this.claimers.length > 0 || this.panelScores !== undefined;
     let n = 0;
     for (let k = 0; k < list.length; k++) {
       const i = list[k]!;
@@ -138,7 +141,7 @@ export class RuleRun {
     for (const col of this.claimColumns) if (!Number.isNaN(col[i]!)) return true;
     for (const read of this.claimReaders) if (read(i) !== undefined) return true;
     for (const c of this.claimers) if (c(i)) return true;
-    return this.rankCheck !== undefined && this.ctx.population.scoped(i, 'panelScore', this.ctx.year, this.rule.id) !== undefined;
+    return this.panelScores?.has(i) === true;
   }
 
   private top(): number {

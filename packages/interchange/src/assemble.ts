@@ -33,8 +33,8 @@ export interface Context {
 
 export function assemble(c: Checker, s: Sections, ctx: Context, opts: ReadOptions = {}): ReadResult {
   const unreliable = ctx.subjectsUnreliable === true;
-  const { subjects, index } = readSubjects(c, s.subjects);
-  const { facts, latestYear } = readFacts(c, s.facts, index, s.subjects.length, unreliable);
+  const { subjects, index, ids } = readSubjects(c, s.subjects);
+  const { facts, latestYear } = readFacts(c, s.facts, index, ids, unreliable);
   const history = readHistory(c, s.history, index, unreliable);
   const parameters = readParameters(c, s.parameters);
   const interpretations = readInterpretations(c, s.interpretations);

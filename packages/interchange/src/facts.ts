@@ -32,10 +32,11 @@ export interface FactsRead {
 }
 
 /**
- * `subjectIndex` maps ids to dense numbers below `subjectCount`; with `subjectsUnreliable` (the
+ * `subjectIndex` maps ids to their input positions and `ids` gives the id string at each; with `subjectsUnreliable` (the
  * subjects sheet could not be read) references are not checked, to avoid one error per fact.
  */
-export function readFacts(c: Checker, list: Elements, subjectIndex: ReadonlyMap<string, number>, subjectCount: number, subjectsUnreliable = false): FactsRead {
+export function readFacts(c: Checker, list: Elements, subjectIndex: ReadonlyMap<string, number>, ids: readonly string[], subjectsUnreliable = false): FactsRead {
+  const subjectCount = ids.length;
   // Sized once: growing a list of millions by doubling copies it again and again.
   const facts: Fact[] = new Array<Fact>(list.length);
   let n = 0;
@@ -44,7 +45,7 @@ export function readFacts(c: Checker, list: Elements, subjectIndex: ReadonlyMap<
   list.forEach((r, i) => {
     if (!c.record('facts', i, r, KEYS)) return;
     const s = typeof r.subject === 'string' ? subjectIndex.get(r.subject) : undefined;
-    const subject = s !== undefined || (subjectsUnreliable && typeof r.subject === 'string') ? (r.subject as string) : subjectProblem(c, i, r.subject);
+    const subject = s !== undefined ? ids[s]! : subjectsUnreliable && typeof r.subject === 'string' ? r.subject : subjectProblem(c, i, r.subject);
     const year = c.year('facts', i, 'year', r.year);
     const key = keyOf(c, i, r.key);
     const info = key === undefined ? undefined : KEY_INFO.get(key);

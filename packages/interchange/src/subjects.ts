@@ -16,15 +16,19 @@ export interface SubjectsRead {
   readonly subjects: Subject[];
   /** id → the subject's index in the input list (a dense number for per-subject tables) */
   readonly index: Map<string, number>;
+  /** input index → the id string itself: facts carry this very string, so the engine matches ids by pointer */
+  readonly ids: string[];
 }
 
 export function readSubjects(c: Checker, list: Elements): SubjectsRead {
   const subjects: Subject[] = new Array<Subject>(list.length); // sized once (see facts.ts)
   let n = 0;
   const index = new Map<string, number>();
+  const ids: string[] = new Array<string>(list.length);
   list.forEach((r, i) => {
     if (!c.record('subjects', i, r, KEYS)) return;
     const id = subjectId(c, i, r.id, index);
+    if (id !== undefined) ids[i] = id;
     const kind = subjectKind(c, i, r.kind);
     const name = c.string('subjects', i, 'name', r.name, true);
     const place = r.region === undefined ? undefined : regionCode(c, i, r.region);
@@ -36,7 +40,7 @@ export function readSubjects(c: Checker, list: Elements): SubjectsRead {
     subjects[n++] = { id, kind, name, region: place, uscc, tags };
   });
   subjects.length = n;
-  return { subjects, index };
+  return { subjects, index, ids };
 }
 
 function subjectId(c: Checker, i: number, v: unknown, index: Map<string, number>): string | undefined {
@@ -125,5 +129,17 @@ function tagsOf(c: Checker, i: number, v: unknown): readonly Tag[] {
       c.warn('subjects', i, `tags[${t}]`, `${tag} is year-scoped: give it as a fact {"key":"${tag}","value":1} of the year the title was obtained, or rules will not see it`);
     }
   }
-  return v.map((t: unknown) => TAG_SET.get(t as string) ?? (t as Tag));
+  return sharedTags(v.map((t: unknown) => TAG_SET.get(t as string) ?? (t as Tag)));
+}
+
+/**
+ * One frozen array per combination of tags: a million enterprises have a few dozen
+ * combinations, so they share them (less memory, and the engine reads each combination once).
+ */
+const TAG_COMBINATIONS = new Map<string, readonly Tag[]>();
+function sharedTags(tags: Tag[]): readonly Tag[] {
+  const key = tags.join(',');
+  let shared = TAG_COMBINATIONS.get(key);
+  if (!shared) TAG_COMBINATIONS.set(key, (shared = Object.freeze(tags)));
+  return shared;
 }
