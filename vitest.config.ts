@@ -15,5 +15,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
+    // the JSON report lets .ci/run print a plain "N passed, N failed" line
+    reporters: ['default', ['json', { outputFile: 'test-output/vitest.json' }]],
   },
 });
