@@ -335,4 +335,3 @@ const step = (text: string, holds: boolean | null, data: Record<string, string |
   kind: 'condition', text, holds, data,
 });
 
-export { ownFactsOf };

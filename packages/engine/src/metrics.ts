@@ -85,11 +85,8 @@ function computedGrowth(ctx: RunContext, i: number, m: Extract<Metric, { growth:
     return none(miss, last?.n === 0n ? '上年为零，增幅无法计算' : '无公布增幅，且缺少两年数据');
   }
   const g = div(sub(now, last), last);
-  const u = unitOf(m.growth);
-  return {
-    ok: true, q: g,
-    text: `${formatRatioQ(g)}（(${showMetric({ fact: m.growth }, now)} − ${showMetric({ fact: m.growth }, last)}) ÷ ${showMetric({ fact: m.growth }, last)}，${ctx.year}年对${ctx.year - 1}年${u === 'yuan' ? '' : ''}）`,
-  };
+  const show = (v: Q) => showMetric({ fact: m.growth }, v);
+  return { ok: true, q: g, text: `${formatRatioQ(g)}（(${show(now)} − ${show(last)}) ÷ ${show(last)}，${ctx.year}年对${ctx.year - 1}年）` };
 }
 
 function computedRatio(ctx: RunContext, i: number, m: Extract<Metric, { ratio: unknown }>): Measured {
