@@ -220,7 +220,8 @@ export class Run {
     if (rule.note) steps.push({ kind: 'note', text: `本系统对条文的理解：${rule.note}` });
     const readings = Object.fromEntries([...(decision?.readings ?? run.readings)].sort().map((id) => [id, this.ctx.readings[id]]));
     const outcome: Outcome = decision?.withheld ? 'withheld' : traced.status === 'award' ? 'award' : traced.status;
-    return { ...base, outcome, summary: this.summary(outcome, decision, traced.missing.map((m) => `${m.subject} ${m.key}@${m.year}`)), steps, readings };
+    const missing = [...new Set(traced.missing.map((m) => `${m.subject} ${m.key}@${m.year}`))];
+    return { ...base, outcome, summary: this.summary(outcome, decision, missing), steps, readings, ...(outcome === 'missing' ? { missing } : {}) };
   }
 
   private validityStep(rule: Rule, doc: PolicyDocument): Step {

@@ -14,3 +14,4 @@ export { Population } from './population.js';
 export { evaluate, Run, yearInForce } from './evaluate.js';
 export type { EvaluateOptions, Evaluation, AwardRow, WithheldRow, MissingRow } from './evaluate.js';
 export type { PoolResult } from './resolve.js';
+export { matchSubject, type Match, type MatchStatus } from './match.js';

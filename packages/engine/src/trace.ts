@@ -33,6 +33,8 @@ export interface Explanation {
   readonly summary: string; // one Chinese sentence
   readonly steps: readonly Step[];
   readonly readings: Readonly<Record<string, string>>;
+  /** facts that would decide it, when the outcome is `missing` ("E1 physicalGoodsOnlineRetail@2023") */
+  readonly missing?: readonly string[];
 }
 
 const OUTCOME_ZH: Record<Outcome, string> = {

@@ -1,0 +1,65 @@
+/**
+ * 政策计算器: for one subject, every rule of every level that could apply to it — eligible with
+ * its amount, not eligible with the failing condition and how far it is (还差…), undecidable
+ * with the facts that are missing, or withheld and why. Built on a run over the whole dataset,
+ * so rankings, pools and exclusivity are decided exactly as in the year's evaluation.
+ */
+import type { Run } from './evaluate.js';
+import { yuanString } from './format.js';
+import type { Explanation, Step } from './trace.js';
+
+export type MatchStatus = 'eligible' | 'not-eligible' | 'undecidable' | 'withheld' | 'not-in-force';
+
+export interface Match {
+  readonly rule: string;
+  readonly document: string;
+  readonly number: string; // 文号
+  readonly article: string;
+  readonly title: string;
+  readonly status: MatchStatus;
+  readonly type: 'money' | 'honor' | 'recommendation' | 'pending' | null;
+  readonly amount: string | null; // yuan, two places
+  readonly ceiling: boolean;
+  /** the conditions that failed, each with its gap where the text gives a bound (还差…) */
+  readonly failing: readonly string[];
+  /** facts that would decide it (undecidable) */
+  readonly missing: readonly string[];
+  readonly explanation: Explanation;
+}
+
+const failingOf = (steps: readonly Step[]): string[] => steps.filter((s) => s.holds === false && s.kind !== 'validity').map((s) => s.text);
+
+/**
+ * Every rule whose recipients include the subject's kind, in the corpus's order. Rules of another
+ * kind of recipient are left out: an enterprise is not asked about city rankings.
+ */
+export function matchSubject(run: Run, subjectId: string): Match[] {
+  const i = run.ctx.population.index(subjectId);
+  if (i === undefined) throw new Error(`unknown subject ${subjectId}`);
+  const subject = run.ctx.population.subjects[i]!;
+  const out: Match[] = [];
+  for (const rule of run.corpus.rules) {
+    if (!rule.recipient.kinds.includes(subject.kind)) continue;
+    const doc = run.ctx.documents.get(rule.document)!;
+    if (!run.ctx.population.isIn(i, doc.issuer)) continue; // another jurisdiction's rule
+    const e = run.explain(subjectId, rule.id);
+    const decision = (run.decisions.get(rule.id) ?? []).find((d) => d.i === i);
+    const status: MatchStatus =
+      e.outcome === 'award' ? 'eligible'
+      : e.outcome === 'withheld' ? 'withheld'
+      : e.outcome === 'missing' ? 'undecidable'
+      : e.outcome === 'not-in-force' ? 'not-in-force'
+      : 'not-eligible';
+    const amount = decision?.status === 'award' && decision.type === 'money' ? (decision.granted ?? decision.fen) : null;
+    out.push({
+      rule: rule.id, document: doc.id, number: doc.number, article: rule.article, title: rule.title, status,
+      type: decision?.status === 'award' ? decision.type : null,
+      amount: amount === null ? null : yuanString(amount),
+      ceiling: decision?.ceiling ?? false,
+      failing: status === 'not-eligible' || status === 'withheld' ? failingOf(e.steps) : [],
+      missing: e.missing ?? [],
+      explanation: e,
+    });
+  }
+  return out;
+}
