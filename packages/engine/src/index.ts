@@ -15,3 +15,4 @@ export { evaluate, Run, yearInForce } from './evaluate.js';
 export type { EvaluateOptions, Evaluation, AwardRow, WithheldRow, MissingRow } from './evaluate.js';
 export type { PoolResult } from './resolve.js';
 export { matchSubject, type Match, type MatchStatus } from './match.js';
+export { compareEvaluations, type Comparison, type SubjectChange, type Totals } from './compare.js';
