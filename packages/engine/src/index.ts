@@ -16,3 +16,4 @@ export type { EvaluateOptions, Evaluation, AwardRow, WithheldRow, MissingRow } f
 export type { PoolResult } from './resolve.js';
 export { matchSubject, type Match, type MatchStatus } from './match.js';
 export { compareEvaluations, type Comparison, type SubjectChange, type Totals } from './compare.js';
+export { draftCorpus, DraftError, type Change, type ChangeKey } from './draft.js';
