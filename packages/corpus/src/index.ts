@@ -9,3 +9,4 @@ export { TEXTS, DOCUMENT_IDS, textOf, isDocumentId, type DocumentId } from './te
 // ---- corpus: the rules, groups and validations the engine evaluates ----
 export { CORPUS, RULE_IDS } from './rules.js';
 export { checkCorpus, type CorpusProblem } from './check.js';
+export { targetProgress, type TargetProgress, type TargetStatus } from './progress.js';
