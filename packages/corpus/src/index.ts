@@ -10,3 +10,4 @@ export { TEXTS, DOCUMENT_IDS, textOf, isDocumentId, type DocumentId } from './te
 export { CORPUS, RULE_IDS } from './rules.js';
 export { checkCorpus, type CorpusProblem } from './check.js';
 export { targetProgress, type TargetProgress, type TargetStatus } from './progress.js';
+export { cityReport, type CityReport, type Indicator } from './monitoring.js';
