@@ -9,10 +9,12 @@ import { explainCommand } from './commands/explain.js';
 import { checkCommand } from './commands/check.js';
 import { templateCommand } from './commands/template.js';
 import { demoCommand } from './commands/demo.js';
+import { importCommand } from './commands/import.js';
 
 const USAGE = `用法 usage:
   duixian evaluate FILE [--year Y] [--json] [--explain] [--interpretation I-x=value …] [--document ID …]
   duixian explain FILE --subject ID --rule RULE [--year Y] [--json] [--interpretation I-x=value …]
+  duixian import FILE [--by NAME] [--reason TEXT]   (into DATABASE_URL, else the embedded database in DUIXIAN_DATA_DIR, default ./data)
   duixian check
   duixian template [DIR]
   duixian demo [--year Y] [--enterprises N] [--seed S] [--out FILE] [--json]
@@ -30,6 +32,8 @@ const OPTIONS = {
   enterprises: { type: 'string' },
   seed: { type: 'string' },
   out: { type: 'string' },
+  by: { type: 'string' },
+  reason: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -42,6 +46,7 @@ const COMMANDS: Record<string, (a: Args, io: Streams) => Promise<number>> = {
   check: checkCommand,
   template: templateCommand,
   demo: demoCommand,
+  import: importCommand,
 };
 
 export async function main(argv: string[], io: Streams): Promise<number> {

@@ -1,0 +1,53 @@
+/**
+ * duixian import FILE: the file into the database (DATABASE_URL, else the embedded one in
+ * DUIXIAN_DATA_DIR, default ./data). Validated exactly as `evaluate` validates; all or nothing;
+ * a changed value becomes a revision recorded with --by and --reason; the same file again changes nothing.
+ */
+import { userInfo } from 'node:os';
+import type { ImportResult } from '@duixian/store';
+import { EXIT, type Streams } from '../io.js';
+import { loadDataset } from '../load.js';
+import { fileArg, type Args } from '../main.js';
+
+export async function importCommand(a: Args, io: Streams): Promise<number> {
+  const file = fileArg(a, 'import');
+  const dataset = await loadDataset(file); // throws BadInput (exit 2) before the database is touched
+  // loaded here, not at start-up: the database drivers (PGlite's WASM, pg) cost the other commands nothing
+  const { fileHash, importDataset, openStore, storeOptionsFromEnv } = await import('@duixian/store');
+  const opts = storeOptionsFromEnv();
+  let store;
+  try {
+    store = await openStore(opts);
+  } catch (e) {
+    io.stderr.write(`cannot open the database (${opts.url ? 'DATABASE_URL' : `DUIXIAN_DATA_DIR ${opts.dataDir}`}): ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.failed;
+  }
+  try {
+    const by = a.values.by ?? currentUser();
+    const result = await importDataset(store, dataset, { by, reason: a.values.reason ?? '', fileHash: await fileHash(file), name: file });
+    io.stdout.write(report(file, result));
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}
+
+function currentUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'cli';
+  }
+}
+
+function report(file: string, r: ImportResult): string {
+  const c = (x: { added: number; changed: number; unchanged: number }) => `${x.added} added, ${x.changed} changed, ${x.unchanged} unchanged`;
+  return [
+    r.importId === null ? `${file}: nothing changed; the database already holds all of it (no import recorded)` : `${file}: imported (import ${r.importId})`,
+    `  主体 subjects:               ${c(r.subjects)}`,
+    `  事实 facts:                  ${r.facts.added} added, ${r.facts.revised} revised, ${r.facts.unchanged} unchanged`,
+    `  历史奖励 history:            ${c(r.history)}`,
+    `  参数 parameters:             ${c(r.parameters)}`,
+    `  解释口径 interpretations:    ${c(r.interpretations)}`,
+  ].join('\n') + '\n';
+}

@@ -1,0 +1,9 @@
+/**
+ * @duixian/store: subjects, facts (with every revision), parameters, award history and the import
+ * log, in PostgreSQL (DATABASE_URL) or the embedded PGlite; imports all or nothing.
+ */
+export { openStore, storeOptionsFromEnv, type Store, type StoreOptions } from './db.js';
+export type { Database } from './schema.js';
+export { importDataset, type Counts, type ImportOptions, type ImportResult } from './import.js';
+export { readAndImport, importRead, fileHash, type ReadAndImportOptions, type ReadAndImportResult } from './read.js';
+export { loadDataset, factRevisions, type FactRevision } from './load.js';

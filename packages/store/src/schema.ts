@@ -1,0 +1,120 @@
+/**
+ * The tables as Kysely sees them (the migrations in migrations/ create them). Values are bigint
+ * columns holding the engine's scaled integers (fen, millionths; quantity.ts): never a float.
+ * A bigint comes back as a string from `pg` and as a number from PGlite, hence `Int`.
+ */
+import type { ColumnType } from 'kysely';
+
+/** bigint read as string (pg) or number (PGlite); written as a string or number */
+type Int = ColumnType<string | number, string | number, string | number>;
+/** a bigserial key: generated on insert */
+type Serial = ColumnType<string | number, string | number | undefined, string | number>;
+type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface SubjectsTable {
+  id: string;
+  kind: string;
+  name: string;
+  region: string | null;
+  uscc: string | null;
+  import_id: Int; // the import that last changed the row
+}
+
+/** Tag history: a tag holds from valid_from until valid_to (null: still holds). */
+export interface SubjectTagsTable {
+  id: Serial;
+  subject_id: string;
+  tag: string;
+  valid_from: Stamp;
+  valid_to: Date | null;
+  added_by: Int;
+  removed_by: Int | null;
+}
+
+/**
+ * A fact's identity is (subject, year, quarter, key, item, rule); absent parts are stored as
+ * 0 / '' (NOT NULL), so the unique constraint sees them and no NULL ever makes two rows distinct.
+ */
+export interface FactsTable {
+  id: Serial;
+  subject_id: string;
+  year: number;
+  quarter: number; // 0 = the whole year
+  key: string;
+  item: string; // '' = none
+  rule: string; // '' = none
+  value: Int;
+  source: string; // '' = not given
+  import_id: Int;
+}
+
+export interface FactRevisionsTable {
+  id: Serial;
+  fact_id: Int;
+  old_value: Int;
+  new_value: Int;
+  old_source: string;
+  new_source: string;
+  changed_by: string;
+  changed_at: Stamp;
+  reason: string;
+  import_id: Int;
+}
+
+export interface ParametersTable {
+  rule: string;
+  year: number;
+  key: string;
+  value: Int;
+  import_id: Int;
+}
+
+export interface AwardHistoryTable {
+  subject_id: string;
+  rule: string;
+  year: number;
+  amount: Int | null; // fen; null for a non-money award
+  import_id: Int;
+}
+
+export interface InterpretationsTable {
+  year: number;
+  id: string;
+  value: string;
+  import_id: Int;
+}
+
+/** Changes to anything other than a fact (subject fields, parameters, history, readings): old → new as JSON. */
+export interface RevisionsTable {
+  id: Serial;
+  entity: string; // 'subject' | 'parameter' | 'history' | 'interpretation'
+  entity_key: string;
+  old: ColumnType<unknown, string, string>;
+  new: ColumnType<unknown, string, string>;
+  changed_by: string;
+  changed_at: Stamp;
+  reason: string;
+  import_id: Int;
+}
+
+export interface ImportsTable {
+  id: Serial;
+  file_hash: string;
+  name: string;
+  by: string;
+  reason: string;
+  at: Stamp;
+  counts: ColumnType<unknown, string, string>;
+}
+
+export interface Database {
+  subjects: SubjectsTable;
+  subject_tags: SubjectTagsTable;
+  facts: FactsTable;
+  fact_revisions: FactRevisionsTable;
+  parameters: ParametersTable;
+  award_history: AwardHistoryTable;
+  interpretations: InterpretationsTable;
+  revisions: RevisionsTable;
+  imports: ImportsTable;
+}

@@ -1,0 +1,234 @@
+/** The store against every available database: import, re-import, revisions, bad input, concurrency, round trip. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readObject, type Known } from '@duixian/interchange';
+import { evaluate, type Dataset } from '@duixian/engine';
+import { CORPUS } from '@duixian/corpus';
+import { factRevisions, importDataset, importRead, loadDataset, readAndImport, type Store } from '@duixian/store';
+import { BAD_USCC, USCC, example, known, type Loose } from '../../interchange/test/fixtures.js';
+import { BACKENDS, count, snapshot } from './backends.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'duixian-store-'));
+let n = 0;
+const write = (data: Loose | string, ext = 'json'): string => {
+  const p = join(dir, `f${n++}.${ext}`);
+  writeFileSync(p, typeof data === 'string' ? data : JSON.stringify(data));
+  return p;
+};
+const datasetOf = (data: Loose, k: Known = known): Dataset => {
+  const r = readObject(data, k);
+  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  return r.dataset;
+};
+const by = { by: 'tester', reason: 'test' };
+
+/** A dataset in a canonical order, without the reader's subject positions: equal means the same data. */
+function canonical(ds: Dataset): unknown {
+  const key = (x: object) => JSON.stringify(Object.entries(x).sort());
+  return {
+    year: ds.year,
+    subjects: [...ds.subjects].map((s) => ({ ...s, tags: [...s.tags].sort() })).sort((a, b) => a.id.localeCompare(b.id)),
+    facts: ds.facts.map(({ subjectIndex: _, ...f }) => f).sort((a, b) => key(a).localeCompare(key(b))),
+    history: [...ds.history].sort((a, b) => key(a).localeCompare(key(b))),
+    parameters: [...ds.parameters].sort((a, b) => key(a).localeCompare(key(b))),
+    interpretations: ds.interpretations,
+  };
+}
+
+describe.each(BACKENDS)('store on $name', (backend) => {
+  const open: { dispose(): Promise<void> }[] = [];
+  const shared: { dispose(): Promise<void> }[] = [];
+  afterEach(async () => {
+    for (const o of open.splice(0)) await o.dispose();
+  });
+  afterAll(async () => {
+    for (const o of shared.splice(0)) await o.dispose();
+  });
+  const fresh = async (): Promise<Store> => {
+    const f = await backend.fresh();
+    open.push(f);
+    return f.store;
+  };
+
+  it('imports the interchange example into rows', async () => {
+    const store = await fresh();
+    const r = await importDataset(store, datasetOf(example()), by);
+    expect(r.importId).not.toBeNull();
+    expect(r.subjects).toEqual({ added: 5, changed: 0, unchanged: 0 });
+    expect(r.facts).toEqual({ added: 4, revised: 0, unchanged: 0 });
+    expect(r.history).toEqual({ added: 1, changed: 0, unchanged: 0 });
+    expect(r.parameters).toEqual({ added: 1, changed: 0, unchanged: 0 });
+    expect(r.interpretations).toEqual({ added: 1, changed: 0, unchanged: 0 });
+    expect(await count(store, 'subjects')).toBe(5);
+    expect(await count(store, 'subject_tags')).toBe(2);
+    expect(await count(store, 'facts')).toBe(4);
+    expect(await count(store, 'imports')).toBe(1);
+    const e1 = await store.db.selectFrom('facts').selectAll().where('subject_id', '=', 'E1').where('key', '=', 'physicalGoodsOnlineRetail').executeTakeFirstOrThrow();
+    expect(Number(e1.value)).toBe(12_000_000_000); // 1.2亿元 in fen, exact
+    const growth = await store.db.selectFrom('facts').selectAll().where('key', '=', 'onlineRetailGrowth').executeTakeFirstOrThrow();
+    expect(growth.source).toBe('统计局');
+    const imp = await store.db.selectFrom('imports').selectAll().executeTakeFirstOrThrow();
+    expect(imp.by).toBe('tester');
+  });
+
+  it('importing the same file twice changes nothing: no revision, no second import row', async () => {
+    const store = await fresh();
+    const file = write(example());
+    const first = await readAndImport(file, known, store, by);
+    expect(first.ok).toBe(true);
+    const before = await snapshot(store);
+    const second = await readAndImport(file, known, store, { by: 'someone else', reason: 'again' });
+    if (!second.ok) throw new Error('expected ok');
+    expect(second.result.importId).toBeNull();
+    expect(second.result.facts).toEqual({ added: 0, revised: 0, unchanged: 4 });
+    expect(second.result.subjects).toEqual({ added: 0, changed: 0, unchanged: 5 });
+    expect(await snapshot(store)).toEqual(before);
+    expect(await count(store, 'fact_revisions')).toBe(0);
+  });
+
+  it('a changed value becomes exactly one revision: old → new, who, when, why', async () => {
+    const store = await fresh();
+    await importDataset(store, datasetOf(example()), by);
+    const changed = example();
+    changed.facts[0].value = '1.3亿元';
+    const r = await importDataset(store, datasetOf(changed), { by: '王科长', reason: '统计局更正' });
+    expect(r.facts).toEqual({ added: 0, revised: 1, unchanged: 3 });
+    const revs = await store.db.selectFrom('fact_revisions').selectAll().execute();
+    expect(revs).toHaveLength(1);
+    const rev = revs[0]!;
+    expect([Number(rev.old_value), Number(rev.new_value), rev.changed_by, rev.reason, String(rev.import_id)])
+      .toEqual([12_000_000_000, 13_000_000_000, '王科长', '统计局更正', r.importId]);
+    expect(rev.changed_at).toBeInstanceOf(Date);
+    const fact = await store.db.selectFrom('facts').selectAll().where('id', '=', rev.fact_id).executeTakeFirstOrThrow();
+    expect([fact.subject_id, fact.key, Number(fact.value)]).toEqual(['E1', 'physicalGoodsOnlineRetail', 13_000_000_000]);
+    expect(await count(store, 'facts')).toBe(4);
+    const history = await factRevisions(store, 'E1');
+    expect(history).toEqual([{
+      subject: 'E1', year: 2023, key: 'physicalGoodsOnlineRetail', oldValue: 12_000_000_000, newValue: 13_000_000_000,
+      oldSource: '', newSource: '', by: '王科长', at: rev.changed_at, reason: '统计局更正', importId: r.importId,
+    }]);
+    expect(await factRevisions(store, '370871')).toEqual([]);
+  });
+
+  it('a changed tag closes the old interval and opens a new one; the subject change is a revision', async () => {
+    const store = await fresh();
+    await importDataset(store, datasetOf(example()), by);
+    const changed = example();
+    changed.subjects[4].tags = ['inStatsLibrary', 'onlineRetailer'];
+    const r = await importDataset(store, datasetOf(changed), by);
+    expect(r.subjects).toEqual({ added: 0, changed: 1, unchanged: 4 });
+    const tags = await store.db.selectFrom('subject_tags').selectAll().where('subject_id', '=', 'E1').orderBy('tag').execute();
+    expect(tags.map((t) => [t.tag, t.valid_to === null])).toEqual([['inStatsLibrary', true], ['onlineRetailer', true], ['tradeCirculation', false]]);
+    expect(await count(store, 'revisions')).toBe(1);
+    const ds = await loadDataset(store, 2023);
+    expect(ds.subjects.find((s) => s.id === 'E1')!.tags).toEqual(['inStatsLibrary', 'onlineRetailer']);
+  });
+
+  describe('bad input leaves every table unchanged, and every problem comes back with its place', () => {
+    // one store for every kind: it holds the example, and no bad file may add to it
+    let store: Store;
+    let before: Record<string, string>;
+    beforeAll(async () => {
+      const f = await backend.fresh();
+      shared.push(f);
+      store = f.store;
+      await importDataset(store, datasetOf(example()), by);
+      before = await snapshot(store);
+    });
+    const kinds: [string, (d: Loose) => Loose | string][] = [
+      ['unknown key', (d) => ({ ...d, extra: 1 })],
+      ['unknown subject', (d) => (d.facts[0].subject = 'NOBODY', d)],
+      ['duplicate id', (d) => (d.subjects.push({ ...d.subjects[4] }), d)],
+      ['wrong USCC check character', (d) => (d.subjects[4].uscc = BAD_USCC, d)],
+      ['unparseable amount', (d) => (d.facts[0].value = '一点二亿元', d)],
+      ['negative money', (d) => (d.facts[0].value = '-5元', d)],
+      ['unknown kind', (d) => (d.subjects[4].kind = 'company', d)],
+      ['region not in table', (d) => (d.subjects[4].region = '379999', d)],
+      ['malformed JSON', (d) => JSON.stringify(d).slice(0, -7)],
+      ['a CSV pair with a bad cell', () => 'csv'],
+    ];
+    it.each(kinds)('%s', async (_name, spoil) => {
+      const changed = example();
+      changed.facts[1].value = 80000; // a good change that must not get in with the bad one
+      const bad = spoil(changed);
+      let file: string;
+      if (bad === 'csv') {
+        const stem = join(dir, `bad${n++}`);
+        writeFileSync(`${stem}.subjects.csv`, `id,kind,name,region,uscc,tags\nE1,enterprise,示例电商有限公司,370811,${USCC},\n`);
+        writeFileSync(`${stem}.facts.csv`, 'subject,year,key,value\nE1,2023,onlineRetail,1.2亿元\nE1,2023,onlineSales,很多\n');
+        file = `${stem}.facts.csv`;
+      } else file = write(bad);
+      const r = await readAndImport(file, known, store, by);
+      if (r.ok) throw new Error('expected problems');
+      expect(r.problems.length).toBeGreaterThan(0);
+      for (const p of r.problems) expect(p.path).not.toBe('');
+      if (bad === 'csv') expect(r.problems.map((p) => p.path)).toEqual(['f.facts.csv!D3'.replace('f', `bad${n - 1}`)]);
+      expect(await snapshot(store)).toEqual(before);
+    });
+
+    it('a failure inside the transaction rolls back everything written before it', async () => {
+      const ds = datasetOf(example());
+      const changed = { ...ds, facts: ds.facts.map((f) => ({ ...f, value: f.value + 1 })), history: [{ subject: 'GHOST', rule: 'r', year: 2022, amount: 1 }] };
+      await expect(importDataset(store, changed, by)).rejects.toThrow();
+      expect(await snapshot(store)).toEqual(before);
+    });
+
+    it('an extra validation (the CLI passes the corpus ones) blocks the import', async () => {
+      const changed = example();
+      changed.facts[0].value = '2亿元';
+      const r = await readAndImport(write(changed), known, store, { ...by, validate: () => [{ path: 'facts[0].value', message: 'out of range' }] });
+      expect(r).toEqual({ ok: false, problems: [{ path: 'facts[0].value', message: 'out of range' }] });
+      expect(await snapshot(store)).toEqual(before);
+    });
+  });
+
+  it('two concurrent imports of the same file give one result', async () => {
+    const f = await backend.fresh();
+    open.push(f);
+    // PostgreSQL: a second pool, as a second server process would have; PGlite in memory is one process's own
+    const other = 'url' in f.place ? await backend.reopen(f.place) : f.store;
+    const file = write(example());
+    const [a, b] = await Promise.all([readAndImport(file, known, f.store, by), readAndImport(file, known, other, by)]);
+    if (other !== f.store) await other.close();
+    if (!a.ok || !b.ok) throw new Error('expected both ok');
+    expect([a.result.importId === null, b.result.importId === null].sort()).toEqual([false, true]);
+    expect(a.result.facts.added + b.result.facts.added).toBe(4);
+    expect(await count(f.store, 'facts')).toBe(4);
+    expect(await count(f.store, 'subjects')).toBe(5);
+    expect(await count(f.store, 'imports')).toBe(1);
+    expect(await count(f.store, 'fact_revisions')).toBe(0);
+  });
+
+  it('importRead takes any reader\'s result (the API: a JSON body, uploaded bytes); problems write nothing', async () => {
+    const store = await fresh();
+    const bad = example();
+    bad.facts[2].value = 'abc';
+    const refused = await importRead(readObject(bad, known), store, by);
+    expect(refused.ok ? [] : refused.problems.map((p) => p.path)).toEqual(['facts[2].value']);
+    expect(await count(store, 'imports')).toBe(0);
+    const r = await importRead(readObject(example(), known), store, { ...by, name: 'POST /imports' });
+    expect(r.ok && r.result.facts.added).toBe(4);
+    expect((await store.db.selectFrom('imports').select('name').executeTakeFirstOrThrow()).name).toBe('POST /imports');
+  });
+
+  it('loadDataset gives back what was imported', async () => {
+    const store = await fresh();
+    const data = example();
+    data.facts.push({ subject: 'E1', year: 2022, key: 'physicalGoodsOnlineRetail', value: '9000万元', quarter: 4, source: '企业自报' });
+    const ds = datasetOf(data);
+    await importDataset(store, ds, by);
+    const back = await loadDataset(store, 2023);
+    expect(canonical(back)).toEqual(canonical(ds));
+    for (const f of back.facts) expect(back.subjects[f.subjectIndex!]!.id).toBe(f.subject);
+    // a year before: no 2023 facts, parameters or readings
+    // the engine decides the same from the database as from the file
+    const run = (d: Dataset) => JSON.stringify(evaluate(CORPUS, d, { year: 2023, interpretations: {}, explain: true }));
+    expect(run(back)).toBe(run(ds));
+    expect(JSON.parse(run(back)).awards.length).toBeGreaterThan(0);
+    const earlier = await loadDataset(store, 2022);
+    expect(earlier.facts.map((f) => f.year)).toEqual([2022]);
+    expect(earlier.parameters).toEqual([]);
+  });
+});
