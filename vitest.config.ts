@@ -10,6 +10,7 @@ export default defineConfig({
       '@duixian/engine': src('engine'),
       '@duixian/corpus': src('corpus'),
       '@duixian/interchange': src('interchange'),
+      '@duixian/server': src('server'),
       '@duixian/store': src('store'),
     },
   },

@@ -9,6 +9,7 @@ import { explainCommand } from './commands/explain.js';
 import { checkCommand } from './commands/check.js';
 import { templateCommand } from './commands/template.js';
 import { demoCommand } from './commands/demo.js';
+import { serveCommand } from './commands/serve.js';
 import { importCommand } from './commands/import.js';
 
 const USAGE = `用法 usage:
@@ -18,6 +19,7 @@ const USAGE = `用法 usage:
   duixian check
   duixian template [DIR]
   duixian demo [--year Y] [--enterprises N] [--seed S] [--out FILE] [--json]
+  duixian serve                      (the HTTP API on PORT, default 3000)
 FILE: interchange format v1 (.json), or the import template (.xlsx; .csv as NAME.subjects.csv + NAME.facts.csv)
 `;
 
@@ -46,6 +48,7 @@ const COMMANDS: Record<string, (a: Args, io: Streams) => Promise<number>> = {
   check: checkCommand,
   template: templateCommand,
   demo: demoCommand,
+  serve: serveCommand,
   import: importCommand,
 };
 

@@ -1,0 +1,33 @@
+/**
+ * 政策计算器 for a profile posted without saving: a subject and its facts (interchange v1), plus
+ * any region figures the caller has; every rule that could apply, with amounts, gaps and missing
+ * data. Public, like the calculators government portals offer; nothing is stored.
+ */
+import type { FastifyInstance } from 'fastify';
+import { INTERPRETATION_VALUES, matchSubject, Run } from '@duixian/engine';
+import { CORPUS, RULE_IDS } from '@duixian/corpus';
+import { readObject } from '@duixian/interchange';
+import { ApiError } from '../errors.js';
+
+const KNOWN = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES };
+
+export async function matchRoutes(app: FastifyInstance): Promise<void> {
+  app.post<{ Body: { subject?: unknown; dataset?: unknown } }>('/api/match', {
+    schema: {
+      tags: ['政策计算器'],
+      summary: 'Every rule that could apply to one subject of a posted dataset (nothing is stored)',
+      body: { type: 'object', required: ['subject', 'dataset'], properties: { subject: { type: 'string' }, dataset: { type: 'object' } } },
+    },
+  }, async (req) => {
+    const read = readObject(req.body.dataset, KNOWN);
+    if (!read.ok) {
+      throw new ApiError(422, 'invalid-data', '提交的数据有误，请逐条修改后重试', 'The posted data has problems; fix each and try again', read.problems);
+    }
+    const id = String(req.body.subject);
+    if (!read.dataset.subjects.some((s) => s.id === id)) {
+      throw new ApiError(422, 'unknown-subject', `数据中没有主体 ${id}`, `No subject ${id} in the posted data`);
+    }
+    const run = new Run(CORPUS, read.dataset);
+    return { year: read.dataset.year, subject: id, matches: matchSubject(run, id).map(({ explanation, ...m }) => ({ ...m, steps: explanation.steps })) };
+  });
+}

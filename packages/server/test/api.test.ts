@@ -1,0 +1,83 @@
+/** The public part of the API, through Fastify's inject (no port): health, OpenAPI, 政策库, 政策计算器, errors. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '@duixian/server';
+import { CORPUS } from '@duixian/corpus';
+import { example } from '../../interchange/test/fixtures.js';
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await buildApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+describe('system', () => {
+  it('GET /api/health', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/health' });
+    expect([r.statusCode, r.json()]).toEqual([200, { ok: true, corpus: CORPUS.version }]);
+  });
+
+  it('GET /api/openapi.json is an OpenAPI 3 document listing the endpoints', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/documents', '/api/documents/{id}', '/api/interpretations', '/api/match']));
+  });
+
+  it('GET /api/docs serves the interactive docs', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(/html/);
+  });
+
+  it('an unknown endpoint is a JSON error in Chinese and English', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/nope' });
+    expect(r.statusCode).toBe(404);
+    expect(r.json().error.code).toBe('not-found');
+    expect(r.json().error.message.zh).toContain('没有这个接口');
+  });
+});
+
+describe('政策库', () => {
+  it('lists the five documents with their rule counts', async () => {
+    const items = (await app.inject({ method: 'GET', url: '/api/documents' })).json().items;
+    expect(items.map((d: { id: string }) => d.id)).toEqual(['sd-2022-42', 'jining-2022-54', 'dongying-2020-9', 'jiyang-2021-80', 'jinan-2021-cbec']);
+    expect(items.reduce((n: number, d: { rules: number }) => n + d.rules, 0)).toBe(CORPUS.rules.length);
+  });
+
+  it('one document with its articles, departments, rules and targets', async () => {
+    const r = (await app.inject({ method: 'GET', url: '/api/documents/sd-2022-42' })).json();
+    expect(r.measures).toHaveLength(13);
+    expect(r.measures[0].lead).toEqual(['省商务厅', '省财政厅']);
+    expect(r.rules.map((x: { id: string }) => x.id)).toContain('sd-2022-42/2.traffic');
+    const missing = await app.inject({ method: 'GET', url: '/api/documents/nope' });
+    expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'not-found']);
+  });
+
+  it('the interpretations with their defaults', async () => {
+    const items = (await app.inject({ method: 'GET', url: '/api/interpretations' })).json().items;
+    expect(items.find((i: { id: string }) => i.id === 'I-pool')).toMatchObject({ default: 'pro-rata', values: ['pro-rata', 'largest-first'] });
+  });
+});
+
+describe('政策计算器 on a posted profile', () => {
+  it('every rule that could apply, with amounts and gaps; nothing stored', async () => {
+    const dataset = example();
+    dataset.facts[0].value = '8800万元';
+    const r = await app.inject({ method: 'POST', url: '/api/match', payload: { subject: 'E1', dataset } });
+    expect(r.statusCode).toBe(200);
+    const matches = r.json().matches as { rule: string; status: string; amount: string | null; failing: string[] }[];
+    expect(matches.find((m) => m.rule === 'sd-2022-42/2.traffic')).toMatchObject({ status: 'not-eligible', failing: ['实物商品网络零售额 8,800万元 < 1亿元（以上，含本数），还差 1,200万元 达到 1亿元'] });
+    expect(matches.find((m) => m.rule === 'jining-2022-54/2.retail-2023')).toMatchObject({ status: 'eligible', amount: '100000.00' });
+  });
+
+  it('bad data is a 422 listing every problem by path; a missing field is a 400', async () => {
+    const dataset = example();
+    dataset.facts[0].value = 'abc';
+    const r = await app.inject({ method: 'POST', url: '/api/match', payload: { subject: 'E1', dataset } });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().error.details.map((p: { path: string }) => p.path)).toContain('facts[0].value');
+    expect((await app.inject({ method: 'POST', url: '/api/match', payload: { dataset } })).statusCode).toBe(400);
+  });
+});
