@@ -17,3 +17,5 @@ export type { PoolResult } from './resolve.js';
 export { matchSubject, type Match, type MatchStatus } from './match.js';
 export { compareEvaluations, type Comparison, type SubjectChange, type Totals } from './compare.js';
 export { draftCorpus, DraftError, type Change, type ChangeKey } from './draft.js';
+/** Recorded with every stored run: a change of engine may change decisions. */
+export const ENGINE_VERSION = '0.1.0';

@@ -7,3 +7,4 @@ export type { Database } from './schema.js';
 export { importDataset, type Counts, type ImportOptions, type ImportResult } from './import.js';
 export { readAndImport, importRead, fileHash, type ReadAndImportOptions, type ReadAndImportResult } from './read.js';
 export { loadDataset, factRevisions, type FactRevision } from './load.js';
+export { createRun, readRun, promoteRun, compareRuns, type RunOptions, type RunSummary, type StoredRun } from './runs.js';

@@ -11,6 +11,38 @@ type Int = ColumnType<string | number, string | number, string | number>;
 type Serial = ColumnType<string | number, string | number | undefined, string | number>;
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
+export interface RunsTable {
+  id: Serial;
+  kind: 'official' | 'simulation';
+  year: number;
+  options: unknown;
+  readings: unknown;
+  input_hash: string;
+  result_hash: string;
+  corpus_version: string;
+  engine_version: string;
+  totals: unknown;
+  pools: unknown;
+  by: string;
+  at: Stamp;
+}
+
+export interface RunRowsTable {
+  run_id: Int;
+  seq: number;
+  section: 'award' | 'withheld' | 'missing';
+  subject_id: string;
+  rule: string;
+  row: unknown;
+}
+
+export interface RunPromotionsTable {
+  run_id: Int;
+  by: string;
+  reason: string;
+  at: Stamp;
+}
+
 export interface SubjectsTable {
   id: string;
   kind: string;
@@ -117,4 +149,7 @@ export interface Database {
   interpretations: InterpretationsTable;
   revisions: RevisionsTable;
   imports: ImportsTable;
+  runs: RunsTable;
+  run_rows: RunRowsTable;
+  run_promotions: RunPromotionsTable;
 }

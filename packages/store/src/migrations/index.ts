@@ -1,9 +1,11 @@
 /** The migrations in order; Kysely's Migrator runs those not yet run, in name order, on open. */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001-initial.js';
+import * as m002 from './002-runs.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
+  '002-runs': m002,
 };
 
 export const migrations: MigrationProvider = { getMigrations: async () => MIGRATIONS };
