@@ -8,3 +8,4 @@ export { readXlsx } from './xlsx.js';
 export { readCsv, type CsvFiles } from './csv.js';
 export { readFile } from './file.js';
 export { writeTemplate } from './template.js';
+export { filterAwards, awardTotals, noticeRows, noticeCsv, noticeXlsx, NOTICE_HEADERS, type AwardFilter, type NoticeContext } from './notice.js';

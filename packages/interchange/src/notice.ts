@@ -1,0 +1,115 @@
+/**
+ * 公示: the award list of a run, filtered (document, rule, region, funder, type), with totals by
+ * funder and by city, and exported in the layout a public notice uses — document, article,
+ * subject, USCC, region, the figures the decision used, amount — as .xlsx and CSV.
+ */
+import { cityOf, isWithin, region, type AwardRow, type Evaluation, type PolicyDocument, type Rule, type Subject } from '@duixian/engine';
+import { loadExcel } from './excel.js';
+
+export interface AwardFilter {
+  readonly document?: string;
+  readonly rule?: string;
+  /** a region code: subjects located inside it */
+  readonly region?: string;
+  readonly funder?: string;
+  readonly type?: AwardRow['type'];
+}
+
+export interface NoticeContext {
+  readonly subjects: ReadonlyMap<string, Subject>;
+  readonly documents: ReadonlyMap<string, PolicyDocument>;
+  readonly rules: ReadonlyMap<string, Rule>;
+}
+
+const placeOf = (s: Subject | undefined): string | undefined => s?.region ?? (s && region(s.id) ? s.id : undefined);
+
+export function filterAwards(rows: readonly AwardRow[], ctx: NoticeContext, f: AwardFilter): AwardRow[] {
+  return rows.filter((r) => {
+    if (f.document && r.document !== f.document) return false;
+    if (f.rule && r.rule !== f.rule) return false;
+    if (f.funder && r.funder !== f.funder) return false;
+    if (f.type && r.type !== f.type) return false;
+    if (f.region) {
+      const place = placeOf(ctx.subjects.get(r.subject));
+      if (!place || !isWithin(place, f.region)) return false;
+    }
+    return true;
+  });
+}
+
+/** Money by funder and by city, in fen, for the rows given (the filter's view). */
+export function awardTotals(rows: readonly AwardRow[], ctx: NoticeContext): { byFunder: Record<string, string>; byCity: Record<string, string> } {
+  const byFunder = new Map<string, bigint>();
+  const byCity = new Map<string, bigint>();
+  for (const r of rows) {
+    if (r.type !== 'money' || r.amount === null) continue;
+    const fen = BigInt(r.amount.replace('.', ''));
+    for (const [f, v] of r.funderShares ? Object.entries(r.funderShares).map(([k, a]) => [k, BigInt(a.replace('.', ''))] as const) : [[r.funder, fen] as const]) {
+      byFunder.set(f, (byFunder.get(f) ?? 0n) + v);
+    }
+    const place = placeOf(ctx.subjects.get(r.subject));
+    const city = (place && cityOf(place)) ?? place ?? '';
+    byCity.set(city, (byCity.get(city) ?? 0n) + fen);
+  }
+  const out = (m: Map<string, bigint>) => Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, yuan(v)]));
+  return { byFunder: out(byFunder), byCity: out(byCity) };
+}
+
+const yuan = (fen: bigint): string => {
+  const neg = fen < 0n;
+  const s = (neg ? -fen : fen).toString().padStart(3, '0');
+  return `${neg ? '-' : ''}${s.slice(0, -2)}.${s.slice(-2)}`;
+};
+
+export const NOTICE_HEADERS = ['文件', '文号', '条款', '奖励项目', '主体名称', '统一社会信用代码', '所在地区', '依据指标', '奖励类型', '金额（元）', '资金来源'] as const;
+const TYPE_ZH = { money: '资金', honor: '荣誉', recommendation: '推荐', pending: '金额待定' } as const;
+
+/** One row of the notice: what the public sees of an award. */
+export function noticeRows(rows: readonly AwardRow[], ctx: NoticeContext): string[][] {
+  return rows.map((r) => {
+    const s = ctx.subjects.get(r.subject);
+    const doc = ctx.documents.get(r.document);
+    const place = placeOf(s);
+    return [
+      doc?.title ?? r.document, doc?.number ?? '', r.article, ctx.rules.get(r.rule)?.title ?? r.rule,
+      s?.name ?? r.subject, s?.uscc ?? '', place ? `${region(place)?.name ?? place}（${place}）` : '',
+      indicatorsOf(r), TYPE_ZH[r.type] + (r.ceiling ? '（最高额）' : ''), r.amount ?? '', r.funder,
+    ];
+  });
+}
+
+/** The figures the decision compared, from its explanation ("实物商品网络零售额 1.2亿元"); empty without one. */
+function indicatorsOf(r: AwardRow): string {
+  const steps = r.explanation?.steps ?? [];
+  return steps
+    .filter((s) => (s.kind === 'condition' || s.kind === 'rank') && s.holds === true)
+    .map((s) => s.text.replace(/（[^）]*）$/, ''))
+    .join('；');
+}
+
+/** CSV with a BOM so that Excel opens it as UTF-8; fields quoted where needed. */
+export function noticeCsv(rows: readonly AwardRow[], ctx: NoticeContext): string {
+  const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return '\ufeff' + [NOTICE_HEADERS as readonly string[], ...noticeRows(rows, ctx)].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The notice as an .xlsx workbook: a title, the list, and the totals by funder. */
+export async function noticeXlsx(result: Evaluation, rows: readonly AwardRow[], ctx: NoticeContext, title: string): Promise<Uint8Array> {
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
+  const ws = wb.addWorksheet('公示名单');
+  ws.addRow([title]);
+  ws.addRow([`考核年度：${result.year}`]);
+  ws.addRow([...NOTICE_HEADERS]);
+  ws.getRow(3).font = { bold: true };
+  for (const r of noticeRows(rows, ctx)) ws.addRow(r);
+  ws.getColumn(6).numFmt = '@'; // USCC as text, never a rounded number
+  ws.getColumn(10).numFmt = '@'; // amounts exactly as computed
+  ws.columns.forEach((c, k) => {
+    c.width = [28, 20, 8, 24, 30, 22, 20, 40, 12, 14, 10][k] ?? 14;
+  });
+  const totals = wb.addWorksheet('合计');
+  totals.addRow(['资金来源', '金额（元）']);
+  for (const [f, v] of Object.entries(awardTotals(rows, ctx).byFunder)) totals.addRow([f, v]);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
