@@ -10,6 +10,7 @@ import { checkCommand } from './commands/check.js';
 import { templateCommand } from './commands/template.js';
 import { demoCommand } from './commands/demo.js';
 import { serveCommand } from './commands/serve.js';
+import { auditCommand } from './commands/audit.js';
 import { importCommand } from './commands/import.js';
 
 const USAGE = `用法 usage:
@@ -20,6 +21,7 @@ const USAGE = `用法 usage:
   duixian template [DIR]
   duixian demo [--year Y] [--enterprises N] [--seed S] [--out FILE] [--json]
   duixian serve                      (the HTTP API on PORT, default 3000)
+  duixian audit verify               (recompute the audit log's hash chain)
 FILE: interchange format v1 (.json), or the import template (.xlsx; .csv as NAME.subjects.csv + NAME.facts.csv)
 `;
 
@@ -49,6 +51,7 @@ const COMMANDS: Record<string, (a: Args, io: Streams) => Promise<number>> = {
   template: templateCommand,
   demo: demoCommand,
   serve: serveCommand,
+  audit: auditCommand,
   import: importCommand,
 };
 

@@ -10,6 +10,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Dataset, Fact, HistoryEntry, Parameter, Subject } from '@duixian/engine';
 import type { Database } from './schema.js';
 import type { Store } from './db.js';
+import { appendAudit } from './audit.js';
 
 export interface ImportOptions {
   /** who imports (an account or a name): recorded on every revision */
@@ -62,6 +63,7 @@ export async function importDataset(store: Store, ds: Dataset, opts: ImportOptio
       return { importId: null, ...counts };
     }
     await tx.updateTable('imports').set({ counts: JSON.stringify(counts) }).where('id', '=', ctx.importId).execute();
+    await appendAudit(tx, { actor: opts.by, action: 'import', entity: `imports/${ctx.importId}`, after: { counts, file: opts.name ?? '', fileHash: opts.fileHash ?? '', reason: opts.reason ?? '' } });
     return { importId: ctx.importId, ...counts };
   });
 }

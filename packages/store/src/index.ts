@@ -8,3 +8,4 @@ export { importDataset, type Counts, type ImportOptions, type ImportResult } fro
 export { readAndImport, importRead, fileHash, type ReadAndImportOptions, type ReadAndImportResult } from './read.js';
 export { loadDataset, factRevisions, type FactRevision } from './load.js';
 export { createRun, readRun, promoteRun, compareRuns, type RunOptions, type RunSummary, type StoredRun } from './runs.js';
+export { appendAudit, verifyAudit, canonical, type AuditEntry, type AuditCheck } from './audit.js';

@@ -13,6 +13,7 @@ import {
 } from '@duixian/engine';
 import type { Store } from './db.js';
 import { loadDataset } from './load.js';
+import { appendAudit } from './audit.js';
 
 export interface RunOptions {
   readonly year: number;
@@ -68,6 +69,7 @@ export async function createRun(store: Store, corpus: Corpus, opts: RunOptions):
         run_id: run.id, seq: k + j, section, subject_id: r.subject, rule: r.rule, row: JSON.stringify(r),
       }))).execute();
     }
+    await appendAudit(tx, { actor: opts.by, action: 'run.create', entity: `runs/${run.id}`, after: { kind, year: opts.year, inputHash, resultHash, options } });
     return String(run.id);
   });
   return {
@@ -111,7 +113,10 @@ export async function promoteRun(store: Store, id: string, by: string, reason: s
   const run = await store.db.selectFrom('runs').select('kind').where('id', '=', id).executeTakeFirst();
   if (!run) throw new Error(`no run ${id}`);
   if (run.kind === 'official') throw new Error(`run ${id} is already official`);
-  await store.db.insertInto('run_promotions').values({ run_id: id, by, reason }).execute();
+  await store.db.transaction().execute(async (tx) => {
+    await tx.insertInto('run_promotions').values({ run_id: id, by, reason }).execute();
+    await appendAudit(tx, { actor: by, action: 'run.promote', entity: `runs/${id}`, before: { official: false }, after: { official: true, reason } });
+  });
 }
 
 /** Who gains, who loses, totals by funder and city, between two stored runs. */

@@ -11,6 +11,18 @@ type Int = ColumnType<string | number, string | number, string | number>;
 type Serial = ColumnType<string | number, string | number | undefined, string | number>;
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
+export interface AuditLogTable {
+  seq: Int;
+  at: Stamp;
+  actor: string;
+  action: string;
+  entity: string;
+  before: unknown;
+  after: unknown;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface RunsTable {
   id: Serial;
   kind: 'official' | 'simulation';
@@ -150,6 +162,7 @@ export interface Database {
   revisions: RevisionsTable;
   imports: ImportsTable;
   runs: RunsTable;
+  audit_log: AuditLogTable;
   run_rows: RunRowsTable;
   run_promotions: RunPromotionsTable;
 }

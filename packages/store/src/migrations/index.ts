@@ -2,10 +2,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001-initial.js';
 import * as m002 from './002-runs.js';
+import * as m003 from './003-audit.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
   '002-runs': m002,
+  '003-audit': m003,
 };
 
 export const migrations: MigrationProvider = { getMigrations: async () => MIGRATIONS };
