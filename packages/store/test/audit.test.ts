@@ -1,32 +1,22 @@
 /** The hash-chained audit log (issue 3 point 9): every write recorded; tampering found by verify. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CORPUS, RULE_IDS } from '@duixian/corpus';
-import { INTERPRETATION_VALUES } from '@duixian/engine';
-import { readObject } from '@duixian/interchange';
-import { createRun, importRead, openStore, promoteRun, verifyAudit, type Store } from '@duixian/store';
+import { CORPUS } from '@duixian/corpus';
+import { createRun, openStore, promoteRun, verifyAudit, type Store } from '@duixian/store';
 import { example } from '../../interchange/test/fixtures.js';
-import { BACKENDS } from './backends.js';
-
-const known = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES };
+import { BACKENDS, storesFor } from './backends.js';
 
 describe.each(BACKENDS)('audit log on $name', (backend) => {
-  let dispose: (() => Promise<void>) | undefined;
-  afterEach(async () => {
-    await dispose?.();
-    dispose = undefined;
-  });
+  const stores = storesFor(backend);
   const withHistory = async (): Promise<Store> => {
-    const f = await backend.fresh();
-    dispose = f.dispose;
-    await importRead(readObject(example(), known), f.store, { by: '张三', reason: '2023年统计数据' });
-    const sim = await createRun(f.store, CORPUS, { year: 2023, by: '李四', changes: [{ rule: 'sd-2022-42/2.traffic', key: 'pay', value: '3元' }] });
-    await promoteRun(f.store, sim.id, '王五', '局务会同意');
-    return f.store;
+    const store = await stores.withExample('张三');
+    const sim = await createRun(store, CORPUS, { year: 2023, by: '李四', changes: [{ rule: 'sd-2022-42/2.traffic', key: 'pay', value: '3元' }] });
+    await promoteRun(store, sim.id, '王五', '局务会同意');
+    return store;
   };
 
   it('records every write, who and what, in a chain that verifies', async () => {

@@ -6,7 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { openStore, type Store } from '@duixian/store';
+import { afterEach } from 'vitest';
+import { INTERPRETATION_VALUES } from '@duixian/engine';
+import { RULE_IDS } from '@duixian/corpus';
+import { readObject } from '@duixian/interchange';
+import { importRead, openStore, type Store } from '@duixian/store';
+import { example } from '../../interchange/test/fixtures.js';
 
 export interface Backend {
   readonly name: string;
@@ -73,4 +78,26 @@ export async function snapshot(store: Store): Promise<Record<string, string>> {
 export async function count(store: Store, table: (typeof TABLES)[number]): Promise<number> {
   const r = await sql<{ n: string | number }>`select count(*) as n from ${sql.table(table)}`.execute(store.db);
   return Number(r.rows[0]!.n);
+}
+
+/**
+ * Fresh stores for the tests of one describe block, each disposed after its test; `withExample`
+ * gives one holding the interchange example, imported by `by`.
+ */
+export function storesFor(backend: Backend): { withExample(by?: string): Promise<Store> } {
+  let dispose: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await dispose?.();
+    dispose = undefined;
+  });
+  return {
+    async withExample(by = 'tester') {
+      const f = await backend.fresh();
+      dispose = f.dispose;
+      const read = readObject(example(), { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES });
+      const imported = await importRead(read, f.store, { by, reason: 'fixture' });
+      if (!imported.ok) throw new Error('the example did not import');
+      return f.store;
+    },
+  };
 }

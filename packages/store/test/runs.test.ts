@@ -2,32 +2,14 @@
  * Evaluation runs from the database (issue 3 point 4): immutable, reproducible (same input and
  * result hash on unchanged data), simulations never official unless promoted, comparable.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { CORPUS } from '@duixian/corpus';
-import { compareRuns, createRun, importRead, promoteRun, readRun, type Store } from '@duixian/store';
-import { readObject } from '@duixian/interchange';
-import { INTERPRETATION_VALUES } from '@duixian/engine';
-import { RULE_IDS } from '@duixian/corpus';
-import { example } from '../../interchange/test/fixtures.js';
-import { BACKENDS } from './backends.js';
-
-const known = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES };
+import { compareRuns, createRun, promoteRun, readRun } from '@duixian/store';
+import { BACKENDS, storesFor } from './backends.js';
 
 describe.each(BACKENDS)('runs on $name', (backend) => {
-  let dispose: (() => Promise<void>) | undefined;
-  afterEach(async () => {
-    await dispose?.();
-    dispose = undefined;
-  });
-  const withData = async (): Promise<Store> => {
-    const f = await backend.fresh();
-    dispose = f.dispose;
-    const read = readObject(example(), known);
-    const imported = await importRead(read, f.store, { by: 'tester', reason: 'fixture' });
-    expect(imported.ok).toBe(true);
-    return f.store;
-  };
+  const { withExample: withData } = storesFor(backend);
 
   it('stores every row with its explanation; re-running unchanged data gives the same hashes', async () => {
     const store = await withData();
