@@ -3,7 +3,7 @@
  * (资金来源), each group with its subtotal, then the grand total, withheld and missing counts.
  * Columns are aligned by display width, so Chinese text (two columns a character) lines up.
  */
-import { formatYuan, parseQuantity, region, yuanString, type Dataset, type Evaluation } from '@duixian/engine';
+import { fenOf, formatYuan, region, yuanString, type Dataset, type Evaluation } from '@duixian/engine';
 import { CORPUS } from '@duixian/corpus';
 
 const TYPE_ZH = { money: '资金', honor: '荣誉', recommendation: '推荐', pending: '待定' } as const;
@@ -56,9 +56,9 @@ export function awardTable(result: Evaluation, dataset: Dataset): string {
     }
     out.push(...grid(table, new Set([6])).map((l) => '  ' + l));
     const subtotal = result.totals.byFunder[funder];
-    out.push(`  小计：${subtotal ? `${subtotal} 元（${formatYuan(toFen(subtotal))}）` : '无资金奖励'}，共 ${rows.length} 项`, '');
+    out.push(`  小计：${subtotal ? `${subtotal} 元（${formatYuan(fenOf(subtotal))}）` : '无资金奖励'}，共 ${rows.length} 项`, '');
   }
-  const total = Object.values(result.totals.byFunder).reduce((s, v) => s + toFen(v), 0);
+  const total = Object.values(result.totals.byFunder).reduce((s, v) => s + fenOf(v), 0);
   out.push(`合计：${yuanString(total)} 元（${formatYuan(total)}），奖励 ${result.awards.length} 项`);
   if (result.withheld.length) {
     const reasons = new Map<string, number>();
@@ -70,9 +70,3 @@ export function awardTable(result: Evaluation, dataset: Dataset): string {
   return out.join('\n') + '\n';
 }
 
-/** "1234.56" → 123456 fen, exactly. */
-function toFen(s: string): number {
-  const p = parseQuantity(s, 'yuan');
-  if (!p.ok) throw new Error(`internal: engine amount ${s}`);
-  return p.value;
-}

@@ -3,7 +3,7 @@
  * it is on track — by projecting the last year's growth to the year the target is due. A target
  * whose indicator is not a fact of a region is reported as not measurable, with what it needs.
  */
-import { FACT_KEYS, isFactKey, parseQuantity, Population, type Dataset, type FactKey } from '@duixian/engine';
+import { FACT_KEYS, isFactKey, parseQuantity, Population, yuanString, type Dataset, type FactKey } from '@duixian/engine';
 import type { Target } from './types.js';
 
 export type TargetStatus = 'met' | 'on-track' | 'off-track' | 'no-data' | 'not-measurable';
@@ -50,11 +50,12 @@ function progressOf(t: Target, pop: Population, year: number): TargetProgress {
   const reached = (v: number) => (atLeast ? (strict ? v > goal.value : v >= goal.value) : v <= goal.value);
   const projected = projection(now, last, t.year - year);
   const status: TargetStatus = reached(now) ? 'met' : projected !== undefined && reached(projected) ? 'on-track' : projected === undefined ? 'no-data' : 'off-track';
+  const show = (v: number) => (unit === 'yuan' ? yuanString(v) : String(v));
   return {
     ...base, status,
-    actual: decimal(now, unit === 'yuan' ? 2 : 0),
+    actual: show(now),
     progress: permille(now, goal.value),
-    projected: projected === undefined ? null : decimal(projected, unit === 'yuan' ? 2 : 0),
+    projected: projected === undefined ? null : show(projected),
     ...(status === 'no-data' ? { why: `${ind.subject} ${key}@${year - 1} (needed to project)` } : {}),
   };
 }
@@ -77,10 +78,4 @@ function permille(now: number, goal: number): string | null {
   if (goal <= 0) return null;
   const p = (BigInt(now) * 1000n) / BigInt(goal);
   return `${p / 10n}${p % 10n ? `.${p % 10n}` : ''}%`;
-}
-
-function decimal(v: number, places: number): string {
-  const s = String(Math.abs(v)).padStart(places + 1, '0');
-  const text = places ? `${s.slice(0, -places)}.${s.slice(-places)}` : s;
-  return v < 0 ? `-${text}` : text;
 }

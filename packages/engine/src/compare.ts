@@ -4,8 +4,7 @@
  * Amounts are money awards as granted; honours and pending awards count as changes of kind.
  */
 import type { AwardRow, Evaluation } from './evaluate.js';
-import { yuanString } from './format.js';
-import { parseQuantity } from './quantity.js';
+import { fenOf, yuanString } from './format.js';
 import { cityOf } from './regions.js';
 
 export interface SubjectChange {
@@ -28,12 +27,7 @@ export interface Comparison {
   readonly total: Totals;
 }
 
-const fen = (s: string | null): number => {
-  if (s === null) return 0;
-  const p = parseQuantity(s, 'yuan');
-  if (!p.ok) throw new Error(`internal: engine amount ${s}`);
-  return p.value;
-};
+const fen = (s: string | null): number => (s === null ? 0 : fenOf(s));
 
 /** `place(subject)` gives the subject's region code (for totals by city); unknown places count as "". */
 export function compareEvaluations(before: Evaluation, after: Evaluation, place: (subject: string) => string | undefined): Comparison {

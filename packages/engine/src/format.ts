@@ -2,6 +2,7 @@
  * Exact renderings of held values, for machines ("24000.00") and for people
  * ("1.23亿元", "1,200万元", "27.6%"). Nothing is rounded unless the text says "≈".
  */
+import { parseQuantity } from './quantity.js';
 import { UNITS, type Unit } from './vocabulary.js';
 import { type Q, isExactAt, toFixed } from './rational.js';
 
@@ -18,8 +19,15 @@ export function decimalText(v: number | bigint, scale: number, keep = 0): string
 }
 
 /** Money for machines: yuan with two places, no grouping ("24000.00"), as the interchange output wants. */
-export function yuanString(fen: number): string {
+export function yuanString(fen: number | bigint): string {
   return decimalText(fen, 2, 2).replace(/,/g, '');
+}
+
+/** The exact inverse of yuanString: "24000.00" → 2400000 fen (an amount the engine wrote). */
+export function fenOf(yuan: string): number {
+  const p = parseQuantity(yuan, 'yuan');
+  if (!p.ok) throw new Error(`not an amount the engine wrote: ${yuan}`);
+  return p.value;
 }
 
 /** Money for people: 亿元 from 1亿, 万元 from 1万, else 元 — exact digits, never rounded. */

@@ -3,7 +3,7 @@
  * funder and by city, and exported in the layout a public notice uses — document, article,
  * subject, USCC, region, the figures the decision used, amount — as .xlsx and CSV.
  */
-import { cityOf, isWithin, region, type AwardRow, type Evaluation, type PolicyDocument, type Rule, type Subject } from '@duixian/engine';
+import { cityOf, fenOf, isWithin, region, yuanString, type AwardRow, type Evaluation, type PolicyDocument, type Rule, type Subject } from '@duixian/engine';
 import { loadExcel } from './excel.js';
 
 export interface AwardFilter {
@@ -43,23 +43,17 @@ export function awardTotals(rows: readonly AwardRow[], ctx: NoticeContext): { by
   const byCity = new Map<string, bigint>();
   for (const r of rows) {
     if (r.type !== 'money' || r.amount === null) continue;
-    const fen = BigInt(r.amount.replace('.', ''));
-    for (const [f, v] of r.funderShares ? Object.entries(r.funderShares).map(([k, a]) => [k, BigInt(a.replace('.', ''))] as const) : [[r.funder, fen] as const]) {
+    const fen = BigInt(fenOf(r.amount));
+    for (const [f, v] of r.funderShares ? Object.entries(r.funderShares).map(([k, a]) => [k, BigInt(fenOf(a))] as const) : [[r.funder, fen] as const]) {
       byFunder.set(f, (byFunder.get(f) ?? 0n) + v);
     }
     const place = placeOf(ctx.subjects.get(r.subject));
     const city = (place && cityOf(place)) ?? place ?? '';
     byCity.set(city, (byCity.get(city) ?? 0n) + fen);
   }
-  const out = (m: Map<string, bigint>) => Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, yuan(v)]));
+  const out = (m: Map<string, bigint>) => Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, yuanString(v)]));
   return { byFunder: out(byFunder), byCity: out(byCity) };
 }
-
-const yuan = (fen: bigint): string => {
-  const neg = fen < 0n;
-  const s = (neg ? -fen : fen).toString().padStart(3, '0');
-  return `${neg ? '-' : ''}${s.slice(0, -2)}.${s.slice(-2)}`;
-};
 
 export const NOTICE_HEADERS = ['文件', '文号', '条款', '奖励项目', '主体名称', '统一社会信用代码', '所在地区', '依据指标', '奖励类型', '金额（元）', '资金来源'] as const;
 const TYPE_ZH = { money: '资金', honor: '荣誉', recommendation: '推荐', pending: '金额待定' } as const;
