@@ -3,7 +3,7 @@
  * input validations (齐鲁电商贷 单户贷款额度为10万元至1000万元): an out-of-range application is
  * refused with the article's words, never silently evaluated.
  */
-import { FACT_KEYS, formatValue, parseQuantity, type Dataset } from '@duixian/engine';
+import { FACT_KEYS, formatValue, scaled, type Dataset } from '@duixian/engine';
 import { CORPUS } from '@duixian/corpus';
 import { readFile } from '@duixian/interchange';
 import { BadInput } from './io.js';
@@ -21,8 +21,8 @@ function validationProblems(ds: Dataset): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
   for (const v of CORPUS.validations) {
     const unit = FACT_KEYS[v.fact].unit;
-    const min = parse(v.min, unit);
-    const max = parse(v.max, unit);
+    const min = scaled(unit, v.min);
+    const max = scaled(unit, v.max);
     ds.facts.forEach((f, k) => {
       if (f.key !== v.fact || (f.value >= min && f.value <= max)) return;
       const doc = CORPUS.documents.find((d) => d.id === v.document)!;
@@ -30,10 +30,4 @@ function validationProblems(ds: Dataset): { path: string; message: string }[] {
     });
   }
   return out;
-}
-
-function parse(text: string, unit: Parameters<typeof parseQuantity>[1]): number {
-  const p = parseQuantity(text, unit);
-  if (!p.ok) throw new Error(`internal: corpus figure ${text}: ${p.error}`);
-  return p.value;
 }

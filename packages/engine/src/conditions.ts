@@ -64,12 +64,7 @@ function factThreshold(key: FactKey, legal: LegalWord, value: string, env: Check
   const t = scaled(unit, value);
   const guo = ctx.readings['I-guo'];
   const op = operatorOf(legal, guo);
-  const column = ctx.population.column(key, ctx.year);
-  const read = (i: number): number | undefined => {
-    if (!column) return ctx.population.value(i, key, ctx.year);
-    const v = column[i]!;
-    return Number.isNaN(v) ? undefined : v;
-  };
+  const read = ctx.population.reader(key, ctx.year);
   const name = label ?? FACT_KEYS[key].label;
   return {
     ownFacts: [key],

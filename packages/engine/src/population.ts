@@ -174,11 +174,6 @@ export class Population {
     return (i) => this.value(i, key, year);
   }
 
-  /** The full column of a key and year, when the slot is dense; otherwise read with `value`. */
-  column(key: FactKey, year: number): Float64Array | undefined {
-    return this.dense[slotOf(key, year)];
-  }
-
   /** A subject's fact, or undefined. Itemised facts are summed (their items stay in `items`). */
   value(i: number, key: FactKey, year: number): number | undefined {
     const slot = slotOf(key, year);
