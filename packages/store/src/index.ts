@@ -9,3 +9,9 @@ export { readAndImport, importRead, fileHash, type ReadAndImportOptions, type Re
 export { loadDataset, factRevisions, type FactRevision } from './load.js';
 export { createRun, readRun, promoteRun, compareRuns, type RunOptions, type RunSummary, type StoredRun } from './runs.js';
 export { appendAudit, verifyAudit, canonical, type AuditEntry, type AuditCheck } from './audit.js';
+export {
+  ROLES, AccountError, MIN_PASSWORD, accountProblem, createAccount, ensureFirstAdmin, authenticate,
+  openSession, sessionOf, closeSession, changePassword, listAccounts, type Account, type NewAccount, type Session,
+} from './accounts.js';
+export { generatePassword, hashPassword, verifyPassword } from './passwords.js';
+export type { Role } from './schema.js';

@@ -151,7 +151,32 @@ export interface ImportsTable {
   counts: ColumnType<unknown, string, string>;
 }
 
+export type Role = 'province-admin' | 'city-admin' | 'county-admin' | 'enterprise' | 'auditor';
+
+export interface AccountsTable {
+  id: Serial;
+  username: string;
+  role: Role;
+  region: string | null;
+  uscc: string | null;
+  password_hash: string;
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
+  disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: string;
+  created_at: Stamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  account_id: Int;
+  csrf: string;
+  created_at: Stamp;
+  expires_at: Stamp;
+}
+
 export interface Database {
+  accounts: AccountsTable;
+  sessions: SessionsTable;
   subjects: SubjectsTable;
   subject_tags: SubjectTagsTable;
   facts: FactsTable;

@@ -3,11 +3,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001-initial.js';
 import * as m002 from './002-runs.js';
 import * as m003 from './003-audit.js';
+import * as m004 from './004-accounts.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
   '002-runs': m002,
   '003-audit': m003,
+  '004-accounts': m004,
 };
 
 export const migrations: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,0 +1,182 @@
+/**
+ * Accounts and sessions in the store. Each account has one role and one jurisdiction (管辖范围):
+ * a region for administrators and auditors, a USCC for an enterprise user. Who may create whom is
+ * the server's rule; here an account is checked for shape (the region is of the role's level, the
+ * USCC is valid) and written with an audit entry. Sessions are random tokens kept as their hash.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { region, usccProblem } from '@duixian/engine';
+import type { Store } from './db.js';
+import type { Role } from './schema.js';
+import { appendAudit } from './audit.js';
+import { decoyHash, generatePassword, hashPassword, verifyPassword } from './passwords.js';
+
+export const ROLES: readonly Role[] = ['province-admin', 'city-admin', 'county-admin', 'enterprise', 'auditor'];
+
+export interface Account {
+  readonly id: string;
+  readonly username: string;
+  readonly role: Role;
+  /** the region code the account acts in (administrators, auditors) */
+  readonly region: string | null;
+  /** the enterprise an enterprise user acts for */
+  readonly uscc: string | null;
+  readonly mustChangePassword: boolean;
+}
+
+export interface NewAccount {
+  readonly username: string;
+  readonly password: string;
+  readonly role: Role;
+  readonly region?: string;
+  readonly uscc?: string;
+}
+
+/** A refused account change: which field and why, in Chinese and English. */
+export class AccountError extends Error {
+  constructor(readonly field: string, readonly zh: string, readonly en: string) {
+    super(`${field}: ${en}`);
+  }
+}
+
+export const MIN_PASSWORD = 12;
+const LEVEL: Partial<Record<Role, readonly string[]>> = {
+  'province-admin': ['province'], 'city-admin': ['city'], 'county-admin': ['county'], auditor: ['province', 'city', 'county'],
+};
+
+/** The problem with an account's fields, or undefined. */
+export function accountProblem(a: NewAccount): AccountError | undefined {
+  if (!/^[\p{L}\p{N}_.@-]{2,64}$/u.test(a.username)) return new AccountError('username', '用户名为2至64个字母、数字或 _ . @ -', 'a username is 2-64 letters, digits or _ . @ -');
+  if (!ROLES.includes(a.role)) return new AccountError('role', `角色只能是 ${ROLES.join('、')}`, `role must be one of ${ROLES.join(', ')}`);
+  const pw = passwordProblem(a.password);
+  if (pw) return pw;
+  if (a.role === 'enterprise') {
+    if (!a.uscc || usccProblem(a.uscc)) return new AccountError('uscc', '企业用户须绑定一个有效的统一社会信用代码', 'an enterprise user needs one valid USCC');
+    if (a.region) return new AccountError('region', '企业用户不设地区，按信用代码确定', 'an enterprise user has no region; its USCC decides');
+    return undefined;
+  }
+  const r = a.region ? region(a.region) : undefined;
+  if (!r || !LEVEL[a.role]!.includes(r.level) || r.code.slice(0, 2) !== '37') {
+    return new AccountError('region', `${a.role} 的地区须为山东省内的${LEVEL[a.role]!.map((l) => ({ province: '省', city: '市', county: '县（区）' })[l]).join('或')}级代码`, `a ${a.role} needs a Shandong region code of level ${LEVEL[a.role]!.join(' or ')}`);
+  }
+  if (a.uscc) return new AccountError('uscc', '只有企业用户绑定信用代码', 'only enterprise users have a USCC');
+  return undefined;
+}
+
+export function passwordProblem(password: string): AccountError | undefined {
+  return password.length < MIN_PASSWORD ? new AccountError('password', `密码至少 ${MIN_PASSWORD} 位`, `a password has at least ${MIN_PASSWORD} characters`) : undefined;
+}
+
+type Row = { id: string | number; username: string; role: Role; region: string | null; uscc: string | null; must_change_password: boolean };
+const account = (r: Row): Account => ({ id: String(r.id), username: r.username, role: r.role, region: r.region, uscc: r.uscc, mustChangePassword: r.must_change_password });
+const COLUMNS = ['id', 'username', 'role', 'region', 'uscc', 'must_change_password'] as const;
+
+export async function createAccount(store: Store, a: NewAccount, by: string, mustChange = true): Promise<Account> {
+  const problem = accountProblem(a);
+  if (problem) throw problem;
+  const hash = await hashPassword(a.password);
+  return store.db.transaction().execute(async (tx) => {
+    const taken = await tx.selectFrom('accounts').select('id').where('username', '=', a.username).executeTakeFirst();
+    if (taken) throw new AccountError('username', `用户名 ${a.username} 已被使用`, `the username ${a.username} is taken`);
+    const row = await tx.insertInto('accounts').values({
+      username: a.username, role: a.role, region: a.region ?? null, uscc: a.uscc ?? null,
+      password_hash: hash, must_change_password: mustChange, created_by: by,
+    }).returning(COLUMNS).executeTakeFirstOrThrow();
+    await appendAudit(tx, { actor: by, action: 'account.create', entity: `accounts/${row.id}`, after: { username: a.username, role: a.role, region: a.region ?? null, uscc: a.uscc ?? null } });
+    return account(row);
+  });
+}
+
+const FIRST_ADMIN_LOCK = 0x61646d6e;
+
+/**
+ * On the first start only: a province administrator `admin` with a generated one-time password
+ * (to be changed at first sign-in). Returns the password once; undefined when accounts exist.
+ */
+export async function ensureFirstAdmin(store: Store): Promise<{ username: string; password: string } | undefined> {
+  const password = generatePassword();
+  const hash = await hashPassword(password);
+  return store.db.transaction().execute(async (tx) => {
+    await sql`select pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`.execute(tx);
+    if (await tx.selectFrom('accounts').select('id').limit(1).executeTakeFirst()) return undefined;
+    const row = await tx.insertInto('accounts').values({
+      username: 'admin', role: 'province-admin', region: '370000', password_hash: hash, must_change_password: true, created_by: 'system',
+    }).returning('id').executeTakeFirstOrThrow();
+    await appendAudit(tx, { actor: 'system', action: 'account.create', entity: `accounts/${row.id}`, after: { username: 'admin', role: 'province-admin', region: '370000', firstStart: true } });
+    return { username: 'admin', password };
+  });
+}
+
+/** The account for a username and password, or undefined (the same time is spent either way). */
+export async function authenticate(store: Store, username: string, password: string): Promise<Account | undefined> {
+  const row = await store.db.selectFrom('accounts').select([...COLUMNS, 'password_hash', 'disabled']).where('username', '=', username).executeTakeFirst();
+  const ok = await verifyPassword(password, row?.password_hash ?? (await decoyHash()));
+  return row && ok && !row.disabled ? account(row) : undefined;
+}
+
+export interface Session {
+  readonly token: string;
+  readonly csrf: string;
+  readonly expiresAt: Date;
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function openSession(store: Store, who: Account, ttlMs: number, from: string): Promise<Session> {
+  const token = randomBytes(32).toString('base64url');
+  const csrf = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + ttlMs);
+  await store.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('sessions').where('expires_at', '<', new Date()).execute(); // tidy as we go
+    await tx.insertInto('sessions').values({ token_hash: tokenHash(token), account_id: who.id, csrf, expires_at: expiresAt }).execute();
+    await appendAudit(tx, { actor: who.username, action: 'session.open', entity: `accounts/${who.id}`, after: { from } });
+  });
+  return { token, csrf, expiresAt };
+}
+
+/** The live session of a token with its account, or undefined (unknown, expired or disabled). */
+export async function sessionOf(store: Store, token: string): Promise<{ account: Account; csrf: string } | undefined> {
+  const row = await store.db.selectFrom('sessions').innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+    .select(['accounts.id', 'username', 'role', 'region', 'uscc', 'must_change_password', 'disabled', 'csrf', 'expires_at'])
+    .where('token_hash', '=', tokenHash(token)).executeTakeFirst();
+  if (!row || row.disabled || new Date(row.expires_at) <= new Date()) return undefined;
+  return { account: account(row), csrf: row.csrf };
+}
+
+export async function closeSession(store: Store, token: string, who: Account): Promise<void> {
+  await store.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('sessions').where('token_hash', '=', tokenHash(token)).execute();
+    await appendAudit(tx, { actor: who.username, action: 'session.close', entity: `accounts/${who.id}` });
+  });
+}
+
+/** A new password for an account that proves the old one; every other session of it ends. */
+export async function changePassword(store: Store, who: Account, oldPassword: string, newPassword: string, keepToken: string): Promise<void> {
+  const problem = passwordProblem(newPassword);
+  if (problem) throw problem;
+  if (oldPassword === newPassword) throw new AccountError('password', '新密码不能与旧密码相同', 'the new password must differ from the old one');
+  if (!(await authenticate(store, who.username, oldPassword))) throw new AccountError('oldPassword', '原密码不正确', 'the current password is wrong');
+  const hash = await hashPassword(newPassword);
+  await store.db.transaction().execute(async (tx) => {
+    await tx.updateTable('accounts').set({ password_hash: hash, must_change_password: false }).where('id', '=', who.id).execute();
+    await tx.deleteFrom('sessions').where('account_id', '=', who.id).where('token_hash', '<>', tokenHash(keepToken)).execute();
+    await appendAudit(tx, { actor: who.username, action: 'account.password', entity: `accounts/${who.id}`, before: { mustChangePassword: who.mustChangePassword }, after: { mustChangePassword: false } });
+  });
+}
+
+/**
+ * Accounts acting inside `regions` (codes): administrators and auditors of those regions and the
+ * users of enterprises stored there. All accounts when `regions` is undefined.
+ */
+export async function listAccounts(store: Store, regions?: readonly string[]): Promise<Account[]> {
+  let q = store.db.selectFrom('accounts').select(COLUMNS).orderBy('id');
+  if (regions) {
+    const inside = regions.length ? regions : [''];
+    q = q.where((eb) => eb.or([
+      eb('region', 'in', inside),
+      eb('uscc', 'in', eb.selectFrom('subjects').select('uscc').where('region', 'in', inside).where('uscc', 'is not', null).$narrowType<{ uscc: string }>()),
+    ]));
+  }
+  return (await q.execute()).map(account);
+}
