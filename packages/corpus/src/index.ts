@@ -11,3 +11,4 @@ export { CORPUS, RULE_IDS } from './rules.js';
 export { checkCorpus, type CorpusProblem } from './check.js';
 export { targetProgress, type TargetProgress, type TargetStatus } from './progress.js';
 export { cityReport, type CityReport, type Indicator } from './monitoring.js';
+export { inputProblems } from './validate.js';

@@ -30,7 +30,7 @@ export interface Comparison {
 const fen = (s: string | null): number => (s === null ? 0 : fenOf(s));
 
 /** `place(subject)` gives the subject's region code (for totals by city); unknown places count as "". */
-export function compareEvaluations(before: Evaluation, after: Evaluation, place: (subject: string) => string | undefined): Comparison {
+export function compareEvaluations(before: Pick<Evaluation, 'awards'>, after: Pick<Evaluation, 'awards'>, place: (subject: string) => string | undefined): Comparison {
   const perSubject = new Map<string, { b: number; a: number; rulesB: Set<string>; rulesA: Set<string> }>();
   const byFunder = new Map<string, [number, number]>();
   const byCity = new Map<string, [number, number]>();

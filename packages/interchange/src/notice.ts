@@ -88,7 +88,7 @@ export function noticeCsv(rows: readonly AwardRow[], ctx: NoticeContext): string
 }
 
 /** The notice as an .xlsx workbook: a title, the list, and the totals by funder. */
-export async function noticeXlsx(result: Evaluation, rows: readonly AwardRow[], ctx: NoticeContext, title: string): Promise<Uint8Array> {
+export async function noticeXlsx(result: Pick<Evaluation, 'year'>, rows: readonly AwardRow[], ctx: NoticeContext, title: string): Promise<Uint8Array> {
   const Excel = await loadExcel();
   const wb = new Excel.Workbook();
   const ws = wb.addWorksheet('公示名单');

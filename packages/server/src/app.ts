@@ -1,33 +1,58 @@
 /**
  * The HTTP API (Fastify): JSON in and out, errors with a code and a Chinese and English message,
- * the OpenAPI 3 document at /api/openapi.json and interactive docs at /api/docs.
+ * the OpenAPI 3 document at /api/openapi.json and interactive docs at /api/docs. The corpus and
+ * the posted-profile calculator are public; everything reading or writing stored data is behind
+ * a session and checks the caller's role and jurisdiction.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { CORPUS } from '@duixian/corpus';
+import type { Store } from '@duixian/store';
 import { errorHandler, notFound } from './errors.js';
+import { LoginLimiter, type LimiterOptions } from './auth/rate-limit.js';
+import { YearData } from './year-data.js';
 import { corpusRoutes } from './routes/corpus.js';
 import { matchRoutes } from './routes/match.js';
+import { sessionRoutes } from './routes/session.js';
+import { accountRoutes } from './routes/accounts.js';
+import { importRoutes } from './routes/imports.js';
+import { subjectRoutes } from './routes/subjects.js';
+import { runRoutes } from './routes/runs.js';
+import { monitoringRoutes } from './routes/monitoring.js';
+import { auditRoutes } from './routes/audit.js';
 
 export interface AppOptions {
+  readonly store: Store;
   readonly logger?: boolean;
+  /** sign-in limits (tests shorten the window) */
+  readonly loginLimits?: LimiterOptions;
+  /** behind a reverse proxy: take the client's address from X-Forwarded-For (for rate limiting) */
+  readonly trustProxy?: boolean;
 }
 
-export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 20 * 1024 * 1024 });
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 20 * 1024 * 1024, trustProxy: opts.trustProxy ?? false });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFound);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'duixian 兑现 API', version: '0.1.0', description: '政策兑现：规则、测算、解释。Incentive policies as code.' },
+      info: { title: 'duixian 兑现 API', version: '0.1.0', description: '政策兑现：规则、测算、解释。Incentive policies as code. Sign in with POST /api/session; send the returned csrf token as x-csrf-token on every write.' },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/health', { schema: { tags: ['系统'], summary: 'Liveness and the corpus version' } }, async () => ({ ok: true, corpus: CORPUS.version }));
+  app.get('/api/health', { schema: { tags: ['系统'], summary: 'Liveness, the corpus version and the database backend' } }, async () => ({ ok: true, corpus: CORPUS.version, database: opts.store.backend }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  const years = new YearData(opts.store);
   await app.register(corpusRoutes);
   await app.register(matchRoutes);
+  await app.register(sessionRoutes(opts.store, new LoginLimiter(opts.loginLimits)));
+  await app.register(accountRoutes(opts.store));
+  await app.register(importRoutes(opts.store));
+  await app.register(subjectRoutes(opts.store, years));
+  await app.register(runRoutes(opts.store));
+  await app.register(monitoringRoutes(opts.store, years));
+  await app.register(auditRoutes(opts.store));
   return app;
 }

@@ -3,20 +3,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@duixian/server';
 import { CORPUS } from '@duixian/corpus';
+import { openStore, type Store } from '@duixian/store';
 import { example } from '../../interchange/test/fixtures.js';
 
 let app: FastifyInstance;
+let store: Store;
 beforeAll(async () => {
-  app = await buildApp();
+  store = await openStore({ dataDir: 'memory:' });
+  app = await buildApp({ store });
 });
 afterAll(async () => {
   await app.close();
+  await store.close();
 });
 
 describe('system', () => {
   it('GET /api/health', async () => {
     const r = await app.inject({ method: 'GET', url: '/api/health' });
-    expect([r.statusCode, r.json()]).toEqual([200, { ok: true, corpus: CORPUS.version }]);
+    expect([r.statusCode, r.json()]).toEqual([200, { ok: true, corpus: CORPUS.version, database: 'pglite' }]);
   });
 
   it('GET /api/openapi.json is an OpenAPI 3 document listing the endpoints', async () => {

@@ -1,0 +1,45 @@
+/**
+ * Accounts (账户管理): administrators create accounts inside their own jurisdiction — a county
+ * administrator for its county, its auditors and the users of its enterprises. A new account gets
+ * a one-time password, shown once, to be changed at first sign-in.
+ */
+import type { FastifyInstance } from 'fastify';
+import { createAccount, generatePassword, listAccounts, ROLES, type Role, type Store } from '@duixian/store';
+import { ApiError } from '../errors.js';
+import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
+import { ADMINS, canCreate, canSeeSubject, READERS, regionsWithin, seesAll } from '../auth/access.js';
+import { accountError } from './session.js';
+
+export function accountRoutes(store: Store) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.get('/api/accounts', { preHandler: guard(store, READERS), schema: { tags: ['账户'], summary: 'The accounts acting inside your jurisdiction' } }, async (req) => {
+      const me = accountOf(req);
+      const items = await listAccounts(store, seesAll(me) ? undefined : regionsWithin(me.region!));
+      return { items: items.map(({ id, username, role, region, uscc, mustChangePassword }) => ({ id, username, role, region, uscc, mustChangePassword })) };
+    });
+
+    app.post<{ Body: { username: string; role: Role; region?: string; uscc?: string } }>('/api/accounts', {
+      preHandler: guard(store, ADMINS),
+      schema: {
+        tags: ['账户'], summary: 'Create an account in your jurisdiction; returns its one-time password once',
+        body: {
+          type: 'object', required: ['username', 'role'], additionalProperties: false,
+          properties: { username: { type: 'string' }, role: { type: 'string', enum: [...ROLES] }, region: { type: 'string' }, uscc: { type: 'string' } },
+        },
+      },
+    }, async (req, reply) => {
+      const me = accountOf(req);
+      const b = req.body;
+      if (!canCreate(me, { role: b.role, region: b.region })) throw outsideJurisdiction(`地区 ${b.region ?? ''} `, `Region ${b.region ?? ''}`);
+      if (b.role === 'enterprise' && !seesAll(me)) {
+        const subject = b.uscc ? await store.db.selectFrom('subjects').select(['id', 'region', 'uscc']).where('uscc', '=', b.uscc).executeTakeFirst() : undefined;
+        if (!subject) throw new ApiError(422, 'unknown-subject', `库中没有信用代码为 ${b.uscc ?? ''} 的企业，请先导入该企业`, `No stored enterprise has the USCC ${b.uscc ?? ''}; import it first`);
+        if (!canSeeSubject(me, subject)) throw outsideJurisdiction(`企业 ${b.uscc} `, `The enterprise ${b.uscc}`);
+      }
+      const password = generatePassword();
+      const account = await createAccount(store, { ...b, password }, me.username).catch(accountError);
+      void reply.status(201);
+      return { account, oneTimePassword: password };
+    });
+  };
+}

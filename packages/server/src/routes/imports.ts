@@ -1,0 +1,82 @@
+/**
+ * 数据导入 through the API: the interchange JSON, a CSV pair ({"csv": {"subjects": …, "facts": …}})
+ * or the Excel template (the file's bytes). Validated exactly as `duixian evaluate` validates,
+ * then checked against the caller's jurisdiction; one transaction, all or nothing; every problem
+ * is listed with its place (sheet, row and column, or JSON path).
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { INTERPRETATION_VALUES } from '@duixian/engine';
+import { inputProblems, RULE_IDS } from '@duixian/corpus';
+import { readCsv, readObject, readXlsx, type Problem, type ReadResult } from '@duixian/interchange';
+import { importRead, type Store } from '@duixian/store';
+import { ApiError } from '../errors.js';
+import { accountOf, guard } from '../auth/guard.js';
+import { ADMINS, importProblems, READERS, regionsWithin, seesAll } from '../auth/access.js';
+import { pageOf, PAGE_QUERY, type PageQuery } from '../paging.js';
+
+const KNOWN = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES };
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const invalid = (problems: readonly Problem[]) =>
+  new ApiError(422, 'invalid-data', `数据有 ${problems.length} 处问题，未导入任何内容；请逐条修改后重新导入`, `${problems.length} problem(s); nothing was imported. Fix each and import again`, problems);
+
+async function read(body: unknown, year: number | undefined): Promise<ReadResult> {
+  const opts = year === undefined ? {} : { year };
+  if (body instanceof Uint8Array) return readXlsx(body, KNOWN, opts);
+  const csv = (body as { csv?: unknown }).csv;
+  if (csv !== undefined) {
+    const c = csv as Record<string, unknown>;
+    if (typeof c.subjects !== 'string' || typeof c.facts !== 'string') throw invalid([{ path: 'csv', message: 'give the text of both files: {"csv": {"subjects": "…", "facts": "…"}}' }]);
+    return readCsv(c as never, KNOWN, opts);
+  }
+  return readObject(body, KNOWN, opts);
+}
+
+const hashOf = (body: unknown) => createHash('sha256').update(body instanceof Uint8Array ? body : JSON.stringify(body)).digest('hex');
+
+export function importRoutes(store: Store) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 200 * 2 ** 20 }, (_req, body, done) => done(null, body));
+
+    app.post<{ Querystring: { reason?: string; name?: string; year?: number } }>('/api/imports', {
+      preHandler: guard(store, ADMINS),
+      schema: {
+        tags: ['数据'], summary: 'Import a dataset (JSON, CSV pair, or the .xlsx template): all or nothing',
+        querystring: { type: 'object', properties: { reason: { type: 'string', maxLength: 500 }, name: { type: 'string', maxLength: 255 }, year: { type: 'integer', minimum: 2000, maximum: 2100 } } },
+      },
+    }, async (req) => {
+      const me = accountOf(req);
+      const r = await read(req.body, req.query.year);
+      if (!r.ok) throw invalid(r.problems);
+      const problems = inputProblems(r.dataset);
+      const ids = r.dataset.subjects.map((s) => s.id);
+      const stored = new Map<string, { region: string | null }>();
+      for (let k = 0; !seesAll(me) && k < ids.length; k += 5000) {
+        for (const s of await store.db.selectFrom('subjects').select(['id', 'region']).where('id', 'in', ids.slice(k, k + 5000)).execute()) stored.set(s.id, s);
+      }
+      if (problems.length) throw invalid(problems);
+      const outside = importProblems(me, r.dataset, stored);
+      if (outside.length) {
+        throw new ApiError(403, 'outside-jurisdiction', `数据中有 ${outside.length} 处超出您的管辖范围，未导入任何内容`, `${outside.length} part(s) of the data are outside your jurisdiction; nothing was imported`, outside);
+      }
+      const done = await importRead(r, store, { by: me.username, reason: req.query.reason ?? '', name: req.query.name ?? '(upload)', fileHash: hashOf(req.body) });
+      if (!done.ok) throw invalid(done.problems);
+      return { ...done.result, warnings: done.warnings };
+    });
+
+    app.get<{ Querystring: PageQuery }>('/api/imports', {
+      preHandler: guard(store, READERS),
+      schema: { tags: ['数据'], summary: 'The import log: by accounts inside your jurisdiction', querystring: PAGE_QUERY },
+    }, async (req) => {
+      const me = accountOf(req);
+      const page = pageOf(req.query);
+      let q = store.db.selectFrom('imports').leftJoin('accounts', 'accounts.username', 'imports.by');
+      if (!seesAll(me)) q = q.where('accounts.region', 'in', regionsWithin(me.region!));
+      const total = Number((await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+      const rows = await q.select(['imports.id', 'imports.name', 'imports.by', 'imports.reason', 'imports.at', 'imports.counts', 'imports.file_hash'])
+        .orderBy('imports.id', 'desc').limit(page.pageSize).offset(page.offset).execute();
+      return { ...page.info(total), items: rows.map((r) => ({ id: String(r.id), name: r.name, by: r.by, reason: r.reason, at: r.at, fileHash: r.file_hash, counts: typeof r.counts === 'string' ? JSON.parse(r.counts) : r.counts })) };
+    });
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * 目标监测 and 监测通报: every target of the corpus with its actual value, progress and projection
+ * (the documents whose issuer's region overlaps your jurisdiction), and the province's quarterly
+ * report per city (鲁政字〔2022〕42号 十三) for the cities overlapping it. Ranks stay the ranks among
+ * all sixteen cities: a city's place is meaningful only among all of them.
+ */
+import type { FastifyInstance } from 'fastify';
+import { CORPUS, TARGETS, cityReport, targetProgress } from '@duixian/corpus';
+import type { Store } from '@duixian/store';
+import { accountOf, guard } from '../auth/guard.js';
+import { overlaps, READERS, seesAll } from '../auth/access.js';
+import type { YearData } from '../year-data.js';
+
+const YEAR = { year: { type: 'integer', minimum: 2000, maximum: 2100 } } as const;
+
+export function monitoringRoutes(store: Store, years: YearData) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.get<{ Querystring: { year: number } }>('/api/targets', {
+      preHandler: guard(store, READERS),
+      schema: { tags: ['目标监测'], summary: 'Each target with its actual value, progress and on-track/off-track by projection', querystring: { type: 'object', required: ['year'], properties: YEAR } },
+    }, async (req) => {
+      const me = accountOf(req);
+      const issuer = new Map(CORPUS.documents.map((d) => [d.id, d.issuer]));
+      const mine = TARGETS.filter((t) => seesAll(me) || overlaps(issuer.get(t.document)!, me.region!));
+      const { dataset } = await years.get(req.query.year);
+      return { year: req.query.year, items: targetProgress(mine, dataset, req.query.year) };
+    });
+
+    app.get<{ Querystring: { year: number; quarter?: 1 | 2 | 3 | 4 } }>('/api/monitoring', {
+      preHandler: guard(store, READERS),
+      schema: {
+        tags: ['目标监测'], summary: 'The quarterly monitoring report per city: main indicators, growth, rank among the cities',
+        querystring: { type: 'object', required: ['year'], properties: { ...YEAR, quarter: { type: 'integer', minimum: 1, maximum: 4 } } },
+      },
+    }, async (req) => {
+      const me = accountOf(req);
+      const { dataset } = await years.get(req.query.year);
+      const cities = cityReport(dataset, req.query.year, req.query.quarter).filter((c) => seesAll(me) || overlaps(c.city, me.region!));
+      return { year: req.query.year, quarter: req.query.quarter ?? null, cities };
+    });
+  };
+}

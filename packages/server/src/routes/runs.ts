@@ -1,0 +1,209 @@
+/**
+ * 测算 runs: the year's evaluation from the database, stored immutably; the policy simulator (a run
+ * with draft changes, marked 模拟, official only when promoted); the award list (公示) with filters,
+ * totals and .xlsx/CSV export; and the comparison of two runs. A run belongs to the jurisdiction of
+ * the account that made it. Readers see the runs of their own region, of the regions inside it and
+ * of those above it — and in any run only the rows of subjects inside their jurisdiction.
+ * Enterprise users see their own rows of official runs.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { compareEvaluations, DraftError, INTERPRETATION_VALUES, isWithin, type AwardRow, type Change, type Subject, type SubjectKind } from '@duixian/engine';
+import { CORPUS, DOCUMENT_IDS } from '@duixian/corpus';
+import { awardTotals, filterAwards, noticeCsv, noticeXlsx, type AwardFilter, type NoticeContext } from '@duixian/interchange';
+import { createRun, promoteRun, type Account, type Store } from '@duixian/store';
+import { ApiError } from '../errors.js';
+import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
+import { ADMINS, EVERYONE, overlappingRegions, overlaps, PROVINCE, READERS, regionsWithin, seesAll } from '../auth/access.js';
+import { pageOf, PAGE_PROPERTIES, PAGE_QUERY, type PageQuery } from '../paging.js';
+import { XLSX } from './imports.js';
+
+interface RunRecord {
+  readonly id: string;
+  readonly kind: 'official' | 'simulation';
+  readonly promoted: boolean;
+  readonly year: number;
+  readonly by: string;
+  readonly at: Date;
+  /** the jurisdiction of the account that made it (the province for runs made outside the API) */
+  readonly scope: string;
+  readonly inputHash: string;
+  readonly resultHash: string;
+  readonly corpusVersion: string;
+  readonly engineVersion: string;
+  readonly options: unknown;
+  readonly readings: unknown;
+}
+
+const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+const isOfficial = (r: RunRecord) => r.kind === 'official' || r.promoted;
+
+type Section = 'award' | 'withheld' | 'missing';
+const FILTERS = {
+  section: { type: 'string', enum: ['award', 'withheld', 'missing'], default: 'award' },
+  document: { type: 'string' }, rule: { type: 'string' }, region: { type: 'string' }, funder: { type: 'string' },
+  type: { type: 'string', enum: ['money', 'honor', 'recommendation', 'pending'] },
+  format: { type: 'string', enum: ['json', 'csv', 'xlsx'], default: 'json' },
+} as const;
+type AwardsQuery = PageQuery & AwardFilter & { section?: Section; format?: 'json' | 'csv' | 'xlsx' };
+const RUN_ID = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' }, other: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
+
+export function runRoutes(store: Store) {
+  async function record(id: string): Promise<RunRecord | undefined> {
+    const r = await store.db.selectFrom('runs').leftJoin('accounts', 'accounts.username', 'runs.by')
+      .select(['runs.id', 'kind', 'year', 'by', 'at', 'input_hash', 'result_hash', 'corpus_version', 'engine_version', 'options', 'readings', 'accounts.region'])
+      .select((eb) => eb.exists(eb.selectFrom('run_promotions').select('run_id').whereRef('run_promotions.run_id', '=', 'runs.id')).as('promoted'))
+      .where('runs.id', '=', id).executeTakeFirst();
+    if (!r) return undefined;
+    return {
+      id: String(r.id), kind: r.kind, promoted: Boolean(r.promoted), year: r.year, by: r.by, at: r.at, scope: r.region ?? PROVINCE,
+      inputHash: r.input_hash, resultHash: r.result_hash, corpusVersion: r.corpus_version, engineVersion: r.engine_version,
+      options: json(r.options), readings: json(r.readings),
+    };
+  }
+
+  /** The run if `me` may read it (404 when there is none, 403 outside the jurisdiction). */
+  async function readable(me: Account, id: string): Promise<RunRecord> {
+    const run = await record(id);
+    if (!run) throw new ApiError(404, 'not-found', `没有测算 ${id}`, `No run ${id}`);
+    const ok = me.role === 'enterprise' ? isOfficial(run) : overlaps(run.scope, me.region!);
+    if (!ok) throw outsideJurisdiction(`测算 ${id} `, `Run ${id}`);
+    return run;
+  }
+
+  /** The rows of a run's section whose subjects `me` may see, with those subjects. */
+  async function visibleRows(me: Account, id: string, section: Section): Promise<{ rows: AwardRow[]; subjects: Map<string, Subject> }> {
+    let q = store.db.selectFrom('run_rows as r').leftJoin('subjects as s', 's.id', 'r.subject_id')
+      .select(['r.row', 's.id', 's.kind', 's.name', 's.region', 's.uscc']).where('r.run_id', '=', id).where('r.section', '=', section);
+    if (me.role === 'enterprise') q = q.where('s.uscc', '=', me.uscc!);
+    else if (!seesAll(me)) q = q.where((eb) => eb.or([eb('s.region', 'in', regionsWithin(me.region!)), eb('s.id', 'in', regionsWithin(me.region!))]));
+    const rows: AwardRow[] = [];
+    const subjects = new Map<string, Subject>();
+    for (const r of await q.orderBy('r.seq').execute()) {
+      rows.push(json(r.row));
+      if (r.id !== null && !subjects.has(r.id)) {
+        subjects.set(r.id, { id: r.id, kind: r.kind as SubjectKind, name: r.name!, tags: [], ...(r.region ? { region: r.region } : {}), ...(r.uscc ? { uscc: r.uscc } : {}) });
+      }
+    }
+    return { rows, subjects };
+  }
+
+  const view = (r: RunRecord) => ({ ...r, official: isOfficial(r), simulation: r.kind === 'simulation' });
+  const context = (subjects: Map<string, Subject>): NoticeContext => ({
+    subjects, documents: new Map(CORPUS.documents.map((d) => [d.id, d])), rules: new Map(CORPUS.rules.map((r) => [r.id, r])),
+  });
+
+  return async (app: FastifyInstance): Promise<void> => {
+    app.post<{ Body: { year: number; documents?: string[]; interpretations?: Record<string, string>; changes?: Change[]; simulation?: boolean } }>('/api/runs', {
+      preHandler: guard(store, ADMINS),
+      schema: {
+        tags: ['测算'], summary: 'Evaluate a year from the database and store the run; changes (draft amounts, thresholds, caps) or simulation:true make it a simulation',
+        body: {
+          type: 'object', required: ['year'], additionalProperties: false,
+          properties: {
+            year: { type: 'integer', minimum: 2000, maximum: 2100 },
+            documents: { type: 'array', items: { type: 'string', enum: [...DOCUMENT_IDS] } },
+            interpretations: { type: 'object', additionalProperties: { type: 'string' } },
+            changes: { type: 'array', maxItems: 200, items: { type: 'object', required: ['rule', 'key', 'value'], additionalProperties: false, properties: { rule: { type: 'string' }, key: { type: 'string' }, value: { type: 'string' } } } },
+            simulation: { type: 'boolean' },
+          },
+        },
+      },
+    }, async (req, reply) => {
+      const me = accountOf(req);
+      const b = req.body;
+      const problems = Object.entries(b.interpretations ?? {}).flatMap(([id, v]) => {
+        const values = (INTERPRETATION_VALUES as Record<string, readonly string[]>)[id];
+        if (!values) return [{ path: `interpretations.${id}`, message: `unknown reading ${id} (known: ${Object.keys(INTERPRETATION_VALUES).join(', ')})` }];
+        return values.includes(v) ? [] : [{ path: `interpretations.${id}`, message: `${id} takes one of ${values.join(', ')}` }];
+      });
+      if (problems.length) throw new ApiError(422, 'invalid-run', '测算参数有误', 'The run request has problems', problems);
+      try {
+        const run = await createRun(store, CORPUS, {
+          year: b.year, by: me.username, ...(b.documents ? { documents: b.documents } : {}), ...(b.interpretations ? { interpretations: b.interpretations } : {}),
+          ...(b.changes ? { changes: b.changes } : {}), ...(b.simulation ? { simulation: true } : {}),
+        });
+        void reply.status(201);
+        return { ...run, official: run.kind === 'official', simulation: run.kind === 'simulation' };
+      } catch (e) {
+        if (e instanceof DraftError) throw new ApiError(422, 'invalid-draft', '模拟修改无法应用，请逐条修改', 'The draft changes cannot be applied', e.problems.map((message) => ({ path: 'changes', message })));
+        throw e;
+      }
+    });
+
+    app.get<{ Querystring: PageQuery }>('/api/runs', {
+      preHandler: guard(store, READERS), schema: { tags: ['测算'], summary: 'Runs of your jurisdiction, inside it and above it, newest first', querystring: PAGE_QUERY },
+    }, async (req) => {
+      const me = accountOf(req);
+      const page = pageOf(req.query);
+      let q = store.db.selectFrom('runs').leftJoin('accounts', 'accounts.username', 'runs.by');
+      if (!seesAll(me)) q = q.where((eb) => eb.fn.coalesce('accounts.region', eb.val(PROVINCE)), 'in', overlappingRegions(me));
+      const total = Number((await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+      const ids = await q.select('runs.id').orderBy('runs.id', 'desc').limit(page.pageSize).offset(page.offset).execute();
+      const items = [];
+      for (const { id } of ids) items.push(view((await record(String(id)))!));
+      return { ...page.info(total), items };
+    });
+
+    app.get<{ Params: { id: string } }>('/api/runs/:id', {
+      preHandler: guard(store, EVERYONE), schema: { tags: ['测算'], summary: 'One run: what it was given, its hashes, and the counts you may see', params: RUN_ID },
+    }, async (req) => {
+      const me = accountOf(req);
+      const run = await readable(me, req.params.id);
+      const counts: Record<Section, number> = { award: 0, withheld: 0, missing: 0 };
+      for (const s of ['award', 'withheld', 'missing'] as const) counts[s] = (await visibleRows(me, run.id, s)).rows.length;
+      return { ...view(run), counts };
+    });
+
+    app.get<{ Params: { id: string }; Querystring: AwardsQuery }>('/api/runs/:id/awards', {
+      preHandler: guard(store, EVERYONE),
+      schema: {
+        tags: ['测算'], summary: '公示: the award list (or withheld / missing rows) with filters and totals; format=csv|xlsx exports it',
+        params: RUN_ID, querystring: { type: 'object', properties: { ...PAGE_PROPERTIES, ...FILTERS } },
+      },
+    }, async (req, reply) => {
+      const me = accountOf(req);
+      const run = await readable(me, req.params.id);
+      const { section = 'award', format = 'json', page: _p, pageSize: _s, ...filter } = req.query;
+      const { rows, subjects } = await visibleRows(me, run.id, section);
+      const ctx = context(subjects);
+      const chosen = filterAwards(rows, ctx, filter);
+      if (format !== 'json') return exportList(reply, run, chosen, ctx, format);
+      const page = pageOf(req.query);
+      return { run: view(run), ...page.info(chosen.length), ...(section === 'award' ? { totals: awardTotals(chosen, ctx) } : {}), items: page.slice(chosen) };
+    });
+
+    app.get<{ Params: { id: string; other: string } }>('/api/runs/:id/compare/:other', {
+      preHandler: guard(store, READERS), schema: { tags: ['测算'], summary: 'Who gains, who loses and by how much, from run :id to run :other; totals by funder and city', params: RUN_ID },
+    }, async (req) => {
+      const me = accountOf(req);
+      const [a, b] = [await readable(me, req.params.id), await readable(me, req.params.other)];
+      const [before, after] = [await visibleRows(me, a.id, 'award'), await visibleRows(me, b.id, 'award')];
+      const places = new Map([...before.subjects, ...after.subjects].map(([id, s]) => [id, s.region ?? id]));
+      return { before: view(a), after: view(b), ...compareEvaluations({ awards: before.rows }, { awards: after.rows }, (s) => places.get(s)) };
+    });
+
+    app.post<{ Params: { id: string }; Body: { reason: string } }>('/api/runs/:id/promote', {
+      preHandler: guard(store, ADMINS),
+      schema: {
+        tags: ['测算'], summary: 'Make a simulation official (recorded on its own; the run never changes)', params: RUN_ID,
+        body: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 2, maxLength: 500 } } },
+      },
+    }, async (req) => {
+      const me = accountOf(req);
+      const run = await readable(me, req.params.id);
+      if (!isWithin(run.scope, me.region!)) throw outsideJurisdiction(`测算 ${run.id} 的发起地区 `, `The region of run ${run.id}`);
+      if (isOfficial(run)) throw new ApiError(409, 'already-official', `测算 ${run.id} 已是正式结果`, `Run ${run.id} is already official`);
+      await promoteRun(store, run.id, me.username, req.body.reason);
+      return view((await record(run.id))!);
+    });
+  };
+}
+
+async function exportList(reply: FastifyReply, run: RunRecord, rows: AwardRow[], ctx: NoticeContext, format: 'csv' | 'xlsx') {
+  const title = `${run.year}年度政策兑现拟奖励名单（测算 ${run.id}${isOfficial(run) ? '' : '，模拟'}）`;
+  const name = `duixian-run-${run.id}-${run.year}.${format}`;
+  void reply.header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(`公示名单-${name}`)}`);
+  if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(noticeCsv(rows, ctx));
+  return reply.type(XLSX).send(Buffer.from(await noticeXlsx({ year: run.year }, rows, ctx, title)));
+}
+

@@ -1,0 +1,89 @@
+/**
+ * 主体与数据: the subjects inside your jurisdiction (an enterprise user: its own), one subject with
+ * its tags' history, facts by year and quarter with their source and award history, every revision
+ * of its facts, and 政策计算器 for a stored subject.
+ */
+import type { FastifyInstance } from 'fastify';
+import { matchSubject } from '@duixian/engine';
+import { factRevisions, type Store } from '@duixian/store';
+import { ApiError } from '../errors.js';
+import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
+import { canSeeSubject, EVERYONE, regionsWithin, seesAll } from '../auth/access.js';
+import { pageOf, PAGE_PROPERTIES, type PageQuery } from '../paging.js';
+import type { YearData } from '../year-data.js';
+
+const ID = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } as const;
+
+export function subjectRoutes(store: Store, years: YearData) {
+  return async (app: FastifyInstance): Promise<void> => {
+    const everyone = guard(store, EVERYONE);
+
+    /** The stored subject, if the caller may see it; else 404 or 403. */
+    async function visible(req: Parameters<typeof accountOf>[0], id: string) {
+      const s = await store.db.selectFrom('subjects').select(['id', 'kind', 'name', 'region', 'uscc']).where('id', '=', id).executeTakeFirst();
+      if (!s) throw new ApiError(404, 'not-found', `没有主体 ${id}`, `No subject ${id}`);
+      if (!canSeeSubject(accountOf(req), s)) throw outsideJurisdiction(`主体 ${id} `, `Subject ${id}`);
+      return s;
+    }
+
+    app.get<{ Querystring: PageQuery & { kind?: string; region?: string; q?: string } }>('/api/subjects', {
+      preHandler: everyone,
+      schema: {
+        tags: ['数据'], summary: 'Subjects inside your jurisdiction (filters: kind, region, q = name, id or USCC)',
+        querystring: { type: 'object', properties: { ...PAGE_PROPERTIES, kind: { type: 'string' }, region: { type: 'string' }, q: { type: 'string', maxLength: 100 } } },
+      },
+    }, async (req) => {
+      const me = accountOf(req);
+      const page = pageOf(req.query);
+      let q = store.db.selectFrom('subjects');
+      if (me.role === 'enterprise') q = q.where('uscc', '=', me.uscc!);
+      else if (!seesAll(me)) q = q.where((eb) => eb.or([eb('region', 'in', regionsWithin(me.region!)), eb('id', 'in', regionsWithin(me.region!))]));
+      if (req.query.kind) q = q.where('kind', '=', req.query.kind);
+      if (req.query.region) q = q.where('region', 'in', regionsWithin(req.query.region).length ? regionsWithin(req.query.region) : [req.query.region]);
+      if (req.query.q) {
+        const like = `%${req.query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        q = q.where((eb) => eb.or([eb('name', 'like', like), eb('id', '=', req.query.q!), eb('uscc', '=', req.query.q!)]));
+      }
+      const total = Number((await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+      const items = await q.select(['id', 'kind', 'name', 'region', 'uscc']).orderBy('id').limit(page.pageSize).offset(page.offset).execute();
+      return { ...page.info(total), items };
+    });
+
+    app.get<{ Params: { id: string } }>('/api/subjects/:id', {
+      preHandler: everyone, schema: { tags: ['数据'], summary: 'One subject: tags with their history, facts with sources, award history', params: ID },
+    }, async (req) => {
+      const s = await visible(req, req.params.id);
+      const [tags, facts, history] = await Promise.all([
+        store.db.selectFrom('subject_tags').select(['tag', 'valid_from', 'valid_to']).where('subject_id', '=', s.id).orderBy('id').execute(),
+        store.db.selectFrom('facts').select(['year', 'quarter', 'key', 'item', 'rule', 'value', 'source']).where('subject_id', '=', s.id)
+          .orderBy('year').orderBy('quarter').orderBy('key').orderBy('item').orderBy('rule').execute(),
+        store.db.selectFrom('award_history').select(['rule', 'year', 'amount']).where('subject_id', '=', s.id).orderBy('year').orderBy('rule').execute(),
+      ]);
+      return {
+        subject: s,
+        tags: tags.map((t) => ({ tag: t.tag, from: t.valid_from, to: t.valid_to })),
+        facts: facts.map((f) => ({ year: f.year, quarter: f.quarter || null, key: f.key, item: f.item || null, rule: f.rule || null, value: Number(f.value), source: f.source || null })),
+        history: history.map((h) => ({ rule: h.rule, year: h.year, amount: h.amount === null ? null : Number(h.amount) })),
+      };
+    });
+
+    app.get<{ Params: { id: string } }>('/api/subjects/:id/revisions', {
+      preHandler: everyone, schema: { tags: ['数据'], summary: 'Every change of the subject\'s facts: who, when, old → new, why', params: ID },
+    }, async (req) => {
+      const s = await visible(req, req.params.id);
+      return { items: await factRevisions(store, s.id) };
+    });
+
+    app.get<{ Params: { id: string }; Querystring: { year: number } }>('/api/subjects/:id/match', {
+      preHandler: everyone,
+      schema: {
+        tags: ['政策计算器'], summary: 'Every rule that could apply to a stored subject: eligible with amount, or the failing condition and gap, or the missing facts',
+        params: ID, querystring: { type: 'object', required: ['year'], properties: { year: { type: 'integer', minimum: 2000, maximum: 2100 } } },
+      },
+    }, async (req) => {
+      const s = await visible(req, req.params.id);
+      const { run } = await years.get(req.query.year);
+      return { year: req.query.year, subject: s.id, matches: matchSubject(run, s.id).map(({ explanation, ...m }) => ({ ...m, steps: explanation.steps })) };
+    });
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * The permission matrix (issue 3, security): every role × every protected endpoint × a resource
+ * in its own jurisdiction and one in another's, as one table. What each cell should give follows
+ * from three rules, written out below: the endpoint's roles, the jurisdiction of the resource,
+ * and nothing at all without a session. Run against PGlite, and PostgreSQL when DATABASE_URL is set.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '@duixian/store';
+import { BACKENDS } from '../../store/test/backends.js';
+import { platform, platformData, runAs, type Platform, type Username } from './platform.js';
+
+type Who = Role | 'anonymous';
+type Side = 'own' | 'other';
+
+/** The resources each matrix account holds as its own, and one of someone else's. */
+interface Refs {
+  readonly subject: Record<Side, string>;
+  readonly run: Record<Side, string>;
+  readonly simulation: Record<Side, string>;
+  readonly region: Record<Side, string>;
+}
+
+const ACTOR: Record<Who, Username | null> = {
+  'province-admin': 'sd-admin', 'city-admin': 'jining-admin', 'county-admin': 'rencheng-admin',
+  enterprise: 'e1-user', auditor: 'jining-auditor', anonymous: null,
+};
+
+interface Endpoint {
+  readonly name: string;
+  readonly method: 'GET' | 'POST';
+  readonly url: (r: Refs, side: Side) => string;
+  readonly body?: (r: Refs, side: Side, cell: number) => unknown;
+  /** the roles that may call it at all */
+  readonly roles: readonly Role[];
+  /** whether a resource of another jurisdiction is refused (the province has no "other") */
+  readonly scoped: boolean;
+}
+
+const ADMINS: Role[] = ['province-admin', 'city-admin', 'county-admin'];
+const READERS: Role[] = [...ADMINS, 'auditor'];
+const EVERYONE: Role[] = [...READERS, 'enterprise'];
+
+const subjectOf = (id: string) => platformData().subjects.find((s: { id: string }) => s.id === id);
+
+const ENDPOINTS: readonly Endpoint[] = [
+  { name: 'GET /api/session', method: 'GET', url: () => '/api/session', roles: EVERYONE, scoped: false },
+  { name: 'GET /api/accounts', method: 'GET', url: () => '/api/accounts', roles: READERS, scoped: false },
+  {
+    name: 'POST /api/accounts', method: 'POST', url: () => '/api/accounts', roles: ADMINS, scoped: true,
+    body: (r, side, cell) => ({ username: `new-${cell}`, role: 'auditor', region: r.region[side] }),
+  },
+  {
+    name: 'POST /api/imports', method: 'POST', url: () => '/api/imports?reason=matrix', roles: ADMINS, scoped: true,
+    body: (r, side, cell) => ({
+      format: 'duixian/v1', year: 2023, subjects: [subjectOf(r.subject[side])],
+      facts: [{ subject: r.subject[side], year: 2023, key: 'onlineRetail', value: `${100 + cell}万元`, source: '企业自报' }],
+    }),
+  },
+  { name: 'GET /api/imports', method: 'GET', url: () => '/api/imports', roles: READERS, scoped: false },
+  { name: 'GET /api/subjects', method: 'GET', url: () => '/api/subjects', roles: EVERYONE, scoped: false },
+  { name: 'GET /api/subjects/:id', method: 'GET', url: (r, s) => `/api/subjects/${r.subject[s]}`, roles: EVERYONE, scoped: true },
+  { name: 'GET /api/subjects/:id/revisions', method: 'GET', url: (r, s) => `/api/subjects/${r.subject[s]}/revisions`, roles: EVERYONE, scoped: true },
+  { name: 'GET /api/subjects/:id/match', method: 'GET', url: (r, s) => `/api/subjects/${r.subject[s]}/match?year=2023`, roles: EVERYONE, scoped: true },
+  { name: 'POST /api/runs', method: 'POST', url: () => '/api/runs', body: () => ({ year: 2023, simulation: true }), roles: ADMINS, scoped: false },
+  { name: 'GET /api/runs', method: 'GET', url: () => '/api/runs', roles: READERS, scoped: false },
+  { name: 'GET /api/runs/:id', method: 'GET', url: (r, s) => `/api/runs/${r.run[s]}`, roles: EVERYONE, scoped: true },
+  { name: 'GET /api/runs/:id/awards', method: 'GET', url: (r, s) => `/api/runs/${r.run[s]}/awards`, roles: EVERYONE, scoped: true },
+  { name: 'GET /api/runs/:id/awards?format=xlsx', method: 'GET', url: (r, s) => `/api/runs/${r.run[s]}/awards?format=xlsx`, roles: EVERYONE, scoped: true },
+  { name: 'GET /api/runs/:id/compare/:other', method: 'GET', url: (r, s) => `/api/runs/${r.run.own}/compare/${r.run[s]}`, roles: READERS, scoped: true },
+  { name: 'POST /api/runs/:id/promote', method: 'POST', url: (r, s) => `/api/runs/${r.simulation[s]}/promote`, body: () => ({ reason: '局务会审定' }), roles: ADMINS, scoped: true },
+  { name: 'GET /api/targets', method: 'GET', url: () => '/api/targets?year=2023', roles: READERS, scoped: false },
+  { name: 'GET /api/monitoring', method: 'GET', url: () => '/api/monitoring?year=2023', roles: READERS, scoped: false },
+  // the audit log names accounts and regions of the whole province: its administrators and auditors only
+  { name: 'GET /api/audit', method: 'GET', url: () => '/api/audit', roles: ['province-admin'], scoped: false },
+  { name: 'GET /api/audit/verify', method: 'GET', url: () => '/api/audit/verify', roles: ['province-admin'], scoped: false },
+];
+
+/** The three rules: a session first, then the endpoint's roles, then the resource's jurisdiction. */
+function expected(who: Who, e: Endpoint, side: Side): string {
+  if (who === 'anonymous') return '401 unauthenticated';
+  if (!e.roles.includes(who)) return '403 forbidden';
+  if (e.scoped && side === 'other' && who !== 'province-admin') return '403 outside-jurisdiction';
+  return 'ok';
+}
+
+describe.each(BACKENDS)('the permission matrix on $name', (backend) => {
+  let p: Platform;
+  const refs = {} as Record<Who, Refs>;
+
+  beforeAll(async () => {
+    p = await platform(backend);
+    const run = async (who: Username) => runAs(p, who);
+    const sim = async (who: Username) => runAs(p, who, { year: 2023, simulation: true });
+    const runs = { sd: await run('sd-admin'), jining: await run('jining-admin'), dongying: await run('dongying-admin'), rencheng: await run('rencheng-admin'), yanzhou: await run('yanzhou-admin') };
+    const sims = { sd: await sim('sd-admin'), jining: await sim('jining-admin'), dongying: await sim('dongying-admin'), rencheng: await sim('rencheng-admin'), yanzhou: await sim('yanzhou-admin') };
+    refs['province-admin'] = { subject: { own: 'E1', other: 'E2' }, run: { own: runs.sd, other: runs.dongying }, simulation: { own: sims.sd, other: sims.dongying }, region: { own: '370000', other: '370500' } };
+    refs['city-admin'] = { subject: { own: 'E1', other: 'E2' }, run: { own: runs.jining, other: runs.dongying }, simulation: { own: sims.jining, other: sims.dongying }, region: { own: '370811', other: '370502' } };
+    refs['county-admin'] = { subject: { own: 'E1', other: 'E3' }, run: { own: runs.rencheng, other: runs.yanzhou }, simulation: { own: sims.rencheng, other: sims.yanzhou }, region: { own: '370811', other: '370812' } };
+    // an enterprise reads official runs only (its own rows): another's simulation is not for it
+    refs.enterprise = { subject: { own: 'E1', other: 'E3' }, run: { own: runs.sd, other: sims.rencheng }, simulation: { own: sims.rencheng, other: sims.yanzhou }, region: { own: '370811', other: '370812' } };
+    refs.auditor = { subject: { own: 'E1', other: 'E2' }, run: { own: runs.jining, other: runs.dongying }, simulation: { own: sims.jining, other: sims.dongying }, region: { own: '370800', other: '370500' } };
+    refs.anonymous = refs['province-admin'];
+  }, 120_000);
+  afterAll(async () => {
+    await p?.dispose();
+  });
+
+  it('every role × endpoint × own and other jurisdiction', async () => {
+    const got: string[] = [];
+    const want: string[] = [];
+    let cell = 0;
+    for (const e of ENDPOINTS) {
+      for (const who of Object.keys(ACTOR) as Who[]) {
+        for (const side of ['own', 'other'] as const) {
+          cell++;
+          const actor = ACTOR[who];
+          const client = actor ? p.as(actor) : p.anonymous;
+          const r = await client.req(e.method, e.url(refs[who], side), e.body?.(refs[who], side, cell));
+          const status = r.statusCode < 300 ? 'ok' : r.statusCode;
+          got.push(`${e.name} | ${who} | ${side} → ${status}${status === 'ok' ? '' : ` ${r.json().error.code}`}`);
+          want.push(`${e.name} | ${who} | ${side} → ${expected(who, e, side)}`);
+        }
+      }
+    }
+    expect(got).toEqual(want);
+    expect(got).toHaveLength(ENDPOINTS.length * 6 * 2);
+  }, 120_000);
+});

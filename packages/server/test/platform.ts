@@ -1,0 +1,99 @@
+/**
+ * A platform to test against: a store (PGlite, or the PostgreSQL of DATABASE_URL) holding the
+ * spec's example plus enterprises in two other places, accounts of every role in their own and
+ * other jurisdictions, and the API over it. Sessions are opened in the store directly (scrypt
+ * costs ~0.5 s a sign-in): sign-in itself is tested on its own.
+ */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { usccCheckChar } from '@duixian/engine';
+import { buildApp, CSRF_HEADER, SESSION_COOKIE } from '@duixian/server';
+import { hashPassword, listAccounts, openSession, type Role, type Store } from '@duixian/store';
+import { example, USCC, type Loose } from '../../interchange/test/fixtures.js';
+import type { Backend } from '../../store/test/backends.js';
+
+export const PASSWORD = 'correct horse battery staple';
+const uscc = (first17: string) => first17 + usccCheckChar(first17)!;
+export const USCC_E2 = uscc('91370502MA3C0YYYY'); // 东营区
+export const USCC_E3 = uscc('91370812MA3C0WWWW'); // 兖州区, 济宁
+
+/** The example, plus E2 in 东营 (another city) and E3 in 兖州 (another county of 济宁). */
+export function platformData(): Loose {
+  const d = example();
+  d.subjects.push(
+    { id: 'E2', kind: 'enterprise', name: '东营示例电商有限公司', region: '370502', uscc: USCC_E2, tags: ['inStatsLibrary'] },
+    { id: 'E3', kind: 'enterprise', name: '兖州示例电商有限公司', region: '370812', uscc: USCC_E3, tags: ['inStatsLibrary', 'tradeCirculation'] },
+  );
+  d.facts.push(
+    { subject: 'E2', year: 2023, key: 'physicalGoodsOnlineRetail', value: '3亿元', source: '统计局' },
+    { subject: 'E3', year: 2023, key: 'physicalGoodsOnlineRetail', value: '1.5亿元', source: '统计局' },
+  );
+  return d;
+}
+
+export const ACCOUNTS = {
+  'sd-admin': { role: 'province-admin', region: '370000' },
+  'jining-admin': { role: 'city-admin', region: '370800' },
+  'dongying-admin': { role: 'city-admin', region: '370500' },
+  'rencheng-admin': { role: 'county-admin', region: '370811' },
+  'yanzhou-admin': { role: 'county-admin', region: '370812' },
+  'e1-user': { role: 'enterprise', uscc: USCC },
+  'jining-auditor': { role: 'auditor', region: '370800' },
+  'sd-auditor': { role: 'auditor', region: '370000' },
+} as const satisfies Record<string, { role: Role; region?: string; uscc?: string }>;
+export type Username = keyof typeof ACCOUNTS;
+
+export interface Client {
+  req(method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  readonly cookie: string;
+  readonly csrf: string;
+}
+
+export interface Platform {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  as(who: Username): Client;
+  readonly anonymous: Client;
+  dispose(): Promise<void>;
+}
+
+let hash: Promise<string> | undefined;
+
+export async function platform(backend: Backend): Promise<Platform> {
+  const { store, dispose } = await backend.fresh();
+  const app = await buildApp({ store, loginLimits: { windowMs: 60_000, perAccount: 3, perAddress: 10 } });
+  const client = (cookie: string, csrf: string): Client => ({
+    cookie, csrf,
+    req: (method, url, body, headers = {}) => app.inject({
+      method, url, ...(body === undefined ? {} : { payload: body as never }),
+      headers: { ...(cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {}), ...(csrf && method !== 'GET' ? { [CSRF_HEADER]: csrf } : {}), ...headers },
+    }),
+  });
+  hash ??= hashPassword(PASSWORD);
+  await store.db.insertInto('accounts').values(Object.entries(ACCOUNTS).map(([username, a]) => ({
+    username, role: a.role, region: 'region' in a ? a.region : null, uscc: 'uscc' in a ? a.uscc : null,
+    password_hash: '', must_change_password: false, created_by: 'test',
+  }))).execute();
+  await store.db.updateTable('accounts').set({ password_hash: await hash }).execute();
+  const sessions = new Map<string, Client>();
+  for (const a of await listAccounts(store)) {
+    const s = await openSession(store, a, 3600_000, 'test');
+    sessions.set(a.username, client(s.token, s.csrf));
+  }
+  const as = (who: Username) => sessions.get(who)!;
+  const imported = await as('sd-admin').req('POST', '/api/imports?reason=fixture', platformData());
+  if (imported.statusCode !== 200) throw new Error(`the platform data did not import: ${imported.body}`);
+  return {
+    app, store, as, anonymous: client('', ''),
+    async dispose() {
+      await app.close();
+      await dispose();
+    },
+  };
+}
+
+/** POST /api/runs as `who`; the new run's id. */
+export async function runAs(p: Platform, who: Username, body: Record<string, unknown> = { year: 2023 }): Promise<string> {
+  const r = await p.as(who).req('POST', '/api/runs', body);
+  if (r.statusCode !== 201) throw new Error(`run by ${who}: ${r.statusCode} ${r.body}`);
+  return r.json().id;
+}
