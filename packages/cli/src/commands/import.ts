@@ -7,21 +7,15 @@ import { userInfo } from 'node:os';
 import type { ImportResult } from '@duixian/store';
 import { EXIT, type Streams } from '../io.js';
 import { loadDataset } from '../load.js';
+import { openDatabase } from '../database.js';
 import { fileArg, type Args } from '../main.js';
 
 export async function importCommand(a: Args, io: Streams): Promise<number> {
   const file = fileArg(a, 'import');
   const dataset = await loadDataset(file); // throws BadInput (exit 2) before the database is touched
-  // loaded here, not at start-up: the database drivers (PGlite's WASM, pg) cost the other commands nothing
-  const { fileHash, importDataset, openStore, storeOptionsFromEnv } = await import('@duixian/store');
-  const opts = storeOptionsFromEnv();
-  let store;
-  try {
-    store = await openStore(opts);
-  } catch (e) {
-    io.stderr.write(`cannot open the database (${opts.url ? 'DATABASE_URL' : `DUIXIAN_DATA_DIR ${opts.dataDir}`}): ${e instanceof Error ? e.message : String(e)}\n`);
-    return EXIT.failed;
-  }
+  const store = await openDatabase(io);
+  if (!store) return EXIT.failed;
+  const { fileHash, importDataset } = await import('@duixian/store');
   try {
     const by = a.values.by ?? currentUser();
     const result = await importDataset(store, dataset, { by, reason: a.values.reason ?? '', fileHash: await fileHash(file), name: file });

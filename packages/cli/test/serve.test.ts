@@ -1,0 +1,79 @@
+/**
+ * `duixian serve` (npm start) as a user starts it, on a fresh data directory: the first start
+ * prints the administrator's one-time password, which signs in and must be changed; a second
+ * start prints none and keeps the changed password. Over real HTTP on loopback.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tmp } from './run-cli.js';
+
+const BIN = new URL('../bin/duixian.js', import.meta.url).pathname;
+
+const freePort = () => new Promise<number>((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = s.address() as { port: number };
+    s.close(() => resolve(port));
+  });
+});
+
+let child: ChildProcess | undefined;
+afterEach(async () => {
+  if (child && child.exitCode === null) {
+    const exited = new Promise((r) => child!.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  }
+});
+
+/** Start the server; resolve with its stdout once it listens. */
+function serve(dataDir: string, port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const { DATABASE_URL: _, ...inherited } = process.env; // the embedded database, whatever the test run uses
+    const env = { ...inherited, PORT: String(port), DUIXIAN_DATA_DIR: dataDir, DUIXIAN_LOG: '0' };
+    child = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout!.setEncoding('utf8').on('data', (c: string) => (out += c));
+    child.stderr!.setEncoding('utf8').on('data', (c: string) => {
+      err += c;
+      if (err.includes('duixian API on')) resolve(out);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+  });
+}
+
+const stop = async () => {
+  const exited = new Promise((r) => child!.once('exit', r));
+  child!.kill('SIGTERM');
+  expect(await exited).toBe(0);
+};
+
+describe('duixian serve', () => {
+  it('first start: a one-time admin password, shown once, which must be changed', async () => {
+    const dir = tmp();
+    const port = await freePort();
+    const out = await serve(dir, port);
+    const password = /one-time password: (\S+)/.exec(out)?.[1];
+    expect(password).toMatch(/^[A-Za-z2-9]{20}$/);
+    const api = `http://127.0.0.1:${port}/api`;
+    expect(await (await fetch(`${api}/health`)).json()).toMatchObject({ ok: true, database: 'pglite' });
+    const login = await fetch(`${api}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrf, account } = (await login.json()) as { csrf: string; account: { mustChangePassword: boolean } };
+    expect(account.mustChangePassword).toBe(true);
+    const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
+    expect((await fetch(`${api}/runs`, { headers })).status).toBe(403);
+    const changed = await fetch(`${api}/session/password`, { method: 'POST', headers, body: JSON.stringify({ oldPassword: password, newPassword: 'the bureau\'s own secret' }) });
+    expect(changed.status).toBe(200);
+    expect((await fetch(`${api}/runs`, { headers })).status).toBe(200);
+    await stop();
+
+    const again = await serve(dir, port);
+    expect(again).not.toContain('one-time password');
+    const relogin = await fetch(`${api}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'the bureau\'s own secret' }) });
+    expect(relogin.status).toBe(200);
+    await stop();
+  }, 60_000);
+});
