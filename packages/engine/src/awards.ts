@@ -145,7 +145,7 @@ function tiered(ctx: RunContext, a: Extract<Award, { tiers: unknown }>, i: numbe
     const steps: Step[] = [];
     sayer(base, steps)(() => {
       const gap = next ? `；距下一档（${next.from}，${next.money}）还差 ${formatValue(unit, scaled(unit, next.from) - v)}` : '';
-      return compute(`${name} ${formatValue(unit, v)}，达到第${k + 1}档 ${tierText(ctx, t)} → ${base.ceiling ? '最高' : ''}${formatYuan(fen)}${gap}`, { tier: k + 1, amount: fen });
+      return compute(`${name} ${formatValue(unit, v)}，达到第${k + 1}档 ${tierText(ctx, t)} → ${base.ceiling ? '最高' : ''}${formatYuan(fen)}${gap}`, { tier: k + 1, amount: fen, indicator: `${name} ${formatValue(unit, v)}` });
     });
     return result(base, 'award', 'money', fen, steps);
   }
@@ -174,10 +174,10 @@ function perUnit(ctx: RunContext, a: Extract<Award, { perUnit: unknown }>, i: nu
   if (ctx.readings['I-per-unit'] === 'full-units') {
     const units = Math.floor(v / per);
     fen = units * pay;
-    say(() => compute(`${FACT_KEYS[pu.fact].label} ${formatValue(unit, v)} ÷ ${pu.per} = ${units}个完整单位（I-per-unit=full-units，不足一个单位不计）× ${pu.pay} = ${formatYuan(fen)}`, { units, amount: fen }));
+    say(() => compute(`${FACT_KEYS[pu.fact].label} ${formatValue(unit, v)} ÷ ${pu.per} = ${units}个完整单位（I-per-unit=full-units，不足一个单位不计）× ${pu.pay} = ${formatYuan(fen)}`, { units, amount: fen, indicator: `${FACT_KEYS[pu.fact].label} ${formatValue(unit, v)}` }));
   } else {
     fen = mulDivFloor(v, pay, per);
-    say(() => compute(`${FACT_KEYS[pu.fact].label} ${formatValue(unit, v)} ÷ ${pu.per} × ${pu.pay} = ${formatYuan(fen)}（I-per-unit=proportional，不足一分舍去）`, { amount: fen }));
+    say(() => compute(`${FACT_KEYS[pu.fact].label} ${formatValue(unit, v)} ÷ ${pu.per} × ${pu.pay} = ${formatYuan(fen)}（I-per-unit=proportional，不足一分舍去）`, { amount: fen, indicator: `${FACT_KEYS[pu.fact].label} ${formatValue(unit, v)}` }));
   }
   if (capText !== undefined) {
     const c = scaled('yuan', capText);

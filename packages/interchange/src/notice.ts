@@ -67,18 +67,33 @@ export function noticeRows(rows: readonly AwardRow[], ctx: NoticeContext): strin
     return [
       doc?.title ?? r.document, doc?.number ?? '', r.article, ctx.rules.get(r.rule)?.title ?? r.rule,
       s?.name ?? r.subject, s?.uscc ?? '', place ? `${region(place)?.name ?? place}（${place}）` : '',
-      indicatorsOf(r), TYPE_ZH[r.type] + (r.ceiling ? '（最高额）' : ''), r.amount ?? '', r.funder,
+      indicatorsOf(r), TYPE_ZH[r.type] + (r.ceiling ? '（最高额）' : ''), r.amount ?? '', fundersOf(r),
     ];
   });
 }
 
-/** The figures the decision compared, from its explanation ("实物商品网络零售额 1.2亿元"); empty without one. */
+/** Who pays, by name: 济宁市财政; a split award names each share (东营市财政 6.00万元；河口区财政 4.00万元). */
+const funderName = (code: string): string => `${region(code)?.name ?? code}财政`;
+function fundersOf(r: AwardRow): string {
+  if (!r.funderShares) return funderName(r.funder);
+  return Object.entries(r.funderShares).map(([f, v]) => `${funderName(f)} ${v}`).join('；');
+}
+
+/**
+ * The figures the decision used, from its explanation: the conditions and ranks that held
+ * ("实物商品网络零售额 1.2亿元 ≥ 1亿元") and the figure a tier or per-unit amount was computed from
+ * ("网络零售额 4,100万元"), each once; empty without an explanation.
+ */
 function indicatorsOf(r: AwardRow): string {
-  const steps = r.explanation?.steps ?? [];
-  return steps
-    .filter((s) => (s.kind === 'condition' || s.kind === 'rank') && s.holds === true)
-    .map((s) => s.text.replace(/（[^）]*）$/, ''))
-    .join('；');
+  const out = new Set<string>();
+  for (const s of r.explanation?.steps ?? []) {
+    if ((s.kind === 'condition' || s.kind === 'rank') && s.holds === true) out.add(s.text.replace(/（[^）]*）$/, ''));
+    else if (s.kind === 'compute' && typeof s.data?.indicator === 'string') {
+      const figure = s.data.indicator;
+      if (![...out].some((o) => o.startsWith(figure))) out.add(figure); // a condition already showed it
+    }
+  }
+  return [...out].join('；');
 }
 
 /** CSV with a BOM so that Excel opens it as UTF-8; fields quoted where needed. */
@@ -104,6 +119,6 @@ export async function noticeXlsx(result: Pick<Evaluation, 'year'>, rows: readonl
   });
   const totals = wb.addWorksheet('合计');
   totals.addRow(['资金来源', '金额（元）']);
-  for (const [f, v] of Object.entries(awardTotals(rows, ctx).byFunder)) totals.addRow([f, v]);
+  for (const [f, v] of Object.entries(awardTotals(rows, ctx).byFunder)) totals.addRow([funderName(f), v]);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -33,7 +33,9 @@ describe('award list', () => {
     const lines = noticeCsv(result.awards, ctx).replace(/^\ufeff/, '').trim().split('\r\n');
     expect(lines[0]).toBe('文件,文号,条款,奖励项目,主体名称,统一社会信用代码,所在地区,依据指标,奖励类型,金额（元）,资金来源');
     const traffic = lines.find((l) => l.includes('电商龙头企业流量补贴'))!;
-    expect(traffic).toContain(`示例电商有限公司,${USCC},任城区（370811）,实物商品网络零售额 1.2亿元 ≥ 1亿元,资金（最高额）,24000.00,370000`);
+    expect(traffic).toContain(`示例电商有限公司,${USCC},任城区（370811）,实物商品网络零售额 1.2亿元 ≥ 1亿元,资金（最高额）,24000.00,山东省财政`);
+    // a tiered award shows the figure its tier was read from
+    expect(lines.find((l) => l.includes('2023年度电商龙头企业分档一次性奖励'))).toContain(',实物商品网络零售额 1.2亿元,资金（最高额）,200000.00,济宁市财政');
   });
 
   it('.xlsx: the notice reads back with the USCC as text and exact amounts', async () => {
@@ -45,6 +47,6 @@ describe('award list', () => {
     const rows = ws.getSheetValues().slice(4) as unknown[][];
     const traffic = rows.find((r) => r?.[4] === '电商龙头企业流量补贴')!;
     expect([traffic[6], traffic[10]]).toEqual([USCC, '24000.00']);
-    expect(wb.getWorksheet('合计')!.getRow(2).values).toEqual([undefined, '370000', '24000.00']);
+    expect(wb.getWorksheet('合计')!.getRow(2).values).toEqual([undefined, '山东省财政', '24000.00']);
   });
 });
