@@ -49,7 +49,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(matchRoutes);
   await app.register(sessionRoutes(opts.store, new LoginLimiter(opts.loginLimits)));
   await app.register(accountRoutes(opts.store));
-  await app.register(importRoutes(opts.store));
+  await app.register(importRoutes(opts.store, years));
   await app.register(subjectRoutes(opts.store, years));
   await app.register(runRoutes(opts.store));
   await app.register(monitoringRoutes(opts.store, years));

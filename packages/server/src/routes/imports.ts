@@ -14,6 +14,7 @@ import { ApiError } from '../errors.js';
 import { accountOf, guard } from '../auth/guard.js';
 import { ADMINS, importProblems, READERS, regionsWithin, seesAll } from '../auth/access.js';
 import { pageOf, PAGE_QUERY, type PageQuery } from '../paging.js';
+import type { YearData } from '../year-data.js';
 
 const KNOWN = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES };
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -35,7 +36,7 @@ async function read(body: unknown, year: number | undefined): Promise<ReadResult
 
 const hashOf = (body: unknown) => createHash('sha256').update(body instanceof Uint8Array ? body : JSON.stringify(body)).digest('hex');
 
-export function importRoutes(store: Store) {
+export function importRoutes(store: Store, years: YearData) {
   return async (app: FastifyInstance): Promise<void> => {
     app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 200 * 2 ** 20 }, (_req, body, done) => done(null, body));
 
@@ -62,6 +63,7 @@ export function importRoutes(store: Store) {
       }
       const done = await importRead(r, store, { by: me.username, reason: req.query.reason ?? '', name: req.query.name ?? '(upload)', fileHash: hashOf(req.body) });
       if (!done.ok) throw invalid(done.problems);
+      if (done.result.importId !== null) years.invalidate();
       return { ...done.result, warnings: done.warnings };
     });
 
