@@ -116,6 +116,9 @@ describe.each(BACKENDS)('the platform on $name', (backend) => {
       expect(names).toEqual(expect.arrayContaining(['rencheng-admin', 'e1-user']));
       expect(names).not.toEqual(expect.arrayContaining(['yanzhou-admin']));
       expect(names).not.toContain('jining-admin');
+      const paged = (await p.as('rencheng-admin').req('GET', '/api/accounts?pageSize=1&page=2')).json();
+      expect([paged.total, paged.items.map((a: { username: string }) => a.username)]).toEqual([names.length, [names[1]]]);
+      expect(JSON.stringify(paged)).not.toContain('scrypt'); // no password hash ever leaves the server
     });
   });
 

@@ -9,13 +9,17 @@ import { ApiError } from '../errors.js';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
 import { ADMINS, canCreate, canSeeSubject, READERS, regionsWithin, seesAll } from '../auth/access.js';
 import { accountError } from './session.js';
+import { pageOf, PAGE_QUERY, type PageQuery } from '../paging.js';
 
 export function accountRoutes(store: Store) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.get('/api/accounts', { preHandler: guard(store, READERS), schema: { tags: ['账户'], summary: 'The accounts acting inside your jurisdiction' } }, async (req) => {
+    app.get<{ Querystring: PageQuery }>('/api/accounts', {
+      preHandler: guard(store, READERS), schema: { tags: ['账户'], summary: 'The accounts acting inside your jurisdiction', querystring: PAGE_QUERY },
+    }, async (req) => {
       const me = accountOf(req);
-      const items = await listAccounts(store, seesAll(me) ? undefined : regionsWithin(me.region!));
-      return { items: items.map(({ id, username, role, region, uscc, mustChangePassword }) => ({ id, username, role, region, uscc, mustChangePassword })) };
+      const page = pageOf(req.query);
+      const all = await listAccounts(store, seesAll(me) ? undefined : regionsWithin(me.region!));
+      return { ...page.info(all.length), items: page.slice(all) };
     });
 
     app.post<{ Body: { username: string; role: Role; region?: string; uscc?: string } }>('/api/accounts', {
