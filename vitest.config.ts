@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 const src = (p: string) => fileURLToPath(new URL(`./packages/${p}/src/index.ts`, import.meta.url));
 
 export default defineConfig({
+  esbuild: { jsx: 'automatic' }, // the pages' .tsx (React 17+ JSX transform)
   resolve: {
     alias: {
       '@duixian/engine': src('engine'),
@@ -15,7 +16,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['packages/*/test/**/*.test.ts', 'packages/*/test/**/*.test.tsx', 'packages/web/e2e/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     // the JSON report lets .ci/run print a plain "N passed, N failed" line
     reporters: ['default', ['json', { outputFile: 'test-output/vitest.json' }]],

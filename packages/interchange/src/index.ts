@@ -7,5 +7,5 @@ export { readJson, readObject, FORMAT } from './json.js';
 export { readXlsx } from './xlsx.js';
 export { readCsv, type CsvFiles } from './csv.js';
 export { readFile } from './file.js';
-export { writeTemplate } from './template.js';
+export { writeTemplate, templateXlsx, templateCsv } from './template.js';
 export { filterAwards, awardTotals, noticeRows, noticeCsv, noticeXlsx, NOTICE_HEADERS, type AwardFilter, type NoticeContext } from './notice.js';

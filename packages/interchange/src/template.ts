@@ -24,6 +24,14 @@ const EXAMPLES: Record<Section, readonly (string | number)[]> = {
 /** Columns kept as text, so that Excel does not turn codes into numbers (an 18-digit code would lose digits). */
 const TEXT_COLUMNS = new Set(['id', 'subject', 'region', 'uscc', 'name', 'item', 'rule', 'source', 'tags']);
 
+/** The template workbook's bytes (the pages offer it for download). */
+export async function templateXlsx(): Promise<Uint8Array> {
+  return new Uint8Array(await workbook(await loadExcel()).xlsx.writeBuffer());
+}
+
+/** The header row of one CSV file of the pair, with the BOM that makes Excel read it as UTF-8. */
+export const templateCsv = (s: 'subjects' | 'facts'): string => `\uFEFF${SHEETS[s].columns.map((c) => c.zh).join(',')}\r\n`;
+
 export async function writeTemplate(dir: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const xlsx = join(dir, `${STEM}.xlsx`);
@@ -31,8 +39,7 @@ export async function writeTemplate(dir: string): Promise<string[]> {
   const written = [xlsx];
   for (const s of ['subjects', 'facts'] as const) {
     const path = join(dir, `${STEM}.${s}.csv`);
-    // The BOM makes Excel open the file as UTF-8 instead of the system code page; the reader accepts it.
-    await writeFile(path, `\uFEFF${SHEETS[s].columns.map((c) => c.zh).join(',')}\r\n`, 'utf8');
+    await writeFile(path, templateCsv(s), 'utf8');
     written.push(path);
   }
   return written;

@@ -4,7 +4,10 @@
  * the posted-profile calculator are public; everything reading or writing stored data is behind
  * a session and checks the caller's role and jurisdiction.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { CORPUS } from '@duixian/corpus';
@@ -29,12 +32,25 @@ export interface AppOptions {
   readonly loginLimits?: LimiterOptions;
   /** behind a reverse proxy: take the client's address from X-Forwarded-For (for rate limiting) */
   readonly trustProxy?: boolean;
+  /** the built pages (packages/web/dist), served at / with every non-API path answered by index.html */
+  readonly webRoot?: string;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 20 * 1024 * 1024, trustProxy: opts.trustProxy ?? false });
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFound);
+  app.addHook('onSend', async (req, reply) => {
+    void reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'same-origin').header('x-frame-options', 'DENY');
+    // the pages: scripts only from this server; Ant Design writes its styles inline
+    if (!req.url.startsWith('/api/')) void reply.header('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
+  });
+  if (opts.webRoot && existsSync(join(opts.webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: opts.webRoot, prefix: '/', index: 'index.html', wildcard: false });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api')) return reply.sendFile('index.html');
+      notFound(req, reply);
+    });
+  } else app.setNotFoundHandler(notFound);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

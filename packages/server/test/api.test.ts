@@ -1,4 +1,5 @@
 /** The public part of the API, through Fastify's inject (no port): health, OpenAPI, 政策库, 政策计算器, errors. */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@duixian/server';
@@ -57,6 +58,17 @@ describe('政策库', () => {
     expect(r.rules.map((x: { id: string }) => x.id)).toContain('sd-2022-42/2.traffic');
     const missing = await app.inject({ method: 'GET', url: '/api/documents/nope' });
     expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'not-found']);
+  });
+
+  it('the import templates download: the workbook and the CSV header rows', async () => {
+    const xlsx = await app.inject({ method: 'GET', url: '/api/templates/duixian-template.xlsx' });
+    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="duixian-template.xlsx"');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['主体(subjects)', '事实(facts)']));
+    const csv = await app.inject({ method: 'GET', url: '/api/templates/duixian-template.facts.csv' });
+    expect(csv.body).toMatch(/^\ufeff主体编号,年度,指标,值/);
+    expect((await app.inject({ method: 'GET', url: '/api/templates/other.exe' })).statusCode).toBe(400);
   });
 
   it('the interpretations with their defaults', async () => {

@@ -147,18 +147,22 @@ describe.each(BACKENDS)('the platform on $name', (backend) => {
       wb.getWorksheet('主体(subjects)')!.getCell('D2').value = '370102'; // in 济南, outside every matrix account but the province's
       const xlsx = join(dir, 'renamed.xlsx');
       await wb.xlsx.writeFile(xlsx);
+      const before = await snapshot(p.store);
+      const checked = await p.as('sd-admin').req('POST', '/api/imports?dryRun=true', readFileSync(xlsx), { 'content-type': XLSX });
+      expect([checked.statusCode, checked.json().dryRun, checked.json().rows.subjects]).toEqual([200, true, 1]);
+      expect(await snapshot(p.store)).toEqual(before); // a check writes nothing
       const ok = await p.as('sd-admin').req('POST', '/api/imports?name=template.xlsx', readFileSync(xlsx), { 'content-type': XLSX });
       expect([ok.statusCode, ok.json().subjects.added]).toEqual([200, 1]);
       const csv = await p.as('sd-admin').req('POST', '/api/imports', { csv: { subjects: '编号,类型,名称,区划代码\n370871,县（市、区）及功能区,济宁高新区,370871\n', facts: '主体编号,年度,指标,值,季度,来源\n370871,2023,网络零售额,"5,000万元",Q2,统计局\n' } });
       expect([csv.statusCode, csv.json().facts.added]).toEqual([200, 1]);
       wb.getWorksheet('事实(facts)')!.getCell('D2').value = '很多钱';
-      const before = await snapshot(p.store);
+      const unchanged = await snapshot(p.store);
       const bad = await p.as('sd-admin').req('POST', '/api/imports', Buffer.from(await wb.xlsx.writeBuffer()), { 'content-type': XLSX });
       expect([bad.statusCode, bad.json().error.code]).toEqual([422, 'invalid-data']);
       expect(bad.json().error.details.map((d: { path: string }) => d.path)).toContain('事实(facts)!D2');
       const garbage = await p.as('sd-admin').req('POST', '/api/imports', Buffer.from('not a workbook'), { 'content-type': XLSX });
       expect(garbage.statusCode).toBe(422);
-      expect(await snapshot(p.store)).toEqual(before);
+      expect(await snapshot(p.store)).toEqual(unchanged);
     });
 
     it('every bad-input kind leaves the database unchanged: invalid values, other jurisdictions, province settings, bad CSV', async () => {
@@ -304,6 +308,13 @@ describe.each(BACKENDS)('the platform on $name', (backend) => {
       }
       const paged = (await p.as('sd-admin').req('GET', `/api/runs/${run}/awards?pageSize=1&page=2`)).json();
       expect([paged.total, paged.items]).toEqual([all.total, [all.items[1]]]);
+      const fen = (r: { amount: string | null }) => (r.amount === null ? null : BigInt(r.amount.replace('.', '')));
+      const desc = (await p.as('sd-admin').req('GET', `/api/runs/${run}/awards?sort=-amount&pageSize=500`)).json().items.map(fen).filter((v: bigint | null) => v !== null);
+      expect(desc.length).toBeGreaterThan(1);
+      expect(desc.every((v: bigint, k: number) => k === 0 || desc[k - 1] >= v)).toBe(true);
+      const asc = (await p.as('sd-admin').req('GET', `/api/runs/${run}/awards?sort=amount&pageSize=500`)).json().items.map(fen).filter((v: bigint | null) => v !== null);
+      expect(asc).toEqual([...desc].reverse().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      expect((await p.as('sd-admin').req('GET', `/api/runs/${run}/awards?sort=size`)).statusCode).toBe(400);
       const withheld = (await p.as('sd-admin').req('GET', `/api/runs/${run}/awards?section=missing`)).json();
       expect(withheld.totals).toBeUndefined();
     });

@@ -3,6 +3,7 @@
  * else the embedded one in DUIXIAN_DATA_DIR), until the process is stopped. On the very first
  * start it creates the administrator `admin` and prints its one-time password, once.
  */
+import { fileURLToPath } from 'node:url';
 import { EXIT, type Streams } from '../io.js';
 import type { Args } from '../main.js';
 import { openDatabase } from '../database.js';
@@ -20,7 +21,8 @@ export async function serveCommand(_a: Args, io: Streams): Promise<number> {
     io.stdout.write(`首次启动：已创建省级管理员 ${first.username}，一次性密码 one-time password: ${first.password}\n`
       + '请立即登录并修改密码；此密码不会再次显示。Sign in and change it now; it is not shown again.\n');
   }
-  const app = await buildApp({ store, logger: process.env.DUIXIAN_LOG !== '0', trustProxy: process.env.DUIXIAN_TRUST_PROXY === '1' });
+  const webRoot = fileURLToPath(new URL('../../../web/dist', import.meta.url)); // the pages, built by npm run build
+  const app = await buildApp({ store, webRoot, logger: process.env.DUIXIAN_LOG !== '0', trustProxy: process.env.DUIXIAN_TRUST_PROXY === '1' });
   try {
     await app.listen({ port, host });
   } catch (e) {
@@ -28,7 +30,7 @@ export async function serveCommand(_a: Args, io: Streams): Promise<number> {
     io.stderr.write(`cannot listen on ${host}:${port}: ${e instanceof Error ? e.message : String(e)}; set PORT to a free port\n`);
     return EXIT.failed;
   }
-  io.stderr.write(`duixian API on http://${host}:${port}/api (docs: /api/docs; database: ${store.backend})\n`);
+  io.stderr.write(`duixian API on http://${host}:${port}/api (docs: /api/docs; database: ${store.backend}); pages at http://${host}:${port}/\n`);
   await new Promise<void>((resolve) => {
     const stop = () => void app.close().then(() => store.close()).then(() => resolve());
     process.once('SIGINT', stop);

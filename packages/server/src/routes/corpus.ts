@@ -4,8 +4,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_READINGS, INTERPRETATIONS } from '@duixian/engine';
-import { CORPUS, MEASURES, TARGETS } from '@duixian/corpus';
+import { CORPUS, MEASURES, TARGETS, textOf, type DocumentId } from '@duixian/corpus';
+import { templateCsv, templateXlsx } from '@duixian/interchange';
 import { ApiError } from '../errors.js';
+import { XLSX } from './imports.js';
 
 export async function corpusRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/documents', { schema: { tags: ['政策库'], summary: 'The five documents' } }, async () => ({
@@ -18,11 +20,20 @@ export async function corpusRoutes(app: FastifyInstance): Promise<void> {
     if (!doc) throw new ApiError(404, 'not-found', `没有文件 ${req.params.id}`, `No document ${req.params.id}`);
     return {
       document: doc,
+      text: textOf(doc.id as DocumentId), // verbatim; each measure's heading locates its article in it
       measures: MEASURES.filter((m) => m.document === doc.id),
       rules: CORPUS.rules.filter((r) => r.document === doc.id),
       groups: CORPUS.groups.filter((g) => g.document === doc.id),
       targets: TARGETS.filter((t) => t.document === doc.id),
     };
+  });
+
+  app.get<{ Params: { file: string } }>('/api/templates/:file', {
+    schema: { tags: ['数据'], summary: 'The import template: duixian-template.xlsx, or the header row of duixian-template.subjects.csv / .facts.csv', params: { type: 'object', properties: { file: { type: 'string', enum: ['duixian-template.xlsx', 'duixian-template.subjects.csv', 'duixian-template.facts.csv'] } } } },
+  }, async (req, reply) => {
+    void reply.header('content-disposition', `attachment; filename="${req.params.file}"`);
+    if (req.params.file.endsWith('.xlsx')) return reply.type(XLSX).send(Buffer.from(await templateXlsx()));
+    return reply.type('text/csv; charset=utf-8').send(templateCsv(req.params.file.includes('subjects') ? 'subjects' : 'facts'));
   });
 
   app.get('/api/interpretations', { schema: { tags: ['政策库'], summary: 'Every reading with its default and alternatives' } }, async () => ({

@@ -40,11 +40,17 @@ export function importRoutes(store: Store, years: YearData) {
   return async (app: FastifyInstance): Promise<void> => {
     app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 200 * 2 ** 20 }, (_req, body, done) => done(null, body));
 
-    app.post<{ Querystring: { reason?: string; name?: string; year?: number } }>('/api/imports', {
+    app.post<{ Querystring: { reason?: string; name?: string; year?: number; dryRun?: boolean } }>('/api/imports', {
       preHandler: guard(store, ADMINS),
       schema: {
         tags: ['数据'], summary: 'Import a dataset (JSON, CSV pair, or the .xlsx template): all or nothing',
-        querystring: { type: 'object', properties: { reason: { type: 'string', maxLength: 500 }, name: { type: 'string', maxLength: 255 }, year: { type: 'integer', minimum: 2000, maximum: 2100 } } },
+        querystring: {
+          type: 'object',
+          properties: {
+            reason: { type: 'string', maxLength: 500 }, name: { type: 'string', maxLength: 255 }, year: { type: 'integer', minimum: 2000, maximum: 2100 },
+            dryRun: { type: 'boolean', description: 'check only: every problem, or what the file holds; nothing is written' },
+          },
+        },
       },
     }, async (req) => {
       const me = accountOf(req);
@@ -60,6 +66,10 @@ export function importRoutes(store: Store, years: YearData) {
       const outside = importProblems(me, r.dataset, stored);
       if (outside.length) {
         throw new ApiError(403, 'outside-jurisdiction', `数据中有 ${outside.length} 处超出您的管辖范围，未导入任何内容`, `${outside.length} part(s) of the data are outside your jurisdiction; nothing was imported`, outside);
+      }
+      if (req.query.dryRun) {
+        const ds = r.dataset;
+        return { dryRun: true, year: ds.year, rows: { subjects: ds.subjects.length, facts: ds.facts.length, history: ds.history.length, parameters: ds.parameters.length, interpretations: Object.keys(ds.interpretations).length }, warnings: r.warnings };
       }
       const done = await importRead(r, store, { by: me.username, reason: req.query.reason ?? '', name: req.query.name ?? '(upload)', fileHash: hashOf(req.body) });
       if (!done.ok) throw invalid(done.problems);

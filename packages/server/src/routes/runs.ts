@@ -7,7 +7,7 @@
  * Enterprise users see their own rows of official runs.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { compareEvaluations, DraftError, INTERPRETATION_VALUES, isWithin, type AwardRow, type Change, type Subject, type SubjectKind } from '@duixian/engine';
+import { compareEvaluations, DraftError, fenOf, INTERPRETATION_VALUES, isWithin, type AwardRow, type Change, type Subject, type SubjectKind } from '@duixian/engine';
 import { CORPUS, DOCUMENT_IDS } from '@duixian/corpus';
 import { awardTotals, filterAwards, noticeCsv, noticeXlsx, type AwardFilter, type NoticeContext } from '@duixian/interchange';
 import { createRun, promoteRun, type Account, type Store } from '@duixian/store';
@@ -43,8 +43,23 @@ const FILTERS = {
   document: { type: 'string' }, rule: { type: 'string' }, region: { type: 'string' }, funder: { type: 'string' },
   type: { type: 'string', enum: ['money', 'honor', 'recommendation', 'pending'] },
   format: { type: 'string', enum: ['json', 'csv', 'xlsx'], default: 'json' },
+  sort: { type: 'string', enum: ['amount', '-amount', 'subject', 'rule'] },
 } as const;
-type AwardsQuery = PageQuery & AwardFilter & { section?: Section; format?: 'json' | 'csv' | 'xlsx' };
+type Sort = 'amount' | '-amount' | 'subject' | 'rule';
+type AwardsQuery = PageQuery & AwardFilter & { section?: Section; format?: 'json' | 'csv' | 'xlsx'; sort?: Sort };
+
+/** The list in the order asked for (the run's order otherwise); amounts compared exactly, unpriced awards last. */
+function sortRows(rows: AwardRow[], sort: Sort | undefined): AwardRow[] {
+  if (!sort) return rows;
+  const fen = (r: AwardRow) => (r.amount === null ? null : fenOf(r.amount));
+  const by: Record<Sort, (a: AwardRow, b: AwardRow) => number> = {
+    amount: (a, b) => (fen(a) ?? Infinity) - (fen(b) ?? Infinity),
+    '-amount': (a, b) => (fen(b) ?? -Infinity) - (fen(a) ?? -Infinity),
+    subject: (a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0),
+    rule: (a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  };
+  return [...rows].sort((a, b) => by[sort](a, b) || 0);
+}
 const RUN_ID = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' }, other: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
 
 export function runRoutes(store: Store) {
@@ -163,10 +178,10 @@ export function runRoutes(store: Store) {
     }, async (req, reply) => {
       const me = accountOf(req);
       const run = await readable(me, req.params.id);
-      const { section = 'award', format = 'json', page: _p, pageSize: _s, ...filter } = req.query;
+      const { section = 'award', format = 'json', sort, page: _p, pageSize: _s, ...filter } = req.query;
       const { rows, subjects } = await visibleRows(me, run.id, section);
       const ctx = context(subjects);
-      const chosen = filterAwards(rows, ctx, filter);
+      const chosen = sortRows(filterAwards(rows, ctx, filter), sort);
       if (format !== 'json') return exportList(reply, run, chosen, ctx, format);
       const page = pageOf(req.query);
       return { run: view(run), ...page.info(chosen.length), ...(section === 'award' ? { totals: awardTotals(chosen, ctx) } : {}), items: page.slice(chosen) };

@@ -1,0 +1,150 @@
+/**
+ * The pages end to end, in a real browser: Debian's Chromium driven by playwright-core against
+ * `duixian serve` on a fresh embedded database. The path a bureau takes: sign in with the first
+ * start's one-time password and change it, import the demo file, run 2023, open an explanation,
+ * export the 公示 list and read it back, ask the policy calculator. A screenshot of every page is
+ * saved under test-output/screenshots (not committed).
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = new URL('../../../', import.meta.url).pathname;
+const CLI = join(ROOT, 'packages/cli/bin/duixian.js');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const SHOTS = join(ROOT, 'test-output/screenshots');
+const NEW_PASSWORD = 'bureau password 2024';
+
+let server: ChildProcess;
+let browser: Browser;
+let page: Page;
+let base: string;
+let otp: string;
+const dir = mkdtempSync(join(tmpdir(), 'duixian-e2e-'));
+const demo = join(dir, 'demo.json');
+
+const freePort = () => new Promise<number>((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = s.address() as { port: number };
+    s.close(() => resolve(port));
+  });
+});
+
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: run scripts/chromium.sh (installs Debian's chromium)`);
+  if (!existsSync(join(ROOT, 'packages/web/dist/index.html'))) throw new Error('the pages are not built: npm run build');
+  mkdirSync(SHOTS, { recursive: true });
+  execFileSync(process.execPath, [CLI, 'demo', '--enterprises', '300', '--out', demo], { stdio: 'ignore' });
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const { DATABASE_URL: _, ...env } = process.env;
+  server = spawn(process.execPath, [CLI, 'serve'], { env: { ...env, PORT: String(port), DUIXIAN_DATA_DIR: join(dir, 'data'), DUIXIAN_LOG: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  otp = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    server.stdout!.setEncoding('utf8').on('data', (c: string) => (out += c));
+    server.stderr!.setEncoding('utf8').on('data', (c: string) => {
+      err += c;
+      if (err.includes('duixian API on')) resolve(/one-time password: (\S+)/.exec(out)![1]!);
+    });
+    server.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+  });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+  page = await context.newPage();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    await exited;
+  }
+});
+
+describe('the pages, as a province administrator', () => {
+  it('signs in with the one-time password and must change it first', async () => {
+    await page.goto(base);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill('wrong password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('用户名或密码不正确');
+    await page.getByLabel('密码').fill(otp);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('首次登录：请修改密码').waitFor();
+    await shot('01-change-password');
+    await page.getByLabel('一次性密码').fill(otp);
+    await page.getByLabel('新密码').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.getByTestId('who').waitFor();
+    expect(await page.getByTestId('who').textContent()).toContain('admin · 省级管理员');
+  });
+
+  it('政策库: an article beside its rules, the figures linked to the rule', async () => {
+    await page.getByRole('menuitem', { name: '政策库' }).click();
+    const cite = page.locator('a.cite', { hasText: '1亿元以上企业' }).first();
+    await cite.waitFor();
+    expect(await cite.getAttribute('href')).toBe('#rule-sd-2022-42/2.traffic');
+    await shot('02-library');
+  });
+
+  it('数据: the demo file is checked first, then imported', async () => {
+    await page.getByRole('menuitem', { name: '数据' }).click();
+    await page.locator('input[type=file]').setInputFiles(demo);
+    await page.getByTestId('import-checked').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-checked').textContent()).toMatch(/检查通过，尚未写入：2023 年度，主体 \d+ 个/);
+    await page.getByPlaceholder(/导入原因/).fill('演示数据');
+    await page.getByTestId('commit-import').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-done').textContent()).toMatch(/已导入（第 1 次导入）/);
+    await page.getByTestId('subjects').locator('tbody tr').first().waitFor();
+    await shot('03-data');
+  });
+
+  it('评审: runs 2023, opens an explanation, exports the 公示 list and reads it back', async () => {
+    await page.getByRole('menuitem', { name: '评审' }).click();
+    await page.getByTestId('start-run').click();
+    await page.getByTestId('awards').locator('tbody tr td').first().waitFor({ timeout: 60_000 });
+    const rows = page.getByTestId('awards').locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('totals-funder').textContent()).toMatch(/370000: \d+\.\d\d/);
+    await rows.first().getByRole('button', { name: '依据' }).click();
+    await page.getByTestId('explanation-summary').waitFor();
+    expect(await page.getByTestId('explanation-summary').textContent()).toMatch(/给予|金额/);
+    await shot('04-explanation');
+    await page.keyboard.press('Escape');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('公示名单')!;
+    expect(sheet.getRow(3).values).toEqual([undefined, '文件', '文号', '条款', '奖励项目', '主体名称', '统一社会信用代码', '所在地区', '依据指标', '奖励类型', '金额（元）', '资金来源']);
+    expect(sheet.rowCount).toBeGreaterThan(3);
+    await shot('05-review');
+  });
+
+  it('政策计算器: every rule that could apply to an enterprise, with amounts or gaps', async () => {
+    await page.getByRole('menuitem', { name: '政策计算器' }).click();
+    await page.getByTestId('subject-picker').locator('input').fill('P-SD-TRAFFIC-1');
+    await shot('06a-calculator-search');
+    await page.locator('.ant-select-item-option').first().click();
+    await page.getByTestId('matches').locator('tbody tr td').first().waitFor({ timeout: 60_000 });
+    expect(Number(await page.getByTestId('eligible-count').textContent())).toBeGreaterThan(0);
+    await shot('06-calculator');
+  });
+
+  it('English on a switch', async () => {
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('menuitem', { name: 'What can I get' }).waitFor();
+    await page.getByText('中文', { exact: true }).click();
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The shell: sign-in, then a side menu that follows the role, the jurisdiction in the header,
+ * and the language switch. Pages are addressed by the URL's hash (#/review), so a link can be
+ * shared and the browser's back button works.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Segmented, Space, Spin, Typography } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { api, ApiFailure, setCsrf, type Account } from './api';
+import { LangContext, useT, type Lang } from './i18n';
+import { PAGES, pageFromHash, type PageId } from './routes';
+import { SignIn } from './pages/SignIn';
+import { Library } from './pages/Library';
+import { Calculator } from './pages/Calculator';
+import { Review } from './pages/Review';
+import { Data } from './pages/Data';
+
+const ROLE = { 'province-admin': ['省级管理员', 'Province administrator'], 'city-admin': ['市级管理员', 'City administrator'], 'county-admin': ['县级管理员', 'County administrator'], enterprise: ['企业用户', 'Enterprise'], auditor: ['审计人员', 'Auditor'] } as const;
+
+export function App() {
+  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('duixian.lang') === 'en' ? 'en' : 'zh'));
+  const [account, setAccount] = useState<Account | null | undefined>(undefined);
+  const [hash, setHash] = useState(location.hash);
+
+  useEffect(() => {
+    const on = () => setHash(location.hash);
+    addEventListener('hashchange', on);
+    return () => removeEventListener('hashchange', on);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      const s = await api<{ account: Account; csrf: string }>('GET', '/api/session');
+      setCsrf(s.csrf);
+      setAccount(s.account);
+    } catch (e) {
+      if (e instanceof ApiFailure && e.status === 401) setAccount(null);
+      else throw e;
+    }
+  }, []);
+  useEffect(() => void refresh(), [refresh]);
+
+  const switchLang = (l: Lang) => {
+    localStorage.setItem('duixian.lang', l);
+    setLang(l);
+  };
+  const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+
+  let body;
+  if (account === undefined) body = <Spin style={{ margin: 80 }} />;
+  else if (account === null || account.mustChangePassword) body = <SignIn account={account} onDone={refresh} />;
+  else body = <Shell account={account} page={pageFromHash(hash, account)} onSignOut={async () => { await api('DELETE', '/api/session'); setAccount(null); }} />;
+
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#c0392b' } }}>
+      <AntApp>
+        <LangContext.Provider value={lang}>
+          <Layout style={{ minHeight: '100vh' }}>
+            <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#fff', borderBottom: '1px solid #eee', paddingInline: 24 }}>
+              <Typography.Title level={4} style={{ margin: 0 }}>{t('兑现 · 政策兑现平台', 'duixian · incentive policies')}</Typography.Title>
+              <Space>
+                {account && <span data-testid="who">{account.username} · {t(ROLE[account.role][0], ROLE[account.role][1])}{account.region ? ` · ${account.region}` : ''}</span>}
+                <Segmented size="small" value={lang} onChange={(v) => switchLang(v as Lang)} options={[{ label: '中文', value: 'zh' }, { label: 'EN', value: 'en' }]} />
+              </Space>
+            </Layout.Header>
+            {body}
+          </Layout>
+        </LangContext.Provider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Shell({ account, page, onSignOut }: { account: Account; page: PageId; onSignOut: () => Promise<void> }) {
+  const lang = useT();
+  const items = PAGES.filter((p) => p.visible(account)).map((p) => ({ key: p.id, label: lang(p.zh, p.en) }));
+  return (
+    <Layout>
+      <Layout.Sider width={180} theme="light" breakpoint="lg" collapsedWidth={0}>
+        <Menu mode="inline" selectedKeys={[page]} items={items} onClick={(e) => (location.hash = `#/${e.key}`)} style={{ height: '100%' }} />
+        <Button type="link" onClick={() => void onSignOut()} style={{ position: 'absolute', bottom: 16, left: 8 }}>{lang('退出登录', 'Sign out')}</Button>
+      </Layout.Sider>
+      <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+        {page === 'library' && <Library />}
+        {page === 'calculator' && <Calculator account={account} />}
+        {page === 'review' && <Review account={account} />}
+        {page === 'data' && <Data account={account} />}
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * The API as the pages use it: JSON over fetch with the session cookie, the CSRF token sent on
+ * every write, and failures as ApiFailure carrying the server's code and its Chinese and English
+ * message (what to do next), plus the per-row problems when there are any.
+ */
+export interface Problem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly zh: string,
+    readonly en: string,
+    readonly details: readonly Problem[] = [],
+  ) {
+    super(en);
+  }
+}
+
+let csrf = '';
+export const setCsrf = (token: string): void => {
+  csrf = token;
+};
+
+export function api<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  return send<T>(method, path, body === undefined ? undefined : { body: JSON.stringify(body), type: 'application/json' });
+}
+
+/** A request with a body already encoded (a file's bytes, a JSON text). */
+export async function send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: { body: BodyInit; type: string }): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (body) headers['content-type'] = body.type;
+  if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
+  const r = await fetch(path, { method, headers, credentials: 'same-origin', ...(body ? { body: body.body } : {}) });
+  const text = await r.text();
+  const json = text ? JSON.parse(text) : {};
+  if (!r.ok) {
+    const e = json.error ?? {};
+    throw new ApiFailure(r.status, e.code ?? 'error', e.message?.zh ?? `请求失败（${r.status}）`, e.message?.en ?? `Request failed (${r.status})`, Array.isArray(e.details) ? e.details : []);
+  }
+  return json as T;
+}
+
+export type Role = 'province-admin' | 'city-admin' | 'county-admin' | 'enterprise' | 'auditor';
+
+export interface Account {
+  readonly username: string;
+  readonly role: Role;
+  readonly region: string | null;
+  readonly uscc: string | null;
+  readonly mustChangePassword: boolean;
+}
+
+export const isAdmin = (a: Account): boolean => a.role.endsWith('-admin');
+export const isReader = (a: Account): boolean => a.role !== 'enterprise';
+
+export interface Step {
+  readonly kind: string;
+  readonly text: string;
+  readonly holds?: boolean | null;
+}
+
+export interface Match {
+  readonly rule: string;
+  readonly document: string;
+  readonly number: string;
+  readonly article: string;
+  readonly title: string;
+  readonly status: 'eligible' | 'not-eligible' | 'undecidable' | 'withheld' | 'not-in-force';
+  readonly type: string | null;
+  readonly amount: string | null;
+  readonly ceiling: boolean;
+  readonly failing: readonly string[];
+  readonly missing: readonly string[];
+  readonly steps: readonly Step[];
+}
+
+export interface AwardRow {
+  readonly subject: string;
+  readonly rule: string;
+  readonly document: string;
+  readonly article: string;
+  readonly type: string;
+  readonly amount: string | null;
+  readonly funder: string;
+  readonly ceiling?: boolean;
+  readonly explanation?: { readonly title: string; readonly number: string; readonly text: string; readonly summary: string; readonly subjectName: string; readonly steps: readonly Step[] };
+}
+
+export interface RunSummary {
+  readonly id: string;
+  readonly kind: 'official' | 'simulation';
+  readonly official: boolean;
+  readonly year: number;
+  readonly by: string;
+  readonly at: string;
+  readonly scope: string;
+  readonly inputHash: string;
+  readonly resultHash: string;
+}
+
+export interface Page<T> {
+  readonly page: number;
+  readonly pageSize: number;
+  readonly total: number;
+  readonly items: readonly T[];
+}
+
+/** A rejection handler that shows an API failure (through `set`) and lets anything else surface. */
+export const showFailure = (set: (e: ApiFailure) => void) => (e: unknown): void => {
+  if (e instanceof ApiFailure) set(e);
+  else throw e;
+};

@@ -1,0 +1,104 @@
+/**
+ * 政策计算器: for one enterprise (an enterprise user's own; staff pick one of their jurisdiction),
+ * every rule of every level that could apply: eligible with its amount, not eligible with the
+ * failing condition and the gap (还差 1,200万元 达到 1亿元), undecidable with the data it needs.
+ */
+import { useEffect, useState } from 'react';
+import { Alert, Card, Descriptions, InputNumber, List, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { api, ApiFailure, type Account, type Match, type Page } from '../api';
+import { useT } from '../i18n';
+import { Failure } from './Failure';
+import { compareYuan, yuanTotal } from '../money';
+
+interface SubjectRow { id: string; name: string; region: string | null; uscc: string | null }
+
+const STATUS: Record<Match['status'], { color: string; zh: string; en: string }> = {
+  eligible: { color: 'green', zh: '可享受', en: 'Eligible' },
+  'not-eligible': { color: 'default', zh: '暂不符合', en: 'Not eligible' },
+  undecidable: { color: 'orange', zh: '缺少数据', en: 'Data missing' },
+  withheld: { color: 'red', zh: '暂缓', en: 'Withheld' },
+  'not-in-force': { color: 'default', zh: '不在有效期', en: 'Not in force' },
+};
+
+export function Calculator({ account }: { account: Account }) {
+  const t = useT();
+  const [year, setYear] = useState(2023);
+  const [subject, setSubject] = useState<SubjectRow>();
+  const [options, setOptions] = useState<SubjectRow[]>([]);
+  const [matches, setMatches] = useState<Match[]>();
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<ApiFailure>();
+  const [unknown, setUnknown] = useState(false);
+
+  const search = (q: string) => api<Page<SubjectRow>>('GET', `/api/subjects?kind=enterprise&pageSize=20${q ? `&q=${encodeURIComponent(q)}` : ''}`).then((r) => setOptions([...r.items]), setError);
+  useEffect(() => {
+    if (account.role === 'enterprise') {
+      api<Page<SubjectRow>>('GET', '/api/subjects').then((r) => (r.items[0] ? setSubject(r.items[0]) : setUnknown(true)), setError);
+    }
+    else void search('');
+  }, [account]);
+
+  useEffect(() => {
+    if (!subject) return;
+    setLoading(true);
+    setError(undefined);
+    api<{ matches: Match[] }>('GET', `/api/subjects/${encodeURIComponent(subject.id)}/match?year=${year}`)
+      .then((r) => setMatches(r.matches), setError)
+      .finally(() => setLoading(false));
+  }, [subject, year]);
+
+  const eligible = (matches ?? []).filter((m) => m.status === 'eligible');
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Card size="small">
+        <Space wrap>
+          {account.role !== 'enterprise' && (
+            <Select
+              showSearch style={{ width: 380 }} placeholder={t('输入企业名称、编号或信用代码', 'Name, id or USCC of an enterprise')}
+              filterOption={false} onSearch={(q) => void search(q)} data-testid="subject-picker"
+              options={options.map((s) => ({ value: s.id, label: `${s.name}（${s.id}）` }))}
+              onChange={(id: string) => setSubject(options.find((s) => s.id === id))}
+            />
+          )}
+          <span>{t('年度', 'Year')}</span>
+          <InputNumber min={2019} max={2030} value={year} onChange={(v) => v && setYear(v)} />
+        </Space>
+      </Card>
+      {error && <Failure error={error} />}
+      {unknown && <Alert type="warning" showIcon message={t('您的企业尚未录入本系统，请联系所在县（区）商务主管部门导入企业数据。', 'Your enterprise is not in the system yet; ask your county commerce bureau to import its data.')} />}
+      {!subject && !unknown && account.role === 'enterprise' && !error && <Spin />}
+      {subject && (
+        <Card size="small" title={`${subject.name}（${subject.uscc ?? subject.id}）`} loading={loading}>
+          <Descriptions size="small" items={[
+            { label: t('可享受政策', 'Eligible'), children: <span data-testid="eligible-count">{eligible.length}</span> },
+            { label: t('资金合计（最高）', 'Money (at most)'), children: <span data-testid="eligible-total">{yuanTotal(eligible.filter((m) => m.type === 'money').map((m) => m.amount ?? '0'))} {t('元', 'yuan')}</span> },
+            { label: t('可能适用的条款', 'Rules that could apply'), children: matches?.length ?? 0 },
+          ]} />
+          {matches && matches.length === 0 && <Alert type="info" message={t('没有适用于该企业的条款', 'No rule applies to this enterprise')} />}
+          <Table<Match>
+            rowKey="rule" size="small" dataSource={matches ?? []} pagination={{ pageSize: 20 }} data-testid="matches"
+            expandable={{ expandedRowRender: (m) => <Steps steps={m.steps} /> }}
+            columns={[
+              { title: t('文件条款', 'Article'), width: 200, render: (_, m) => `${m.number} ${m.article}` },
+              { title: t('政策', 'Policy'), dataIndex: 'title' },
+              { title: t('结果', 'Result'), dataIndex: 'status', width: 110, filters: Object.entries(STATUS).map(([k, v]) => ({ text: t(v.zh, v.en), value: k })), onFilter: (v, m) => m.status === v, render: (s: Match['status']) => <Tag color={STATUS[s].color}>{t(STATUS[s].zh, STATUS[s].en)}</Tag> },
+              { title: t('金额（元）', 'Amount (yuan)'), dataIndex: 'amount', width: 130, align: 'right', sorter: (a, b) => compareYuan(a.amount, b.amount), render: (v: string | null, m) => (v ? `${m.ceiling ? t('最高 ', 'up to ') : ''}${v}` : '—') },
+              { title: t('差距或缺少的数据', 'Gap or missing data'), render: (_, m) => [...m.failing, ...m.missing.map((x) => `${t('缺少', 'missing')} ${x}`)].join('；') || '—' },
+            ]}
+          />
+        </Card>
+      )}
+    </Space>
+  );
+}
+
+/** An explanation as a readable list: each step with whether it held. */
+export function Steps({ steps }: { steps: readonly { kind: string; text: string; holds?: boolean | null }[] }) {
+  return (
+    <List size="small" dataSource={[...steps]} renderItem={(s, k) => (
+      <List.Item style={{ paddingBlock: 4 }}>
+        <Typography.Text type={s.holds === false ? 'danger' : undefined}>{k + 1}. {s.holds === true ? '✓ ' : s.holds === false ? '✗ ' : '· '}{s.text}</Typography.Text>
+      </List.Item>
+    )} />
+  );
+}

@@ -1,0 +1,167 @@
+/**
+ * 数据: import by dropping a file — checked first (every problem by sheet, row and column, nothing
+ * written), then committed with a reason; the templates; the subjects of one's jurisdiction with
+ * their facts, tags and every revision (who, when, old → new, why).
+ */
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Descriptions, Drawer, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { api, ApiFailure, isAdmin, send, showFailure, type Account, type Page } from '../api';
+import { useT } from '../i18n';
+import { requestOf, uploadOf, type Upload as Dropped } from '../upload';
+import { Failure } from './Failure';
+
+interface Checked { rows: Record<string, number>; year: number; warnings: { path: string; message: string }[] }
+interface Imported { importId: string | null; subjects: Record<string, number>; facts: { added: number; revised: number; unchanged: number } }
+interface SubjectRow { id: string; kind: string; name: string; region: string | null; uscc: string | null }
+
+export function Data({ account }: { account: Account }) {
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      {isAdmin(account) && <ImportCard />}
+      <Subjects />
+    </Space>
+  );
+}
+
+function ImportCard() {
+  const t = useT();
+  const [files, setFiles] = useState<File[]>([]);
+  const [upload, setUpload] = useState<Dropped>();
+  const [checked, setChecked] = useState<Checked>();
+  const [done, setDone] = useState<Imported>();
+  const [error, setError] = useState<ApiFailure | [string, string]>();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const check = async (chosen: File[]) => {
+    setFiles(chosen);
+    setChecked(undefined);
+    setDone(undefined);
+    setError(undefined);
+    const u = await uploadOf(chosen);
+    if ('error' in u) return setError(u.error);
+    setUpload(u);
+    setBusy(true);
+    await send<Checked>('POST', '/api/imports?dryRun=true', requestOf(u)).then(setChecked, showFailure(setError)).finally(() => setBusy(false));
+  };
+  const commit = async () => {
+    if (!upload) return;
+    setBusy(true);
+    await send<Imported>('POST', `/api/imports?name=${encodeURIComponent(upload.name)}&reason=${encodeURIComponent(reason)}`, requestOf(upload))
+      .then((r) => { setDone(r); setChecked(undefined); }, showFailure(setError))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <Card size="small" title={t('导入数据', 'Import data')} extra={<Space>
+      <a href="/api/templates/duixian-template.xlsx" download>{t('下载 Excel 模板', 'Excel template')}</a>
+      <a href="/api/templates/duixian-template.subjects.csv" download>subjects.csv</a>
+      <a href="/api/templates/duixian-template.facts.csv" download>facts.csv</a>
+    </Space>}>
+      <Upload.Dragger multiple accept=".xlsx,.json,.csv" showUploadList={false} data-testid="dropzone"
+        beforeUpload={(_f, list) => { if (_f === list[list.length - 1]) void check(list); return false; }}>
+        <p>{t('把 .xlsx、.json 文件或一对 CSV 文件拖到这里，或点击选择', 'Drop an .xlsx or .json file, or a CSV pair, here — or click to choose')}</p>
+        {files.length > 0 && <p><b>{files.map((f) => f.name).join('、')}</b></p>}
+      </Upload.Dragger>
+      <div style={{ marginTop: 12 }}>
+        {busy && <Alert type="info" showIcon message={t('正在处理…', 'Working…')} />}
+        {Array.isArray(error) && <Alert type="error" showIcon message={t(error[0], error[1])} />}
+        {error instanceof ApiFailure && <Failure error={error} />}
+        {checked && (
+          <Space direction="vertical" style={{ width: '100%' }} data-testid="import-checked">
+            <Alert type="success" showIcon message={t(
+              `检查通过，尚未写入：${checked.year} 年度，主体 ${checked.rows.subjects} 个，数据 ${checked.rows.facts} 条。确认后一次性导入；有改动的数值将记为修订。`,
+              `Checked, nothing written yet: ${checked.year}, ${checked.rows.subjects} subjects, ${checked.rows.facts} facts. Commit imports all of it at once; changed values become revisions.`,
+            )} />
+            {checked.warnings.length > 0 && <Alert type="warning" message={checked.warnings.map((w) => `${w.path}: ${w.message}`).join('；')} />}
+            <Space.Compact style={{ width: '100%' }}>
+              <Input placeholder={t('导入原因（将记入修订记录），如：2023年四季度统计数据', 'Why (recorded with every revision)')} value={reason} onChange={(e) => setReason(e.target.value)} />
+              <Button type="primary" onClick={() => void commit()} loading={busy} data-testid="commit-import">{t('确认导入', 'Commit')}</Button>
+            </Space.Compact>
+          </Space>
+        )}
+        {done && (
+          <Alert type="success" showIcon data-testid="import-done" message={done.importId === null
+            ? t('数据库中已有全部内容，未作任何更改。', 'The database already holds all of it; nothing changed.')
+            : t(`已导入（第 ${done.importId} 次导入）：主体新增 ${done.subjects.added}、更改 ${done.subjects.changed}；数据新增 ${done.facts.added}、修订 ${done.facts.revised}。`,
+              `Imported (import ${done.importId}): subjects ${done.subjects.added} added, ${done.subjects.changed} changed; facts ${done.facts.added} added, ${done.facts.revised} revised.`)} />
+        )}
+      </div>
+    </Card>
+  );
+}
+
+function Subjects() {
+  const t = useT();
+  const [q, setQ] = useState('');
+  const [kind, setKind] = useState<string>();
+  const [page, setPage] = useState({ current: 1, size: 20 });
+  const [data, setData] = useState<Page<SubjectRow>>();
+  const [error, setError] = useState<ApiFailure>();
+  const [open, setOpen] = useState<string>();
+  useEffect(() => {
+    setData(undefined);
+    const params = new URLSearchParams({ page: String(page.current), pageSize: String(page.size), ...(q ? { q } : {}), ...(kind ? { kind } : {}) });
+    api<Page<SubjectRow>>('GET', `/api/subjects?${params}`).then(setData, setError);
+  }, [q, kind, page]);
+  return (
+    <Card size="small" title={t('主体与数据', 'Subjects and data')}>
+      <Space style={{ marginBottom: 12 }}>
+        <Input.Search allowClear placeholder={t('名称、编号或信用代码', 'Name, id or USCC')} onSearch={(v) => { setQ(v); setPage({ ...page, current: 1 }); }} style={{ width: 300 }} />
+        <Select allowClear placeholder={t('类型', 'Kind')} style={{ width: 160 }} onChange={(v?: string) => { setKind(v); setPage({ ...page, current: 1 }); }}
+          options={['enterprise', 'county', 'city', 'province', 'park', 'platform', 'shop', 'livestreamer'].map((k) => ({ value: k, label: k }))} />
+      </Space>
+      {error && <Failure error={error} />}
+      <Table<SubjectRow> rowKey="id" size="small" loading={!data} dataSource={[...(data?.items ?? [])]} data-testid="subjects"
+        pagination={{ current: page.current, pageSize: page.size, total: data?.total ?? 0, showSizeChanger: true, onChange: (current, size) => setPage({ current, size }) }}
+        onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('编号', 'Id'), dataIndex: 'id', width: 130 },
+          { title: t('名称', 'Name'), dataIndex: 'name' },
+          { title: t('类型', 'Kind'), dataIndex: 'kind', width: 110 },
+          { title: t('地区', 'Region'), dataIndex: 'region', width: 90 },
+          { title: t('信用代码', 'USCC'), dataIndex: 'uscc', width: 190 },
+        ]} />
+      <Drawer open={open !== undefined} onClose={() => setOpen(undefined)} width={760} title={open}>{open && <SubjectDetail id={open} />}</Drawer>
+    </Card>
+  );
+}
+
+interface Detail {
+  subject: SubjectRow;
+  tags: { tag: string; from: string; to: string | null }[];
+  facts: { year: number; quarter: number | null; key: string; item: string | null; rule: string | null; value: number; source: string | null }[];
+}
+interface Revision { year: number; key: string; oldValue: number; newValue: number; by: string; at: string; reason: string }
+
+function SubjectDetail({ id }: { id: string }) {
+  const t = useT();
+  const [d, setD] = useState<Detail>();
+  const [revs, setRevs] = useState<Revision[]>();
+  const [error, setError] = useState<ApiFailure>();
+  useEffect(() => {
+    api<Detail>('GET', `/api/subjects/${encodeURIComponent(id)}`).then(setD, setError);
+    api<{ items: Revision[] }>('GET', `/api/subjects/${encodeURIComponent(id)}/revisions`).then((r) => setRevs(r.items), setError);
+  }, [id]);
+  if (error) return <Failure error={error} />;
+  if (!d) return null;
+  return (
+    <>
+      <Descriptions size="small" column={2} items={[
+        { label: t('名称', 'Name'), children: d.subject.name }, { label: t('地区', 'Region'), children: d.subject.region ?? '—' },
+        { label: t('标签', 'Tags'), span: 2, children: d.tags.map((x) => <Tag key={`${x.tag}${x.from}`} color={x.to ? 'default' : 'blue'}>{x.tag}{x.to ? `（${t('至', 'until')} ${x.to.slice(0, 10)}）` : ''}</Tag>) },
+      ]} />
+      <Typography.Title level={5}>{t('数据', 'Facts')}</Typography.Title>
+      <Table size="small" rowKey={(f) => `${f.year}|${f.quarter}|${f.key}|${f.item}|${f.rule}`} dataSource={d.facts} pagination={{ pageSize: 10 }} columns={[
+        { title: t('年度', 'Year'), dataIndex: 'year', width: 70 }, { title: t('季度', 'Q'), dataIndex: 'quarter', width: 50 },
+        { title: t('指标', 'Key'), dataIndex: 'key' }, { title: t('项目', 'Item'), dataIndex: 'item' },
+        { title: t('值（分/百万分之一）', 'Value (fen / millionths)'), dataIndex: 'value', align: 'right' }, { title: t('来源', 'Source'), dataIndex: 'source', width: 90 },
+      ]} />
+      <Typography.Title level={5}>{t('修订记录', 'Revisions')}</Typography.Title>
+      <Table size="small" rowKey={(r) => `${r.at}|${r.key}|${r.year}`} dataSource={revs ?? []} pagination={{ pageSize: 10 }} data-testid="revisions" columns={[
+        { title: t('时间', 'When'), dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString() }, { title: t('指标', 'Key'), dataIndex: 'key' },
+        { title: t('原值', 'Old'), dataIndex: 'oldValue', align: 'right' }, { title: t('新值', 'New'), dataIndex: 'newValue', align: 'right' },
+        { title: t('修改人', 'By'), dataIndex: 'by' }, { title: t('原因', 'Why'), dataIndex: 'reason' },
+      ]} />
+    </>
+  );
+}

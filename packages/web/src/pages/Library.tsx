@@ -1,0 +1,106 @@
+/**
+ * 政策库: the five documents; each article's text beside the rules it defines, the figures its
+ * rules cite highlighted and linked to the rule; the article's departments; the document's
+ * targets; and the table of readings (解释口径) with their defaults and alternatives.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { Card, Col, Descriptions, Empty, Row, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { api, ApiFailure } from '../api';
+import { useT } from '../i18n';
+import { articleSpans, highlight } from '../articles';
+import { Failure } from './Failure';
+
+interface Doc { id: string; number: string; title: string; issuerName: string; validFrom: string; validTo?: string; funderName: string; rules: number }
+interface Rule { id: string; article: string; title: string; text: string; cites: string[] }
+interface Measure { anchor: string; article: string; title: string; heading: string; lead: string[]; responsible: string[]; rules: string[] }
+interface Target { id: string; description: string; year: number; value: string; legal: string }
+interface DocDetail { document: Doc; text: string; measures: Measure[]; rules: Rule[]; targets: Target[] }
+interface Reading { id: string; question: string; default: string; values: string[] }
+
+export function Library() {
+  const t = useT();
+  const [docs, setDocs] = useState<Doc[]>();
+  const [readings, setReadings] = useState<Reading[]>();
+  const [error, setError] = useState<ApiFailure>();
+  useEffect(() => {
+    api<{ items: Doc[] }>('GET', '/api/documents').then((r) => setDocs(r.items), setError);
+    api<{ items: Reading[] }>('GET', '/api/interpretations').then((r) => setReadings(r.items), setError);
+  }, []);
+  if (error) return <Failure error={error} />;
+  if (!docs) return <Spin />;
+  return (
+    <Tabs
+      items={[
+        ...docs.map((d) => ({ key: d.id, label: `${d.issuerName}｜${d.number}`, children: <DocumentView id={d.id} /> })),
+        {
+          key: 'readings', label: t('解释口径', 'Readings'),
+          children: (
+            <Table<Reading>
+              rowKey="id" size="small" dataSource={readings ?? []} loading={!readings} pagination={{ pageSize: 20 }}
+              columns={[
+                { title: t('编号', 'Id'), dataIndex: 'id', width: 170 },
+                { title: t('问题', 'Question'), dataIndex: 'question' },
+                { title: t('默认', 'Default'), dataIndex: 'default', width: 160, render: (v: string) => <Tag color="red">{v}</Tag> },
+                { title: t('其他读法', 'Alternatives'), dataIndex: 'values', width: 220, render: (vs: string[], r) => vs.filter((v) => v !== r.default).map((v) => <Tag key={v}>{v}</Tag>) },
+              ]}
+            />
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+function DocumentView({ id }: { id: string }) {
+  const t = useT();
+  const [d, setD] = useState<DocDetail>();
+  const [error, setError] = useState<ApiFailure>();
+  useEffect(() => void api<DocDetail>('GET', `/api/documents/${id}`).then(setD, setError), [id]);
+  const spans = useMemo(() => (d ? articleSpans(d.text, d.measures) : new Map<string, string>()), [d]);
+  if (error) return <Failure error={error} />;
+  if (!d) return <Spin />;
+  const rules = new Map(d.rules.map((r) => [r.id, r]));
+  return (
+    <>
+      <Descriptions size="small" column={3} style={{ marginBottom: 16 }} items={[
+        { label: t('文件', 'Document'), children: d.document.title, span: 3 },
+        { label: t('有效期', 'In force'), children: `${d.document.validFrom} — ${d.document.validTo ?? t('长期', 'open-ended')}` },
+        { label: t('资金', 'Paid by'), children: d.document.funderName },
+        { label: t('可计算规则', 'Rules'), children: d.rules.length },
+      ]} />
+      {d.measures.map((m) => {
+        const own = m.rules.map((r) => rules.get(r)).filter((r): r is Rule => r !== undefined);
+        const pieces = highlight(spans.get(m.anchor) ?? m.heading, own.flatMap((r) => r.cites.map((phrase) => ({ phrase, rule: r.id }))));
+        return (
+          <Card key={m.anchor} id={m.anchor} size="small" style={{ marginBottom: 12 }} title={`${m.article} · ${m.title}`}
+            extra={<span>{t('牵头', 'Lead')}：{m.lead.join('、') || '—'}{m.responsible.length ? `；${t('责任', 'With')}：${m.responsible.join('、')}` : ''}</span>}>
+            <Row gutter={16}>
+              <Col xs={24} lg={14}>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+                  {pieces.map((p, k) => (p.rule ? <a key={k} href={`#rule-${p.rule}`} className="cite" title={p.rule} style={{ background: '#fff1b8', padding: '0 2px' }}>{p.text}</a> : <span key={k}>{p.text}</span>))}
+                </Typography.Paragraph>
+              </Col>
+              <Col xs={24} lg={10}>
+                {own.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('本条不设奖补（工作任务）', 'No award here (a task)')} /> : own.map((r) => (
+                  <Card key={r.id} id={`rule-${r.id}`} type="inner" size="small" title={r.title} style={{ marginBottom: 8 }} extra={<code>{r.id}</code>}>
+                    <Typography.Text type="secondary">{r.text}</Typography.Text>
+                    <div style={{ marginTop: 6 }}>{r.cites.map((c) => <Tag key={c} color="gold">{c}</Tag>)}</div>
+                  </Card>
+                ))}
+              </Col>
+            </Row>
+          </Card>
+        );
+      })}
+      {d.targets.length > 0 && (
+        <Card size="small" title={t('目标', 'Targets')}>
+          <Table<Target> rowKey="id" size="small" pagination={false} dataSource={d.targets} columns={[
+            { title: t('目标', 'Target'), dataIndex: 'description' },
+            { title: t('年度', 'Due'), dataIndex: 'year', width: 80 },
+            { title: t('数值', 'Figure'), dataIndex: 'value', width: 120, render: (v: string, r) => `${r.legal} ${v}` },
+          ]} />
+        </Card>
+      )}
+    </>
+  );
+}

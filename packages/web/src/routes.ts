@@ -1,0 +1,24 @@
+/** The pages and who sees them: navigation follows the role (an enterprise user sees what concerns it). */
+import { isReader, type Account } from './api';
+
+export type PageId = 'library' | 'data' | 'review' | 'calculator';
+
+export interface PageDef {
+  readonly id: PageId;
+  readonly zh: string;
+  readonly en: string;
+  readonly visible: (a: Account) => boolean;
+}
+
+export const PAGES: readonly PageDef[] = [
+  { id: 'library', zh: '政策库', en: 'Policies', visible: () => true },
+  { id: 'data', zh: '数据', en: 'Data', visible: isReader },
+  { id: 'review', zh: '评审', en: 'Review', visible: isReader },
+  { id: 'calculator', zh: '政策计算器', en: 'What can I get', visible: () => true },
+];
+
+export function pageFromHash(hash: string, a: Account): PageId {
+  const wanted = hash.replace(/^#\/?/, '').split('?')[0];
+  const page = PAGES.find((p) => p.id === wanted && p.visible(a));
+  return page?.id ?? (a.role === 'enterprise' ? 'calculator' : 'library');
+}

@@ -1,0 +1,37 @@
+/**
+ * The files a user drops, as the import endpoint takes them: one .json (the interchange format),
+ * one .xlsx (the template), or a CSV pair (NAME.subjects.csv and NAME.facts.csv) sent together.
+ * Anything else is refused here with what to drop instead.
+ */
+export type Upload =
+  | { readonly kind: 'json'; readonly name: string; readonly body: string }
+  | { readonly kind: 'xlsx'; readonly name: string; readonly body: ArrayBuffer }
+  | { readonly kind: 'csv'; readonly name: string; readonly body: { subjects: string; facts: string; history?: string; parameters?: string; interpretations?: string } };
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export async function uploadOf(files: readonly File[]): Promise<Upload | { readonly error: [string, string] }> {
+  const [first] = files;
+  if (!first) return { error: ['请选择文件', 'Choose a file'] };
+  const lower = first.name.toLowerCase();
+  if (files.length === 1 && lower.endsWith('.json')) return { kind: 'json', name: first.name, body: await first.text() };
+  if (files.length === 1 && lower.endsWith('.xlsx')) return { kind: 'xlsx', name: first.name, body: await first.arrayBuffer() };
+  if (files.every((f) => f.name.toLowerCase().endsWith('.csv'))) {
+    const parts: Record<string, string> = {};
+    for (const f of files) {
+      const m = /\.(subjects|facts|history|parameters|interpretations)\.csv$/i.exec(f.name);
+      if (!m) return { error: [`${f.name}：CSV 文件名须为 名称.subjects.csv、名称.facts.csv 等`, `${f.name}: name CSV files NAME.subjects.csv, NAME.facts.csv, …`] };
+      parts[m[1]!.toLowerCase()] = await f.text();
+    }
+    if (parts.subjects === undefined || parts.facts === undefined) return { error: ['CSV 需同时选择 subjects 和 facts 两个文件', 'A CSV import needs both NAME.subjects.csv and NAME.facts.csv'] };
+    return { kind: 'csv', name: first.name.replace(/\.(subjects|facts|history|parameters|interpretations)\.csv$/i, ''), body: parts as Extract<Upload, { kind: 'csv' }>['body'] };
+  }
+  return { error: ['请选择一个 .xlsx 或 .json 文件，或一对 CSV 文件', 'Choose one .xlsx or .json file, or a CSV pair'] };
+}
+
+/** The request for an upload: its body and content type. */
+export function requestOf(u: Upload): { body: BodyInit; type: string } {
+  if (u.kind === 'xlsx') return { body: u.body, type: XLSX_TYPE };
+  if (u.kind === 'csv') return { body: JSON.stringify({ csv: u.body }), type: 'application/json' };
+  return { body: u.body, type: 'application/json' };
+}

@@ -1,0 +1,53 @@
+// @vitest-environment jsdom
+/**
+ * Components with Testing Library: the policy calculator against a stubbed API — an enterprise
+ * user sees its own subject's matches, the eligible total summed exactly, the gap of what it
+ * misses — and an API failure shown with each row's problem.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { Calculator } from '../src/pages/Calculator';
+import { Failure } from '../src/pages/Failure';
+import { ApiFailure, type Account, type Match } from '../src/api';
+
+// Ant Design asks the browser for media queries and sizes; jsdom has neither
+window.matchMedia ??= ((query: string) => ({ matches: false, media: query, onchange: null, addListener: () => {}, removeListener: () => {}, addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false })) as typeof window.matchMedia;
+globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const match = (over: Partial<Match>): Match => ({
+  rule: 'r', document: 'd', number: '鲁政字〔2022〕42号', article: '二', title: 't', status: 'eligible', type: 'money',
+  amount: '0.00', ceiling: false, failing: [], missing: [], steps: [], ...over,
+});
+
+describe('政策计算器', () => {
+  it('an enterprise user sees its own matches: eligible ones summed exactly, the gap of the others', async () => {
+    const matches = [
+      match({ rule: 'a', title: '流量补贴', amount: '0.10', ceiling: true }),
+      match({ rule: 'b', title: '分档奖励', amount: '0.20' }),
+      match({ rule: 'c', title: '龙头企业', status: 'not-eligible', type: null, amount: null, failing: ['实物商品网络零售额 8,800万元 < 1亿元（以上，含本数），还差 1,200万元 达到 1亿元'] }),
+    ];
+    const fetch = vi.fn(async (url: string) => new Response(JSON.stringify(
+      url === '/api/subjects' ? { page: 1, pageSize: 50, total: 1, items: [{ id: 'E1', name: '示例电商有限公司', region: '370811', uscc: 'X' }] } : { matches },
+    )));
+    vi.stubGlobal('fetch', fetch);
+    const account: Account = { username: 'e1', role: 'enterprise', region: null, uscc: 'X', mustChangePassword: false };
+    render(<Calculator account={account} />);
+    await waitFor(() => expect(screen.getByTestId('eligible-count').textContent).toBe('2'));
+    expect(screen.getByTestId('eligible-total').textContent).toBe('0.30 元');
+    expect(screen.getByText(/还差 1,200万元 达到 1亿元/)).toBeTruthy();
+    expect(fetch.mock.calls.map(([u]) => u)).toEqual(['/api/subjects', '/api/subjects/E1/match?year=2023']);
+  });
+});
+
+describe('errors', () => {
+  it('say what went wrong and list each row\'s problem', () => {
+    render(<Failure error={new ApiFailure(422, 'invalid-data', '数据有 1 处问题', '1 problem', [{ path: '事实(facts)!D2', message: 'row 2, column 值(value): "很多钱" is not an amount' }])} />);
+    expect(screen.getByRole('alert').textContent).toContain('数据有 1 处问题');
+    expect(screen.getByText('事实(facts)!D2')).toBeTruthy();
+  });
+});

@@ -1,0 +1,54 @@
+/** The pages' pure helpers, table-driven: article spans and cited figures, exact yuan sums, dropped files. */
+import { describe, expect, it } from 'vitest';
+import { articleSpans, highlight } from '../src/articles';
+import { compareYuan, yuanTotal } from '../src/money';
+import { uploadOf } from '../src/upload';
+
+describe('articles', () => {
+  const text = '一、总则。\n二、对当年实现实物商品网络零售额1亿元以上企业,每实现1万元,省财政最高给予2元流量补贴。\n三、附则。';
+  it('cuts a text into its articles by their headings, in text order', () => {
+    const spans = articleSpans(text, [{ anchor: 'art-3', heading: '三、附则' }, { anchor: 'art-1', heading: '一、总则' }, { anchor: 'art-2', heading: '二、对当年' }, { anchor: 'gone', heading: '不在文中' }]);
+    expect([...spans]).toEqual([['art-1', '一、总则。'], ['art-2', '二、对当年实现实物商品网络零售额1亿元以上企业,每实现1万元,省财政最高给予2元流量补贴。'], ['art-3', '三、附则。']]);
+  });
+
+  it.each([
+    ['a phrase becomes a piece naming its rule', [{ phrase: '1亿元以上企业', rule: 'R' }], ['二、对当年实现实物商品网络零售额', '1亿元以上企业*R', ',每实现1万元,省财政最高给予2元流量补贴。']],
+    ['the longer of two overlapping phrases wins', [{ phrase: '1万元', rule: 'short' }, { phrase: '每实现1万元', rule: 'long' }], ['二、对当年实现实物商品网络零售额1亿元以上企业,', '每实现1万元*long', ',省财政最高给予2元流量补贴。']],
+    ['a phrase not in the text changes nothing', [{ phrase: '5000万元', rule: 'R' }], ['二、对当年实现实物商品网络零售额1亿元以上企业,每实现1万元,省财政最高给予2元流量补贴。']],
+  ])('%s', (_, cites, want) => {
+    const art = articleSpans(text, [{ anchor: 'a', heading: '二、对当年' }, { anchor: 'b', heading: '三、附则' }]).get('a')!;
+    const pieces = highlight(art, cites);
+    expect(pieces.map((p) => (p.rule ? `${p.text}*${p.rule}` : p.text))).toEqual(want);
+    expect(pieces.map((p) => p.text).join('')).toBe(art); // nothing lost or doubled
+  });
+});
+
+describe('money', () => {
+  it.each([
+    [['24000.00', '200000.00'], '224,000.00'],
+    [['0.1', '0.2'], '0.30'], // never 0.30000000000000004
+    [['9007199254740993.00', '1.00'], '9,007,199,254,740,994.00'], // beyond a double's exact integers
+    [['-5.50', '5.50'], '0.00'],
+    [[], '0.00'],
+  ])('yuanTotal(%j) = %s', (amounts, want) => expect(yuanTotal(amounts)).toBe(want));
+
+  it('refuses what is not an amount', () => expect(() => yuanTotal(['12元'])).toThrow(/not a yuan amount/));
+
+  it.each([
+    ['100.00', '99.99', 1], ['99.99', '100.00', -1], ['5.00', '5.00', 0], ['0.50', '0.05', 1], [null, '1.00', 1], ['1.00', null, -1], [null, null, 0],
+  ] as const)('compareYuan(%s, %s) = %d', (a, b, want) => expect(compareYuan(a, b)).toBe(want));
+});
+
+describe('dropped files', () => {
+  const file = (name: string, text = '{}') => new File([text], name);
+  it('one .json or .xlsx, or a CSV pair; anything else is refused with what to drop', async () => {
+    expect(await uploadOf([file('d.json', '{"a":1}')])).toEqual({ kind: 'json', name: 'd.json', body: '{"a":1}' });
+    expect(await uploadOf([file('d.xlsx')])).toMatchObject({ kind: 'xlsx', name: 'd.xlsx' });
+    expect(await uploadOf([file('q4.subjects.csv', 'S'), file('q4.facts.csv', 'F')])).toEqual({ kind: 'csv', name: 'q4', body: { subjects: 'S', facts: 'F' } });
+    expect(await uploadOf([file('q4.subjects.csv')])).toEqual({ error: ['CSV 需同时选择 subjects 和 facts 两个文件', 'A CSV import needs both NAME.subjects.csv and NAME.facts.csv'] });
+    expect('error' in (await uploadOf([file('data.csv')]))).toBe(true);
+    expect('error' in (await uploadOf([file('a.json'), file('b.json')]))).toBe(true);
+    expect('error' in (await uploadOf([file('notes.docx')]))).toBe(true);
+    expect('error' in (await uploadOf([]))).toBe(true);
+  });
+});
