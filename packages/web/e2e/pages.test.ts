@@ -135,11 +135,38 @@ describe('the pages, as a province administrator', () => {
   it('政策计算器: every rule that could apply to an enterprise, with amounts or gaps', async () => {
     await page.getByRole('menuitem', { name: '政策计算器' }).click();
     await page.getByTestId('subject-picker').locator('input').fill('P-SD-TRAFFIC-1');
-    await shot('06a-calculator-search');
     await page.locator('.ant-select-item-option').first().click();
     await page.getByTestId('matches').locator('tbody tr td').first().waitFor({ timeout: 60_000 });
     expect(Number(await page.getByTestId('eligible-count').textContent())).toBeGreaterThan(0);
     await shot('06-calculator');
+  });
+
+  it('政策模拟: a changed per-unit pay, run as a simulation and compared with the official run', async () => {
+    await page.getByRole('menuitem', { name: '政策模拟' }).click();
+    const choose = async (testId: string, text: string) => {
+      await page.getByTestId(testId).click();
+      await page.keyboard.type(text);
+      await page.keyboard.press('Enter'); // the first option that matches
+    };
+    await page.getByTestId('base-run').getByText(/测算 \d+/).waitFor();
+    await choose('change-rule-0', 'sd-2022-42/2.traffic');
+    await choose('change-key-0', 'pay');
+    await page.getByTestId('change-value-0').fill('3元');
+    await page.getByTestId('run-simulation').click();
+    await page.getByTestId('sim-chart').locator('canvas').waitFor({ timeout: 60_000 });
+    // one and a half times the pay: the traffic subsidies grow (the pool may scale them back)
+    expect(await page.getByTestId('sim-delta').textContent()).not.toMatch(/^-|^0\.00$/);
+    expect(await page.getByTestId('gainers').locator('tbody tr').count()).toBeGreaterThan(0);
+    await shot('07-simulation');
+  });
+
+  it('目标监测: targets, the map of Shandong, the quarterly city report', async () => {
+    await page.getByRole('menuitem', { name: '目标监测' }).click();
+    await page.getByTestId('targets-map').locator('canvas').waitFor();
+    await page.getByTestId('city-report').locator('tbody tr').nth(15).waitFor();
+    expect(await page.getByTestId('city-report').locator('tbody tr').count()).toBe(16);
+    expect(await page.getByTestId('targets').locator('tbody tr').count()).toBeGreaterThan(0);
+    await shot('08-targets');
   });
 
   it('English on a switch', async () => {

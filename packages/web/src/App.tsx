@@ -15,6 +15,8 @@ import { Library } from './pages/Library';
 import { Calculator } from './pages/Calculator';
 import { Review } from './pages/Review';
 import { Data } from './pages/Data';
+import { Simulate } from './pages/Simulate';
+import { Targets } from './pages/Targets';
 
 const ROLE = { 'province-admin': ['省级管理员', 'Province administrator'], 'city-admin': ['市级管理员', 'City administrator'], 'county-admin': ['县级管理员', 'County administrator'], enterprise: ['企业用户', 'Enterprise'], auditor: ['审计人员', 'Auditor'] } as const;
 
@@ -86,6 +88,8 @@ function Shell({ account, page, onSignOut }: { account: Account; page: PageId; o
         {page === 'calculator' && <Calculator account={account} />}
         {page === 'review' && <Review account={account} />}
         {page === 'data' && <Data account={account} />}
+        {page === 'simulate' && <Simulate />}
+        {page === 'targets' && <Targets />}
       </Layout.Content>
     </Layout>
   );

@@ -1,7 +1,7 @@
 /** The pages and who sees them: navigation follows the role (an enterprise user sees what concerns it). */
-import { isReader, type Account } from './api';
+import { isAdmin, isReader, type Account } from './api';
 
-export type PageId = 'library' | 'data' | 'review' | 'calculator';
+export type PageId = 'library' | 'data' | 'review' | 'simulate' | 'targets' | 'calculator';
 
 export interface PageDef {
   readonly id: PageId;
@@ -14,6 +14,8 @@ export const PAGES: readonly PageDef[] = [
   { id: 'library', zh: '政策库', en: 'Policies', visible: () => true },
   { id: 'data', zh: '数据', en: 'Data', visible: isReader },
   { id: 'review', zh: '评审', en: 'Review', visible: isReader },
+  { id: 'simulate', zh: '政策模拟', en: 'Simulate', visible: isAdmin },
+  { id: 'targets', zh: '目标监测', en: 'Targets', visible: isReader },
   { id: 'calculator', zh: '政策计算器', en: 'What can I get', visible: () => true },
 ];
 

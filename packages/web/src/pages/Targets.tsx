@@ -1,0 +1,101 @@
+/**
+ * 目标监测: each document's targets with progress and their trend over the last years; a map of
+ * Shandong's cities coloured by online retail or its growth; the quarterly city report
+ * (鲁政字〔2022〕42号 十三), printable.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { Button, Card, Col, Progress, Row, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { api, ApiFailure, showFailure } from '../api';
+import { useT } from '../i18n';
+import { Chart } from '../chart';
+import { Failure } from './Failure';
+
+interface TargetProgress { target: string; document: string; description: string; due: number; value: string; status: string; actual: string | null; progress: string | null; projected: string | null; why?: string }
+interface Indicator { value: string | null; growth: string | null; rank: number | null }
+interface CityReport { city: string; name: string; onlineRetail: Indicator; physicalGoodsOnlineRetail: Indicator; share: { value: string | null; rank: number | null }; newOnlineShops: Indicator }
+
+const STATUS: Record<string, [string, string, string]> = {
+  met: ['green', '已完成', 'Met'], 'on-track': ['blue', '按进度', 'On track'], 'off-track': ['red', '滞后', 'Off track'],
+  'no-data': ['default', '缺数据', 'No data'], 'not-measurable': ['default', '无法从数据计量', 'Not measurable'],
+};
+const percent = (s: string | null) => (s === null ? null : Number(s.replace(/[≈%]/g, '')));
+
+export function Targets() {
+  const t = useT();
+  const [year, setYear] = useState(2023);
+  const [quarter, setQuarter] = useState<number | undefined>();
+  const [targets, setTargets] = useState<Record<number, TargetProgress[]>>({});
+  const [cities, setCities] = useState<CityReport[]>();
+  const [measure, setMeasure] = useState<'value' | 'growth'>('value');
+  const [error, setError] = useState<ApiFailure>();
+
+  useEffect(() => {
+    for (const y of [year - 2, year - 1, year]) api<{ items: TargetProgress[] }>('GET', `/api/targets?year=${y}`).then((r) => setTargets((m) => ({ ...m, [y]: r.items })), showFailure(setError));
+  }, [year]);
+  useEffect(() => {
+    setCities(undefined);
+    api<{ cities: CityReport[] }>('GET', `/api/monitoring?year=${year}${quarter ? `&quarter=${quarter}` : ''}`).then((r) => setCities(r.cities), showFailure(setError));
+  }, [year, quarter]);
+
+  const now = targets[year] ?? [];
+  const measurable = now.filter((x) => x.actual !== null);
+  const trend = useMemo(() => ({
+    tooltip: { trigger: 'axis' }, legend: { type: 'scroll' },
+    xAxis: { type: 'category', data: [year - 2, year - 1, year].map(String) },
+    yAxis: { type: 'value', name: t('完成度 %', 'progress %') },
+    series: measurable.map((x) => ({ name: x.description, type: 'line', data: [year - 2, year - 1, year].map((y) => percent(targets[y]?.find((p) => p.target === x.target)?.progress ?? null)) })),
+  }), [targets, year, measurable.length, t]);
+  const map = useMemo(() => {
+    const rows = (cities ?? []).map((c) => ({ name: c.name, value: measure === 'value' ? (c.onlineRetail.value === null ? null : Number(c.onlineRetail.value) / 1e8) : percent(c.onlineRetail.growth) }));
+    const values = rows.map((r) => r.value).filter((v): v is number => v !== null);
+    return {
+      tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}：${Number.isFinite(p.value) ? p.value.toFixed(measure === 'value' ? 2 : 1) : '—'}${measure === 'value' ? ' 亿元' : '%'}` },
+      visualMap: { min: values.length ? Math.min(...values) : 0, max: values.length ? Math.max(...values) : 1, calculable: true, left: 'left', bottom: 10, inRange: { color: ['#fff1f0', '#cf1322'] } },
+      series: [{ type: 'map', map: 'shandong', roam: false, label: { show: true, fontSize: 10 }, data: rows }],
+    };
+  }, [cities, measure]);
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle" className="targets">
+      <Space>
+        <span>{t('年度', 'Year')}</span>
+        <Select value={year} onChange={setYear} style={{ width: 100 }} options={[2021, 2022, 2023, 2024, 2025].map((y) => ({ value: y, label: y }))} />
+        <span>{t('季度', 'Quarter')}</span>
+        <Select allowClear value={quarter} onChange={setQuarter} placeholder={t('全年', 'Year')} style={{ width: 100 }} options={[1, 2, 3, 4].map((q) => ({ value: q, label: `Q${q}` }))} />
+      </Space>
+      {error && <Failure error={error} />}
+      <Card size="small" title={t('目标完成情况', 'Targets')}>
+        <Table<TargetProgress> rowKey="target" size="small" dataSource={now} loading={!targets[year]} pagination={{ pageSize: 10 }} data-testid="targets" columns={[
+          { title: t('目标', 'Target'), dataIndex: 'description' },
+          { title: t('期限', 'Due'), dataIndex: 'due', width: 70 },
+          { title: t('目标值', 'Goal'), dataIndex: 'value', width: 100 },
+          { title: t('实际', 'Actual'), dataIndex: 'actual', width: 150, align: 'right', render: (v: string | null) => v ?? '—' },
+          { title: t('进度', 'Progress'), dataIndex: 'progress', width: 160, render: (v: string | null) => (v === null ? '—' : <Progress percent={Math.min(100, percent(v) ?? 0)} format={() => v} size="small" />) },
+          { title: t('状态', 'Status'), dataIndex: 'status', width: 120, render: (s: string, r) => <Tag color={STATUS[s]?.[0]} title={r.why}>{t(STATUS[s]?.[1] ?? s, STATUS[s]?.[2] ?? s)}</Tag> },
+        ]} />
+        {measurable.length > 0 && <Chart option={trend} height={260} testId="targets-trend" />}
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} xl={10}>
+          <Card size="small" title={t('各市网络零售', 'Online retail by city')} extra={<Segmented size="small" value={measure} onChange={(v) => setMeasure(v as 'value' | 'growth')} options={[{ value: 'value', label: t('规模', 'Amount') }, { value: 'growth', label: t('增速', 'Growth') }]} />}>
+            <Chart option={map} height={380} testId="targets-map" />
+          </Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card size="small" title={t(`全省电商主要监测数据${quarter ? `（${year}年第${quarter}季度）` : `（${year}年）`}`, `Monitoring report ${year}${quarter ? ` Q${quarter}` : ''}`)}
+            extra={<Button size="small" onClick={() => print()}>{t('打印', 'Print')}</Button>}>
+            <Table<CityReport> rowKey="city" size="small" pagination={false} dataSource={cities ?? []} loading={!cities} data-testid="city-report" columns={[
+              { title: t('城市', 'City'), dataIndex: 'name', width: 80 },
+              { title: t('网络零售额（元）', 'Online retail'), render: (_, c) => c.onlineRetail.value ?? '—', align: 'right' },
+              { title: t('增速', 'Growth'), render: (_, c) => c.onlineRetail.growth ?? '—', align: 'right', width: 80 },
+              { title: t('位次', 'Rank'), render: (_, c) => c.onlineRetail.rank ?? '—', width: 60 },
+              { title: t('实物商品占比', 'Physical share'), render: (_, c) => c.share.value ?? '—', width: 100 },
+              { title: t('新增网店', 'New shops'), render: (_, c) => c.newOnlineShops.value ?? '—', width: 90 },
+            ]} />
+            <Typography.Text type="secondary">{t('位次为在全省16市中的位次。', 'Ranks are among all sixteen cities.')}</Typography.Text>
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}
