@@ -71,6 +71,14 @@ describe('政策库', () => {
     expect((await app.inject({ method: 'GET', url: '/api/templates/other.exe' })).statusCode).toBe(400);
   });
 
+  it('the vocabulary: fact keys with units, tags, kinds, and the 16 cities with their counties', async () => {
+    const v = (await app.inject({ method: 'GET', url: '/api/vocabulary' })).json();
+    expect(v.factKeys.find((k: { key: string }) => k.key === 'physicalGoodsOnlineRetail')).toEqual({ key: 'physicalGoodsOnlineRetail', label: '实物商品网络零售额', unit: 'yuan' });
+    expect(v.regions.filter((r: { level: string }) => r.level === 'city')).toHaveLength(16);
+    expect(v.regions.find((r: { code: string }) => r.code === '370811')).toMatchObject({ name: '任城区', parent: '370800' });
+    expect(v.tags.find((t: { tag: string }) => t.tag === 'tradeCirculation').label).toBe('商贸流通企业');
+  });
+
   it('the interpretations with their defaults', async () => {
     const items = (await app.inject({ method: 'GET', url: '/api/interpretations' })).json().items;
     expect(items.find((i: { id: string }) => i.id === 'I-pool')).toMatchObject({ default: 'pro-rata', values: ['pro-rata', 'largest-first'] });

@@ -141,6 +141,18 @@ describe('the pages, as a province administrator', () => {
     await shot('06-calculator');
   });
 
+  it('政策计算器 for a described enterprise: 8,800万元 is 1,200万元 short of the province\'s traffic subsidy', async () => {
+    await page.getByRole('tab', { name: '填写企业情况' }).click();
+    await page.getByTestId('profile-region').click();
+    await page.getByRole('menuitemcheckbox', { name: '济宁市' }).click();
+    await page.getByRole('menuitemcheckbox', { name: '任城区' }).click();
+    await page.getByTestId('profile-value-0').fill('8800万元');
+    await page.getByTestId('profile-submit').click();
+    const gap = page.getByText('实物商品网络零售额 8,800万元 < 1亿元（以上，含本数），还差 1,200万元 达到 1亿元');
+    await gap.first().waitFor();
+    await shot('06b-calculator-profile');
+  });
+
   it('政策模拟: a changed per-unit pay, run as a simulation and compared with the official run', async () => {
     await page.getByRole('menuitem', { name: '政策模拟' }).click();
     const choose = async (testId: string, text: string) => {

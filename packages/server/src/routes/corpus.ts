@@ -3,7 +3,7 @@
  * the targets and the interpretations with their defaults — public reading, no login needed.
  */
 import type { FastifyInstance } from 'fastify';
-import { DEFAULT_READINGS, INTERPRETATIONS } from '@duixian/engine';
+import { DEFAULT_READINGS, FACT_KEYS, INTERPRETATIONS, REGIONS, SUBJECT_KINDS, TAGS } from '@duixian/engine';
 import { CORPUS, MEASURES, TARGETS, textOf, type DocumentId } from '@duixian/corpus';
 import { templateCsv, templateXlsx } from '@duixian/interchange';
 import { ApiError } from '../errors.js';
@@ -35,6 +35,13 @@ export async function corpusRoutes(app: FastifyInstance): Promise<void> {
     if (req.params.file.endsWith('.xlsx')) return reply.type(XLSX).send(Buffer.from(await templateXlsx()));
     return reply.type('text/csv; charset=utf-8').send(templateCsv(req.params.file.includes('subjects') ? 'subjects' : 'facts'));
   });
+
+  app.get('/api/vocabulary', { schema: { tags: ['政策库'], summary: 'What data can say: fact keys with label and unit, tags, subject kinds, Shandong\'s regions' } }, async () => ({
+    factKeys: Object.entries(FACT_KEYS).map(([key, k]) => ({ key, label: k.label, unit: k.unit })),
+    tags: Object.entries(TAGS).map(([tag, label]) => ({ tag, label })),
+    kinds: Object.entries(SUBJECT_KINDS).map(([kind, label]) => ({ kind, label })),
+    regions: REGIONS.filter((r) => r.code === '370000' || r.parent === '370000' || (r.parent !== null && r.parent.startsWith('37'))).map((r) => ({ code: r.code, name: r.name, level: r.level, parent: r.parent })),
+  }));
 
   app.get('/api/interpretations', { schema: { tags: ['政策库'], summary: 'Every reading with its default and alternatives' } }, async () => ({
     items: Object.entries(INTERPRETATIONS).map(([id, i]) => ({ id, question: i.question, default: DEFAULT_READINGS[id as keyof typeof DEFAULT_READINGS], values: i.values })),

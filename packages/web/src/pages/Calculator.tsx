@@ -4,8 +4,9 @@
  * failing condition and the gap (还差 1,200万元 达到 1亿元), undecidable with the data it needs.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Card, Descriptions, InputNumber, List, Select, Space, Spin, Table, Tag, Typography } from 'antd';
-import { api, ApiFailure, type Account, type Match, type Page } from '../api';
+import { Alert, Card, Descriptions, InputNumber, List, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { Profile } from './Profile';
+import { api, ApiFailure, showFailure, type Account, type Match, type Page } from '../api';
 import { useT } from '../i18n';
 import { Failure } from './Failure';
 import { compareYuan, yuanTotal } from '../money';
@@ -22,6 +23,20 @@ const STATUS: Record<Match['status'], { color: string; zh: string; en: string }>
 
 export function Calculator({ account }: { account: Account }) {
   const t = useT();
+  const [entered, setEntered] = useState<Match[]>();
+  return (
+    <Tabs items={[
+      { key: 'stored', label: account.role === 'enterprise' ? t('我的企业', 'My enterprise') : t('库中企业', 'A stored enterprise'), children: <Stored account={account} /> },
+      {
+        key: 'profile', label: t('填写企业情况', 'Describe an enterprise'),
+        children: <Space direction="vertical" style={{ width: '100%' }}><Profile onMatches={setEntered} />{entered && <Card size="small"><Matches matches={entered} /></Card>}</Space>,
+      },
+    ]} />
+  );
+}
+
+function Stored({ account }: { account: Account }) {
+  const t = useT();
   const [year, setYear] = useState(2023);
   const [subject, setSubject] = useState<SubjectRow>();
   const [options, setOptions] = useState<SubjectRow[]>([]);
@@ -30,12 +45,11 @@ export function Calculator({ account }: { account: Account }) {
   const [error, setError] = useState<ApiFailure>();
   const [unknown, setUnknown] = useState(false);
 
-  const search = (q: string) => api<Page<SubjectRow>>('GET', `/api/subjects?kind=enterprise&pageSize=20${q ? `&q=${encodeURIComponent(q)}` : ''}`).then((r) => setOptions([...r.items]), setError);
+  const search = (q: string) => api<Page<SubjectRow>>('GET', `/api/subjects?kind=enterprise&pageSize=20${q ? `&q=${encodeURIComponent(q)}` : ''}`).then((r) => setOptions([...r.items]), showFailure(setError));
   useEffect(() => {
     if (account.role === 'enterprise') {
-      api<Page<SubjectRow>>('GET', '/api/subjects').then((r) => (r.items[0] ? setSubject(r.items[0]) : setUnknown(true)), setError);
-    }
-    else void search('');
+      api<Page<SubjectRow>>('GET', '/api/subjects').then((r) => (r.items[0] ? setSubject(r.items[0]) : setUnknown(true)), showFailure(setError));
+    } else void search('');
   }, [account]);
 
   useEffect(() => {
@@ -43,11 +57,10 @@ export function Calculator({ account }: { account: Account }) {
     setLoading(true);
     setError(undefined);
     api<{ matches: Match[] }>('GET', `/api/subjects/${encodeURIComponent(subject.id)}/match?year=${year}`)
-      .then((r) => setMatches(r.matches), setError)
+      .then((r) => setMatches(r.matches), showFailure(setError))
       .finally(() => setLoading(false));
   }, [subject, year]);
 
-  const eligible = (matches ?? []).filter((m) => m.status === 'eligible');
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card size="small">
@@ -69,26 +82,37 @@ export function Calculator({ account }: { account: Account }) {
       {!subject && !unknown && account.role === 'enterprise' && !error && <Spin />}
       {subject && (
         <Card size="small" title={`${subject.name}（${subject.uscc ?? subject.id}）`} loading={loading}>
-          <Descriptions size="small" items={[
-            { label: t('可享受政策', 'Eligible'), children: <span data-testid="eligible-count">{eligible.length}</span> },
-            { label: t('资金合计（最高）', 'Money (at most)'), children: <span data-testid="eligible-total">{yuanTotal(eligible.filter((m) => m.type === 'money').map((m) => m.amount ?? '0'))} {t('元', 'yuan')}</span> },
-            { label: t('可能适用的条款', 'Rules that could apply'), children: matches?.length ?? 0 },
-          ]} />
           {matches && matches.length === 0 && <Alert type="info" message={t('没有适用于该企业的条款', 'No rule applies to this enterprise')} />}
-          <Table<Match>
-            rowKey="rule" size="small" dataSource={matches ?? []} pagination={{ pageSize: 20 }} data-testid="matches"
-            expandable={{ expandedRowRender: (m) => <Steps steps={m.steps} /> }}
-            columns={[
-              { title: t('文件条款', 'Article'), width: 200, render: (_, m) => `${m.number} ${m.article}` },
-              { title: t('政策', 'Policy'), dataIndex: 'title' },
-              { title: t('结果', 'Result'), dataIndex: 'status', width: 110, filters: Object.entries(STATUS).map(([k, v]) => ({ text: t(v.zh, v.en), value: k })), onFilter: (v, m) => m.status === v, render: (s: Match['status']) => <Tag color={STATUS[s].color}>{t(STATUS[s].zh, STATUS[s].en)}</Tag> },
-              { title: t('金额（元）', 'Amount (yuan)'), dataIndex: 'amount', width: 130, align: 'right', sorter: (a, b) => compareYuan(a.amount, b.amount), render: (v: string | null, m) => (v ? `${m.ceiling ? t('最高 ', 'up to ') : ''}${v}` : '—') },
-              { title: t('差距或缺少的数据', 'Gap or missing data'), render: (_, m) => [...m.failing, ...m.missing.map((x) => `${t('缺少', 'missing')} ${x}`)].join('；') || '—' },
-            ]}
-          />
+          <Matches matches={matches ?? []} />
         </Card>
       )}
     </Space>
+  );
+}
+
+/** Every rule that could apply, the eligible ones summed exactly, each row expandable into its steps. */
+function Matches({ matches }: { matches: readonly Match[] }) {
+  const t = useT();
+  const eligible = matches.filter((m) => m.status === 'eligible');
+  return (
+    <>
+      <Descriptions size="small" items={[
+        { label: t('可享受政策', 'Eligible'), children: <span data-testid="eligible-count">{eligible.length}</span> },
+        { label: t('资金合计（最高）', 'Money (at most)'), children: <span data-testid="eligible-total">{yuanTotal(eligible.filter((m) => m.type === 'money').map((m) => m.amount ?? '0'))} {t('元', 'yuan')}</span> },
+        { label: t('可能适用的条款', 'Rules that could apply'), children: matches.length },
+      ]} />
+      <Table<Match>
+        rowKey="rule" size="small" dataSource={[...matches]} pagination={{ pageSize: 20 }} data-testid="matches"
+        expandable={{ expandedRowRender: (m) => <Steps steps={m.steps} /> }}
+        columns={[
+          { title: t('文件条款', 'Article'), width: 200, render: (_, m) => `${m.number} ${m.article}` },
+          { title: t('政策', 'Policy'), dataIndex: 'title' },
+          { title: t('结果', 'Result'), dataIndex: 'status', width: 110, filters: Object.entries(STATUS).map(([k, v]) => ({ text: t(v.zh, v.en), value: k })), onFilter: (v, m) => m.status === v, render: (s: Match['status']) => <Tag color={STATUS[s].color}>{t(STATUS[s].zh, STATUS[s].en)}</Tag> },
+          { title: t('金额（元）', 'Amount (yuan)'), dataIndex: 'amount', width: 130, align: 'right', sorter: (a, b) => compareYuan(a.amount, b.amount), render: (v: string | null, m) => (v ? `${m.ceiling ? t('最高 ', 'up to ') : ''}${v}` : '—') },
+          { title: t('差距或缺少的数据', 'Gap or missing data'), render: (_, m) => [...m.failing, ...m.missing.map((x) => `${t('缺少', 'missing')} ${x}`)].join('；') || '—' },
+        ]}
+      />
+    </>
   );
 }
 

@@ -101,7 +101,7 @@ function Subjects() {
   useEffect(() => {
     setData(undefined);
     const params = new URLSearchParams({ page: String(page.current), pageSize: String(page.size), ...(q ? { q } : {}), ...(kind ? { kind } : {}) });
-    api<Page<SubjectRow>>('GET', `/api/subjects?${params}`).then(setData, setError);
+    api<Page<SubjectRow>>('GET', `/api/subjects?${params}`).then(setData, showFailure(setError));
   }, [q, kind, page]);
   return (
     <Card size="small" title={t('主体与数据', 'Subjects and data')}>
@@ -139,8 +139,8 @@ function SubjectDetail({ id }: { id: string }) {
   const [revs, setRevs] = useState<Revision[]>();
   const [error, setError] = useState<ApiFailure>();
   useEffect(() => {
-    api<Detail>('GET', `/api/subjects/${encodeURIComponent(id)}`).then(setD, setError);
-    api<{ items: Revision[] }>('GET', `/api/subjects/${encodeURIComponent(id)}/revisions`).then((r) => setRevs(r.items), setError);
+    api<Detail>('GET', `/api/subjects/${encodeURIComponent(id)}`).then(setD, showFailure(setError));
+    api<{ items: Revision[] }>('GET', `/api/subjects/${encodeURIComponent(id)}/revisions`).then((r) => setRevs(r.items), showFailure(setError));
   }, [id]);
   if (error) return <Failure error={error} />;
   if (!d) return null;

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Card, Col, Descriptions, Empty, Row, Spin, Table, Tabs, Tag, Typography } from 'antd';
-import { api, ApiFailure } from '../api';
+import { api, ApiFailure, showFailure } from '../api';
 import { useT } from '../i18n';
 import { articleSpans, highlight } from '../articles';
 import { Failure } from './Failure';
@@ -23,8 +23,8 @@ export function Library() {
   const [readings, setReadings] = useState<Reading[]>();
   const [error, setError] = useState<ApiFailure>();
   useEffect(() => {
-    api<{ items: Doc[] }>('GET', '/api/documents').then((r) => setDocs(r.items), setError);
-    api<{ items: Reading[] }>('GET', '/api/interpretations').then((r) => setReadings(r.items), setError);
+    api<{ items: Doc[] }>('GET', '/api/documents').then((r) => setDocs(r.items), showFailure(setError));
+    api<{ items: Reading[] }>('GET', '/api/interpretations').then((r) => setReadings(r.items), showFailure(setError));
   }, []);
   if (error) return <Failure error={error} />;
   if (!docs) return <Spin />;
@@ -55,7 +55,7 @@ function DocumentView({ id }: { id: string }) {
   const t = useT();
   const [d, setD] = useState<DocDetail>();
   const [error, setError] = useState<ApiFailure>();
-  useEffect(() => void api<DocDetail>('GET', `/api/documents/${id}`).then(setD, setError), [id]);
+  useEffect(() => void api<DocDetail>('GET', `/api/documents/${id}`).then(setD, showFailure(setError)), [id]);
   const spans = useMemo(() => (d ? articleSpans(d.text, d.measures) : new Map<string, string>()), [d]);
   if (error) return <Failure error={error} />;
   if (!d) return <Spin />;

@@ -28,10 +28,10 @@ export function Review({ account }: { account: Account }) {
   const [started, setStarted] = useState<number>();
   const [now, setNow] = useState(Date.now());
 
-  const loadRuns = useCallback(() => api<Page<RunSummary>>('GET', `/api/runs?page=${runsPage}&pageSize=10`).then(setRuns, setError), [runsPage]);
+  const loadRuns = useCallback(() => api<Page<RunSummary>>('GET', `/api/runs?page=${runsPage}&pageSize=10`).then(setRuns, showFailure(setError)), [runsPage]);
   useEffect(() => {
-    api<{ items: Doc[] }>('GET', '/api/documents').then((r) => setDocs(r.items), setError);
-    api<{ items: Reading[] }>('GET', '/api/interpretations').then((r) => setReadings(r.items), setError);
+    api<{ items: Doc[] }>('GET', '/api/documents').then((r) => setDocs(r.items), showFailure(setError));
+    api<{ items: Reading[] }>('GET', '/api/interpretations').then((r) => setReadings(r.items), showFailure(setError));
   }, []);
   useEffect(() => void loadRuns(), [loadRuns]);
   useEffect(() => {
@@ -100,7 +100,7 @@ function AwardList({ run, docs }: { run: RunSummary; docs: Doc[] }) {
   const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]).toString();
   useEffect(() => {
     setData(undefined);
-    api<AwardPage>('GET', `/api/runs/${run.id}/awards?page=${page.current}&pageSize=${page.size}${query ? `&${query}` : ''}`).then(setData, setError);
+    api<AwardPage>('GET', `/api/runs/${run.id}/awards?page=${page.current}&pageSize=${page.size}${query ? `&${query}` : ''}`).then(setData, showFailure(setError));
   }, [run.id, page, query]);
   const set = (f: Filters) => {
     setFilters({ ...filters, ...f });
