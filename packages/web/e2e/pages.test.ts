@@ -181,6 +181,31 @@ describe('the pages, as a province administrator', () => {
     await shot('08-targets');
   });
 
+  it('账户 and role: a county administrator made here sees its county only', async () => {
+    await page.getByRole('menuitem', { name: '账户' }).click();
+    await page.getByTestId('new-username').fill('rencheng');
+    await page.getByTestId('new-region').fill('370811');
+    await page.getByTestId('create-account').click();
+    await page.getByTestId('one-time-password').waitFor();
+    const password = (await page.getByTestId('one-time-password').locator('code').textContent())!;
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByLabel('用户名').fill('rencheng');
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByLabel('一次性密码').fill(password);
+    await page.getByLabel('新密码').fill('county password 2024');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.getByTestId('who').waitFor();
+    expect(await page.getByTestId('who').textContent()).toContain('rencheng · 县级管理员 · 370811');
+    await page.getByRole('menuitem', { name: '数据' }).click();
+    const rows = page.getByTestId('subjects').locator('tbody tr');
+    await rows.first().locator('td').nth(3).waitFor();
+    const regions = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[3]?.textContent ?? ''));
+    expect(regions.length).toBeGreaterThan(0);
+    expect(new Set(regions)).toEqual(new Set(['370811']));
+    await shot('09-county-data');
+  });
+
   it('English on a switch', async () => {
     await page.getByText('EN', { exact: true }).click();
     await page.getByRole('menuitem', { name: 'What can I get' }).waitFor();

@@ -17,8 +17,8 @@ import { Review } from './pages/Review';
 import { Data } from './pages/Data';
 import { Simulate } from './pages/Simulate';
 import { Targets } from './pages/Targets';
+import { Accounts, ROLE_NAMES } from './pages/Accounts';
 
-const ROLE = { 'province-admin': ['省级管理员', 'Province administrator'], 'city-admin': ['市级管理员', 'City administrator'], 'county-admin': ['县级管理员', 'County administrator'], enterprise: ['企业用户', 'Enterprise'], auditor: ['审计人员', 'Auditor'] } as const;
 
 export function App() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('duixian.lang') === 'en' ? 'en' : 'zh'));
@@ -62,7 +62,7 @@ export function App() {
             <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#fff', borderBottom: '1px solid #eee', paddingInline: 24 }}>
               <Typography.Title level={4} style={{ margin: 0 }}>{t('兑现 · 政策兑现平台', 'duixian · incentive policies')}</Typography.Title>
               <Space>
-                {account && <span data-testid="who">{account.username} · {t(ROLE[account.role][0], ROLE[account.role][1])}{account.region ? ` · ${account.region}` : ''}</span>}
+                {account && <span data-testid="who">{account.username} · {t(...ROLE_NAMES[account.role])}{account.region ? ` · ${account.region}` : ''}</span>}
                 <Segmented size="small" value={lang} onChange={(v) => switchLang(v as Lang)} options={[{ label: '中文', value: 'zh' }, { label: 'EN', value: 'en' }]} />
               </Space>
             </Layout.Header>
@@ -90,6 +90,7 @@ function Shell({ account, page, onSignOut }: { account: Account; page: PageId; o
         {page === 'data' && <Data account={account} />}
         {page === 'simulate' && <Simulate />}
         {page === 'targets' && <Targets />}
+        {page === 'accounts' && <Accounts account={account} />}
       </Layout.Content>
     </Layout>
   );

@@ -1,7 +1,7 @@
 /** The pages and who sees them: navigation follows the role (an enterprise user sees what concerns it). */
 import { isAdmin, isReader, type Account } from './api';
 
-export type PageId = 'library' | 'data' | 'review' | 'simulate' | 'targets' | 'calculator';
+export type PageId = 'library' | 'data' | 'review' | 'simulate' | 'targets' | 'calculator' | 'accounts';
 
 export interface PageDef {
   readonly id: PageId;
@@ -17,6 +17,7 @@ export const PAGES: readonly PageDef[] = [
   { id: 'simulate', zh: '政策模拟', en: 'Simulate', visible: isAdmin },
   { id: 'targets', zh: '目标监测', en: 'Targets', visible: isReader },
   { id: 'calculator', zh: '政策计算器', en: 'What can I get', visible: () => true },
+  { id: 'accounts', zh: '账户', en: 'Accounts', visible: isReader },
 ];
 
 export function pageFromHash(hash: string, a: Account): PageId {

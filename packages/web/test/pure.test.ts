@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { articleSpans, highlight } from '../src/articles';
 import { compareYuan, yuanTotal } from '../src/money';
 import { uploadOf } from '../src/upload';
+import { PAGES, pageFromHash } from '../src/routes';
+import type { Role } from '../src/api';
 
 describe('articles', () => {
   const text = '一、总则。\n二、对当年实现实物商品网络零售额1亿元以上企业,每实现1万元,省财政最高给予2元流量补贴。\n三、附则。';
@@ -50,5 +52,21 @@ describe('dropped files', () => {
     expect('error' in (await uploadOf([file('a.json'), file('b.json')]))).toBe(true);
     expect('error' in (await uploadOf([file('notes.docx')]))).toBe(true);
     expect('error' in (await uploadOf([]))).toBe(true);
+  });
+});
+
+describe('navigation follows the role', () => {
+  const pages = (role: Role) => PAGES.filter((p) => p.visible({ username: 'x', role, region: '370811', uscc: null, mustChangePassword: false })).map((p) => p.id);
+  it.each([
+    ['province-admin', ['library', 'data', 'review', 'simulate', 'targets', 'calculator', 'accounts']],
+    ['county-admin', ['library', 'data', 'review', 'simulate', 'targets', 'calculator', 'accounts']],
+    ['auditor', ['library', 'data', 'review', 'targets', 'calculator', 'accounts']],
+    ['enterprise', ['library', 'calculator']],
+  ] as const)('%s sees %j', (role, want) => expect(pages(role)).toEqual(want));
+
+  it('a page the role may not see falls back to its first page', () => {
+    const enterprise = { username: 'e', role: 'enterprise' as const, region: null, uscc: 'X', mustChangePassword: false };
+    expect(pageFromHash('#/review', enterprise)).toBe('calculator');
+    expect(pageFromHash('#/library', enterprise)).toBe('library');
   });
 });
