@@ -73,6 +73,8 @@ afterAll(async () => {
 describe('the pages, as a province administrator', () => {
   it('signs in with the one-time password and must change it first', async () => {
     await page.goto(base);
+    await page.getByLabel('用户名').waitFor();
+    await shot('00-sign-in');
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('密码').fill('wrong password');
     await page.getByRole('button', { name: '登录' }).click();
@@ -188,6 +190,7 @@ describe('the pages, as a province administrator', () => {
     await page.getByTestId('create-account').click();
     await page.getByTestId('one-time-password').waitFor();
     const password = (await page.getByTestId('one-time-password').locator('code').textContent())!;
+    await shot('09-accounts');
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByLabel('用户名').fill('rencheng');
     await page.getByLabel('密码').fill(password);
@@ -203,7 +206,7 @@ describe('the pages, as a province administrator', () => {
     const regions = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[3]?.textContent ?? ''));
     expect(regions.length).toBeGreaterThan(0);
     expect(new Set(regions)).toEqual(new Set(['370811']));
-    await shot('09-county-data');
+    await shot('10-county-data');
   });
 
   it('English on a switch', async () => {
