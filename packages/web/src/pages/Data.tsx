@@ -9,6 +9,7 @@ import { api, ApiFailure, isAdmin, send, showFailure, type Account, type Page } 
 import { useT } from '../i18n';
 import { requestOf, uploadOf, type Upload as Dropped } from '../upload';
 import { Failure } from './Failure';
+import { Working } from './Working';
 
 interface Checked { rows: Record<string, number>; year: number; warnings: { path: string; message: string }[] }
 interface Imported { importId: string | null; subjects: Record<string, number>; facts: { added: number; revised: number; unchanged: number } }
@@ -31,7 +32,7 @@ function ImportCard() {
   const [done, setDone] = useState<Imported>();
   const [error, setError] = useState<ApiFailure | [string, string]>();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<number>(); // when the request under way started
 
   const check = async (chosen: File[]) => {
     setFiles(chosen);
@@ -41,15 +42,15 @@ function ImportCard() {
     const u = await uploadOf(chosen);
     if ('error' in u) return setError(u.error);
     setUpload(u);
-    setBusy(true);
-    await send<Checked>('POST', '/api/imports?dryRun=true', requestOf(u)).then(setChecked, showFailure(setError)).finally(() => setBusy(false));
+    setBusy(Date.now());
+    await send<Checked>('POST', '/api/imports?dryRun=true', requestOf(u)).then(setChecked, showFailure(setError)).finally(() => setBusy(undefined));
   };
   const commit = async () => {
     if (!upload) return;
-    setBusy(true);
+    setBusy(Date.now());
     await send<Imported>('POST', `/api/imports?name=${encodeURIComponent(upload.name)}&reason=${encodeURIComponent(reason)}`, requestOf(upload))
       .then((r) => { setDone(r); setChecked(undefined); }, showFailure(setError))
-      .finally(() => setBusy(false));
+      .finally(() => setBusy(undefined));
   };
   return (
     <Card size="small" title={t('导入数据', 'Import data')} extra={<Space>
@@ -63,7 +64,7 @@ function ImportCard() {
         {files.length > 0 && <p><b>{files.map((f) => f.name).join('、')}</b></p>}
       </Upload.Dragger>
       <div style={{ marginTop: 12 }}>
-        {busy && <Alert type="info" showIcon message={t('正在处理…', 'Working…')} />}
+        {busy !== undefined && <Working since={busy} testId="import-progress" what={(sec) => t(`正在上传并逐行检查，已用 ${sec.toFixed(0)} 秒；百万条数据约需 1 分钟。`, `Uploading and checking every row: ${sec.toFixed(0)} s so far; a million facts take about a minute.`)} />}
         {Array.isArray(error) && <Alert type="error" showIcon message={t(error[0], error[1])} />}
         {error instanceof ApiFailure && <Failure error={error} />}
         {checked && (
@@ -75,7 +76,7 @@ function ImportCard() {
             {checked.warnings.length > 0 && <Alert type="warning" message={checked.warnings.map((w) => `${w.path}: ${w.message}`).join('；')} />}
             <Space.Compact style={{ width: '100%' }}>
               <Input placeholder={t('导入原因（将记入修订记录），如：2023年四季度统计数据', 'Why (recorded with every revision)')} value={reason} onChange={(e) => setReason(e.target.value)} />
-              <Button type="primary" onClick={() => void commit()} loading={busy} data-testid="commit-import">{t('确认导入', 'Commit')}</Button>
+              <Button type="primary" onClick={() => void commit()} loading={busy !== undefined} data-testid="commit-import">{t('确认导入', 'Commit')}</Button>
             </Space.Compact>
           </Space>
         )}

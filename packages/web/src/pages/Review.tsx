@@ -4,7 +4,8 @@
  * the 公示 .xlsx export; each award's explanation beside the article's text.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Working } from './Working';
 import { api, ApiFailure, isAdmin, showFailure, type Account, type AwardRow, type Page, type RunSummary } from '../api';
 import { useT } from '../i18n';
 import { Failure } from './Failure';
@@ -26,7 +27,6 @@ export function Review({ account }: { account: Account }) {
   const [run, setRun] = useState<RunSummary>();
   const [error, setError] = useState<ApiFailure>();
   const [started, setStarted] = useState<number>();
-  const [now, setNow] = useState(Date.now());
 
   const loadRuns = useCallback(() => api<Page<RunSummary>>('GET', `/api/runs?page=${runsPage}&pageSize=10`).then(setRuns, showFailure(setError)), [runsPage]);
   useEffect(() => {
@@ -34,11 +34,6 @@ export function Review({ account }: { account: Account }) {
     api<{ items: Reading[] }>('GET', '/api/interpretations').then((r) => setReadings(r.items), showFailure(setError));
   }, []);
   useEffect(() => void loadRuns(), [loadRuns]);
-  useEffect(() => {
-    if (started === undefined) return;
-    const timer = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(timer);
-  }, [started]);
 
   const start = async (v: { year: number; documents?: string[]; readings?: string[] }) => {
     setError(undefined);
@@ -49,7 +44,6 @@ export function Review({ account }: { account: Account }) {
       .finally(() => setStarted(undefined));
   };
 
-  const seconds = started === undefined ? 0 : (now - started) / 1000;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       {isAdmin(account) && (
@@ -61,11 +55,7 @@ export function Review({ account }: { account: Account }) {
             <Form.Item><Button type="primary" htmlType="submit" loading={started !== undefined} data-testid="start-run">{t('开始测算', 'Run')}</Button></Form.Item>
           </Form>
           {started !== undefined && (
-            <div data-testid="run-progress" style={{ marginTop: 12 }}>
-              {/* the server evaluates in one request: the bar shows time passing, not a fraction done */}
-              <Progress percent={Math.min(95, Math.round(100 * (1 - Math.exp(-seconds / 8))))} status="active" />
-              <Typography.Text type="secondary">{t(`正在从数据库读取数据并逐条评审，已用 ${seconds.toFixed(0)} 秒；百万级企业约需 1 分钟。`, `Reading the data and evaluating every rule: ${seconds.toFixed(0)} s so far; a million enterprises take about a minute.`)}</Typography.Text>
-            </div>
+            <Working since={started} testId="run-progress" what={(sec) => t(`正在从数据库读取数据并逐条评审，已用 ${sec.toFixed(0)} 秒；百万级企业约需 1 分钟。`, `Reading the data and evaluating every rule: ${sec.toFixed(0)} s so far; a million enterprises take about a minute.`)} />
           )}
         </Card>
       )}
