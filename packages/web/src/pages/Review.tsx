@@ -66,9 +66,9 @@ export function Review({ account }: { account: Account }) {
           pagination={{ current: runsPage, pageSize: 10, total: runs?.total ?? 0, onChange: setRunsPage }}
           onRow={(r) => ({ onClick: () => setRun(r), style: { cursor: 'pointer', background: r.id === run?.id ? '#fff1f0' : undefined } })}
           columns={[
-            { title: t('编号', 'Run'), dataIndex: 'id', width: 70 },
+            { title: t('编号', 'Run'), dataIndex: 'id', width: 70, sorter: (a, b) => Number(a.id) - Number(b.id) },
             { title: t('年度', 'Year'), dataIndex: 'year', width: 70 },
-            { title: t('类型', 'Kind'), width: 110, render: (_, r) => (r.official ? <Tag color="red">{t('正式', 'Official')}</Tag> : <Tag>{t('模拟', 'Simulation')}</Tag>) },
+            { title: t('类型', 'Kind'), width: 110, filters: [{ text: t('正式', 'Official'), value: true }, { text: t('模拟', 'Simulation'), value: false }], onFilter: (v, r) => r.official === v, render: (_, r) => (r.official ? <Tag color="red">{t('正式', 'Official')}</Tag> : <Tag>{t('模拟', 'Simulation')}</Tag>) },
             { title: t('发起', 'By'), render: (_, r) => `${r.by}（${r.scope}）` },
             { title: t('时间', 'At'), dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString() },
             { title: t('结果哈希', 'Result hash'), dataIndex: 'resultHash', render: (v: string) => <code>{v.slice(0, 12)}</code> },

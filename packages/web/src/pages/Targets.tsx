@@ -67,11 +67,11 @@ export function Targets() {
       <Card size="small" title={t('目标完成情况', 'Targets')}>
         <Table<TargetProgress> rowKey="target" size="small" dataSource={now} loading={!targets[year]} pagination={{ pageSize: 10 }} data-testid="targets" columns={[
           { title: t('目标', 'Target'), dataIndex: 'description' },
-          { title: t('期限', 'Due'), dataIndex: 'due', width: 70 },
+          { title: t('期限', 'Due'), dataIndex: 'due', width: 70, sorter: (a, b) => a.due - b.due },
           { title: t('目标值', 'Goal'), dataIndex: 'value', width: 100 },
           { title: t('实际', 'Actual'), dataIndex: 'actual', width: 150, align: 'right', render: (v: string | null) => v ?? '—' },
-          { title: t('进度', 'Progress'), dataIndex: 'progress', width: 160, render: (v: string | null) => (v === null ? '—' : <Progress percent={Math.min(100, percent(v) ?? 0)} format={() => v} size="small" />) },
-          { title: t('状态', 'Status'), dataIndex: 'status', width: 120, render: (s: string, r) => <Tag color={STATUS[s]?.[0]} title={r.why}>{t(STATUS[s]?.[1] ?? s, STATUS[s]?.[2] ?? s)}</Tag> },
+          { title: t('进度', 'Progress'), dataIndex: 'progress', width: 160, sorter: (a, b) => (percent(a.progress) ?? -1) - (percent(b.progress) ?? -1), render: (v: string | null) => (v === null ? '—' : <Progress percent={Math.min(100, percent(v) ?? 0)} format={() => v} size="small" />) },
+          { title: t('状态', 'Status'), dataIndex: 'status', width: 120, filters: Object.entries(STATUS).map(([k, v]) => ({ text: t(v[1], v[2]), value: k })), onFilter: (v, r) => r.status === v, render: (s: string, r) => <Tag color={STATUS[s]?.[0]} title={r.why}>{t(STATUS[s]?.[1] ?? s, STATUS[s]?.[2] ?? s)}</Tag> },
         ]} />
         {measurable.length > 0 && <Chart option={trend} height={260} testId="targets-trend" />}
       </Card>
