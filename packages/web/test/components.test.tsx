@@ -37,7 +37,7 @@ describe('政策计算器', () => {
     vi.stubGlobal('fetch', fetch);
     const account: Account = { username: 'e1', role: 'enterprise', region: null, uscc: 'X', mustChangePassword: false };
     render(<Calculator account={account} />);
-    await waitFor(() => expect(screen.getByTestId('eligible-count').textContent).toBe('2'));
+    await waitFor(() => expect(screen.getByTestId('eligible-count').textContent).toBe('2'), { timeout: 10_000 }); // Ant Design renders slowly in jsdom on a busy machine
     expect(screen.getByTestId('eligible-total').textContent).toBe('0.30 元');
     expect(screen.getByText(/还差 1,200万元 达到 1亿元/)).toBeTruthy();
     expect(fetch.mock.calls.map(([u]) => u)).toEqual(['/api/subjects', '/api/subjects/E1/match?year=2023']);
