@@ -199,10 +199,15 @@ export class Run {
 
   /** The explanation of one decision (any outcome), with what happened after it. */
   explain(subjectId: string, ruleId: string): Explanation {
-    const rule = this.ctx.rules.get(ruleId);
-    if (!rule) throw new Error(`unknown rule ${ruleId}`);
     const i = this.ctx.population.index(subjectId);
     if (i === undefined) throw new Error(`unknown subject ${subjectId}`);
+    return this.explainAt(i, ruleId);
+  }
+
+  /** The same by the subject's position (what the decisions hold): no lookup of a million ids by name. */
+  private explainAt(i: number, ruleId: string): Explanation {
+    const rule = this.ctx.rules.get(ruleId);
+    if (!rule) throw new Error(`unknown rule ${ruleId}`);
     const doc = this.ctx.documents.get(rule.document)!;
     const subject = this.ctx.population.subjects[i]!;
     const base = {
@@ -215,13 +220,29 @@ export class Run {
       return { ...base, outcome: 'not-in-force', summary: validity.text, steps: [validity], readings: {} };
     }
     const traced = run.trace(i);
-    const decision = (this.decisions.get(ruleId) ?? []).find((d) => d.i === i);
+    const decision = this.decisionOf(ruleId, i);
     const steps: Step[] = [validity, ...traced.steps, ...(decision?.after ?? [])];
     if (rule.note) steps.push({ kind: 'note', text: `本系统对条文的理解：${rule.note}` });
     const readings = Object.fromEntries([...(decision?.readings ?? run.readings)].sort().map((id) => [id, this.ctx.readings[id]]));
     const outcome: Outcome = decision?.withheld ? 'withheld' : traced.status === 'award' ? 'award' : traced.status;
     const missing = [...new Set(traced.missing.map((m) => `${m.subject} ${m.key}@${m.year}`))];
     return { ...base, outcome, summary: this.summary(outcome, decision, missing), steps, readings, ...(outcome === 'missing' ? { missing } : {}) };
+  }
+
+  /** Each rule's decisions by subject position, built on first use: explaining every decision of a rule stays linear. */
+  private readonly byPosition = new WeakMap<readonly Decision[], Map<number, Decision>>();
+
+  /** The first decision of the rule about subject i (what a search of the rule's list would find). */
+  private decisionOf(ruleId: string, i: number): Decision | undefined {
+    const ds = this.decisions.get(ruleId);
+    if (!ds) return undefined;
+    let at = this.byPosition.get(ds);
+    if (!at) {
+      at = new Map();
+      for (const d of ds) if (!at.has(d.i)) at.set(d.i, d);
+      this.byPosition.set(ds, at);
+    }
+    return at.get(i);
   }
 
   private validityStep(rule: Rule, doc: PolicyDocument): Step {
@@ -261,7 +282,7 @@ export class Run {
         continue;
       }
       const amount = d.granted ?? d.fen;
-      const explanation = explain ? this.explain(id(d), d.rule.id) : undefined;
+      const explanation = explain ? this.explainAt(d.i, d.rule.id) : undefined;
       if (d.withheld) {
         withheld.push({
           subject: id(d), rule: d.rule.id, amount: amount === null ? null : yuanString(d.fen!), reason: d.withheld.reason,

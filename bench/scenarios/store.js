@@ -1,0 +1,86 @@
+// The database benchmarks (issue 3), one backend and one dataset per process:
+//   node bench/scenarios/store.js postgres|pglite FILE [run|without-provenance-fks]
+// Reads FILE as `duixian import` does (not timed as import), imports it into a fresh store (a schema
+// of its own on DATABASE_URL, or a PGlite directory under bench/out/), imports it again (nothing to
+// do), and with `run` makes an evaluation run from the database, timing its parts. With
+// `without-provenance-fks` the store's foreign keys from import_id, added_by and removed_by to
+// imports are dropped first: what the import would take with that schema change (not made). The
+// store is dropped afterwards. Prints one JSON line.
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { CORPUS } from '@duixian/corpus';
+import { readFile } from '@duixian/interchange';
+import { createRun, importDataset, openStore } from '@duixian/store';
+import { KNOWN } from '../../packages/cli/dist/known.js';
+import { now, report } from './common.js';
+
+const [backend, file, what] = process.argv.slice(2);
+const tag = randomBytes(4).toString('hex');
+const url = process.env.DATABASE_URL;
+if (backend === 'postgres' && !url) throw new Error('DATABASE_URL is not set: run `bash scripts/postgres.sh` and export the URL it prints');
+const place = backend === 'postgres'
+  ? { url, schema: `bench_store_${tag}` }
+  : { dataDir: new URL(`../out/store-pglite-${tag}`, import.meta.url).pathname };
+
+async function drop() {
+  if ('dataDir' in place) return rmSync(place.dataDir, { recursive: true, force: true });
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(`drop schema if exists ${place.schema} cascade`);
+  } finally {
+    await c.end();
+  }
+}
+
+const log = (s) => process.stderr.write(`[store ${backend}] ${s}\n`);
+const ms = (t) => Math.round(now() - t);
+const out = { scenario: `store-${backend}${what ? `-${what}` : ''}`, backend };
+let store;
+try {
+  let t = now();
+  const read = await readFile(file, KNOWN, {});
+  if (!read.ok) throw new Error(read.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('\n'));
+  out.readMs = ms(t);
+  out.subjects = read.dataset.subjects.length;
+  out.facts = read.dataset.facts.length;
+  out.tags = read.dataset.subjects.reduce((n, s) => n + s.tags.length, 0);
+  log(`${out.subjects} subjects, ${out.tags} tags, ${out.facts} facts read in ${out.readMs} ms`);
+
+  t = now();
+  store = await openStore(place);
+  out.openMs = ms(t);
+  if (what === 'without-provenance-fks') {
+    for (const [table, fk] of [['subjects', 'subjects_import_id_fkey'], ['subject_tags', 'subject_tags_added_by_fkey'], ['subject_tags', 'subject_tags_removed_by_fkey'], ['facts', 'facts_import_id_fkey']]) {
+      await sql`alter table ${sql.table(table)} drop constraint ${sql.id(fk)}`.execute(store.db);
+    }
+  }
+  t = now();
+  const first = await importDataset(store, read.dataset, { by: 'bench', reason: 'benchmark' });
+  out.importMs = ms(t);
+  out.imported = first.facts.added;
+  log(`import ${out.importMs} ms`);
+  t = now();
+  const again = await importDataset(store, read.dataset, { by: 'bench', reason: 'benchmark' });
+  out.reimportMs = ms(t);
+  if (again.importId !== null || again.facts.unchanged !== out.facts) throw new Error(`the second import changed something: ${JSON.stringify(again)}`);
+  log(`re-import (nothing to do) ${out.reimportMs} ms`);
+
+  if (what === 'run') {
+    // two runs: the first in a cold process (as `duixian run` would), the second warm
+    for (const key of ['run', 'warmRun']) {
+      globalThis.gc?.();
+      const phases = {};
+      t = now();
+      const run = await createRun(store, CORPUS, { year: read.dataset.year, by: 'bench', onPhase: (p, d) => (phases[p] = Math.round(d)) });
+      out[key] = { totalMs: ms(t), ...Object.fromEntries(Object.entries(phases).map(([p, d]) => [`${p}Ms`, d])), awards: run.awards, withheld: run.withheld, missing: run.missing };
+      log(`${key} ${JSON.stringify(out[key])}`);
+    }
+  }
+} finally {
+  await store?.close();
+  await drop();
+}
+report(out);
