@@ -257,7 +257,7 @@ describe.each(BACKENDS)('the platform on $name', (backend) => {
 
     it('the simulator: draft changes make a simulation; it compares with the official run and becomes official only when promoted', async () => {
       const official = await runAs(p, 'sd-admin');
-      const sim = await p.as('sd-admin').req('POST', '/api/runs', { year: 2023, changes: [{ rule: 'jining-2022-54/2.retail-2023', key: 'tier1.money', value: '15万元' }] });
+      const sim = await p.as('sd-admin').req('POST', '/api/runs', { year: 2023, changes: [{ rule: 'sd-2022-42/2.traffic', key: 'pay', value: '3元' }] });
       expect([sim.statusCode, sim.json().kind, sim.json().official]).toEqual([201, 'simulation', false]);
       const cmp = (await p.as('jining-admin').req('GET', `/api/runs/${official}/compare/${sim.json().id}`)).json();
       expect(cmp.total.delta).not.toBe('0.00');
@@ -266,6 +266,17 @@ describe.each(BACKENDS)('the platform on $name', (backend) => {
       expect([promoted.statusCode, promoted.json().official, promoted.json().kind]).toEqual([200, true, 'simulation']);
       const twice = await p.as('sd-admin').req('POST', `/api/runs/${sim.json().id}/promote`, { reason: '再次' });
       expect([twice.statusCode, twice.json().error.code]).toEqual([409, 'already-official']);
+    });
+
+    it('a run may carry its own parameters: recorded with it, part of its input hash, checked like an imported sheet', async () => {
+      const plain = await p.as('sd-admin').req('POST', '/api/runs', { year: 2023 });
+      const own = await p.as('sd-admin').req('POST', '/api/runs', { year: 2023, parameters: [{ rule: 'jinan-2021-cbec/2.2.park', key: 'amount', value: '80万元' }] });
+      expect(own.statusCode).toBe(201);
+      expect(own.json().inputHash).not.toBe(plain.json().inputHash);
+      const stored = (await p.as('sd-admin').req('GET', `/api/runs/${own.json().id}`)).json();
+      expect(stored.options.parameters).toEqual([{ rule: 'jinan-2021-cbec/2.2.park', year: 2023, key: 'amount', value: 80_000_000 }]);
+      const bad = await p.as('sd-admin').req('POST', '/api/runs', { year: 2023, parameters: [{ rule: 'jinan-2021-cbec/2.2.park', key: 'amount', value: '很多' }] });
+      expect([bad.statusCode, bad.json().error.details.map((d: { path: string }) => d.path)]).toEqual([422, ['parameters[0].value']]);
     });
 
     it('bad run requests are refused with the field named, and write nothing', async () => {

@@ -7,12 +7,14 @@
  * recorded on its own, makes a simulation official.
  */
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { performance } from 'node:perf_hooks';
 import {
   compareEvaluations, draftCorpus, ENGINE_VERSION, evaluate,
-  type Change, type Comparison, type Corpus, type Evaluation,
+  type Change, type Comparison, type Corpus, type Dataset, type Evaluation, type Parameter,
 } from '@duixian/engine';
 import type { Store } from './db.js';
-import { loadDataset } from './load.js';
+import { loadWithDigest } from './load.js';
 import { appendAudit } from './audit.js';
 
 export interface RunOptions {
@@ -22,7 +24,14 @@ export interface RunOptions {
   /** draft changes (政策模拟): any change makes the run a simulation */
   readonly changes?: readonly Change[];
   readonly simulation?: boolean;
+  /**
+   * parameters for this run only (a 金额待定 rule's amount, a 东营 city share): they replace the stored ones of the
+   * same rule, year and key; recorded with the run and part of its input hash
+   */
+  readonly parameters?: readonly Parameter[];
   readonly by: string;
+  /** told how long each part took, in milliseconds: reading the data, evaluating, hashing, storing (the benchmark's breakdown) */
+  readonly onPhase?: (phase: 'load' | 'evaluate' | 'hash' | 'store', ms: number) => void;
 }
 
 export interface RunSummary {
@@ -38,44 +47,91 @@ export interface RunSummary {
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const BATCH = 1000;
+/** run rows per statement */
+const BATCH = 2000;
+
+/** The dataset with the run's own parameters in place of stored ones of the same rule, year and key. */
+function withParameters(ds: Dataset, given: readonly Parameter[]): Dataset {
+  if (!given.length) return ds;
+  const key = (p: Parameter) => `${p.rule}|${p.year}|${p.key}`;
+  const replaced = new Set(given.map(key));
+  return { ...ds, parameters: [...ds.parameters.filter((p) => !replaced.has(key(p))), ...given] };
+}
 
 export async function createRun(store: Store, corpus: Corpus, opts: RunOptions): Promise<RunSummary> {
-  const dataset = await loadDataset(store, opts.year);
+  let t = performance.now();
+  const phase = (name: 'load' | 'evaluate' | 'hash' | 'store') => {
+    const now = performance.now();
+    opts.onPhase?.(name, now - t);
+    t = now;
+  };
+  const loaded = await loadWithDigest(store, opts.year);
+  const { digest } = loaded;
+  const dataset = withParameters(loaded.dataset, opts.parameters ?? []);
+  phase('load');
   const changes = opts.changes ?? [];
   const runCorpus = changes.length ? draftCorpus(corpus, changes) : corpus;
   const kind = opts.simulation || changes.length ? 'simulation' : 'official';
-  const options = { documents: opts.documents ?? null, interpretations: opts.interpretations ?? {}, changes };
+  const options = { documents: opts.documents ?? null, interpretations: opts.interpretations ?? {}, changes, ...(opts.parameters?.length ? { parameters: opts.parameters } : {}) };
   const result = evaluate(runCorpus, dataset, {
     year: opts.year, explain: true,
     ...(opts.documents ? { documents: opts.documents } : {}),
     ...(opts.interpretations ? { interpretations: opts.interpretations } : {}),
   });
-  const inputHash = sha256(JSON.stringify({ dataset, options, corpus: runCorpus.version, engine: ENGINE_VERSION }));
-  const resultHash = sha256(JSON.stringify(result));
-  const rows = [
-    ...result.awards.map((r) => ({ section: 'award' as const, r })),
-    ...result.withheld.map((r) => ({ section: 'withheld' as const, r })),
-    ...result.missing.map((r) => ({ section: 'missing' as const, r })),
-  ];
+  phase('evaluate');
+  // the data as read (its digest), what the run was asked, and which corpus and engine answered
+  const inputHash = sha256(JSON.stringify({ data: digest, options, corpus: runCorpus.version, engine: ENGINE_VERSION }));
+  // each row as JSON once: stored as it is, and hashed in place within the whole result's JSON
+  const sections = { awards: result.awards.map((r) => JSON.stringify(r)), withheld: result.withheld.map((r) => JSON.stringify(r)), missing: result.missing.map((r) => JSON.stringify(r)) };
+  const resultHash = hashJson(result, sections);
+  phase('hash');
   const id = await store.db.transaction().execute(async (tx) => {
     const run = await tx.insertInto('runs').values({
       kind, year: opts.year, options: JSON.stringify(options), readings: JSON.stringify(result.interpretations),
       input_hash: inputHash, result_hash: resultHash, corpus_version: runCorpus.version, engine_version: ENGINE_VERSION,
       totals: JSON.stringify(result.totals), pools: JSON.stringify(result.pools), by: opts.by,
     }).returning('id').executeTakeFirstOrThrow();
-    for (let k = 0; k < rows.length; k += BATCH) {
-      await tx.insertInto('run_rows').values(rows.slice(k, k + BATCH).map(({ section, r }, j) => ({
-        run_id: run.id, seq: k + j, section, subject_id: r.subject, rule: r.rule, row: JSON.stringify(r),
-      }))).execute();
+    let seq = 0;
+    for (const [section, rows] of [['award', sections.awards], ['withheld', sections.withheld], ['missing', sections.missing]] as const) {
+      for (let k = 0; k < rows.length; k += BATCH) {
+        // BATCH rows as one JSON array: one parameter, parsed once by the server
+        const part = rows.slice(k, k + BATCH);
+        await sql`insert into run_rows (run_id, seq, section, subject_id, rule, row)
+          select ${run.id}::bigint, ${seq}::integer + (o - 1)::integer, ${section}::text, r->>'subject', r->>'rule', r
+          from jsonb_array_elements(${`[${part.join(',')}]`}::jsonb) with ordinality as x(r, o)`.execute(tx);
+        seq += part.length;
+      }
     }
     await appendAudit(tx, { actor: opts.by, action: 'run.create', entity: `runs/${run.id}`, after: { kind, year: opts.year, inputHash, resultHash, options } });
     return String(run.id);
   });
+  phase('store');
   return {
     id, kind, year: opts.year, inputHash, resultHash, corpusVersion: runCorpus.version,
     awards: result.awards.length, withheld: result.withheld.length, missing: result.missing.length,
   };
+}
+
+/**
+ * SHA-256 of JSON.stringify(value), with the arrays named in `sections` given as their elements'
+ * JSON already made: the same digest without writing the whole result out a second time.
+ */
+function hashJson(value: object, sections: Readonly<Record<string, readonly string[]>>): string {
+  const h = createHash('sha256');
+  let first = true;
+  h.update('{');
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined || typeof v === 'function') continue;
+    h.update(`${first ? '' : ','}${JSON.stringify(key)}:`);
+    first = false;
+    const rows = sections[key];
+    if (rows) {
+      h.update('[');
+      rows.forEach((r, i) => h.update(i ? `,${r}` : r));
+      h.update(']');
+    } else h.update(JSON.stringify(v));
+  }
+  return h.update('}').digest('hex');
 }
 
 export interface StoredRun {

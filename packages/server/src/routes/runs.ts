@@ -8,8 +8,8 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { compareEvaluations, DraftError, fenOf, INTERPRETATION_VALUES, isWithin, type AwardRow, type Change, type Subject, type SubjectKind } from '@duixian/engine';
-import { CORPUS, DOCUMENT_IDS } from '@duixian/corpus';
-import { awardTotals, filterAwards, noticeCsv, noticeXlsx, type AwardFilter, type NoticeContext } from '@duixian/interchange';
+import { CORPUS, DOCUMENT_IDS, RULE_IDS } from '@duixian/corpus';
+import { awardTotals, filterAwards, noticeCsv, noticeXlsx, readObject, type AwardFilter, type NoticeContext } from '@duixian/interchange';
 import { createRun, promoteRun, type Account, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
@@ -108,7 +108,7 @@ export function runRoutes(store: Store) {
   });
 
   return async (app: FastifyInstance): Promise<void> => {
-    app.post<{ Body: { year: number; documents?: string[]; interpretations?: Record<string, string>; changes?: Change[]; simulation?: boolean } }>('/api/runs', {
+    app.post<{ Body: { year: number; documents?: string[]; interpretations?: Record<string, string>; changes?: Change[]; parameters?: { rule: string; key: string; value: string }[]; simulation?: boolean } }>('/api/runs', {
       preHandler: guard(store, ADMINS),
       schema: {
         tags: ['测算'], summary: 'Evaluate a year from the database and store the run; changes (draft amounts, thresholds, caps) or simulation:true make it a simulation',
@@ -119,6 +119,7 @@ export function runRoutes(store: Store) {
             documents: { type: 'array', items: { type: 'string', enum: [...DOCUMENT_IDS] } },
             interpretations: { type: 'object', additionalProperties: { type: 'string' } },
             changes: { type: 'array', maxItems: 200, items: { type: 'object', required: ['rule', 'key', 'value'], additionalProperties: false, properties: { rule: { type: 'string' }, key: { type: 'string' }, value: { type: 'string' } } } },
+            parameters: { type: 'array', maxItems: 200, description: 'for this run only, e.g. a 金额待定 amount: {rule, key: "amount", value: "50万元"}', items: { type: 'object', required: ['rule', 'key', 'value'], additionalProperties: false, properties: { rule: { type: 'string' }, key: { type: 'string' }, value: { type: 'string' } } } },
             simulation: { type: 'boolean' },
           },
         },
@@ -131,11 +132,15 @@ export function runRoutes(store: Store) {
         if (!values) return [{ path: `interpretations.${id}`, message: `unknown reading ${id} (known: ${Object.keys(INTERPRETATION_VALUES).join(', ')})` }];
         return values.includes(v) ? [] : [{ path: `interpretations.${id}`, message: `${id} takes one of ${values.join(', ')}` }];
       });
+      // the run's own parameters are read exactly as an imported file's parameters sheet is
+      const read = readObject({ format: 'duixian/v1', year: b.year, subjects: [], facts: [], parameters: (b.parameters ?? []).map((p) => ({ ...p, year: b.year })) }, { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES });
+      if (!read.ok) problems.push(...read.problems);
       if (problems.length) throw new ApiError(422, 'invalid-run', '测算参数有误', 'The run request has problems', problems);
+      const parameters = read.ok ? read.dataset.parameters : [];
       try {
         const run = await createRun(store, CORPUS, {
           year: b.year, by: me.username, ...(b.documents ? { documents: b.documents } : {}), ...(b.interpretations ? { interpretations: b.interpretations } : {}),
-          ...(b.changes ? { changes: b.changes } : {}), ...(b.simulation ? { simulation: true } : {}),
+          ...(b.changes ? { changes: b.changes } : {}), ...(b.simulation ? { simulation: true } : {}), ...(parameters.length ? { parameters } : {}),
         });
         void reply.status(201);
         return { ...run, official: run.kind === 'official', simulation: run.kind === 'simulation' };
