@@ -219,6 +219,10 @@ describe.each(BACKENDS)('the platform on $name', (backend) => {
       expect(ids((await admin.req('GET', `/api/subjects?q=${encodeURIComponent('兖州')}`)).json().items)).toEqual(['E3']);
       expect(ids((await admin.req('GET', `/api/subjects?q=${platformData().subjects[5].uscc}`)).json().items)).toEqual(['E2']);
       expect(ids((await admin.req('GET', `/api/subjects?q=${encodeURIComponent('%')}`)).json().items)).toEqual([]);
+      const byRegion = (await admin.req('GET', '/api/subjects?kind=enterprise&sort=-region')).json().items.map((x: { region: string }) => x.region);
+      expect(byRegion).toEqual([...byRegion].sort().reverse());
+      expect(ids((await admin.req('GET', '/api/subjects?kind=enterprise&sort=-id')).json().items)).toEqual(['T1', 'E3', 'E2', 'E1']);
+      expect((await admin.req('GET', '/api/subjects?sort=size')).statusCode).toBe(400);
       expect((await admin.req('GET', '/api/subjects?page=0')).statusCode).toBe(400);
       expect((await admin.req('GET', '/api/subjects?pageSize=501')).statusCode).toBe(400);
     });

@@ -12,6 +12,9 @@ import { canSeeSubject, EVERYONE, regionsWithin, seesAll } from '../auth/access.
 import { pageOf, PAGE_PROPERTIES, type PageQuery } from '../paging.js';
 import type { YearData } from '../year-data.js';
 
+const SUBJECT_SORTS = ['id', '-id', 'name', '-name', 'region', '-region'] as const;
+type SubjectSort = (typeof SUBJECT_SORTS)[number];
+
 const ID = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } as const;
 
 export function subjectRoutes(store: Store, years: YearData) {
@@ -26,11 +29,11 @@ export function subjectRoutes(store: Store, years: YearData) {
       return s;
     }
 
-    app.get<{ Querystring: PageQuery & { kind?: string; region?: string; q?: string } }>('/api/subjects', {
+    app.get<{ Querystring: PageQuery & { kind?: string; region?: string; q?: string; sort?: SubjectSort } }>('/api/subjects', {
       preHandler: everyone,
       schema: {
         tags: ['数据'], summary: 'Subjects inside your jurisdiction (filters: kind, region, q = name, id or USCC)',
-        querystring: { type: 'object', properties: { ...PAGE_PROPERTIES, kind: { type: 'string' }, region: { type: 'string' }, q: { type: 'string', maxLength: 100 } } },
+        querystring: { type: 'object', properties: { ...PAGE_PROPERTIES, kind: { type: 'string' }, region: { type: 'string' }, q: { type: 'string', maxLength: 100 }, sort: { type: 'string', enum: [...SUBJECT_SORTS] } } },
       },
     }, async (req) => {
       const me = accountOf(req);
@@ -45,7 +48,11 @@ export function subjectRoutes(store: Store, years: YearData) {
         q = q.where((eb) => eb.or([eb('name', 'like', like), eb('id', '=', req.query.q!), eb('uscc', '=', req.query.q!)]));
       }
       const total = Number((await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
-      const items = await q.select(['id', 'kind', 'name', 'region', 'uscc']).orderBy('id').limit(page.pageSize).offset(page.offset).execute();
+      const sort = req.query.sort ?? 'id';
+      const column = sort.replace('-', '') as 'id' | 'name' | 'region';
+      let ordered = q.select(['id', 'kind', 'name', 'region', 'uscc']).orderBy(column, sort.startsWith('-') ? 'desc' : 'asc');
+      if (column !== 'id') ordered = ordered.orderBy('id'); // ties in a stable order, so pages do not overlap
+      const items = await ordered.limit(page.pageSize).offset(page.offset).execute();
       return { ...page.info(total), items };
     });
 

@@ -95,15 +95,16 @@ function Subjects() {
   const t = useT();
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<string>();
+  const [sort, setSort] = useState<string>();
   const [page, setPage] = useState({ current: 1, size: 20 });
   const [data, setData] = useState<Page<SubjectRow>>();
   const [error, setError] = useState<ApiFailure>();
   const [open, setOpen] = useState<string>();
   useEffect(() => {
     setData(undefined);
-    const params = new URLSearchParams({ page: String(page.current), pageSize: String(page.size), ...(q ? { q } : {}), ...(kind ? { kind } : {}) });
+    const params = new URLSearchParams({ page: String(page.current), pageSize: String(page.size), ...(q ? { q } : {}), ...(kind ? { kind } : {}), ...(sort ? { sort } : {}) });
     api<Page<SubjectRow>>('GET', `/api/subjects?${params}`).then(setData, showFailure(setError));
-  }, [q, kind, page]);
+  }, [q, kind, sort, page]);
   return (
     <Card size="small" title={t('主体与数据', 'Subjects and data')}>
       <Space style={{ marginBottom: 12 }}>
@@ -115,11 +116,15 @@ function Subjects() {
       <Table<SubjectRow> rowKey="id" size="small" loading={!data} dataSource={[...(data?.items ?? [])]} data-testid="subjects"
         pagination={{ current: page.current, pageSize: page.size, total: data?.total ?? 0, showSizeChanger: true, onChange: (current, size) => setPage({ current, size }) }}
         onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
+        onChange={(_p, _f, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          setSort(s?.order ? `${s.order === 'descend' ? '-' : ''}${String(s.field)}` : undefined);
+        }}
         columns={[
-          { title: t('编号', 'Id'), dataIndex: 'id', width: 130 },
-          { title: t('名称', 'Name'), dataIndex: 'name' },
+          { title: t('编号', 'Id'), dataIndex: 'id', width: 130, sorter: true },
+          { title: t('名称', 'Name'), dataIndex: 'name', sorter: true },
           { title: t('类型', 'Kind'), dataIndex: 'kind', width: 110 },
-          { title: t('地区', 'Region'), dataIndex: 'region', width: 90 },
+          { title: t('地区', 'Region'), dataIndex: 'region', width: 90, sorter: true },
           { title: t('信用代码', 'USCC'), dataIndex: 'uscc', width: 190 },
         ]} />
       <Drawer open={open !== undefined} onClose={() => setOpen(undefined)} width={760} title={open}>{open && <SubjectDetail id={open} />}</Drawer>
