@@ -107,9 +107,9 @@ The like-for-like rules: ${JSON.parse(readFileSync(new URL('./scenarios/common.j
 - Load + validate (≈14 s at 1M) is dominated by JSON.parse of 399 MB and per-fact validation; the large
   arrays are parsed in chunks straight from the file's bytes, which keeps the peak at ~1.3 GB.
 `;
-// the database section is bench/store.js's: kept as it was
+// sections other benchmarks write (bench/store.js's "## Database (issue 3)", …) are kept as they were
 const previous = existsSync(new URL('./results.md', import.meta.url)) ? readFileSync(new URL('./results.md', import.meta.url), 'utf8') : '';
-const database = previous.indexOf('\n## Database (issue 3)\n');
-const kept = database < 0 ? '' : `\n${previous.slice(database + 1).trimEnd()}\n`;
-writeFileSync(new URL('./results.md', import.meta.url), md + kept);
+const ours = new Set([...md.matchAll(/^## (.*)$/gm)].map((m) => m[1]));
+const kept = previous.split(/\n(?=## )/).slice(1).filter((part) => !ours.has(part.slice(3, part.indexOf('\n')).trim()));
+writeFileSync(new URL('./results.md', import.meta.url), kept.length ? `${md.trimEnd()}\n\n${kept.map((k) => k.trimEnd()).join('\n\n')}\n` : md);
 process.stdout.write(md);
