@@ -2,6 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readObject, type Known } from '@duixian/interchange';
 import { evaluate, type Dataset } from '@duixian/engine';
@@ -124,6 +125,29 @@ describe.each(BACKENDS)('store on $name', (backend) => {
     expect(await count(store, 'revisions')).toBe(1);
     const ds = await loadDataset(store, 2023);
     expect(ds.subjects.find((s) => s.id === 'E1')!.tags).toEqual(['inStatsLibrary', 'onlineRetailer']);
+  });
+
+  it('every provenance id names an import, and a row changed later names the import that changed it (no foreign key checks this since migration 005)', async () => {
+    const store = await fresh();
+    const first = await importDataset(store, datasetOf(example()), by);
+    const changed = example();
+    changed.subjects[4].tags = ['inStatsLibrary', 'onlineRetailer'];
+    changed.facts[0].value = '1.3亿元';
+    changed.subjects[4].name = '示例电商（改名）有限公司';
+    const second = await importDataset(store, datasetOf(changed), by);
+    expect(second.importId).not.toBe(first.importId);
+    const dangling = await sql<{ n: string | number }>`
+      select (select count(*) from subjects s where not exists (select 1 from imports i where i.id = s.import_id))
+           + (select count(*) from facts f where not exists (select 1 from imports i where i.id = f.import_id))
+           + (select count(*) from subject_tags t where not exists (select 1 from imports i where i.id = t.added_by))
+           + (select count(*) from subject_tags t where t.removed_by is not null and not exists (select 1 from imports i where i.id = t.removed_by)) as n`.execute(store.db);
+    expect(Number(dangling.rows[0]!.n)).toBe(0);
+    const keys = await sql<{ conname: string }>`select conname from pg_constraint where contype = 'f' and conrelid in ('subjects'::regclass, 'subject_tags'::regclass, 'facts'::regclass) order by conname`.execute(store.db);
+    expect(keys.rows.map((r) => r.conname)).toEqual(['facts_subject_id_fkey', 'subject_tags_subject_id_fkey']); // meaning kept, provenance checked above
+    const e1 = await store.db.selectFrom('subjects').select('import_id').where('id', '=', 'E1').executeTakeFirstOrThrow();
+    const fact = await store.db.selectFrom('facts').select('import_id').where('subject_id', '=', 'E1').where('key', '=', 'physicalGoodsOnlineRetail').executeTakeFirstOrThrow();
+    const closed = await store.db.selectFrom('subject_tags').select(['added_by', 'removed_by']).where('subject_id', '=', 'E1').where('tag', '=', 'tradeCirculation').executeTakeFirstOrThrow();
+    expect([String(e1.import_id), String(fact.import_id), String(closed.added_by), String(closed.removed_by)]).toEqual([second.importId, second.importId, first.importId, second.importId]);
   });
 
   describe('bad input leaves every table unchanged, and every problem comes back with its place', () => {

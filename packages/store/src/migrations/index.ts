@@ -4,12 +4,14 @@ import * as m001 from './001-initial.js';
 import * as m002 from './002-runs.js';
 import * as m003 from './003-audit.js';
 import * as m004 from './004-accounts.js';
+import * as m005 from './005-provenance-keys.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
   '002-runs': m002,
   '003-audit': m003,
   '004-accounts': m004,
+  '005-provenance-keys': m005,
 };
 
 export const migrations: MigrationProvider = { getMigrations: async () => MIGRATIONS };
