@@ -59,6 +59,7 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
   page = await context.newPage();
+  page.setDefaultTimeout(60_000); // the e2e shares the machine with the rest of the suite
 }, 120_000);
 
 afterAll(async () => {
@@ -70,7 +71,7 @@ afterAll(async () => {
   }
 });
 
-describe('the pages, as a province administrator', () => {
+describe('the pages, as a province administrator', { timeout: 180_000 }, () => {
   it('signs in with the one-time password and must change it first', async () => {
     await page.goto(base);
     await page.getByLabel('用户名').waitFor();
@@ -192,9 +193,15 @@ describe('the pages, as a province administrator', () => {
     const password = (await page.getByTestId('one-time-password').locator('code').textContent())!;
     await shot('09-accounts');
     await page.getByRole('button', { name: '退出登录' }).click();
+    // the accounts form has a 用户名 field too: wait until the sign-in form has replaced the page
+    await page.getByRole('button', { name: '登录', exact: true }).waitFor();
     await page.getByLabel('用户名').fill('rencheng');
     await page.getByLabel('密码').fill(password);
     await page.getByRole('button', { name: '登录' }).click();
+    // wait for either outcome, and say which
+    const changeForm = page.getByText('首次登录：请修改密码');
+    await Promise.race([changeForm.waitFor(), page.getByRole('alert').waitFor()]);
+    if (!(await changeForm.isVisible())) throw new Error(`sign-in as rencheng failed: ${await page.getByRole('alert').textContent()}`);
     await page.getByLabel('一次性密码').fill(password);
     await page.getByLabel('新密码').fill('county password 2024');
     await page.getByRole('button', { name: '修改密码' }).click();
