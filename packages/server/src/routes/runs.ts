@@ -13,8 +13,9 @@ import { awardTotals, filterAwards, noticeCsv, noticeXlsx, readObject, type Awar
 import { createRun, promoteRun, type Account, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
-import { ADMINS, EVERYONE, overlappingRegions, overlaps, PROVINCE, READERS, regionsWithin, seesAll } from '../auth/access.js';
+import { ADMINS, EVERYONE, overlappingRegions, overlaps, PROVINCE, READERS, seesAll } from '../auth/access.js';
 import { pageOf, PAGE_PROPERTIES, PAGE_QUERY, type PageQuery } from '../paging.js';
+import { subjectsInScope } from '../scope.js';
 import { XLSX } from './imports.js';
 
 interface RunRecord {
@@ -63,17 +64,21 @@ function sortRows(rows: AwardRow[], sort: Sort | undefined): AwardRow[] {
 const RUN_ID = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' }, other: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
 
 export function runRoutes(store: Store) {
+  /** Runs with what a reader sees of them: the creator's jurisdiction, and whether a promotion made them official. */
+  const runs = () => store.db.selectFrom('runs').leftJoin('accounts', 'accounts.username', 'runs.by')
+    .select(['runs.id', 'kind', 'year', 'by', 'at', 'input_hash', 'result_hash', 'corpus_version', 'engine_version', 'options', 'readings', 'accounts.region'])
+    .select((eb) => eb.exists(eb.selectFrom('run_promotions').select('run_id').whereRef('run_promotions.run_id', '=', 'runs.id')).as('promoted'));
+
+  type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof runs>['executeTakeFirst']>>>;
+  const toRecord = (r: Row): RunRecord => ({
+    id: String(r.id), kind: r.kind, promoted: Boolean(r.promoted), year: r.year, by: r.by, at: r.at, scope: r.region ?? PROVINCE,
+    inputHash: r.input_hash, resultHash: r.result_hash, corpusVersion: r.corpus_version, engineVersion: r.engine_version,
+    options: json(r.options), readings: json(r.readings),
+  });
+
   async function record(id: string): Promise<RunRecord | undefined> {
-    const r = await store.db.selectFrom('runs').leftJoin('accounts', 'accounts.username', 'runs.by')
-      .select(['runs.id', 'kind', 'year', 'by', 'at', 'input_hash', 'result_hash', 'corpus_version', 'engine_version', 'options', 'readings', 'accounts.region'])
-      .select((eb) => eb.exists(eb.selectFrom('run_promotions').select('run_id').whereRef('run_promotions.run_id', '=', 'runs.id')).as('promoted'))
-      .where('runs.id', '=', id).executeTakeFirst();
-    if (!r) return undefined;
-    return {
-      id: String(r.id), kind: r.kind, promoted: Boolean(r.promoted), year: r.year, by: r.by, at: r.at, scope: r.region ?? PROVINCE,
-      inputHash: r.input_hash, resultHash: r.result_hash, corpusVersion: r.corpus_version, engineVersion: r.engine_version,
-      options: json(r.options), readings: json(r.readings),
-    };
+    const r = await runs().where('runs.id', '=', id).executeTakeFirst();
+    return r && toRecord(r);
   }
 
   /** The run if `me` may read it (404 when there is none, 403 outside the jurisdiction). */
@@ -85,12 +90,16 @@ export function runRoutes(store: Store) {
     return run;
   }
 
+  /** A run's rows whose subjects `me` may see (everything for the province: rows of unstored subjects too). */
+  const rowsInScope = (me: Account, id: string) => {
+    const q = store.db.selectFrom('run_rows as r').where('r.run_id', '=', id);
+    return seesAll(me) ? q : q.where('r.subject_id', 'in', subjectsInScope(store.db, me).select('id'));
+  };
+
   /** The rows of a run's section whose subjects `me` may see, with those subjects. */
   async function visibleRows(me: Account, id: string, section: Section): Promise<{ rows: AwardRow[]; subjects: Map<string, Subject> }> {
-    let q = store.db.selectFrom('run_rows as r').leftJoin('subjects as s', 's.id', 'r.subject_id')
-      .select(['r.row', 's.id', 's.kind', 's.name', 's.region', 's.uscc']).where('r.run_id', '=', id).where('r.section', '=', section);
-    if (me.role === 'enterprise') q = q.where('s.uscc', '=', me.uscc!);
-    else if (!seesAll(me)) q = q.where((eb) => eb.or([eb('s.region', 'in', regionsWithin(me.region!)), eb('s.id', 'in', regionsWithin(me.region!))]));
+    const q = rowsInScope(me, id).leftJoin('subjects as s', 's.id', 'r.subject_id')
+      .select(['r.row', 's.id', 's.kind', 's.name', 's.region', 's.uscc']).where('r.section', '=', section);
     const rows: AwardRow[] = [];
     const subjects = new Map<string, Subject>();
     for (const r of await q.orderBy('r.seq').execute()) {
@@ -155,13 +164,11 @@ export function runRoutes(store: Store) {
     }, async (req) => {
       const me = accountOf(req);
       const page = pageOf(req.query);
-      let q = store.db.selectFrom('runs').leftJoin('accounts', 'accounts.username', 'runs.by');
-      if (!seesAll(me)) q = q.where((eb) => eb.fn.coalesce('accounts.region', eb.val(PROVINCE)), 'in', overlappingRegions(me));
-      const total = Number((await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
-      const ids = await q.select('runs.id').orderBy('runs.id', 'desc').limit(page.pageSize).offset(page.offset).execute();
-      const items = [];
-      for (const { id } of ids) items.push(view((await record(String(id)))!));
-      return { ...page.info(total), items };
+      let listed = runs();
+      if (!seesAll(me)) listed = listed.where((eb) => eb.fn.coalesce('accounts.region', eb.val(PROVINCE)), 'in', overlappingRegions(me));
+      const total = Number((await listed.clearSelect().select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+      const rows = await listed.orderBy('runs.id', 'desc').limit(page.pageSize).offset(page.offset).execute();
+      return { ...page.info(total), items: rows.map((r) => view(toRecord(r))) };
     });
 
     app.get<{ Params: { id: string } }>('/api/runs/:id', {
@@ -170,7 +177,8 @@ export function runRoutes(store: Store) {
       const me = accountOf(req);
       const run = await readable(me, req.params.id);
       const counts: Record<Section, number> = { award: 0, withheld: 0, missing: 0 };
-      for (const s of ['award', 'withheld', 'missing'] as const) counts[s] = (await visibleRows(me, run.id, s)).rows.length;
+      const bySection = await rowsInScope(me, run.id).select(['r.section', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('r.section').execute();
+      for (const c of bySection) counts[c.section] = Number(c.n);
       return { ...view(run), counts };
     });
 

@@ -8,9 +8,10 @@ import { matchSubject } from '@duixian/engine';
 import { factRevisions, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
-import { canSeeSubject, EVERYONE, regionsWithin, seesAll } from '../auth/access.js';
+import { canSeeSubject, EVERYONE, regionsWithin } from '../auth/access.js';
 import { pageOf, PAGE_PROPERTIES, type PageQuery } from '../paging.js';
 import type { YearData } from '../year-data.js';
+import { subjectsInScope } from '../scope.js';
 
 const SUBJECT_SORTS = ['id', '-id', 'name', '-name', 'region', '-region'] as const;
 type SubjectSort = (typeof SUBJECT_SORTS)[number];
@@ -38,9 +39,7 @@ export function subjectRoutes(store: Store, years: YearData) {
     }, async (req) => {
       const me = accountOf(req);
       const page = pageOf(req.query);
-      let q = store.db.selectFrom('subjects');
-      if (me.role === 'enterprise') q = q.where('uscc', '=', me.uscc!);
-      else if (!seesAll(me)) q = q.where((eb) => eb.or([eb('region', 'in', regionsWithin(me.region!)), eb('id', 'in', regionsWithin(me.region!))]));
+      let q = subjectsInScope(store.db, me);
       if (req.query.kind) q = q.where('kind', '=', req.query.kind);
       if (req.query.region) q = q.where('region', 'in', regionsWithin(req.query.region).length ? regionsWithin(req.query.region) : [req.query.region]);
       if (req.query.q) {
