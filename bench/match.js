@@ -4,23 +4,20 @@
 // checked by jurisdiction, from the cached year) and matching a posted profile (public, nothing
 // stored). Writes the "Policy matching" section of bench/results.md.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { demoFile } from './demo-file.js';
 import pg from 'pg';
 
 const N = Number(process.env.BENCH_ENTERPRISES ?? 1_000_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const PORT = Number(process.env.BENCH_PORT ?? 3917);
-const FILE = new URL(`./out/demo-${N}.json`, import.meta.url).pathname;
 const RESULTS = new URL('./results.md', import.meta.url).pathname;
 const CLI = 'packages/cli/bin/duixian.js';
 const log = (s) => process.stderr.write(s + '\n');
 
-if (!existsSync(FILE)) {
-  log(`generating ${N} enterprises → ${FILE}`);
-  execFileSync(process.execPath, [CLI, 'demo', '--enterprises', String(N), '--out', FILE], { stdio: 'inherit' });
-}
+const FILE = demoFile(N);
 
 // a database of its own on the local PostgreSQL (scripts/postgres.sh starts one and prints its URL)
 const serverUrl = execFileSync('bash', ['scripts/postgres.sh'], { encoding: 'utf8' }).trim().split('\n').pop();

@@ -2,27 +2,18 @@
 // Shandong dataset (1,000,000 enterprises plus every city and county), and `evaluate --json`
 // on 200,000 enterprises against Node's bare JSON.parse of the same file. Each scenario runs in
 // its own process so that peak memory is its own. Prints a table and rewrites bench/results.md.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { demoFile } from './demo-file.js';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
-const OUT = new URL('./out/', import.meta.url).pathname;
 const BIG = Number(process.env.BENCH_ENTERPRISES ?? 1_000_000);
 const MID = Number(process.env.BENCH_JSON_ENTERPRISES ?? 200_000);
 // json-rules-engine needs ~0.3 ms an enterprise here (about 5 minutes for a million): it runs on the
 // first BENCH_JRE_LIMIT enterprises of the same file and its time is projected linearly (said in the table)
 const JRE_LIMIT = process.env.BENCH_JRE_LIMIT ?? '100000';
 const NODE = [process.execPath, '--max-old-space-size=4096'];
-mkdirSync(OUT, { recursive: true });
 
-function dataset(n) {
-  const file = `${OUT}demo-${n}.json`;
-  if (!existsSync(file)) {
-    log(`generating ${n} enterprises → ${file}`);
-    execFileSync(process.execPath, ['packages/cli/bin/duixian.js', 'demo', '--enterprises', String(n), '--out', file], { stdio: 'inherit' });
-  }
-  return file;
-}
 
 function scenario(script, ...args) {
   const r = spawnSync(NODE[0], [...NODE.slice(1), `bench/scenarios/${script}`, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -44,8 +35,8 @@ function wall(args, times = 3) {
 
 const log = (s) => process.stderr.write(s + '\n');
 
-const big = dataset(BIG);
-const mid = dataset(MID);
+const big = demoFile(BIG);
+const mid = demoFile(MID);
 log('running scenarios…');
 const all = scenario('duixian.js', big, 'all');
 const same = scenario('duixian.js', big, 'same');

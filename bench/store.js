@@ -12,12 +12,12 @@
 // (its import of the 1M dataset alone takes many minutes); BENCH_STORE_WHAT_IF=0 skips the import into
 // a PostgreSQL schema without the provenance foreign keys; BENCH_STORE_RESULTS=FILE writes the section
 // again from the JSON line of an earlier run, measuring nothing.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { demoFile } from './demo-file.js';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import pg from 'pg';
 
-const OUT = new URL('./out/', import.meta.url).pathname;
 const RESULTS = new URL('./results.md', import.meta.url);
 const SECTION = '## Database (issue 3)';
 const IMPORT_N = Number(process.env.BENCH_STORE_ENTERPRISES ?? 443_000);
@@ -25,18 +25,9 @@ const RUN_N = Number(process.env.BENCH_ENTERPRISES ?? 1_000_000);
 const PGLITE_RUN = process.env.BENCH_STORE_PGLITE_RUN !== '0';
 const URL_ = process.env.DATABASE_URL;
 const NODE = [process.execPath, '--max-old-space-size=8192', '--expose-gc'];
-mkdirSync(OUT, { recursive: true });
 
 const log = (s) => process.stderr.write(s + '\n');
 
-function dataset(n) {
-  const file = `${OUT}demo-${n}.json`;
-  if (!existsSync(file)) {
-    log(`generating ${n} enterprises → ${file}`);
-    execFileSync(process.execPath, ['packages/cli/bin/duixian.js', 'demo', '--enterprises', String(n), '--out', file], { stdio: 'inherit' });
-  }
-  return file;
-}
 
 function scenario(...args) {
   log(`store scenario ${args.join(' ')}`);
@@ -57,8 +48,8 @@ async function serverSettings() {
 }
 
 async function measure() {
-  const importFile = dataset(IMPORT_N);
-  const runFile = dataset(RUN_N);
+  const importFile = demoFile(IMPORT_N);
+  const runFile = demoFile(RUN_N);
   const backends = URL_ ? ['postgres', 'pglite'] : ['pglite'];
   if (!URL_) log('DATABASE_URL is not set: PostgreSQL is skipped');
   const results = { date: new Date().toISOString().slice(0, 10), importEnterprises: IMPORT_N, runEnterprises: RUN_N, postgres: URL_ ? await serverSettings() : null, pglite: JSON.parse(readFileSync('node_modules/@electric-sql/pglite/package.json', 'utf8')).version };
