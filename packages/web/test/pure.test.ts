@@ -4,6 +4,7 @@ import { articleSpans, highlight } from '../src/articles';
 import { compareYuan, yuanTotal } from '../src/money';
 import { uploadOf } from '../src/upload';
 import { PAGES, pageFromHash } from '../src/routes';
+import { sortParam } from '../src/table';
 import type { Role } from '../src/api';
 
 describe('articles', () => {
@@ -69,4 +70,13 @@ describe('navigation follows the role', () => {
     expect(pageFromHash('#/review', enterprise)).toBe('calculator');
     expect(pageFromHash('#/library', enterprise)).toBe('library');
   });
+});
+
+describe('table sorters as the API sort parameter', () => {
+  it.each([
+    [{ field: 'amount', order: 'descend' as const }, '-amount'],
+    [{ field: 'region', order: 'ascend' as const }, 'region'],
+    [{ field: 'name', order: null }, undefined],
+    [[{ field: 'id', order: 'ascend' as const }], 'id'],
+  ])('%j → %s', (sorter, want) => expect(sortParam(sorter)).toBe(want));
 });

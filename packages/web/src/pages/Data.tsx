@@ -10,6 +10,7 @@ import { useT } from '../i18n';
 import { requestOf, uploadOf, type Upload as Dropped } from '../upload';
 import { Failure } from './Failure';
 import { Working } from './Working';
+import { sortParam } from '../table';
 
 interface Checked { rows: Record<string, number>; year: number; warnings: { path: string; message: string }[] }
 interface Imported { importId: string | null; subjects: Record<string, number>; facts: { added: number; revised: number; unchanged: number } }
@@ -116,10 +117,7 @@ function Subjects() {
       <Table<SubjectRow> rowKey="id" size="small" loading={!data} dataSource={[...(data?.items ?? [])]} data-testid="subjects"
         pagination={{ current: page.current, pageSize: page.size, total: data?.total ?? 0, showSizeChanger: true, onChange: (current, size) => setPage({ current, size }) }}
         onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
-        onChange={(_p, _f, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          setSort(s?.order ? `${s.order === 'descend' ? '-' : ''}${String(s.field)}` : undefined);
-        }}
+        onChange={(_p, _f, sorter) => setSort(sortParam(sorter))}
         columns={[
           { title: t('编号', 'Id'), dataIndex: 'id', width: 130, sorter: true },
           { title: t('名称', 'Name'), dataIndex: 'name', sorter: true },

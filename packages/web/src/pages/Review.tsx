@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { Working } from './Working';
+import { sortParam } from '../table';
 import { api, ApiFailure, isAdmin, showFailure, type Account, type AwardRow, type Page, type RunSummary } from '../api';
 import { useT } from '../i18n';
 import { Failure } from './Failure';
@@ -114,10 +115,7 @@ function AwardList({ run, docs }: { run: RunSummary; docs: Doc[] }) {
       <Table<AwardRow>
         rowKey={(r) => `${r.subject}|${r.rule}`} size="small" loading={!data} dataSource={[...(data?.items ?? [])]} data-testid="awards"
         pagination={{ current: page.current, pageSize: page.size, total: data?.total ?? 0, showSizeChanger: true, onChange: (current, size) => setPage({ current, size }) }}
-        onChange={(_p, _f, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          set({ sort: s?.order ? `${s.order === 'descend' ? '-' : ''}${s.field === 'amount' ? 'amount' : String(s.field)}` : undefined });
-        }}
+        onChange={(_p, _f, sorter) => set({ sort: sortParam(sorter) })}
         columns={[
           { title: t('主体', 'Subject'), dataIndex: 'subject', sorter: true, render: (_, r) => `${r.explanation?.subjectName ?? ''}（${r.subject}）` },
           { title: t('条款', 'Article'), dataIndex: 'rule', sorter: true, render: (_, r) => `${r.explanation?.number ?? r.document} ${r.article} ${r.explanation?.title ?? ''}` },
