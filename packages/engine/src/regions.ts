@@ -250,6 +250,12 @@ export function isWithin(code: string, ancestor: string): boolean {
   return false;
 }
 
+/** Where a subject is: its region, or itself when it is a region (a city's own statistics); undefined for neither. */
+export function placeOf(s: { readonly id: string; readonly region?: string | null } | undefined): string | undefined {
+  if (!s) return undefined;
+  return s.region ?? (BY_CODE.has(s.id) ? s.id : undefined);
+}
+
 /** The city (地级市) a region lies in, or undefined above city level. */
 export function cityOf(code: string): string | undefined {
   for (let r = BY_CODE.get(code); r; r = r.parent === null ? undefined : BY_CODE.get(r.parent)) {

@@ -3,7 +3,7 @@
  * funder and by city, and exported in the layout a public notice uses — document, article,
  * subject, USCC, region, the figures the decision used, amount — as .xlsx and CSV.
  */
-import { cityOf, fenOf, isWithin, region, yuanString, type AwardRow, type Evaluation, type PolicyDocument, type Rule, type Subject } from '@duixian/engine';
+import { cityOf, fenOf, isWithin, placeOf, region, yuanString, type AwardRow, type Evaluation, type PolicyDocument, type Rule, type Subject } from '@duixian/engine';
 import { loadExcel } from './excel.js';
 
 export interface AwardFilter {
@@ -20,8 +20,6 @@ export interface NoticeContext {
   readonly documents: ReadonlyMap<string, PolicyDocument>;
   readonly rules: ReadonlyMap<string, Rule>;
 }
-
-const placeOf = (s: Subject | undefined): string | undefined => s?.region ?? (s && region(s.id) ? s.id : undefined);
 
 export function filterAwards(rows: readonly AwardRow[], ctx: NoticeContext, f: AwardFilter): AwardRow[] {
   return rows.filter((r) => {

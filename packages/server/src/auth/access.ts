@@ -4,7 +4,7 @@
  * its region (a region subject in itself); a run belongs to the jurisdiction of the account that
  * made it. Pure functions over the account, so that the permission matrix can be read here.
  */
-import { isWithin, region, REGIONS } from '@duixian/engine';
+import { isWithin, placeOf, region, REGIONS } from '@duixian/engine';
 import type { Account, Role } from '@duixian/store';
 
 export const PROVINCE = '370000';
@@ -12,11 +12,6 @@ export const ADMINS: readonly Role[] = ['province-admin', 'city-admin', 'county-
 /** read-only access to a jurisdiction's data: administrators and auditors */
 export const READERS: readonly Role[] = [...ADMINS, 'auditor'];
 export const EVERYONE: readonly Role[] = [...READERS, 'enterprise'];
-
-/** Where a subject is: its region, or itself when it is a region (a city's statistics). */
-export function placeOf(s: { id: string; region?: string | null }): string | undefined {
-  return s.region ?? (region(s.id) ? s.id : undefined);
-}
 
 /** The whole province: every subject, with or without a place (national figures included). */
 export const seesAll = (a: Account): boolean => a.role !== 'enterprise' && a.region === PROVINCE;
