@@ -233,7 +233,7 @@ export class Run {
   private readonly byPosition = new WeakMap<readonly Decision[], Map<number, Decision>>();
 
   /** The first decision of the rule about subject i (what a search of the rule's list would find). */
-  private decisionOf(ruleId: string, i: number): Decision | undefined {
+  decisionOf(ruleId: string, i: number): Decision | undefined {
     const ds = this.decisions.get(ruleId);
     if (!ds) return undefined;
     let at = this.byPosition.get(ds);

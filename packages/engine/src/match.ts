@@ -43,7 +43,7 @@ export function matchSubject(run: Run, subjectId: string): Match[] {
     const doc = run.ctx.documents.get(rule.document)!;
     if (!run.ctx.population.isIn(i, doc.issuer)) continue; // another jurisdiction's rule
     const e = run.explain(subjectId, rule.id);
-    const decision = (run.decisions.get(rule.id) ?? []).find((d) => d.i === i);
+    const decision = run.decisionOf(rule.id, i);
     const status: MatchStatus =
       e.outcome === 'award' ? 'eligible'
       : e.outcome === 'withheld' ? 'withheld'

@@ -22,7 +22,7 @@ const VERSION_TTL_MS = 1000;
 
 export class YearData {
   private readonly cache = new Map<string, Promise<YearView>>();
-  private version: { value: string; at: number } | undefined;
+  private version: { value: Promise<string>; at: number } | undefined;
 
   constructor(private readonly store: Store) {}
 
@@ -45,10 +45,14 @@ export class YearData {
     return view;
   }
 
-  private async currentVersion(): Promise<string> {
+  /** The newest import's id, read at most once a second; concurrent requests share one read. */
+  private currentVersion(): Promise<string> {
     if (this.version && Date.now() - this.version.at < VERSION_TTL_MS) return this.version.value;
-    const last = await this.store.db.selectFrom('imports').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
-    this.version = { value: String(last?.id ?? 0), at: Date.now() };
-    return this.version.value;
+    const value = this.store.db.selectFrom('imports').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst()
+      .then((last) => String(last?.id ?? 0));
+    const version = { value, at: Date.now() };
+    this.version = version;
+    value.catch(() => { if (this.version === version) this.version = undefined; });
+    return value;
   }
 }

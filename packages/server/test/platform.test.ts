@@ -8,9 +8,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeTemplate } from '@duixian/interchange';
-import { authenticate, ensureFirstAdmin } from '@duixian/store';
+import { authenticate, createAccount, ensureFirstAdmin } from '@duixian/store';
 import { BACKENDS, snapshot } from '../../store/test/backends.js';
 import { PASSWORD, platform, platformData, runAs, type Platform } from './platform.js';
 
@@ -66,6 +66,34 @@ describe.each(BACKENDS)('the platform on $name', (backend) => {
       expect((await req('GET', '/api/subjects')).json().error.code).toBe('unauthenticated');
       expect((await p.anonymous.req('POST', '/api/session', { username: 'first-timer', password: otp })).statusCode).toBe(401);
       expect((await p.anonymous.req('POST', '/api/session', { username: 'first-timer', password: 'a much longer secret' })).statusCode).toBe(200);
+    });
+
+    it('sessions are remembered for seconds only: a password change ends the other sessions at once, a deleted one within 5 s', async () => {
+      const probe = await createAccount(p.store, { username: 'cache-probe', password: PASSWORD, role: 'city-admin', region: '370500' }, 'test', false);
+      const signIn = async () => {
+        const r = await p.anonymous.req('POST', '/api/session', { username: 'cache-probe', password: PASSWORD });
+        const token = /duixian_session=([\w-]+)/.exec(String(r.headers['set-cookie']))![1]!;
+        return { cookie: `duixian_session=${token}`, csrf: r.json().csrf as string };
+      };
+      const get = (s: { cookie: string }) => p.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: s.cookie } });
+      const [a, b, c] = [await signIn(), await signIn(), await signIn()];
+      expect([(await get(a)).statusCode, (await get(b)).statusCode, (await get(c)).statusCode]).toEqual([200, 200, 200]); // now cached
+      const change = (from: typeof a, oldPassword: string, newPassword: string) =>
+        p.app.inject({ method: 'POST', url: '/api/session/password', headers: { cookie: from.cookie, 'x-csrf-token': from.csrf }, payload: { oldPassword, newPassword } });
+      expect((await change(a, PASSWORD, 'another long secret')).statusCode).toBe(200);
+      expect([(await get(a)).statusCode, (await get(b)).json().error.code]).toEqual([200, 'unauthenticated']);
+      // a session ended elsewhere (another server process, a DBA): served from memory for at most 5 s
+      await p.store.db.deleteFrom('sessions').where('account_id', '=', probe.id).execute();
+      const now = Date.now();
+      const clock = vi.spyOn(Date, 'now');
+      try {
+        clock.mockReturnValue(now + 4_000);
+        expect((await get(a)).statusCode).toBe(200);
+        clock.mockReturnValue(now + 5_001);
+        expect((await get(a)).json().error.code).toBe('unauthenticated');
+      } finally {
+        clock.mockRestore();
+      }
     });
 
     it('a wrong password and an unknown user get the same answer; after 3 failures even the right password waits', async () => {

@@ -136,12 +136,12 @@ export async function openSession(store: Store, who: Account, ttlMs: number, fro
 }
 
 /** The live session of a token with its account, or undefined (unknown, expired or disabled). */
-export async function sessionOf(store: Store, token: string): Promise<{ account: Account; csrf: string } | undefined> {
+export async function sessionOf(store: Store, token: string): Promise<{ account: Account; csrf: string; expiresAt: Date } | undefined> {
   const row = await store.db.selectFrom('sessions').innerJoin('accounts', 'accounts.id', 'sessions.account_id')
     .select(['accounts.id', 'username', 'role', 'region', 'uscc', 'must_change_password', 'disabled', 'csrf', 'expires_at'])
     .where('token_hash', '=', tokenHash(token)).executeTakeFirst();
   if (!row || row.disabled || new Date(row.expires_at) <= new Date()) return undefined;
-  return { account: account(row), csrf: row.csrf };
+  return { account: account(row), csrf: row.csrf, expiresAt: new Date(row.expires_at) };
 }
 
 export async function closeSession(store: Store, token: string, who: Account): Promise<void> {

@@ -6,8 +6,9 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sessionOf, type Account, type Role, type Store } from '@duixian/store';
+import type { Account, Role, Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
+import { sessionCache } from './session-cache.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -46,7 +47,7 @@ export interface GuardOptions {
 export function guard(store: Store, roles: readonly Role[], opts: GuardOptions = {}) {
   return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const token = cookie(req, SESSION_COOKIE);
-    const session = token ? await sessionOf(store, token) : undefined;
+    const session = token ? await sessionCache(store).get(token) : undefined;
     if (!token || !session) throw new ApiError(401, 'unauthenticated', '请先登录（或登录已过期）', 'Sign in first (or the session has expired)');
     const sent = req.headers[CSRF_HEADER];
     if (!SAFE_METHODS.has(req.method) && (typeof sent !== 'string' || !sameSecret(sent, session.csrf))) {

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { AccountError, authenticate, changePassword, closeSession, openSession, type Account, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
 import { accountOf, guard, sessionCookie } from '../auth/guard.js';
+import { sessionCache } from '../auth/session-cache.js';
 import { EVERYONE } from '../auth/access.js';
 import type { LoginLimiter } from '../auth/rate-limit.js';
 
@@ -51,6 +52,7 @@ export function sessionRoutes(store: Store, limiter: LoginLimiter) {
 
     app.delete('/api/session', { preHandler: signedIn, schema: { tags: ['账户'], summary: 'Sign out' } }, async (req, reply) => {
       await closeSession(store, req.sessionToken!, accountOf(req));
+      sessionCache(store).forgetAll();
       void reply.header('set-cookie', sessionCookie('', 0));
       return { ok: true };
     });
@@ -63,6 +65,7 @@ export function sessionRoutes(store: Store, limiter: LoginLimiter) {
       },
     }, async (req) => {
       await changePassword(store, accountOf(req), req.body.oldPassword, req.body.newPassword, req.sessionToken!).catch(accountError);
+      sessionCache(store).forgetAll(); // the other sessions of the account have ended
       return { ok: true };
     });
   };
