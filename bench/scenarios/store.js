@@ -12,7 +12,7 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { CORPUS } from '@duixian/corpus';
 import { readFile } from '@duixian/interchange';
-import { createRun, importDataset, openStore } from '@duixian/store';
+import { createRun, importDataset, loadWithDigest, openStore } from '@duixian/store';
 import { KNOWN } from '../../packages/cli/dist/known.js';
 import { now, report } from './common.js';
 
@@ -78,6 +78,15 @@ try {
       out[key] = { totalMs: ms(t), ...Object.fromEntries(Object.entries(phases).map(([p, d]) => [`${p}Ms`, d])), awards: run.awards, withheld: run.withheld, missing: run.missing };
       log(`${key} ${JSON.stringify(out[key])}`);
     }
+    // the API server's case: the year already in memory at the current version (read once for an
+    // earlier run, the 政策计算器 or the targets), so the run evaluates, hashes and stores only
+    const data = await loadWithDigest(store, read.dataset.year);
+    globalThis.gc?.();
+    const phases = {};
+    t = now();
+    const run = await createRun(store, CORPUS, { year: read.dataset.year, by: 'bench', data, onPhase: (p, d) => (phases[p] = Math.round(d)) });
+    out.heldRun = { totalMs: ms(t), ...Object.fromEntries(Object.entries(phases).map(([p, d]) => [`${p}Ms`, d])), awards: run.awards, withheld: run.withheld, missing: run.missing };
+    log(`heldRun ${JSON.stringify(out.heldRun)}`);
   }
 } finally {
   await store?.close();

@@ -22,6 +22,8 @@ import { accountRoutes } from './routes/accounts.js';
 import { importRoutes } from './routes/imports.js';
 import { subjectRoutes } from './routes/subjects.js';
 import { runRoutes } from './routes/runs.js';
+import { jobRoutes } from './routes/jobs.js';
+import { Jobs } from './jobs.js';
 import { monitoringRoutes } from './routes/monitoring.js';
 import { auditRoutes } from './routes/audit.js';
 
@@ -61,13 +63,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/api/health', { schema: { tags: ['系统'], summary: 'Liveness, the corpus version and the database backend' } }, async () => ({ ok: true, corpus: CORPUS.version, database: opts.store.backend }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   const years = new YearData(opts.store);
+  const jobs = new Jobs((err) => app.log.error(err));
   await app.register(corpusRoutes);
   await app.register(matchRoutes);
   await app.register(sessionRoutes(opts.store, new LoginLimiter(opts.loginLimits)));
   await app.register(accountRoutes(opts.store));
-  await app.register(importRoutes(opts.store, years));
+  await app.register(importRoutes(opts.store, years, jobs));
   await app.register(subjectRoutes(opts.store, years));
-  await app.register(runRoutes(opts.store));
+  await app.register(runRoutes(opts.store, years, jobs));
+  await app.register(jobRoutes(opts.store, jobs));
   await app.register(monitoringRoutes(opts.store, years));
   await app.register(auditRoutes(opts.store));
   return app;

@@ -24,21 +24,19 @@ const body = (code: string, zh: string, en: string, details?: unknown): ErrorBod
   error: { code, message: { zh, en }, ...(details === undefined ? {} : { details }) },
 });
 
+/** The status and JSON body an error is answered with (in a response, or a job's end). */
+export function errorBody(err: unknown): { status: number; body: ErrorBody; internal: boolean } {
+  if (err instanceof ApiError) return { status: err.status, body: body(err.code, err.zh, err.en, err.details), internal: false };
+  const e = err as Partial<FastifyError>;
+  if (e.validation) return { status: 400, body: body('bad-request', '请求格式不正确，请按接口文档填写', `The request does not match the API: ${e.message}`), internal: false };
+  if (e.statusCode && e.statusCode < 500) return { status: e.statusCode, body: body('bad-request', '请求无法处理', e.message ?? ''), internal: false };
+  return { status: 500, body: body('internal', '服务器内部错误，请稍后重试；问题已记录', 'Internal error; it has been logged'), internal: true };
+}
+
 export function errorHandler(err: FastifyError | ApiError, req: FastifyRequest, reply: FastifyReply): void {
-  if (err instanceof ApiError) {
-    void reply.status(err.status).send(body(err.code, err.zh, err.en, err.details));
-    return;
-  }
-  if (err.validation) {
-    void reply.status(400).send(body('bad-request', '请求格式不正确，请按接口文档填写', `The request does not match the API: ${err.message}`));
-    return;
-  }
-  if (err.statusCode && err.statusCode < 500) {
-    void reply.status(err.statusCode).send(body('bad-request', '请求无法处理', err.message));
-    return;
-  }
-  req.log.error(err);
-  void reply.status(500).send(body('internal', '服务器内部错误，请稍后重试；问题已记录', 'Internal error; it has been logged'));
+  const e = errorBody(err);
+  if (e.internal) req.log.error(err);
+  void reply.status(e.status).send(e.body);
 }
 
 export function notFound(req: FastifyRequest, reply: FastifyReply): void {

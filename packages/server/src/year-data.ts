@@ -1,24 +1,37 @@
 /**
  * The year's data as the engine sees it, loaded once from the store and kept while no import
- * changes it (the newest import's id is the version), so that matching a stored enterprise, the
- * targets and the monitoring report answer without reloading a million subjects each time.
- * Concurrent requests for the same year share one load. The version is read at most once a
- * second: an import through this server invalidates at once, one by another process (duixian
- * import) is seen within a second.
+ * changes it (the newest import's id is the version: every change of the data is an import), so
+ * that matching a stored enterprise, the targets, the monitoring report and evaluation runs answer
+ * without reloading a million subjects each time. Concurrent requests for the same year share one
+ * load. For reads that may be a second old (matching, targets) the version is read at most once a
+ * second; a run asks for the version as it is now (`current`), so it never evaluates stale data.
+ * An import through this server invalidates at once.
  */
 import { Run, type Dataset, type Subject } from '@duixian/engine';
 import { CORPUS } from '@duixian/corpus';
-import { loadDataset, type Store } from '@duixian/store';
+import { loadWithDigest, type Store } from '@duixian/store';
 
 export interface YearView {
   readonly dataset: Dataset;
-  /** the year evaluated with the corpus and the year's stored readings */
+  /** SHA-256 of the data as the database sent it: what a run's input hash is made of */
+  readonly digest: string;
+  /** the year evaluated with the corpus and the year's stored readings (made on first use) */
   readonly run: Run;
   readonly subjects: ReadonlyMap<string, Subject>;
 }
 
 const KEEP = 2; // years held at once
 const VERSION_TTL_MS = 1000;
+
+function view(dataset: Dataset, digest: string): YearView {
+  let run: Run | undefined;
+  return {
+    dataset, digest, subjects: new Map(dataset.subjects.map((s) => [s.id, s])),
+    get run() {
+      return (run ??= new Run(CORPUS, dataset));
+    },
+  };
+}
 
 export class YearData {
   private readonly cache = new Map<string, Promise<YearView>>();
@@ -31,22 +44,34 @@ export class YearData {
     this.version = undefined;
   }
 
+  /** The year at a version at most a second old. */
   async get(year: number): Promise<YearView> {
-    const key = `${year}|${await this.currentVersion()}`;
-    let view = this.cache.get(key);
-    if (!view) {
+    return this.at(year, await this.recentVersion());
+  }
+
+  /**
+   * The year as the database holds it now (for runs: what they record must be what is stored);
+   * `onChunk` hears how far the read is when this call is the one that reads.
+   */
+  async current(year: number, onChunk?: (done: number, total: number) => void): Promise<YearView> {
+    this.invalidate();
+    return this.at(year, await this.recentVersion(), onChunk);
+  }
+
+  private at(year: number, version: string, onChunk?: (done: number, total: number) => void): Promise<YearView> {
+    const key = `${year}|${version}`;
+    let held = this.cache.get(key);
+    if (!held) {
       for (const k of this.cache.keys()) if (k.startsWith(`${year}|`) || this.cache.size >= KEEP) this.cache.delete(k);
-      view = loadDataset(this.store, year).then((dataset) => ({
-        dataset, run: new Run(CORPUS, dataset), subjects: new Map(dataset.subjects.map((s) => [s.id, s])),
-      }));
-      view.catch(() => this.cache.delete(key));
-      this.cache.set(key, view);
+      held = loadWithDigest(this.store, year, undefined, onChunk).then(({ dataset, digest }) => view(dataset, digest));
+      held.catch(() => this.cache.delete(key));
+      this.cache.set(key, held);
     }
-    return view;
+    return held;
   }
 
   /** The newest import's id, read at most once a second; concurrent requests share one read. */
-  private currentVersion(): Promise<string> {
+  private recentVersion(): Promise<string> {
     if (this.version && Date.now() - this.version.at < VERSION_TTL_MS) return this.version.value;
     const value = this.store.db.selectFrom('imports').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst()
       .then((last) => String(last?.id ?? 0));

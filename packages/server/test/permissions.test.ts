@@ -1,8 +1,8 @@
 /**
  * The permission matrix (issue 3, security): every role × every protected endpoint × a resource
  * in its own jurisdiction and one in another's, as one table. What each cell should give follows
- * from three rules, written out below: the endpoint's roles, the jurisdiction of the resource,
- * and nothing at all without a session. Run against PGlite, and PostgreSQL when DATABASE_URL is set.
+ * from the rules written out below: the endpoint's roles, the jurisdiction of the resource (or,
+ * for a job, its owner), and nothing at all without a session. Run against PGlite, and PostgreSQL when DATABASE_URL is set.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@duixian/store';
@@ -18,6 +18,8 @@ interface Refs {
   readonly run: Record<Side, string>;
   readonly simulation: Record<Side, string>;
   readonly region: Record<Side, string>;
+  /** a job (Prefer: respond-async) started by the account, and one started by someone else */
+  readonly job: Record<Side, string>;
 }
 
 const ACTOR: Record<Who, Username | null> = {
@@ -34,6 +36,11 @@ interface Endpoint {
   readonly roles: readonly Role[];
   /** whether a resource of another jurisdiction is refused (the province has no "other") */
   readonly scoped: boolean;
+  /**
+   * a resource that belongs to one account, not a jurisdiction (a job): anyone else's is not found,
+   * for every role, and only these roles can have one of their own
+   */
+  readonly personal?: readonly Role[];
 }
 
 const ADMINS: Role[] = ['province-admin', 'city-admin', 'county-admin'];
@@ -70,15 +77,17 @@ const ENDPOINTS: readonly Endpoint[] = [
   { name: 'POST /api/runs/:id/promote', method: 'POST', url: (r, s) => `/api/runs/${r.simulation[s]}/promote`, body: () => ({ reason: '局务会审定' }), roles: ADMINS, scoped: true },
   { name: 'GET /api/targets', method: 'GET', url: () => '/api/targets?year=2023', roles: READERS, scoped: false },
   { name: 'GET /api/monitoring', method: 'GET', url: () => '/api/monitoring?year=2023', roles: READERS, scoped: false },
+  { name: 'GET /api/jobs/:id', method: 'GET', url: (r, s) => `/api/jobs/${r.job[s]}`, roles: EVERYONE, scoped: false, personal: ADMINS },
   // the audit log names accounts and regions of the whole province: its administrators and auditors only
   { name: 'GET /api/audit', method: 'GET', url: () => '/api/audit', roles: ['province-admin'], scoped: false },
   { name: 'GET /api/audit/verify', method: 'GET', url: () => '/api/audit/verify', roles: ['province-admin'], scoped: false },
 ];
 
-/** The three rules: a session first, then the endpoint's roles, then the resource's jurisdiction. */
+/** The rules: a session first, then the endpoint's roles, then the resource's jurisdiction (or owner). */
 function expected(who: Who, e: Endpoint, side: Side): string {
   if (who === 'anonymous') return '401 unauthenticated';
   if (!e.roles.includes(who)) return '403 forbidden';
+  if (e.personal && (side === 'other' || !e.personal.includes(who))) return '404 not-found';
   if (e.scoped && side === 'other' && who !== 'province-admin') return '403 outside-jurisdiction';
   return 'ok';
 }
@@ -100,6 +109,14 @@ describe.each(BACKENDS)('the permission matrix on $name', (backend) => {
     refs.enterprise = { subject: { own: 'E1', other: 'E3' }, run: { own: runs.sd, other: sims.rencheng }, simulation: { own: sims.rencheng, other: sims.yanzhou }, region: { own: '370811', other: '370812' } };
     refs.auditor = { subject: { own: 'E1', other: 'E2' }, run: { own: runs.jining, other: runs.dongying }, simulation: { own: sims.jining, other: sims.dongying }, region: { own: '370800', other: '370500' } };
     refs.anonymous = refs['province-admin'];
+    // a job of each administrator's own; others see someone else's (the enterprise and the auditor cannot start one)
+    const job = async (who: Username) => (await p.as(who).req('POST', '/api/runs', { year: 2023, simulation: true }, { prefer: 'respond-async' })).json().id as string;
+    const jobs = { sd: await job('sd-admin'), jining: await job('jining-admin'), rencheng: await job('rencheng-admin') };
+    const jobOf: Record<Who, Record<Side, string>> = {
+      'province-admin': { own: jobs.sd, other: jobs.jining }, 'city-admin': { own: jobs.jining, other: jobs.sd }, 'county-admin': { own: jobs.rencheng, other: jobs.jining },
+      enterprise: { own: jobs.rencheng, other: jobs.jining }, auditor: { own: jobs.jining, other: jobs.sd }, anonymous: { own: jobs.sd, other: jobs.jining },
+    };
+    for (const who of Object.keys(refs) as Who[]) refs[who] = { ...refs[who], job: jobOf[who] };
   }, 120_000);
   afterAll(async () => {
     await p?.dispose();

@@ -9,13 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { writeTemplate } from '@duixian/interchange';
-import { authenticate, createAccount, ensureFirstAdmin } from '@duixian/store';
+import { authenticate, createAccount, createRun, ensureFirstAdmin, importDataset } from '@duixian/store';
+import { CORPUS, RULE_IDS } from '@duixian/corpus';
+import { INTERPRETATION_VALUES } from '@duixian/engine';
+import { readObject, writeTemplate } from '@duixian/interchange';
 import { BACKENDS, snapshot } from '../../store/test/backends.js';
 import { PASSWORD, platform, platformData, runAs, type Platform } from './platform.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ids = (items: { id: string }[]) => items.map((s) => s.id);
+const pick = (r: { inputHash: string; resultHash: string }) => ({ inputHash: r.inputHash, resultHash: r.resultHash });
+const KNOWN = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES };
 
 describe.each(BACKENDS)('the platform on $name', (backend) => {
   let p: Platform;
@@ -285,6 +289,53 @@ describe.each(BACKENDS)('the platform on $name', (backend) => {
       const run = (await p.as('sd-admin').req('GET', `/api/runs/${a.json().id}`)).json();
       expect(run).toMatchObject({ year: 2023, by: 'sd-admin', scope: '370000', corpusVersion: a.json().corpusVersion });
       expect(run.counts.award).toBe(a.json().awards);
+    });
+
+    it('a run evaluates the year the server holds in memory only while the database still holds it: an import elsewhere is seen at once', async () => {
+      const direct = () => createRun(p.store, CORPUS, { year: 2023, by: 'direct' }); // a fresh read of the database
+      const before = (await p.as('sd-admin').req('POST', '/api/runs', { year: 2023 })).json();
+      expect([before.inputHash, before.resultHash]).toEqual(Object.values(pick(await direct())));
+      // another process imports (straight into the store: this server is not told)
+      const d = readObject({ format: 'duixian/v1', year: 2023, subjects: [platformData().subjects[5]], facts: [{ subject: 'E2', year: 2023, key: 'physicalGoodsOnlineRetail', value: '3.5亿元', source: '统计局' }] }, KNOWN);
+      if (!d.ok) throw new Error(JSON.stringify(d.problems));
+      expect((await importDataset(p.store, d.dataset, { by: 'another-process', reason: 'test' })).importId).not.toBeNull();
+      const after = (await p.as('sd-admin').req('POST', '/api/runs', { year: 2023 })).json();
+      expect(after.inputHash).not.toBe(before.inputHash);
+      expect([after.inputHash, after.resultHash]).toEqual(Object.values(pick(await direct())));
+    });
+
+    it('a long request as a job (Prefer: respond-async): 202 at once, its progress, then the response it would have had; its owner only', async () => {
+      const async = { prefer: 'respond-async' };
+      const admin = p.as('sd-admin');
+      const follow = async (who: typeof admin, started: { statusCode: number; headers: Record<string, unknown>; json(): { id: string } }) => {
+        expect([started.statusCode, started.headers.location, started.headers['preference-applied']]).toEqual([202, `/api/jobs/${started.json().id}`, 'respond-async']);
+        for (let k = 0; k < 200; k++) {
+          const job = (await who.req('GET', `/api/jobs/${started.json().id}`)).json();
+          if (job.state !== 'running') return job;
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        throw new Error('the job did not end');
+      };
+      const waited = (await admin.req('POST', '/api/runs', { year: 2023 })).json();
+      const started = await admin.req('POST', '/api/runs', { year: 2023 }, async);
+      const run = await follow(admin, started);
+      expect(run).toMatchObject({ kind: 'run', state: 'done', status: 201, result: { inputHash: waited.inputHash, resultHash: waited.resultHash, official: true } });
+      const rows = run.result.awards + run.result.withheld + run.result.missing;
+      expect(run.progress).toEqual({ phase: 'store', done: rows, total: rows }); // the last report: every row stored
+      // another account (even a province administrator) cannot see it; an unknown id is the same 404
+      const other = await p.as('sd-auditor').req('GET', `/api/jobs/${started.json().id}`);
+      const unknown = await admin.req('GET', '/api/jobs/00000000-0000-0000-0000-000000000000');
+      expect([other.statusCode, other.json().error.code, unknown.statusCode]).toEqual([404, 'not-found', 404]);
+      // a failure ends the job with the error the request would have had, problems and all, and writes nothing
+      const bad = { format: 'duixian/v1', year: 2023, subjects: [platformData().subjects[4]], facts: [{ subject: 'E1', year: 2023, key: 'physicalGoodsOnlineRetail', value: '很多' }] };
+      const failed = await follow(admin, await admin.req('POST', '/api/imports', bad, async));
+      expect([failed.state, failed.status, failed.error.code, failed.error.details[0].path]).toEqual(['failed', 422, 'invalid-data', 'facts[0].value']);
+      // E2 as the earlier test left it (or revised, when this test runs alone): one fact either way
+      const good = { format: 'duixian/v1', year: 2023, subjects: [platformData().subjects[5]], facts: [{ subject: 'E2', year: 2023, key: 'physicalGoodsOnlineRetail', value: '3.5亿元', source: '统计局' }] };
+      const imported = await follow(admin, await admin.req('POST', '/api/imports?reason=job', good, async));
+      const { added, revised, unchanged } = imported.result.facts;
+      expect([imported.state, imported.status, added + revised + unchanged]).toEqual(['done', 200, 1]);
+      expect(imported.progress).toEqual({ phase: 'write', done: 1, total: 1 });
     });
 
     it('the simulator: draft changes make a simulation; it compares with the official run and becomes official only when promoted', async () => {

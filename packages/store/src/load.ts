@@ -28,14 +28,16 @@ export async function loadDataset(store: Store, year: number): Promise<Dataset> 
  * The dataset and a SHA-256 digest of it, computed on the way in from the text the database sent
  * (which the dataset is a function of), so that a run's input hash costs no second serialisation.
  */
-export async function loadWithDigest(store: Store, year: number, chunk = CHUNK): Promise<{ dataset: Dataset; digest: string }> {
+export async function loadWithDigest(
+  store: Store, year: number, chunk = CHUNK, onChunk?: (done: number, total: number) => void,
+): Promise<{ dataset: Dataset; digest: string }> {
   // one snapshot: an import committing between two of the reads cannot give facts of an unread subject
   return store.db.transaction().setIsolationLevel('repeatable read').execute(async (db) => {
     // Each chunk is a range of an index in the order wanted: read it along the index. A bitmap scan
     // then a sort, which the planner picks for a range this size, takes four times as long here.
     await sql`set local enable_bitmapscan = off`.execute(db);
     const hash = createHash('sha256');
-    const dataset = await read(db, year, hash, chunk);
+    const dataset = await read(db, year, hash, chunk, onChunk);
     return { dataset, digest: hash.digest('hex') };
   });
 }
@@ -83,7 +85,7 @@ function digest(hash: Hash, what: string, columns: readonly Text[]): void {
 /** chunks asked for ahead of the one being taken apart, so that the server always has one to work on */
 const AHEAD = 2;
 
-async function read(db: Tx, year: number, hash: Hash, chunk: number): Promise<Dataset> {
+async function read(db: Tx, year: number, hash: Hash, chunk: number, onChunk?: (done: number, total: number) => void): Promise<Dataset> {
   const subjects: Subject[] = [];
   const facts: Fact[] = [];
   const upper = await bounds(db, chunk);
@@ -113,6 +115,7 @@ async function read(db: Tx, year: number, hash: Hash, chunk: number): Promise<Da
     digest(hash, 'facts', [f.subject, f.key, f.numbers, f.extra]);
     addFacts(facts, subjects, first, f);
     asked[k] = undefined; // its text can go
+    onChunk?.(k + 1, chunks);
   }
   const history: HistoryEntry[] = (await db.selectFrom('award_history').select(['subject_id', 'rule', 'year', 'amount']).where('year', '<=', year)
     .orderBy('subject_id').orderBy('rule').orderBy('year').execute())

@@ -30,8 +30,21 @@ export interface RunOptions {
    */
   readonly parameters?: readonly Parameter[];
   readonly by: string;
+  /**
+   * the year as already read from this store (`loadWithDigest`), when the caller holds it and knows
+   * it is still what is stored (the server's cached year at the current version); read otherwise
+   */
+  readonly data?: { readonly dataset: Dataset; readonly digest: string };
+  /** told what the run is doing and how far it is (chunks read, rows stored): a progress bar */
+  readonly onProgress?: (p: RunProgress) => void;
   /** told how long each part took, in milliseconds: reading the data, evaluating, hashing, storing (the benchmark's breakdown) */
   readonly onPhase?: (phase: 'load' | 'evaluate' | 'hash' | 'store', ms: number) => void;
+}
+
+export interface RunProgress {
+  readonly phase: 'load' | 'evaluate' | 'hash' | 'store';
+  readonly done?: number;
+  readonly total?: number;
 }
 
 export interface RunSummary {
@@ -65,10 +78,13 @@ export async function createRun(store: Store, corpus: Corpus, opts: RunOptions):
     opts.onPhase?.(name, now - t);
     t = now;
   };
-  const loaded = await loadWithDigest(store, opts.year);
+  const report = opts.onProgress ?? (() => {});
+  report({ phase: 'load' });
+  const loaded = opts.data ?? await loadWithDigest(store, opts.year, undefined, (done, total) => report({ phase: 'load', done, total }));
   const { digest } = loaded;
   const dataset = withParameters(loaded.dataset, opts.parameters ?? []);
   phase('load');
+  report({ phase: 'evaluate' });
   const changes = opts.changes ?? [];
   const runCorpus = changes.length ? draftCorpus(corpus, changes) : corpus;
   const kind = opts.simulation || changes.length ? 'simulation' : 'official';
@@ -79,12 +95,15 @@ export async function createRun(store: Store, corpus: Corpus, opts: RunOptions):
     ...(opts.interpretations ? { interpretations: opts.interpretations } : {}),
   });
   phase('evaluate');
+  report({ phase: 'hash' });
   // the data as read (its digest), what the run was asked, and which corpus and engine answered
   const inputHash = sha256(JSON.stringify({ data: digest, options, corpus: runCorpus.version, engine: ENGINE_VERSION }));
   // each row as JSON once: stored as it is, and hashed in place within the whole result's JSON
   const sections = { awards: result.awards.map((r) => JSON.stringify(r)), withheld: result.withheld.map((r) => JSON.stringify(r)), missing: result.missing.map((r) => JSON.stringify(r)) };
   const resultHash = hashJson(result, sections);
   phase('hash');
+  const rowCount = sections.awards.length + sections.withheld.length + sections.missing.length;
+  report({ phase: 'store', done: 0, total: rowCount });
   const id = await store.db.transaction().execute(async (tx) => {
     const run = await tx.insertInto('runs').values({
       kind, year: opts.year, options: JSON.stringify(options), readings: JSON.stringify(result.interpretations),
@@ -100,6 +119,7 @@ export async function createRun(store: Store, corpus: Corpus, opts: RunOptions):
           select ${run.id}::bigint, ${seq}::integer + (o - 1)::integer, ${section}::text, r->>'subject', r->>'rule', r
           from jsonb_array_elements(${`[${part.join(',')}]`}::jsonb) with ordinality as x(r, o)`.execute(tx);
         seq += part.length;
+        report({ phase: 'store', done: seq, total: rowCount });
       }
     }
     await appendAudit(tx, { actor: opts.by, action: 'run.create', entity: `runs/${run.id}`, after: { kind, year: opts.year, inputHash, resultHash, options } });

@@ -26,12 +26,12 @@ export const setCsrf = (token: string): void => {
 };
 
 export function api<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  return send<T>(method, path, body === undefined ? undefined : { body: JSON.stringify(body), type: 'application/json' });
+  return send<T>(method, path, body === undefined ? undefined : json(body));
 }
 
 /** A request with a body already encoded (a file's bytes, a JSON text). */
-export async function send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: { body: BodyInit; type: string }): Promise<T> {
-  const headers: Record<string, string> = {};
+export async function send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: { body: BodyInit; type: string }, extra: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { ...extra };
   if (body) headers['content-type'] = body.type;
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
   const r = await fetch(path, { method, headers, credentials: 'same-origin', ...(body ? { body: body.body } : {}) });
@@ -43,6 +43,44 @@ export async function send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, b
   }
   return json as T;
 }
+
+/** How far a long request is, as the server reports it (see the server's jobs.ts). */
+export interface JobProgress {
+  readonly phase: string;
+  readonly done?: number;
+  readonly total?: number;
+}
+
+interface Job<T> {
+  readonly id: string;
+  readonly state: 'running' | 'done' | 'failed';
+  readonly progress: JobProgress;
+  readonly result?: T;
+  readonly error?: { code: string; message: { zh: string; en: string }; details?: Problem[] };
+  readonly status?: number;
+}
+
+const POLL_MS = 400;
+
+/**
+ * A long request (a run, an import) as a job: started with `Prefer: respond-async`, then followed
+ * until it ends, telling `onProgress` what the server is doing; its result, or its failure thrown.
+ */
+export async function sendAsJob<T>(method: 'POST', path: string, body: { body: BodyInit; type: string }, onProgress: (p: JobProgress) => void): Promise<T> {
+  let job = await send<Job<T>>(method, path, body, { prefer: 'respond-async' });
+  while (job.state === 'running') {
+    onProgress(job.progress);
+    await new Promise((r) => setTimeout(r, POLL_MS));
+    job = await send<Job<T>>('GET', `/api/jobs/${job.id}`);
+  }
+  if (job.state === 'failed') {
+    const e = job.error!;
+    throw new ApiFailure(job.status ?? 500, e.code, e.message.zh, e.message.en, Array.isArray(e.details) ? e.details : []);
+  }
+  return job.result as T;
+}
+
+export const json = (value: unknown): { body: string; type: string } => ({ body: JSON.stringify(value), type: 'application/json' });
 
 export type Role = 'province-admin' | 'city-admin' | 'county-admin' | 'enterprise' | 'auditor';
 

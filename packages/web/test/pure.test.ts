@@ -5,7 +5,8 @@ import { compareYuan, yuanTotal } from '../src/money';
 import { uploadOf } from '../src/upload';
 import { PAGES, pageFromHash } from '../src/routes';
 import { sortParam } from '../src/table';
-import type { Role } from '../src/api';
+import type { JobProgress, Role } from '../src/api';
+import { IMPORT_PHASES, percentOf, RUN_PHASES } from '../src/progress';
 
 describe('articles', () => {
   const text = '一、总则。\n二、对当年实现实物商品网络零售额1亿元以上企业,每实现1万元,省财政最高给予2元流量补贴。\n三、附则。';
@@ -79,4 +80,28 @@ describe('table sorters as the API sort parameter', () => {
     [{ field: 'name', order: null }, undefined],
     [[{ field: 'id', order: 'ascend' as const }], 'id'],
   ])('%j → %s', (sorter, want) => expect(sortParam(sorter)).toBe(want));
+});
+
+describe('the progress bar from a job\'s reported progress', () => {
+  const cases: [JobProgress | undefined, number][] = [
+    [undefined, 0],
+    [{ phase: 'queued' }, 0],
+    [{ phase: 'load' }, 0],
+    [{ phase: 'load', done: 10, total: 20 }, 25],
+    [{ phase: 'load', done: 20, total: 20 }, 50],
+    [{ phase: 'evaluate' }, 50],
+    [{ phase: 'hash' }, 80],
+    [{ phase: 'store', done: 0, total: 4000 }, 85],
+    [{ phase: 'store', done: 2000, total: 4000 }, 93],
+    [{ phase: 'store', done: 4000, total: 4000 }, 100],
+    [{ phase: 'store', done: 5000, total: 4000 }, 100],
+  ];
+  it.each(cases)('run %j → %i%%', (p, percent) => expect(percentOf(RUN_PHASES, p)).toBe(percent));
+  it('each phase list covers the bar once, in order', () => {
+    for (const phases of [RUN_PHASES, IMPORT_PHASES]) {
+      expect(phases[0]!.from).toBe(0);
+      expect(phases.at(-1)!.to).toBe(100);
+      for (let k = 1; k < phases.length; k++) expect(phases[k]!.from).toBe(phases[k - 1]!.to);
+    }
+  });
 });

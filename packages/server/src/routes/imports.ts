@@ -15,6 +15,7 @@ import { accountOf, guard } from '../auth/guard.js';
 import { ADMINS, importProblems, READERS, regionsWithin, seesAll } from '../auth/access.js';
 import { pageOf, PAGE_QUERY, type PageQuery } from '../paging.js';
 import type { YearData } from '../year-data.js';
+import type { Jobs } from '../jobs.js';
 
 const KNOWN = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES };
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -36,7 +37,7 @@ async function read(body: unknown, year: number | undefined): Promise<ReadResult
 
 const hashOf = (body: unknown) => createHash('sha256').update(body instanceof Uint8Array ? body : JSON.stringify(body)).digest('hex');
 
-export function importRoutes(store: Store, years: YearData) {
+export function importRoutes(store: Store, years: YearData, jobs: Jobs) {
   return async (app: FastifyInstance): Promise<void> => {
     app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 200 * 2 ** 20 }, (_req, body, done) => done(null, body));
 
@@ -52,9 +53,11 @@ export function importRoutes(store: Store, years: YearData) {
           },
         },
       },
-    }, async (req) => {
+    }, async (req, reply) => jobs.respond(req, reply, 'import', 200, async (report) => {
       const me = accountOf(req);
+      report({ phase: 'read' });
       const r = await read(req.body, req.query.year);
+      report({ phase: 'check' });
       if (!r.ok) throw invalid(r.problems);
       const problems = inputProblems(r.dataset);
       const ids = r.dataset.subjects.map((s) => s.id);
@@ -71,11 +74,15 @@ export function importRoutes(store: Store, years: YearData) {
         const ds = r.dataset;
         return { dryRun: true, year: ds.year, rows: { subjects: ds.subjects.length, facts: ds.facts.length, history: ds.history.length, parameters: ds.parameters.length, interpretations: Object.keys(ds.interpretations).length }, warnings: r.warnings };
       }
-      const done = await importRead(r, store, { by: me.username, reason: req.query.reason ?? '', name: req.query.name ?? '(upload)', fileHash: hashOf(req.body) });
+      report({ phase: 'write', done: 0, total: r.dataset.facts.length });
+      const done = await importRead(r, store, {
+        by: me.username, reason: req.query.reason ?? '', name: req.query.name ?? '(upload)', fileHash: hashOf(req.body),
+        onProgress: (facts, total) => report({ phase: 'write', done: facts, total }),
+      });
       if (!done.ok) throw invalid(done.problems);
       if (done.result.importId !== null) years.invalidate();
       return { ...done.result, warnings: done.warnings };
-    });
+    }));
 
     app.get<{ Querystring: PageQuery }>('/api/imports', {
       preHandler: guard(store, READERS),

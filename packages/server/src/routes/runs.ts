@@ -12,6 +12,8 @@ import { CORPUS, DOCUMENT_IDS, RULE_IDS } from '@duixian/corpus';
 import { awardTotals, filterAwards, noticeCsv, noticeXlsx, readObject, type AwardFilter, type NoticeContext } from '@duixian/interchange';
 import { createRun, promoteRun, type Account, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
+import type { YearData } from '../year-data.js';
+import type { Jobs } from '../jobs.js';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
 import { ADMINS, EVERYONE, overlappingRegions, overlaps, PROVINCE, READERS, seesAll } from '../auth/access.js';
 import { pageOf, PAGE_PROPERTIES, PAGE_QUERY, type PageQuery } from '../paging.js';
@@ -63,7 +65,7 @@ function sortRows(rows: AwardRow[], sort: Sort | undefined): AwardRow[] {
 }
 const RUN_ID = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' }, other: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
 
-export function runRoutes(store: Store) {
+export function runRoutes(store: Store, years: YearData, jobs: Jobs) {
   /** Runs with what a reader sees of them: the creator's jurisdiction, and whether a promotion made them official. */
   const runs = () => store.db.selectFrom('runs').leftJoin('accounts', 'accounts.username', 'runs.by')
     .select(['runs.id', 'kind', 'year', 'by', 'at', 'input_hash', 'result_hash', 'corpus_version', 'engine_version', 'options', 'readings', 'accounts.region'])
@@ -146,17 +148,20 @@ export function runRoutes(store: Store) {
       if (!read.ok) problems.push(...read.problems);
       if (problems.length) throw new ApiError(422, 'invalid-run', '测算参数有误', 'The run request has problems', problems);
       const parameters = read.ok ? read.dataset.parameters : [];
-      try {
-        const run = await createRun(store, CORPUS, {
-          year: b.year, by: me.username, ...(b.documents ? { documents: b.documents } : {}), ...(b.interpretations ? { interpretations: b.interpretations } : {}),
-          ...(b.changes ? { changes: b.changes } : {}), ...(b.simulation ? { simulation: true } : {}), ...(parameters.length ? { parameters } : {}),
-        });
-        void reply.status(201);
-        return { ...run, official: run.kind === 'official', simulation: run.kind === 'simulation' };
-      } catch (e) {
-        if (e instanceof DraftError) throw new ApiError(422, 'invalid-draft', '模拟修改无法应用，请逐条修改', 'The draft changes cannot be applied', e.problems.map((message) => ({ path: 'changes', message })));
-        throw e;
-      }
+      return jobs.respond(req, reply, 'run', 201, async (report) => {
+        try {
+          report({ phase: 'load' });
+          const data = await years.current(b.year, (done, total) => report({ phase: 'load', done, total }));
+          const run = await createRun(store, CORPUS, {
+            year: b.year, by: me.username, data, onProgress: report, ...(b.documents ? { documents: b.documents } : {}), ...(b.interpretations ? { interpretations: b.interpretations } : {}),
+            ...(b.changes ? { changes: b.changes } : {}), ...(b.simulation ? { simulation: true } : {}), ...(parameters.length ? { parameters } : {}),
+          });
+          return { ...run, official: run.kind === 'official', simulation: run.kind === 'simulation' };
+        } catch (e) {
+          if (e instanceof DraftError) throw new ApiError(422, 'invalid-draft', '模拟修改无法应用，请逐条修改', 'The draft changes cannot be applied', e.problems.map((message) => ({ path: 'changes', message })));
+          throw e;
+        }
+      });
     });
 
     app.get<{ Querystring: PageQuery }>('/api/runs', {

@@ -5,11 +5,12 @@
  */
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Drawer, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd';
-import { api, ApiFailure, isAdmin, send, showFailure, type Account, type Page } from '../api';
+import { api, ApiFailure, isAdmin, sendAsJob, showFailure, type Account, type JobProgress, type Page } from '../api';
 import { useT } from '../i18n';
 import { requestOf, uploadOf, type Upload as Dropped } from '../upload';
 import { Failure } from './Failure';
 import { Working } from './Working';
+import { IMPORT_PHASES } from '../progress';
 import { sortParam } from '../table';
 
 interface Checked { rows: Record<string, number>; year: number; warnings: { path: string; message: string }[] }
@@ -34,6 +35,7 @@ function ImportCard() {
   const [error, setError] = useState<ApiFailure | [string, string]>();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState<number>(); // when the request under way started
+  const [progress, setProgress] = useState<JobProgress>();
 
   const check = async (chosen: File[]) => {
     setFiles(chosen);
@@ -44,12 +46,14 @@ function ImportCard() {
     if ('error' in u) return setError(u.error);
     setUpload(u);
     setBusy(Date.now());
-    await send<Checked>('POST', '/api/imports?dryRun=true', requestOf(u)).then(setChecked, showFailure(setError)).finally(() => setBusy(undefined));
+    setProgress(undefined);
+    await sendAsJob<Checked>('POST', '/api/imports?dryRun=true', requestOf(u), setProgress).then(setChecked, showFailure(setError)).finally(() => setBusy(undefined));
   };
   const commit = async () => {
     if (!upload) return;
     setBusy(Date.now());
-    await send<Imported>('POST', `/api/imports?name=${encodeURIComponent(upload.name)}&reason=${encodeURIComponent(reason)}`, requestOf(upload))
+    setProgress(undefined);
+    await sendAsJob<Imported>('POST', `/api/imports?name=${encodeURIComponent(upload.name)}&reason=${encodeURIComponent(reason)}`, requestOf(upload), setProgress)
       .then((r) => { setDone(r); setChecked(undefined); }, showFailure(setError))
       .finally(() => setBusy(undefined));
   };
@@ -65,7 +69,7 @@ function ImportCard() {
         {files.length > 0 && <p><b>{files.map((f) => f.name).join('、')}</b></p>}
       </Upload.Dragger>
       <div style={{ marginTop: 12 }}>
-        {busy !== undefined && <Working since={busy} testId="import-progress" what={(sec) => t(`正在上传并逐行检查，已用 ${sec.toFixed(0)} 秒；百万条数据约需 1 分钟。`, `Uploading and checking every row: ${sec.toFixed(0)} s so far; a million facts take about a minute.`)} />}
+        {busy !== undefined && <Working since={busy} progress={progress} phases={IMPORT_PHASES} testId="import-progress" />}
         {Array.isArray(error) && <Alert type="error" showIcon message={t(error[0], error[1])} />}
         {error instanceof ApiFailure && <Failure error={error} />}
         {checked && (

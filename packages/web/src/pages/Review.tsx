@@ -6,8 +6,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { Working } from './Working';
+import { RUN_PHASES } from '../progress';
 import { sortParam } from '../table';
-import { api, ApiFailure, isAdmin, showFailure, type Account, type AwardRow, type Page, type RunSummary } from '../api';
+import { api, ApiFailure, isAdmin, json, sendAsJob, showFailure, type Account, type AwardRow, type JobProgress, type Page, type RunSummary } from '../api';
 import { useT } from '../i18n';
 import { Failure } from './Failure';
 import { Steps } from './Calculator';
@@ -28,6 +29,7 @@ export function Review({ account }: { account: Account }) {
   const [run, setRun] = useState<RunSummary>();
   const [error, setError] = useState<ApiFailure>();
   const [started, setStarted] = useState<number>();
+  const [progress, setProgress] = useState<JobProgress>();
 
   const loadRuns = useCallback(() => api<Page<RunSummary>>('GET', `/api/runs?page=${runsPage}&pageSize=10`).then(setRuns, showFailure(setError)), [runsPage]);
   useEffect(() => {
@@ -40,7 +42,8 @@ export function Review({ account }: { account: Account }) {
     setError(undefined);
     setStarted(Date.now());
     const interpretations = Object.fromEntries((v.readings ?? []).map((r) => r.split('=') as [string, string]));
-    await api<RunSummary>('POST', '/api/runs', { year: v.year, ...(v.documents?.length ? { documents: v.documents } : {}), ...(v.readings?.length ? { interpretations } : {}) })
+    setProgress(undefined);
+    await sendAsJob<RunSummary>('POST', '/api/runs', json({ year: v.year, ...(v.documents?.length ? { documents: v.documents } : {}), ...(v.readings?.length ? { interpretations } : {}) }), setProgress)
       .then(async (created) => { await loadRuns(); setRun(created); }, showFailure(setError))
       .finally(() => setStarted(undefined));
   };
@@ -56,7 +59,7 @@ export function Review({ account }: { account: Account }) {
             <Form.Item><Button type="primary" htmlType="submit" loading={started !== undefined} data-testid="start-run">{t('开始测算', 'Run')}</Button></Form.Item>
           </Form>
           {started !== undefined && (
-            <Working since={started} testId="run-progress" what={(sec) => t(`正在从数据库读取数据并逐条评审，已用 ${sec.toFixed(0)} 秒；百万级企业约需 1 分钟。`, `Reading the data and evaluating every rule: ${sec.toFixed(0)} s so far; a million enterprises take about a minute.`)} />
+            <Working since={started} progress={progress} phases={RUN_PHASES} testId="run-progress" />
           )}
         </Card>
       )}

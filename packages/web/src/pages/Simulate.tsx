@@ -5,10 +5,12 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Card, Col, Input, InputNumber, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { api, ApiFailure, showFailure, type Page, type RunSummary } from '../api';
+import { api, ApiFailure, json, sendAsJob, showFailure, type JobProgress, type Page, type RunSummary } from '../api';
 import { useT } from '../i18n';
 import { Chart } from '../chart';
 import { Failure } from './Failure';
+import { Working } from './Working';
+import { RUN_PHASES } from '../progress';
 
 interface Rule { id: string; title: string; document: string }
 interface Change { rule?: string; key?: string; value?: string }
@@ -30,7 +32,8 @@ export function Simulate() {
   const [changes, setChanges] = useState<Change[]>([{}]);
   const [chosenReadings, setChosenReadings] = useState<string[]>([]);
   const [result, setResult] = useState<{ sim: RunSummary; cmp: Comparison }>();
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<number>(); // when the simulation under way started
+  const [progress, setProgress] = useState<JobProgress>();
   const [error, setError] = useState<ApiFailure>();
 
   useEffect(() => {
@@ -47,13 +50,14 @@ export function Simulate() {
   }, []);
 
   const run = async () => {
-    setBusy(true);
+    setBusy(Date.now());
+    setProgress(undefined);
     setError(undefined);
     const used = changes.filter((c): c is Required<Change> => Boolean(c.rule && c.key && c.value));
     const interpretations = Object.fromEntries(chosenReadings.map((r) => r.split('=') as [string, string]));
-    await api<RunSummary>('POST', '/api/runs', { year, simulation: true, ...(used.length ? { changes: used } : {}), ...(chosenReadings.length ? { interpretations } : {}) })
+    await sendAsJob<RunSummary>('POST', '/api/runs', json({ year, simulation: true, ...(used.length ? { changes: used } : {}), ...(chosenReadings.length ? { interpretations } : {}) }), setProgress)
       .then(async (sim) => setResult({ sim, cmp: await api<Comparison>('GET', `/api/runs/${base}/compare/${sim.id}`) }), showFailure(setError))
-      .finally(() => setBusy(false));
+      .finally(() => setBusy(undefined));
   };
 
   const chart = useMemo(() => {
@@ -104,8 +108,9 @@ export function Simulate() {
           <Button onClick={() => setChanges([...changes, {}])}>{t('再加一项修改', 'Add a change')}</Button>
           <Select mode="multiple" allowClear style={{ minWidth: 320 }} placeholder={t('改变解释口径（可选）', 'Change readings (optional)')} value={chosenReadings} onChange={setChosenReadings}
             options={readings.flatMap((r) => r.values.filter((x) => x !== r.default).map((x) => ({ value: `${r.id}=${x}`, label: `${r.id} = ${x}` })))} />
-          <Button type="primary" loading={busy} disabled={!base} onClick={() => void run()} data-testid="run-simulation">{t('运行模拟', 'Simulate')}</Button>
+          <Button type="primary" loading={busy !== undefined} disabled={!base} onClick={() => void run()} data-testid="run-simulation">{t('运行模拟', 'Simulate')}</Button>
         </Space>
+        {busy !== undefined && <Working since={busy} progress={progress} phases={RUN_PHASES} testId="simulation-progress" />}
         {!base && official.length === 0 && <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('请先在“评审”中完成一次正式测算，再与之对比。', 'Run an official evaluation under Review first, to compare with.')}</Typography.Paragraph>}
       </Card>
       {error && <Failure error={error} />}

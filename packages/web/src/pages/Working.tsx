@@ -1,21 +1,30 @@
 /**
- * A long request under way: the server answers in one response, so the bar shows time passing
- * (approaching, never reaching, the end) with the seconds spent and what is being done.
+ * A long request under way, as its job reports it: the phase in words, how far it is within the
+ * phase (chunks read, facts written, rows stored) and the seconds spent. Each phase owns a stretch
+ * of the bar, so the bar only moves forward and reaches the end when the work does.
  */
 import { useEffect, useState } from 'react';
 import { Progress, Typography } from 'antd';
+import type { JobProgress } from '../api';
+import { percentOf, type Phase } from '../progress';
+import { useT } from '../i18n';
 
-export function Working({ since, what, testId }: { since: number; what: (seconds: number) => string; testId?: string }) {
+export function Working({ since, progress, phases, testId }: { since: number; progress?: JobProgress; phases: readonly Phase[]; testId?: string }) {
+  const t = useT();
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(timer);
   }, []);
-  const seconds = Math.max(0, (now - since) / 1000);
+  const seconds = Math.max(0, (now - since) / 1000).toFixed(0);
+  const at = phases.find((x) => x.phase === progress?.phase);
+  const count = progress?.total ? `（${progress.done ?? 0} / ${progress.total}）` : '';
   return (
     <div data-testid={testId} style={{ marginTop: 12 }}>
-      <Progress percent={Math.min(95, Math.round(100 * (1 - Math.exp(-seconds / 8))))} status="active" />
-      <Typography.Text type="secondary">{what(seconds)}</Typography.Text>
+      <Progress percent={percentOf(phases, progress)} status="active" />
+      <Typography.Text type="secondary">
+        {at ? t(`${at.zh}${count}，已用 ${seconds} 秒`, `${at.en}${count.replace('（', ' (').replace('）', ')')}: ${seconds} s so far`) : t(`排队中，已用 ${seconds} 秒`, `Queued: ${seconds} s so far`)}
+      </Typography.Text>
     </div>
   );
 }

@@ -1,0 +1,23 @@
+/** A long request's progress and, once it ends, its response (see jobs.ts). */
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '@duixian/store';
+import { ApiError } from '../errors.js';
+import { accountOf, guard } from '../auth/guard.js';
+import { EVERYONE } from '../auth/access.js';
+import type { Jobs } from '../jobs.js';
+
+export function jobRoutes(store: Store, jobs: Jobs) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.get<{ Params: { id: string } }>('/api/jobs/:id', {
+      preHandler: guard(store, EVERYONE),
+      schema: {
+        tags: ['系统'], summary: 'A job started with Prefer: respond-async: its phase and progress, then its status and result or error',
+        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } },
+      },
+    }, async (req) => {
+      const job = jobs.get(req.params.id, accountOf(req).id);
+      if (!job) throw new ApiError(404, 'not-found', '没有这个任务（任务结束一小时后不再保留）', 'No such job (jobs are kept for an hour after they end)');
+      return job;
+    });
+  };
+}
