@@ -11,6 +11,7 @@ export default defineConfig({
       '@duixian/engine': src('engine'),
       '@duixian/corpus': src('corpus'),
       '@duixian/interchange': src('interchange'),
+      '@duixian/workflow': src('workflow'),
       '@duixian/server': src('server'),
       '@duixian/store': src('store'),
     },
