@@ -6,3 +6,4 @@
  */
 export * from './calendar.js';
 export * from './levels.js';
+export * from './application.js';
