@@ -7,3 +7,7 @@
 export * from './calendar.js';
 export * from './levels.js';
 export * from './application.js';
+export * from './notice.js';
+export * from './budget.js';
+export * from './loan.js';
+export * from './lists.js';
