@@ -11,3 +11,4 @@ export * from './notice.js';
 export * from './budget.js';
 export * from './loan.js';
 export * from './lists.js';
+export * from './tasks.js';
