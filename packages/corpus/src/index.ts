@@ -12,3 +12,7 @@ export { checkCorpus, type CorpusProblem } from './check.js';
 export { targetProgress, type TargetProgress, type TargetStatus } from './progress.js';
 export { cityReport, type CityReport, type Indicator } from './monitoring.js';
 export { inputProblems } from './validate.js';
+export {
+  EVIDENCED_FACTS, STATISTICAL_FACTS, EVIDENCED_TAGS, REGISTER_TAGS, EVIDENCED_KINDS, ruleFactKeys, ruleTags, evidenceOf, applicationMode,
+  APPLICATION_RULES, AUTOMATIC_RULES, type Evidence, type ApplicationMode,
+} from './applications.js';
