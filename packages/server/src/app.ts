@@ -26,6 +26,10 @@ import { jobRoutes } from './routes/jobs.js';
 import { Jobs } from './jobs.js';
 import { monitoringRoutes } from './routes/monitoring.js';
 import { auditRoutes } from './routes/audit.js';
+import { applicationRoutes } from './routes/applications.js';
+import { noticeRoutes } from './routes/notices.js';
+import { budgetRoutes } from './routes/budgets.js';
+import { processContext, type ProcessOptions } from './process.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -36,6 +40,8 @@ export interface AppOptions {
   readonly trustProxy?: boolean;
   /** the built pages (packages/web/dist), served at / with every non-API path answered by index.html */
   readonly webRoot?: string;
+  /** today and the working-day calendar of the award process (tests move the date) */
+  readonly process?: ProcessOptions;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -72,6 +78,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(subjectRoutes(opts.store, years));
   await app.register(runRoutes(opts.store, years, jobs));
   await app.register(jobRoutes(opts.store, jobs));
+  const process = processContext(opts.process);
+  await app.register(applicationRoutes(opts.store, years, process));
+  await app.register(noticeRoutes(opts.store, process));
+  await app.register(budgetRoutes(opts.store));
   await app.register(monitoringRoutes(opts.store, years));
   await app.register(auditRoutes(opts.store));
   return app;

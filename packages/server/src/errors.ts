@@ -29,6 +29,7 @@ export function errorBody(err: unknown): { status: number; body: ErrorBody; inte
   if (err instanceof ApiError) return { status: err.status, body: body(err.code, err.zh, err.en, err.details), internal: false };
   const e = err as Partial<FastifyError>;
   if (e.validation) return { status: 400, body: body('bad-request', '请求格式不正确，请按接口文档填写', `The request does not match the API: ${e.message}`), internal: false };
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 413, body: body('too-large', '文件或请求过大，请压缩或拆分后重试', `The request is too large: ${e.message}`), internal: false };
   if (e.statusCode && e.statusCode < 500) return { status: e.statusCode, body: body('bad-request', '请求无法处理', e.message ?? ''), internal: false };
   return { status: 500, body: body('internal', '服务器内部错误，请稍后重试；问题已记录', 'Internal error; it has been logged'), internal: true };
 }

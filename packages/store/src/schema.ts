@@ -174,6 +174,170 @@ export interface SessionsTable {
   expires_at: Stamp;
 }
 
+/** Dates (公示, windows, payments) as 'YYYY-MM-DD' text: no time zone ever shifts a day. */
+type Day = ColumnType<string, string, string>;
+type Json = ColumnType<unknown, string | undefined, string>;
+
+export interface ApplicationWindowsTable {
+  rule: string;
+  year: number;
+  opens: Day;
+  closes: Day;
+  set_by: string;
+  set_at: Stamp;
+}
+
+export interface ApplicationsTable {
+  id: Serial;
+  subject_id: string;
+  rule: string;
+  document: string;
+  year: number;
+  mode: 'application' | 'automatic';
+  state: string;
+  chain: string;
+  region: string;
+  funder: string;
+  decided_fen: Int | null;
+  ceiling: ColumnType<boolean, boolean | undefined, boolean>;
+  approved_fen: Int | null;
+  run_id: Int | null;
+  facts: Json;
+  explanation: ColumnType<unknown, string | null | undefined, string | null>;
+  review_due: Day | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: string;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface ApplicationEventsTable {
+  id: Serial;
+  application_id: Int;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  level: string | null;
+  reasons: Json;
+  amount_fen: Int | null;
+  by: string;
+  at: Stamp;
+}
+
+export interface AttachmentsTable {
+  id: Serial;
+  application_id: Int;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  by: string;
+  at: Stamp;
+}
+
+export interface NoticesTable {
+  id: Serial;
+  title: string;
+  scope: string;
+  published: Day;
+  days: number;
+  ends: Day;
+  state: 'running' | 'final';
+  by: string;
+  at: Stamp;
+  finalized_by: string | null;
+  finalized_at: Date | null;
+}
+
+export interface NoticeEntriesTable {
+  notice_id: Int;
+  application_id: Int;
+}
+
+export interface ObjectionsTable {
+  id: Serial;
+  notice_id: Int;
+  application_id: Int;
+  text: string;
+  from_whom: string;
+  by: string;
+  at: Stamp;
+  status: ColumnType<'open' | 'upheld' | 'dismissed', 'open' | undefined, 'upheld' | 'dismissed'>;
+  resolution: string | null;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+}
+
+export interface BudgetsTable {
+  document: string;
+  funder: string;
+  year: number;
+  total_fen: Int;
+  committed_fen: ColumnType<string | number, string | number | undefined, string | number>;
+  set_by: string;
+  set_at: Stamp;
+}
+
+export interface DisbursementsTable {
+  id: Serial;
+  application_id: Int;
+  order_no: string;
+  paid_on: Day;
+  amount_fen: Int;
+  by: string;
+  at: Stamp;
+}
+
+export interface ListEntriesTable {
+  id: Serial;
+  list: 'white' | 'black';
+  category: string | null;
+  subject_id: string | null;
+  name: string;
+  uscc: string | null;
+  region: string;
+  reason: string;
+  valid_from: Day;
+  valid_to: Day | null;
+  state: 'pending' | 'active' | 'refused' | 'removed';
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface ListEventsTable {
+  id: Serial;
+  entry_id: Int;
+  action: string;
+  reason: string;
+  by: string;
+  at: Stamp;
+}
+
+export interface LoanApplicationsTable {
+  id: Serial;
+  subject_id: string;
+  region: string;
+  bank: string;
+  amount_fen: Int;
+  term_months: number;
+  purpose: string;
+  consent: boolean;
+  consent_at: Date | null;
+  summary: ColumnType<unknown, string | null | undefined, string | null>;
+  state: 'queued' | 'accepted' | 'declined' | 'withdrawn';
+  by: string;
+  at: Stamp;
+}
+
+export interface TaskReportsTable {
+  task: string;
+  period: string;
+  department: string;
+  progress: string;
+  by: string;
+  at: Stamp;
+}
+
 export interface Database {
   accounts: AccountsTable;
   sessions: SessionsTable;
@@ -190,4 +354,17 @@ export interface Database {
   audit_log: AuditLogTable;
   run_rows: RunRowsTable;
   run_promotions: RunPromotionsTable;
+  application_windows: ApplicationWindowsTable;
+  applications: ApplicationsTable;
+  application_events: ApplicationEventsTable;
+  attachments: AttachmentsTable;
+  notices: NoticesTable;
+  notice_entries: NoticeEntriesTable;
+  objections: ObjectionsTable;
+  budgets: BudgetsTable;
+  disbursements: DisbursementsTable;
+  list_entries: ListEntriesTable;
+  list_events: ListEventsTable;
+  loan_applications: LoanApplicationsTable;
+  task_reports: TaskReportsTable;
 }

@@ -5,6 +5,7 @@ import * as m002 from './002-runs.js';
 import * as m003 from './003-audit.js';
 import * as m004 from './004-accounts.js';
 import * as m005 from './005-provenance-keys.js';
+import * as m006 from './006-process.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003-audit': m003,
   '004-accounts': m004,
   '005-provenance-keys': m005,
+  '006-process': m006,
 };
 
 export const migrations: MigrationProvider = { getMigrations: async () => MIGRATIONS };

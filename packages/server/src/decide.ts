@@ -1,0 +1,53 @@
+/**
+ * What the engine decides on an application: the subject as stored for the year, with the facts
+ * the enterprise filled in put in place of stored ones of the same key and item, evaluated for
+ * the one rule over the subject and the regions it lies in (the regions' figures and the national
+ * ones some rules compare with). A rule that ranks its peers is decided by the year's run, not
+ * here: an application cannot know the others' figures.
+ */
+import { INTERPRETATION_VALUES, Run, type Dataset, type Fact } from '@duixian/engine';
+import { CORPUS, RULE_IDS } from '@duixian/corpus';
+import { readObject } from '@duixian/interchange';
+import type { Decided, FilledFact } from '@duixian/store';
+import { ApiError } from './errors.js';
+import type { YearView } from './year-data.js';
+
+const KNOWN = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES };
+const REGION_KINDS = new Set(['country', 'province', 'city', 'county']);
+
+/** The filled facts read exactly as an imported file's facts sheet is; problems name `facts[k].field`. */
+export function readFilled(view: YearView, subjectId: string, year: number, filled: readonly FilledFact[]): readonly Fact[] {
+  const subject = view.subjects.get(subjectId)!;
+  const read = readObject({ format: 'duixian/v1', year, subjects: [subject], facts: filled.map((f) => ({ subject: subjectId, year, ...f, source: '企业自报' })) }, KNOWN);
+  if (!read.ok) throw new ApiError(422, 'invalid-facts', '填报的数据有误，请逐项修改', 'The facts filled in have problems', read.problems);
+  return read.dataset.facts;
+}
+
+export function decide(view: YearView, subjectId: string, ruleId: string, year: number, filled: readonly FilledFact[]): Decided {
+  const rule = CORPUS.rules.find((r) => r.id === ruleId)!;
+  const own = readFilled(view, subjectId, year, filled);
+  const same = (a: Fact, b: Fact) => a.key === b.key && (a.item ?? '') === (b.item ?? '') && a.year === b.year && (a.quarter ?? 0) === (b.quarter ?? 0);
+  const subjects = view.dataset.subjects.filter((s) => s.id === subjectId || REGION_KINDS.has(s.kind));
+  const ids = new Set(subjects.map((s) => s.id));
+  const facts = view.dataset.facts.filter((f) => ids.has(f.subject) && !(f.subject === subjectId && own.some((o) => same(o, f))))
+    .map(({ subjectIndex: _, ...f }) => f);
+  const ds: Dataset = { ...view.dataset, subjects, facts: [...facts, ...own], history: view.dataset.history.filter((h) => ids.has(h.subject)) };
+  const run = new Run(CORPUS, ds, { year, rules: [rule.id], explain: true });
+  const out = run.result();
+  const award = out.awards.find((a) => a.subject === subjectId && a.rule === ruleId);
+  if (award) {
+    const fen = award.amount === null ? null : yuanToFen(award.amount);
+    return { fen, ceiling: award.ceiling, funder: award.funder, explanation: award.explanation };
+  }
+  const missing = out.missing.find((m) => m.subject === subjectId && m.rule === ruleId);
+  if (missing) throw new ApiError(422, 'undecidable', `还缺少数据：${missing.facts.join('、')}`, `Facts are missing: ${missing.facts.join(', ')}`, missing.facts.map((f) => ({ path: 'facts', message: f })));
+  const failing = run.explain(subjectId, ruleId).steps.filter((s) => s.holds === false).map((s) => s.text);
+  throw new ApiError(422, 'not-eligible', `按填报的数据，本项条件不满足：${failing.join('；')}`, `With the facts given, the rule's conditions do not hold: ${failing.join('; ')}`, failing.map((message) => ({ path: 'facts', message })));
+}
+
+/** "12345.67" (the engine's yuan, two places) → 1234567 fen, exactly: no float in between. */
+export function yuanToFen(yuan: string): number {
+  const m = /^(-?)(\d+)\.(\d{2})$/.exec(yuan);
+  if (!m) throw new Error(`not a yuan amount with two places: ${yuan}`);
+  return (m[1] ? -1 : 1) * (Number(m[2]) * 100 + Number(m[3]));
+}

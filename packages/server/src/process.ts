@@ -1,0 +1,58 @@
+/**
+ * What the award-process endpoints share: today's date in China (the working-day calendar and the
+ * application windows are Beijing dates, whatever the server's time zone), the calendar in force
+ * (the State Council's holidays plus the ones configured here), a rule's review chain from its
+ * document's issuing level, and ProcessError as the API's JSON error.
+ */
+import { CORPUS } from '@duixian/corpus';
+import { region } from '@duixian/engine';
+import { ProcessError } from '@duixian/store';
+import { CHINA_2023_2024, reviewChain, type Level, type WorkCalendar } from '@duixian/workflow';
+import { ApiError } from './errors.js';
+
+const beijing = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today as 'YYYY-MM-DD' in Beijing. */
+export const beijingToday = (): string => beijing.format(new Date());
+
+export interface ProcessOptions {
+  /** today's date (tests move it); default: Beijing's */
+  readonly today?: () => string;
+  /** the working-day calendar; default: the State Council's 2023–2024 holidays */
+  readonly calendar?: WorkCalendar;
+}
+
+export interface ProcessContext {
+  readonly today: () => string;
+  readonly calendar: WorkCalendar;
+}
+
+export const processContext = (o: ProcessOptions = {}): ProcessContext => ({ today: o.today ?? beijingToday, calendar: o.calendar ?? CHINA_2023_2024 });
+
+const RULES = new Map(CORPUS.rules.map((r) => [r.id, r]));
+const DOCUMENTS = new Map(CORPUS.documents.map((d) => [d.id, d]));
+
+/** The level of a region code: the province, a city, or a county (区、县、市、功能区). */
+export function levelOf(code: string): Level {
+  const r = region(code);
+  if (!r) throw new Error(`unknown region ${code}`);
+  return r.level === 'province' ? 'province' : r.level === 'city' ? 'city' : 'county';
+}
+
+/** A rule and its document, or a 422 naming the field. */
+export function ruleOf(id: string, field = 'rule') {
+  const rule = RULES.get(id);
+  if (!rule) throw new ApiError(422, 'unknown-rule', `没有条款 ${id}`, `No rule ${id}`, [{ path: field, message: `unknown rule ${id}` }]);
+  return { rule, document: DOCUMENTS.get(rule.document)! };
+}
+
+/** County first review → city review → the issuing level's final review. */
+export const chainOf = (ruleId: string): Level[] => reviewChain(levelOf(ruleOf(ruleId).document.issuer));
+
+const STATUS = { invalid: 422, conflict: 409, forbidden: 403, 'not-found': 404 } as const;
+
+/** A store refusal as the API's error; anything else goes on. */
+export function processError(e: unknown): never {
+  if (e instanceof ProcessError) throw new ApiError(STATUS[e.kind], e.code, e.zh, e.en, e.field ? [{ path: e.field, message: e.en }] : undefined);
+  throw e;
+}

@@ -1,0 +1,254 @@
+/**
+ * 申报与评审 over HTTP. An enterprise user applies for a rule that needs evidence, inside the
+ * rule's window, for its own subject: a draft with the facts filled in and attachments, then
+ * submitted — the engine decides the amount on those facts, or says which condition fails. Awards
+ * that need no application (免申即享) are put on the list from an official run. Reviewers act at
+ * their level on applications inside their jurisdiction: approve (less than a 最高 ceiling, with a
+ * reason, never more), return for correction with reasons, or reject; the state machine of
+ * @duixian/workflow decides what may happen, the store keeps every step.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isWithin, parseQuantity, placeOf } from '@duixian/engine';
+import { applicationMode } from '@duixian/corpus';
+import {
+  act, appendAudit, applicationEvents, createApplication, enlist, listApplications, readApplication, saveFacts, setWindow,
+  type Account, type Application, type AutomaticEntry, type FilledFact, type Store,
+} from '@duixian/store';
+import { APPLICATION_STATES, availableActions, deadlineStatus, type ApplicationAction, type ApplicationState } from '@duixian/workflow';
+import { ApiError } from '../errors.js';
+import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
+import { ADMINS, canSeeSubject, EVERYONE, regionsWithin, seesAll } from '../auth/access.js';
+import { pageOf, PAGE_PROPERTIES, type PageQuery } from '../paging.js';
+import type { YearData } from '../year-data.js';
+import { decide, yuanToFen } from '../decide.js';
+import { chainOf, processError, ruleOf, type ProcessContext } from '../process.js';
+
+const ID = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
+const FACTS = {
+  type: 'array', maxItems: 50,
+  items: { type: 'object', required: ['key', 'value'], additionalProperties: false, properties: { key: { type: 'string', maxLength: 64 }, item: { type: 'string', maxLength: 200 }, value: { type: 'string', maxLength: 64 } } },
+} as const;
+
+/** Attachments: what may be uploaded (with the bytes each type starts with), and how much. */
+export const ATTACHMENT_TYPES: Readonly<Record<string, readonly number[]>> = {
+  'application/pdf': [0x25, 0x50, 0x44, 0x46], // %PDF
+  'image/png': [0x89, 0x50, 0x4e, 0x47],
+  'image/jpeg': [0xff, 0xd8, 0xff],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': [0x50, 0x4b, 0x03, 0x04], // a zip
+};
+export const ATTACHMENT_MAX_BYTES = 10 * 2 ** 20;
+
+const amountFen = (raw: string): number => {
+  const p = parseQuantity(raw, 'yuan');
+  if (!p.ok) throw new ApiError(422, 'invalid-amount', `金额“${raw}”无法识别，请写成 50000 或 5万元`, `Cannot read the amount "${raw}"`, [{ path: 'amount', message: p.error }]);
+  return p.value;
+};
+
+const yuan = (fen: number | null) => (fen === null ? null : `${Math.trunc(fen / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`);
+
+export function applicationRoutes(store: Store, years: YearData, ctx: ProcessContext) {
+  /** The application as the API shows it: amounts in yuan, what the caller may do next, the deadline's status. */
+  const view = (a: Application, me: Account) => ({
+    ...a, decidedFen: undefined, approvedFen: undefined,
+    decided: yuan(a.decidedFen), approved: yuan(a.approvedFen),
+    deadline: a.reviewDue ? deadlineStatus(ctx.calendar, a.reviewDue, ctx.today()) : null,
+    actions: availableActions(a.state, me.role, a.chain).filter((x) => ['save', 'submit', 'approve', 'return', 'reject', 'withdraw'].includes(x)),
+  });
+
+  /** The application, if `me` may see it: its own enterprise, or a reader whose jurisdiction holds its region. */
+  async function visible(me: Account, id: string): Promise<Application> {
+    const a = await readApplication(store, id).catch(processError);
+    if (me.role === 'enterprise') {
+      const s = await store.db.selectFrom('subjects').select(['id', 'uscc']).where('id', '=', a.subjectId).executeTakeFirst();
+      if (!s || s.uscc !== me.uscc) throw outsideJurisdiction(`申报 ${id} `, `Application ${id}`);
+    } else if (!seesAll(me) && !isWithin(a.region, me.region!)) throw outsideJurisdiction(`申报 ${id} `, `Application ${id}`);
+    return a;
+  }
+
+  return async (app: FastifyInstance): Promise<void> => {
+    app.addContentTypeParser(Object.keys(ATTACHMENT_TYPES), { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES }, (_req, body, done) => done(null, body));
+
+    app.post<{ Body: { rule: string; year: number; opens: string; closes: string } }>('/api/windows', {
+      preHandler: guard(store, ADMINS),
+      schema: {
+        tags: ['申报'], summary: 'Open (or change) the application window of a rule and year: its issuing level only',
+        body: { type: 'object', required: ['rule', 'year', 'opens', 'closes'], additionalProperties: false, properties: { rule: { type: 'string' }, year: { type: 'integer', minimum: 2000, maximum: 2100 }, opens: { type: 'string', format: 'date' }, closes: { type: 'string', format: 'date' } } },
+      },
+    }, async (req) => {
+      const me = accountOf(req);
+      const { document } = ruleOf(req.body.rule);
+      if (me.region !== document.issuer) throw outsideJurisdiction(`${document.number} 的申报窗口`, `The application window of ${document.id}`);
+      await setWindow(store, req.body, me.username).catch(processError);
+      return { ok: true, ...req.body };
+    });
+
+    app.get<{ Querystring: PageQuery & { state?: ApplicationState; year?: number; rule?: string } }>('/api/applications', {
+      preHandler: guard(store, EVERYONE),
+      schema: {
+        tags: ['申报'], summary: 'Applications and entries in your jurisdiction (an enterprise: its own), with what you may do next',
+        querystring: { type: 'object', properties: { ...PAGE_PROPERTIES, state: { type: 'string', enum: [...APPLICATION_STATES] }, year: { type: 'integer' }, rule: { type: 'string' } } },
+      },
+    }, async (req) => {
+      const me = accountOf(req);
+      const page = pageOf(req.query);
+      const own = me.role === 'enterprise' ? await store.db.selectFrom('subjects').select('id').where('uscc', '=', me.uscc!).executeTakeFirst() : undefined;
+      if (me.role === 'enterprise' && !own) return { ...page.info(0), items: [] };
+      const { total, items } = await listApplications(store, {
+        ...(own ? { subjectId: own.id } : seesAll(me) ? {} : { regions: regionsWithin(me.region!) }),
+        ...(req.query.state ? { states: [req.query.state] } : {}), ...(req.query.year ? { year: req.query.year } : {}), ...(req.query.rule ? { rule: req.query.rule } : {}),
+      }, { limit: page.pageSize, offset: page.offset });
+      return { ...page.info(total), items: items.map((a) => view(a, me)) };
+    });
+
+    app.post<{ Body: { subject: string; rule: string; year: number; facts?: FilledFact[] } }>('/api/applications', {
+      preHandler: guard(store, ['enterprise']),
+      schema: {
+        tags: ['申报'], summary: 'Start an application (a draft) for your enterprise, inside the rule\'s window',
+        body: { type: 'object', required: ['subject', 'rule', 'year'], additionalProperties: false, properties: { subject: { type: 'string' }, rule: { type: 'string' }, year: { type: 'integer', minimum: 2000, maximum: 2100 }, facts: FACTS } },
+      },
+    }, async (req, reply) => {
+      const me = accountOf(req);
+      const s = await store.db.selectFrom('subjects').select(['id', 'region', 'uscc']).where('id', '=', req.body.subject).executeTakeFirst();
+      if (!s) throw new ApiError(404, 'not-found', `没有主体 ${req.body.subject}`, `No subject ${req.body.subject}`);
+      if (!canSeeSubject(me, s)) throw outsideJurisdiction(`主体 ${s.id} `, `Subject ${s.id}`);
+      const { rule, document } = ruleOf(req.body.rule);
+      if (applicationMode(rule) === 'automatic') {
+        throw new ApiError(422, 'automatic-rule', '本项奖励“免申即享”，根据统计数据直接列入名单，无需申报', 'This award needs no application: it is listed from the statistics', [{ path: 'rule', message: 'automatic' }]);
+      }
+      const place = placeOf(s);
+      if (!place || !isWithin(place, document.issuer)) throw new ApiError(422, 'outside-document', `${document.number} 只适用于本地企业`, `${document.id} applies inside its issuer's region only`, [{ path: 'rule', message: `${s.id} is not in ${document.issuer}` }]);
+      const facts = req.body.facts ?? [];
+      if (facts.length) decideOrProblems(await years.current(req.body.year), s.id, rule.id, req.body.year, facts, true);
+      const created = await createApplication(store, {
+        subjectId: s.id, rule: rule.id, document: document.id, year: req.body.year, chain: chainOf(rule.id), region: place, funder: document.funder, facts,
+      }, me.username, ctx.today()).catch(processError);
+      void reply.status(201);
+      return view(created, me);
+    });
+
+    app.get<{ Params: { id: string } }>('/api/applications/:id', {
+      preHandler: guard(store, EVERYONE), schema: { tags: ['申报'], summary: 'One application: its facts, the engine\'s explanation, every step, its attachments', params: ID },
+    }, async (req) => {
+      const me = accountOf(req);
+      const a = await visible(me, req.params.id);
+      const attachments = await store.db.selectFrom('attachments').select(['id', 'name', 'type', 'size', 'sha256', 'by', 'at']).where('application_id', '=', a.id).orderBy('id').execute();
+      return { ...view(a, me), events: (await applicationEvents(store, a.id)).map((e) => ({ ...e, amount: yuan(e.amountFen), amountFen: undefined })), attachments: attachments.map((x) => ({ ...x, id: String(x.id) })) };
+    });
+
+    app.post<{ Params: { id: string }; Body: { version: number; facts: FilledFact[] } }>('/api/applications/:id/facts', {
+      preHandler: guard(store, ['enterprise']),
+      schema: { tags: ['申报'], summary: 'Save a draft\'s (or a returned application\'s) facts', params: ID, body: { type: 'object', required: ['version', 'facts'], additionalProperties: false, properties: { version: { type: 'integer' }, facts: FACTS } } },
+    }, async (req) => {
+      const me = accountOf(req);
+      const a = await visible(me, req.params.id);
+      decideOrProblems(await years.current(a.year), a.subjectId, a.rule, a.year, req.body.facts, true);
+      return view(await saveFacts(store, a.id, req.body.version, req.body.facts, me.username).catch(processError), me);
+    });
+
+    app.post<{ Params: { id: string }; Body: { action: ApplicationAction; version: number; reasons?: string[]; amount?: string } }>('/api/applications/:id/actions', {
+      preHandler: guard(store, [...ADMINS, 'enterprise']),
+      schema: {
+        tags: ['申报'], summary: 'One step: submit or withdraw (the enterprise); approve, return for correction or reject (the reviewer of the current level)',
+        params: ID,
+        body: {
+          type: 'object', required: ['action', 'version'], additionalProperties: false,
+          properties: {
+            action: { type: 'string', enum: ['submit', 'withdraw', 'approve', 'return', 'reject'] }, version: { type: 'integer' },
+            reasons: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 500 } },
+            amount: { type: 'string', maxLength: 32, description: 'approve: less than a 最高 ceiling (with a reason), e.g. "30000" or "3万元"' },
+          },
+        },
+      },
+    }, async (req) => {
+      const me = accountOf(req);
+      const a = await visible(me, req.params.id);
+      const b = req.body;
+      const { rule } = ruleOf(a.rule);
+      const decided = b.action === 'submit' ? decideOrProblems(await years.current(a.year), a.subjectId, a.rule, a.year, a.facts, false) : undefined;
+      const next = await act(store, a.id, {
+        action: b.action, role: me.role, version: b.version, ...(b.reasons ? { reasons: b.reasons } : {}),
+        ...(b.amount !== undefined ? { approveFen: amountFen(b.amount) } : {}), ...(decided ? { decided } : {}),
+        ...(rule.pool ? { poolFen: amountFen(rule.pool.cap) } : {}),
+      }, me.username, ctx.today(), ctx.calendar).catch(processError);
+      return view(next, me);
+    });
+
+    app.post<{ Params: { id: string } }>('/api/applications/:id/attachments', {
+      preHandler: guard(store, ['enterprise']),
+      bodyLimit: ATTACHMENT_MAX_BYTES,
+      schema: { tags: ['申报'], summary: 'Attach evidence (PDF, PNG, JPEG or .xlsx, at most 10 MB): the bytes as the body, headers x-file-name and x-content-sha256', params: ID },
+    }, async (req, reply) => {
+      const me = accountOf(req);
+      const a = await visible(me, req.params.id);
+      if (!['draft', 'returned'].includes(a.state)) throw new ApiError(409, 'not-editable', '只有草稿或待补正的申报可以上传附件', 'Attachments can be added to a draft or a returned application only');
+      const file = attachmentOf(req);
+      const row = await store.db.transaction().execute(async (tx) => {
+        const r = await tx.insertInto('attachments').values({ application_id: a.id, ...file, by: me.username }).returning(['id', 'at']).executeTakeFirstOrThrow();
+        await appendAudit(tx, { actor: me.username, action: 'attachment.add', entity: `applications/${a.id}/attachments/${r.id}`, after: { name: file.name, type: file.type, size: file.size, sha256: file.sha256 } });
+        return r;
+      });
+      void reply.status(201);
+      return { id: String(row.id), name: file.name, type: file.type, size: file.size, sha256: file.sha256 };
+    });
+
+    app.get<{ Params: { id: string; file: string } }>('/api/applications/:id/attachments/:file', {
+      preHandler: guard(store, EVERYONE),
+      schema: { tags: ['申报'], summary: 'Download an attachment', params: { type: 'object', required: ['id', 'file'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' }, file: { type: 'string', pattern: '^[0-9]{1,18}$' } } } },
+    }, async (req, reply) => {
+      const a = await visible(accountOf(req), req.params.id);
+      const f = await store.db.selectFrom('attachments').select(['name', 'type', 'content']).where('application_id', '=', a.id).where('id', '=', req.params.file).executeTakeFirst();
+      if (!f) throw new ApiError(404, 'not-found', '没有这个附件', 'No such attachment');
+      void reply.header('content-type', f.type).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`);
+      return Buffer.from(f.content);
+    });
+
+    app.post<{ Params: { id: string } }>('/api/runs/:id/enlist', {
+      preHandler: guard(store, ADMINS),
+      schema: { tags: ['申报'], summary: '免申即享: the awards of an official run that need no application, inside your jurisdiction, onto the review list', params: ID },
+    }, async (req) => {
+      const me = accountOf(req);
+      const run = await store.db.selectFrom('runs').select(['id', 'year', 'kind']).where('id', '=', req.params.id)
+        .select((eb) => eb.exists(eb.selectFrom('run_promotions').select('run_id').whereRef('run_promotions.run_id', '=', 'runs.id')).as('promoted')).executeTakeFirst();
+      if (!run) throw new ApiError(404, 'not-found', `没有测算 ${req.params.id}`, `No run ${req.params.id}`);
+      if (run.kind !== 'official' && !run.promoted) throw new ApiError(409, 'not-official', '只能从正式测算生成名单', 'Only an official run lists awards');
+      let q = store.db.selectFrom('run_rows as r').innerJoin('subjects as s', 's.id', 'r.subject_id').select(['r.row', 's.id', 's.region']).where('r.run_id', '=', run.id).where('r.section', '=', 'award');
+      if (!seesAll(me)) q = q.where('s.region', 'in', regionsWithin(me.region!));
+      const entries: AutomaticEntry[] = [];
+      for (const r of await q.orderBy('r.seq').execute()) {
+        const row = (typeof r.row === 'string' ? JSON.parse(r.row) : r.row) as { rule: string; type: string; amount: string | null; ceiling: boolean; funder: string; explanation?: unknown };
+        const { rule, document } = ruleOf(row.rule);
+        if (applicationMode(rule) !== 'automatic' || (row.type !== 'money' && row.type !== 'honor')) continue;
+        entries.push({
+          subjectId: r.id, rule: rule.id, document: document.id, year: run.year, chain: chainOf(rule.id), region: r.region ?? r.id, runId: String(run.id),
+          decided: { fen: row.amount === null ? null : yuanToFen(row.amount), ceiling: row.ceiling, funder: row.funder, explanation: row.explanation ?? null },
+        });
+      }
+      return enlist(store, entries, me.username, ctx.today(), ctx.calendar).catch(processError);
+    });
+  };
+}
+
+/** The engine's decision on the facts, or a 422 saying which condition fails (a draft may be incomplete: `draft` allows missing facts). */
+function decideOrProblems(view: Awaited<ReturnType<YearData['current']>>, subjectId: string, rule: string, year: number, facts: readonly FilledFact[], draft: boolean) {
+  try {
+    return decide(view, subjectId, rule, year, facts);
+  } catch (e) {
+    if (draft && e instanceof ApiError && (e.code === 'undecidable' || e.code === 'not-eligible')) return undefined;
+    throw e;
+  }
+}
+
+/** The uploaded file, checked: an allowed type whose bytes start as that type does, and the checksum the client sent. */
+function attachmentOf(req: FastifyRequest) {
+  const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim();
+  const magic = ATTACHMENT_TYPES[type];
+  const content = req.body as Buffer;
+  if (!magic || !Buffer.isBuffer(content)) throw new ApiError(415, 'attachment-type', '附件只能是 PDF、PNG、JPEG 或 Excel（.xlsx）文件', `Attachments are PDF, PNG, JPEG or .xlsx (not ${type || 'unknown'})`);
+  if (!magic.every((b, k) => content[k] === b)) throw new ApiError(415, 'attachment-type', `文件内容不是声明的类型（${type}），请上传原始文件`, `The file's content is not ${type}`);
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  const sent = String(req.headers['x-content-sha256'] ?? '').toLowerCase();
+  if (sent !== sha256) throw new ApiError(422, 'checksum-mismatch', '文件校验值不符，上传可能不完整，请重新上传', `The SHA-256 sent (${sent || 'none'}) is not the file's (${sha256}): upload it again`, [{ path: 'x-content-sha256', message: 'mismatch' }]);
+  const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'attachment')).slice(0, 200);
+  return { name, type, size: content.length, sha256, content };
+}

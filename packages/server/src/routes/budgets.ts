@@ -1,0 +1,97 @@
+/**
+ * 预算与拨付 over HTTP: budgets per document, funder and year, set by the funder's own level (the
+ * province for any); their use with the 70% / 90% warnings and totals by funder; payments recorded
+ * against final awards by the funder's level; and the payments as CSV for the finance system.
+ */
+import type { FastifyInstance } from 'fastify';
+import { isWithin, parseQuantity } from '@duixian/engine';
+import { CORPUS } from '@duixian/corpus';
+import { listBudgets, listDisbursements, readApplication, recordDisbursement, setBudget, type Account, type Store } from '@duixian/store';
+import { ApiError } from '../errors.js';
+import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
+import { ADMINS, READERS, regionsWithin, seesAll } from '../auth/access.js';
+import { processError } from '../process.js';
+
+const DOCUMENT_IDS = CORPUS.documents.map((d) => d.id);
+const yuan = (fen: number) => `${Math.trunc(fen / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+
+function fenOf(raw: string, field: string): number {
+  const p = parseQuantity(raw, 'yuan');
+  if (!p.ok) throw new ApiError(422, 'invalid-amount', `金额“${raw}”无法识别，请写成 500000 或 50万元`, `Cannot read the amount "${raw}"`, [{ path: field, message: p.error }]);
+  return p.value;
+}
+
+/** A funder `me` answers for: its own region's finance, or any for the province. */
+const answersFor = (me: Account, funder: string) => seesAll(me) || isWithin(funder, me.region!);
+
+/** A CSV cell: quoted where needed, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula. */
+const cell = (v: string) => {
+  const safe = /^[=+\-@]/.test(v) ? `'${v}` : v;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+export function budgetRoutes(store: Store) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.post<{ Body: { document: string; funder: string; year: number; total: string } }>('/api/budgets', {
+      preHandler: guard(store, ADMINS),
+      schema: {
+        tags: ['预算'], summary: 'Set (or change) the budget of a document, funder and year: never below what is committed',
+        body: { type: 'object', required: ['document', 'funder', 'year', 'total'], additionalProperties: false, properties: { document: { type: 'string', enum: DOCUMENT_IDS }, funder: { type: 'string', pattern: '^[0-9]{6}$' }, year: { type: 'integer', minimum: 2000, maximum: 2100 }, total: { type: 'string', maxLength: 32 } } },
+      },
+    }, async (req) => {
+      const me = accountOf(req);
+      if (!answersFor(me, req.body.funder)) throw outsideJurisdiction(`资金来源 ${req.body.funder} `, `Funder ${req.body.funder}`);
+      const b = await setBudget(store, { ...req.body, totalFen: fenOf(req.body.total, 'total') }, me.username).catch(processError);
+      return view(b);
+    });
+
+    app.get<{ Querystring: { year?: number } }>('/api/budgets', {
+      preHandler: guard(store, READERS),
+      schema: { tags: ['预算'], summary: 'Budgets of the funders in your jurisdiction: total, committed, paid, the warning, and totals by funder', querystring: { type: 'object', properties: { year: { type: 'integer' } } } },
+    }, async (req) => {
+      const me = accountOf(req);
+      const items = await listBudgets(store, { ...(seesAll(me) ? {} : { funders: regionsWithin(me.region!) }), ...(req.query.year ? { year: req.query.year } : {}) });
+      const byFunder = new Map<string, { total: number; committed: number; paid: number }>();
+      for (const b of items) {
+        const t = byFunder.get(b.funder) ?? { total: 0, committed: 0, paid: 0 };
+        byFunder.set(b.funder, { total: t.total + b.totalFen, committed: t.committed + b.committedFen, paid: t.paid + b.paidFen });
+      }
+      return {
+        items: items.map(view),
+        totals: [...byFunder].map(([funder, t]) => ({ funder, total: yuan(t.total), committed: yuan(t.committed), paid: yuan(t.paid) })),
+      };
+    });
+
+    app.post<{ Body: { application: string; orderNo: string; paidOn: string; amount: string } }>('/api/disbursements', {
+      preHandler: guard(store, ADMINS),
+      schema: {
+        tags: ['预算'], summary: 'Record a payment against a final award (the funder\'s level): the award is paid when payments reach the approved amount',
+        body: { type: 'object', required: ['application', 'orderNo', 'paidOn', 'amount'], additionalProperties: false, properties: { application: { type: 'string', pattern: '^[0-9]{1,18}$' }, orderNo: { type: 'string', minLength: 1, maxLength: 64 }, paidOn: { type: 'string', format: 'date' }, amount: { type: 'string', maxLength: 32 } } },
+      },
+    }, async (req, reply) => {
+      const me = accountOf(req);
+      const a = await readApplication(store, req.body.application).catch(processError);
+      if (!answersFor(me, a.funder)) throw outsideJurisdiction(`资金来源 ${a.funder} `, `Funder ${a.funder}`);
+      const r = await recordDisbursement(store, { applicationId: a.id, orderNo: req.body.orderNo, paidOn: req.body.paidOn, amountFen: fenOf(req.body.amount, 'amount') }, me.role, me.username).catch(processError);
+      void reply.status(201);
+      return { application: a.id, paid: yuan(r.paidFen), approved: a.approvedFen === null ? null : yuan(a.approvedFen), state: r.state };
+    });
+
+    app.get<{ Querystring: { year?: number; format?: 'json' | 'csv' } }>('/api/disbursements', {
+      preHandler: guard(store, READERS),
+      schema: { tags: ['预算'], summary: 'Payments of the funders in your jurisdiction; format=csv for the finance system', querystring: { type: 'object', properties: { year: { type: 'integer' }, format: { type: 'string', enum: ['json', 'csv'], default: 'json' } } } },
+    }, async (req, reply) => {
+      const me = accountOf(req);
+      const rows = await listDisbursements(store, { ...(seesAll(me) ? {} : { funders: regionsWithin(me.region!) }), ...(req.query.year ? { year: req.query.year } : {}) });
+      if (req.query.format !== 'csv') return { items: rows.map(({ amountFen, ...r }) => ({ ...r, amount: yuan(amountFen) })) };
+      const head = ['支付指令号', '拨付日期', '金额（元）', '申报编号', '企业名称', '统一社会信用代码', '条款', '文件', '资金来源', '年度'];
+      const lines = rows.map((r) => [r.orderNo, r.paidOn, yuan(r.amountFen), r.applicationId, r.subjectName, r.uscc ?? '', r.rule, r.document, r.funder, String(r.year)]);
+      void reply.header('content-disposition', `attachment; filename="duixian-disbursements.csv"; filename*=UTF-8''${encodeURIComponent('拨付明细.csv')}`);
+      return reply.type('text/csv; charset=utf-8').send('\ufeff' + [head, ...lines].map((l) => l.map(cell).join(',')).join('\r\n') + '\r\n');
+    });
+  };
+}
+
+function view(b: Awaited<ReturnType<typeof listBudgets>>[number]) {
+  return { document: b.document, funder: b.funder, year: b.year, total: yuan(b.totalFen), committed: yuan(b.committedFen), paid: yuan(b.paidFen), remaining: yuan(b.totalFen - b.committedFen), permille: b.use.permille, warning: b.use.warning };
+}

@@ -1,0 +1,110 @@
+/**
+ * 公示 over HTTP: the issuing level publishes approved awards for N working days; objections
+ * are recorded (by staff, as received) and resolved; after the last day, with none open, the
+ * list becomes final. Everyone signed in may read the notices of their jurisdiction — a notice
+ * is public by nature — and an enterprise sees those that list it.
+ */
+import type { FastifyInstance } from 'fastify';
+import { isWithin } from '@duixian/engine';
+import { finalizeNotice, listNotices, publishNotice, readNotice, recordObjection, resolveObjection, type Account, type Store } from '@duixian/store';
+import { ApiError } from '../errors.js';
+import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
+import { ADMINS, EVERYONE, overlappingRegions, seesAll } from '../auth/access.js';
+import { processError, type ProcessContext } from '../process.js';
+
+const ID = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
+
+export function noticeRoutes(store: Store, ctx: ProcessContext) {
+  /** A notice `me` may act on: published by its own region. */
+  async function own(me: Account, id: string) {
+    const n = await readNotice(store, id).catch(processError);
+    if (n.scope !== me.region) throw outsideJurisdiction(`公示 ${id} `, `Notice ${id}`);
+    return n;
+  }
+
+  return async (app: FastifyInstance): Promise<void> => {
+    app.post<{ Body: { title: string; applications: string[]; published?: string; days?: number } }>('/api/notices', {
+      preHandler: guard(store, ADMINS),
+      schema: {
+        tags: ['公示'], summary: 'Publish approved awards for N working days (default 5): the issuing level, for entries inside its jurisdiction',
+        body: {
+          type: 'object', required: ['title', 'applications'], additionalProperties: false,
+          properties: { title: { type: 'string', minLength: 1, maxLength: 200 }, applications: { type: 'array', minItems: 1, maxItems: 5000, items: { type: 'string', pattern: '^[0-9]{1,18}$' } }, published: { type: 'string', format: 'date' }, days: { type: 'integer', minimum: 1, maximum: 30 } },
+        },
+      },
+    }, async (req, reply) => {
+      const me = accountOf(req);
+      const outside = await store.db.selectFrom('applications').select(['id', 'region']).where('id', 'in', req.body.applications).execute();
+      const missing = req.body.applications.filter((id) => !outside.some((a) => String(a.id) === id));
+      if (missing.length) throw new ApiError(404, 'not-found', `没有申报 ${missing.join('、')}`, `No application ${missing.join(', ')}`);
+      const foreign = outside.filter((a) => !seesAll(me) && !isWithin(a.region, me.region!));
+      if (foreign.length) throw outsideJurisdiction(`申报 ${foreign.map((a) => a.id).join('、')} `, `Applications ${foreign.map((a) => a.id).join(', ')}`);
+      const n = await publishNotice(store, { title: req.body.title, scope: me.region!, published: req.body.published ?? ctx.today(), ...(req.body.days ? { days: req.body.days } : {}), applicationIds: req.body.applications }, me.role, me.username, ctx.calendar).catch(processError);
+      void reply.status(201);
+      return n;
+    });
+
+    app.get('/api/notices', {
+      preHandler: guard(store, EVERYONE), schema: { tags: ['公示'], summary: 'Notices published by your region, inside it or above it' },
+    }, async (req) => {
+      const me = accountOf(req);
+      const items = await listNotices(store, me.role === 'enterprise' ? undefined : seesAll(me) ? undefined : overlappingRegions(me));
+      if (me.role !== 'enterprise') return { items };
+      // an enterprise: the notices that list it
+      const mine = await store.db.selectFrom('notice_entries as e').innerJoin('applications as a', 'a.id', 'e.application_id').innerJoin('subjects as s', 's.id', 'a.subject_id')
+        .select('e.notice_id').where('s.uscc', '=', me.uscc!).execute();
+      const ids = new Set(mine.map((m) => String(m.notice_id)));
+      return { items: items.filter((n) => ids.has(n.id)) };
+    });
+
+    app.get<{ Params: { id: string } }>('/api/notices/:id', {
+      preHandler: guard(store, EVERYONE), schema: { tags: ['公示'], summary: 'One notice: its entries, period and objections', params: ID },
+    }, async (req) => {
+      const me = accountOf(req);
+      const n = await readNotice(store, req.params.id).catch(processError);
+      const readable = me.role === 'enterprise'
+        ? (await store.db.selectFrom('notice_entries as e').innerJoin('applications as a', 'a.id', 'e.application_id').innerJoin('subjects as s', 's.id', 'a.subject_id')
+          .select('e.notice_id').where('e.notice_id', '=', n.id).where('s.uscc', '=', me.uscc!).executeTakeFirst()) !== undefined
+        : seesAll(me) || overlappingRegions(me).includes(n.scope);
+      if (!readable) throw outsideJurisdiction(`公示 ${n.id} `, `Notice ${n.id}`);
+      return n;
+    });
+
+    app.post<{ Params: { id: string }; Body: { application: string; text: string; fromWhom?: string } }>('/api/notices/:id/objections', {
+      preHandler: guard(store, ADMINS),
+      schema: {
+        tags: ['公示'], summary: 'Record an objection received during the notice (by the publishing level)', params: ID,
+        body: { type: 'object', required: ['application', 'text'], additionalProperties: false, properties: { application: { type: 'string' }, text: { type: 'string', minLength: 1, maxLength: 2000 }, fromWhom: { type: 'string', maxLength: 200 } } },
+      },
+    }, async (req, reply) => {
+      const me = accountOf(req);
+      await own(me, req.params.id);
+      const n = await recordObjection(store, req.params.id, { applicationId: req.body.application, text: req.body.text, fromWhom: req.body.fromWhom ?? '匿名' }, me.username, ctx.today()).catch(processError);
+      void reply.status(201);
+      return n;
+    });
+
+    app.post<{ Params: { id: string }; Body: { upheld: boolean; resolution: string } }>('/api/objections/:id/resolve', {
+      preHandler: guard(store, ADMINS),
+      schema: {
+        tags: ['公示'], summary: 'Resolve an objection: upheld takes the entry off the list (rejected, its amount back in the budget); dismissed leaves it', params: ID,
+        body: { type: 'object', required: ['upheld', 'resolution'], additionalProperties: false, properties: { upheld: { type: 'boolean' }, resolution: { type: 'string', minLength: 1, maxLength: 2000 } } },
+      },
+    }, async (req) => {
+      const me = accountOf(req);
+      const o = await store.db.selectFrom('objections').select('notice_id').where('id', '=', req.params.id).executeTakeFirst();
+      if (!o) throw new ApiError(404, 'not-found', `没有异议 ${req.params.id}`, `No objection ${req.params.id}`);
+      await own(me, String(o.notice_id));
+      return resolveObjection(store, req.params.id, req.body, me.role, me.username, ctx.today(), ctx.calendar).catch(processError);
+    });
+
+    app.post<{ Params: { id: string } }>('/api/notices/:id/finalize', {
+      preHandler: guard(store, ADMINS),
+      schema: { tags: ['公示'], summary: 'After the last day of the notice, with no objection open: the list and its entries become final', params: ID },
+    }, async (req) => {
+      const me = accountOf(req);
+      await own(me, req.params.id);
+      return finalizeNotice(store, req.params.id, me.role, me.username, ctx.today(), ctx.calendar).catch(processError);
+    });
+  };
+}
