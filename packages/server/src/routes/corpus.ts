@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_READINGS, FACT_KEYS, INTERPRETATIONS, REGIONS, SUBJECT_KINDS, TAGS } from '@duixian/engine';
-import { CORPUS, MEASURES, TARGETS, textOf, type DocumentId } from '@duixian/corpus';
+import { applicationMode, CORPUS, MEASURES, ruleFactKeys, TARGETS, textOf, type DocumentId } from '@duixian/corpus';
 import { templateCsv, templateXlsx } from '@duixian/interchange';
 import { ApiError } from '../errors.js';
 import { XLSX } from './imports.js';
@@ -22,7 +22,8 @@ export async function corpusRoutes(app: FastifyInstance): Promise<void> {
       document: doc,
       text: textOf(doc.id as DocumentId), // verbatim; each measure's heading locates its article in it
       measures: MEASURES.filter((m) => m.document === doc.id),
-      rules: CORPUS.rules.filter((r) => r.document === doc.id),
+      // each rule with whether it needs an application (申报) or is 免申即享, and the facts it reads
+      rules: CORPUS.rules.filter((r) => r.document === doc.id).map((r) => ({ ...r, mode: applicationMode(r), facts: ruleFactKeys(r) })),
       groups: CORPUS.groups.filter((g) => g.document === doc.id),
       targets: TARGETS.filter((t) => t.document === doc.id),
     };
