@@ -125,7 +125,7 @@ export interface AwardRow {
   readonly amount: string | null;
   readonly funder: string;
   readonly ceiling?: boolean;
-  readonly explanation?: { readonly title: string; readonly number: string; readonly text: string; readonly summary: string; readonly subjectName: string; readonly steps: readonly Step[] };
+  readonly explanation?: { readonly title: string; readonly number: string; readonly article?: string; readonly text: string; readonly summary: string; readonly subjectName: string; readonly steps: readonly Step[] };
 }
 
 export interface RunSummary {
@@ -145,6 +145,22 @@ export interface Page<T> {
   readonly pageSize: number;
   readonly total: number;
   readonly items: readonly T[];
+}
+
+/** The largest page the API gives (see the server's paging.ts). */
+export const MAX_PAGE_SIZE = 500;
+
+/**
+ * Every item of a paged list, fetched page by page. For the short lists the API pages but cannot
+ * sort (runs, accounts, imports): held whole, the table sorts all of it, not one page.
+ */
+export async function allPages<T>(path: string): Promise<T[]> {
+  const items: T[] = [];
+  for (let page = 1; ; page++) {
+    const r = await api<Page<T>>('GET', `${path}${path.includes('?') ? '&' : '?'}page=${page}&pageSize=${MAX_PAGE_SIZE}`);
+    items.push(...r.items);
+    if (r.items.length === 0 || items.length >= r.total) return items;
+  }
 }
 
 /** A rejection handler that shows an API failure (through `set`) and lets anything else surface. */

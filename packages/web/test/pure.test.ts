@@ -1,11 +1,12 @@
-/** The pages' pure helpers, table-driven: article spans and cited figures, exact yuan sums, dropped files. */
-import { describe, expect, it } from 'vitest';
+/** The pages' pure helpers, table-driven: article spans and cited figures, exact yuan sums, dropped files, table sorters. */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CompareFn, SortOrder } from 'antd/es/table/interface';
 import { articleSpans, highlight } from '../src/articles';
 import { compareYuan, yuanTotal } from '../src/money';
 import { uploadOf } from '../src/upload';
 import { PAGES, pageFromHash } from '../src/routes';
-import { sortParam } from '../src/table';
-import type { JobProgress, Role } from '../src/api';
+import { by, code, inOrder, integer, num, percent, sortParam, text, yuan } from '../src/table';
+import { allPages, type JobProgress, type Role } from '../src/api';
 import { IMPORT_PHASES, percentOf, RUN_PHASES } from '../src/progress';
 
 describe('articles', () => {
@@ -40,6 +41,7 @@ describe('money', () => {
 
   it.each([
     ['100.00', '99.99', 1], ['99.99', '100.00', -1], ['5.00', '5.00', 0], ['0.50', '0.05', 1], [null, '1.00', 1], ['1.00', null, -1], [null, null, 0],
+    ['12.5', '12.50', 0], ['12', '11.99', 1], ['-0.50', '-0.05', -1], ['-1.00', '0.00', -1], ['9007199254740993.00', '9007199254740992.99', 1],
   ] as const)('compareYuan(%s, %s) = %d', (a, b, want) => expect(compareYuan(a, b)).toBe(want));
 });
 
@@ -80,6 +82,65 @@ describe('table sorters as the API sort parameter', () => {
     [{ field: 'name', order: null }, undefined],
     [[{ field: 'id', order: 'ascend' as const }], 'id'],
   ])('%j → %s', (sorter, want) => expect(sortParam(sorter)).toBe(want));
+});
+
+describe('in-memory table sorters', () => {
+  /** The rows as antd orders them: the sorter's result as is going up, negated going down. */
+  const sorted = <R,>(rows: readonly R[], sorter: CompareFn<R>, order: SortOrder) =>
+    [...rows].sort((a, b) => (order === 'ascend' ? 1 : -1) * sorter(a, b, order));
+  type Row = { v: string | null };
+  const rows = (...vs: (string | null)[]): Row[] => vs.map((v) => ({ v }));
+  const values = (rs: Row[]) => rs.map((r) => r.v);
+
+  it.each<[string, CompareFn<Row>, (string | null)[], (string | null)[]]>([
+    // money exactly, as a float could not: the last two differ by one fen beyond 2^53
+    ['yuan', by((r) => r.v, yuan), ['100.00', '99.99', null, '9007199254740993.00', '9007199254740992.99', '-5.00'], ['-5.00', '99.99', '100.00', '9007199254740992.99', '9007199254740993.00', null]],
+    ['Chinese in pinyin order', by((r) => r.v, text), ['青岛市', '济南市', null, '滨州市', '淄博市'], ['滨州市', '济南市', '青岛市', '淄博市', null]],
+    ['codes character by character', by((r) => r.v, code), ['370200', '370100', null, '370000'], ['370000', '370100', '370200', null]],
+    ['integer ids by value, not as text', by((r) => r.v, integer), ['10', '9', '100', '2'], ['2', '9', '10', '100']],
+    ['percentages by their number', by((r) => percent(r.v), num), ['≈10.57%', '9.6%', null, '-3%', '87.6%'], ['-3%', '9.6%', '≈10.57%', '87.6%', null]],
+    ['values in a given order, unknown ones after', by((r) => r.v, inOrder(['met', 'on-track', 'off-track'])), ['off-track', 'unknown', 'met', 'on-track'], ['met', 'on-track', 'off-track', 'unknown']],
+  ])('%s, rows without a value last', (_, sorter, given, ascending) => {
+    expect(values(sorted(rows(...given), sorter, 'ascend'))).toEqual(ascending);
+  });
+
+  it.each([
+    ['yuan', by((r: Row) => r.v, yuan), ['1.00', null, '3.00', '2.00'], ['3.00', '2.00', '1.00', null]],
+    ['text', by((r: Row) => r.v, text), ['济南市', null, '青岛市'], ['青岛市', '济南市', null]],
+  ] as const)('%s going down keeps the rows without a value last', (_, sorter, given, descending) => {
+    expect(values(sorted(rows(...given), sorter, 'descend'))).toEqual(descending);
+  });
+
+  it('the zh-CN order is the one localeCompare gives', () => {
+    const names = ['青岛市', '济南市', '淄博市', '枣庄市', '东营市', '烟台市', '潍坊市', '济宁市', '泰安市', '威海市', '日照市', '临沂市', '德州市', '聊城市', '滨州市', '菏泽市'];
+    expect([...names].sort(text)).toEqual([...names].sort((a, b) => a.localeCompare(b, 'zh-CN')));
+  });
+});
+
+describe('a short paged list fetched whole', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  it.each([
+    ['one page', 3, ['/api/runs?page=1&pageSize=500']],
+    ['three pages, the last one short', 1201, ['/api/runs?page=1&pageSize=500', '/api/runs?page=2&pageSize=500', '/api/runs?page=3&pageSize=500']],
+    ['nothing', 0, ['/api/runs?page=1&pageSize=500']],
+  ])('%s', async (_, total, urls) => {
+    const fetch = vi.fn(async (url: string) => {
+      const page = Number(new URL(url, 'http://x').searchParams.get('page'));
+      const items = Array.from({ length: Math.max(0, Math.min(500, total - (page - 1) * 500)) }, (_, k) => ({ id: String((page - 1) * 500 + k) }));
+      return new Response(JSON.stringify({ page, pageSize: 500, total, items }));
+    });
+    vi.stubGlobal('fetch', fetch);
+    const items = await allPages<{ id: string }>('/api/runs');
+    expect(items.map((r) => r.id)).toEqual(Array.from({ length: total }, (_, k) => String(k)));
+    expect(fetch.mock.calls.map(([u]) => u)).toEqual(urls);
+  });
+
+  it('keeps the query it is given', async () => {
+    const fetch = vi.fn(async (_url: string) => new Response(JSON.stringify({ page: 1, pageSize: 500, total: 0, items: [] })));
+    vi.stubGlobal('fetch', fetch);
+    await allPages('/api/subjects?kind=enterprise');
+    expect(fetch.mock.calls.map(([u]) => u)).toEqual(['/api/subjects?kind=enterprise&page=1&pageSize=500']);
+  });
 });
 
 describe('the progress bar from a job\'s reported progress', () => {
