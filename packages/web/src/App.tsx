@@ -1,24 +1,25 @@
 /**
  * The shell: sign-in, then a side menu that follows the role, the jurisdiction in the header,
  * and the language switch. Pages are addressed by the URL's hash (#/review), so a link can be
- * shared and the browser's back button works.
+ * shared and the browser's back button works. Each page is its own chunk, loaded when first
+ * opened: the sign-in form does not wait for the charts and tables behind it.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Segmented, Space, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { api, ApiFailure, setCsrf, type Account } from './api';
 import { LangContext, useT, type Lang } from './i18n';
-import { PAGES, pageFromHash, type PageId } from './routes';
+import { PAGES, pageFromHash, ROLE_NAMES, type PageId } from './routes';
 import { SignIn } from './pages/SignIn';
-import { Library } from './pages/Library';
-import { Calculator } from './pages/Calculator';
-import { Review } from './pages/Review';
-import { Data } from './pages/Data';
-import { Simulate } from './pages/Simulate';
-import { Targets } from './pages/Targets';
-import { Accounts, ROLE_NAMES } from './pages/Accounts';
 
+const Library = lazy(() => import('./pages/Library').then((m) => ({ default: m.Library })));
+const Calculator = lazy(() => import('./pages/Calculator').then((m) => ({ default: m.Calculator })));
+const Review = lazy(() => import('./pages/Review').then((m) => ({ default: m.Review })));
+const Data = lazy(() => import('./pages/Data').then((m) => ({ default: m.Data })));
+const Simulate = lazy(() => import('./pages/Simulate').then((m) => ({ default: m.Simulate })));
+const Targets = lazy(() => import('./pages/Targets').then((m) => ({ default: m.Targets })));
+const Accounts = lazy(() => import('./pages/Accounts').then((m) => ({ default: m.Accounts })));
 
 export function App() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('duixian.lang') === 'en' ? 'en' : 'zh'));
@@ -84,13 +85,15 @@ function Shell({ account, page, onSignOut }: { account: Account; page: PageId; o
         <Button type="link" onClick={() => void onSignOut()} style={{ position: 'absolute', bottom: 16, left: 8 }}>{lang('退出登录', 'Sign out')}</Button>
       </Layout.Sider>
       <Layout.Content style={{ padding: 24, minWidth: 0 }}>
-        {page === 'library' && <Library />}
-        {page === 'calculator' && <Calculator account={account} />}
-        {page === 'review' && <Review account={account} />}
-        {page === 'data' && <Data account={account} />}
-        {page === 'simulate' && <Simulate />}
-        {page === 'targets' && <Targets />}
-        {page === 'accounts' && <Accounts account={account} />}
+        <Suspense fallback={<Spin style={{ margin: 40 }} data-testid="page-loading" />}>
+          {page === 'library' && <Library />}
+          {page === 'calculator' && <Calculator account={account} />}
+          {page === 'review' && <Review account={account} />}
+          {page === 'data' && <Data account={account} />}
+          {page === 'simulate' && <Simulate />}
+          {page === 'targets' && <Targets />}
+          {page === 'accounts' && <Accounts account={account} />}
+        </Suspense>
       </Layout.Content>
     </Layout>
   );

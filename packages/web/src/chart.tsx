@@ -1,9 +1,15 @@
-/** One ECharts chart in a div: created on mount, updated with its option, disposed on unmount. */
+/**
+ * One ECharts chart in a div: created on mount, updated with its option, disposed on unmount.
+ * Only the parts the pages draw are registered (bars, lines, maps), so the charts' chunk carries
+ * those and not all of ECharts; the map of Shandong itself comes with the page that draws it.
+ */
 import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts';
-import shandong from './geo/shandong.json';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart, MapChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.registerMap('shandong', shandong as unknown as Parameters<typeof echarts.registerMap>[1]);
+echarts.use([BarChart, LineChart, MapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 export function Chart({ option, height = 320, testId }: { option: echarts.EChartsCoreOption; height?: number; testId?: string }) {
   const ref = useRef<HTMLDivElement>(null);

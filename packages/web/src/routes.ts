@@ -1,5 +1,11 @@
 /** The pages and who sees them: navigation follows the role (an enterprise user sees what concerns it). */
-import { isAdmin, isReader, type Account } from './api';
+import { isAdmin, isReader, type Account, type Role } from './api';
+
+/** The roles in rank order, by name (the header, the accounts table, its role sorter). */
+export const ROLE_NAMES: Record<Role, [string, string]> = {
+  'province-admin': ['省级管理员', 'Province administrator'], 'city-admin': ['市级管理员', 'City administrator'],
+  'county-admin': ['县级管理员', 'County administrator'], enterprise: ['企业用户', 'Enterprise'], auditor: ['审计人员', 'Auditor'],
+};
 
 export type PageId = 'library' | 'data' | 'review' | 'simulate' | 'targets' | 'calculator' | 'accounts';
 

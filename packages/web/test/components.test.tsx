@@ -5,7 +5,7 @@
  * misses — and an API failure shown with each row's problem.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { Calculator } from '../src/pages/Calculator';
 import { Failure } from '../src/pages/Failure';
 import { ApiFailure, type Account, type Match } from '../src/api';
@@ -41,6 +41,29 @@ describe('政策计算器', () => {
     expect(screen.getByTestId('eligible-total').textContent).toBe('0.30 元');
     expect(screen.getByText(/还差 1,200万元 达到 1亿元/)).toBeTruthy();
     expect(fetch.mock.calls.map(([u]) => u)).toEqual(['/api/subjects', '/api/subjects/E1/match?year=2023']);
+  });
+});
+
+describe('tables held in memory sort through antd', () => {
+  it('the calculator\'s amounts exactly, and the rules without an amount last either way', async () => {
+    const matches = [
+      match({ rule: 'a', title: 'A', amount: '100.00' }),
+      match({ rule: 'b', title: 'B', status: 'not-eligible', type: null, amount: null }),
+      match({ rule: 'c', title: 'C', amount: '99.99' }),
+      match({ rule: 'd', title: 'D', amount: '1000.00' }),
+    ];
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => new Response(JSON.stringify(
+      url === '/api/subjects' ? { page: 1, pageSize: 50, total: 1, items: [{ id: 'E1', name: '示例电商有限公司', region: '370811', uscc: 'X' }] } : { matches },
+    ))));
+    render(<Calculator account={{ username: 'e1', role: 'enterprise', region: null, uscc: 'X', mustChangePassword: false }} />);
+    const table = await screen.findByTestId('matches', {}, { timeout: 10_000 });
+    const titles = () => within(table).getAllByRole('row').slice(1).map((r) => r.querySelectorAll('td')[2]?.textContent);
+    await waitFor(() => expect(titles()).toEqual(['A', 'B', 'C', 'D']), { timeout: 10_000 });
+    const header = within(table).getByText('金额（元）');
+    fireEvent.click(header);
+    await waitFor(() => expect(titles()).toEqual(['C', 'A', 'D', 'B'])); // 99.99 < 100.00 < 1000.00, then —
+    fireEvent.click(header);
+    await waitFor(() => expect(titles()).toEqual(['D', 'A', 'C', 'B'])); // going down, — still last
   });
 });
 

@@ -4,24 +4,23 @@
  */
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
-import { api, ApiFailure, showFailure, type Account, type Page, type Role } from '../api';
+import { allPages, api, ApiFailure, showFailure, type Account, type Role } from '../api';
 import { useT } from '../i18n';
+import { ROLE_NAMES } from '../routes';
+import { by, code, inOrder, text } from '../table';
 import { Failure } from './Failure';
 
-export const ROLE_NAMES: Record<Role, [string, string]> = {
-  'province-admin': ['省级管理员', 'Province administrator'], 'city-admin': ['市级管理员', 'City administrator'],
-  'county-admin': ['县级管理员', 'County administrator'], enterprise: ['企业用户', 'Enterprise'], auditor: ['审计人员', 'Auditor'],
-};
+type Row = Account & { id: string };
 
 export function Accounts({ account }: { account: Account }) {
   const t = useT();
-  const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<Account & { id: string }>>();
+  const [rows, setRows] = useState<Row[]>();
   const [created, setCreated] = useState<{ username: string; password: string }>();
   const [error, setError] = useState<ApiFailure>();
   const [role, setRole] = useState<Role>('county-admin');
-  const load = () => api<Page<Account & { id: string }>>('GET', `/api/accounts?page=${page}&pageSize=20`).then(setData, showFailure(setError));
-  useEffect(() => void load(), [page]);
+  // the API pages accounts but does not sort them: a jurisdiction's accounts are held whole, to sort them all
+  const load = () => allPages<Row>('/api/accounts').then(setRows, showFailure(setError));
+  useEffect(() => void load(), []);
 
   const create = async (v: { username: string; role: Role; region?: string; uscc?: string }) => {
     setError(undefined);
@@ -50,12 +49,12 @@ export function Accounts({ account }: { account: Account }) {
       )}
       {error && <Failure error={error} />}
       <Card size="small" title={t('本辖区账户', 'Accounts in your jurisdiction')}>
-        <Table rowKey="id" size="small" loading={!data} dataSource={[...(data?.items ?? [])]} pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage }} columns={[
-          { title: t('用户名', 'Username'), dataIndex: 'username' },
-          { title: t('角色', 'Role'), dataIndex: 'role', render: (r: Role) => t(...ROLE_NAMES[r]) },
-          { title: t('地区', 'Region'), dataIndex: 'region' },
-          { title: t('信用代码', 'USCC'), dataIndex: 'uscc' },
-          { title: t('状态', 'State'), dataIndex: 'mustChangePassword', render: (m: boolean) => (m ? t('待首次登录', 'Not signed in yet') : t('正常', 'Active')) },
+        <Table<Row> rowKey="id" size="small" loading={!rows} dataSource={rows ?? []} pagination={{ pageSize: 20 }} data-testid="accounts" columns={[
+          { title: t('用户名', 'Username'), dataIndex: 'username', sorter: by((a) => a.username, text) },
+          { title: t('角色', 'Role'), dataIndex: 'role', sorter: by((a) => a.role, inOrder(Object.keys(ROLE_NAMES))), render: (r: Role) => t(...ROLE_NAMES[r]) },
+          { title: t('地区', 'Region'), dataIndex: 'region', sorter: by((a) => a.region, code) },
+          { title: t('信用代码', 'USCC'), dataIndex: 'uscc', sorter: by((a) => a.uscc, code) },
+          { title: t('状态', 'State'), dataIndex: 'mustChangePassword', sorter: by((a) => a.mustChangePassword, inOrder([true, false])), render: (m: boolean) => (m ? t('待首次登录', 'Not signed in yet') : t('正常', 'Active')) },
         ]} />
       </Card>
     </Space>

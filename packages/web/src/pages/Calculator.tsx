@@ -9,7 +9,8 @@ import { Profile } from './Profile';
 import { api, ApiFailure, showFailure, type Account, type Match, type Page } from '../api';
 import { useT } from '../i18n';
 import { Failure } from './Failure';
-import { compareYuan, yuanTotal } from '../money';
+import { yuanTotal } from '../money';
+import { by, inOrder, num, text, yuan } from '../table';
 
 interface SubjectRow { id: string; name: string; region: string | null; uscc: string | null }
 
@@ -94,6 +95,7 @@ function Stored({ account }: { account: Account }) {
 function Matches({ matches }: { matches: readonly Match[] }) {
   const t = useT();
   const eligible = matches.filter((m) => m.status === 'eligible');
+  const order = new Map(matches.map((m, k) => [m.rule, k]));
   return (
     <>
       <Descriptions size="small" items={[
@@ -105,10 +107,11 @@ function Matches({ matches }: { matches: readonly Match[] }) {
         rowKey="rule" size="small" dataSource={[...matches]} pagination={{ pageSize: 20 }} data-testid="matches"
         expandable={{ expandedRowRender: (m) => <Steps steps={m.steps} /> }}
         columns={[
-          { title: t('文件条款', 'Article'), width: 200, render: (_, m) => `${m.number} ${m.article}` },
-          { title: t('政策', 'Policy'), dataIndex: 'title' },
-          { title: t('结果', 'Result'), dataIndex: 'status', width: 110, filters: Object.entries(STATUS).map(([k, v]) => ({ text: t(v.zh, v.en), value: k })), onFilter: (v, m) => m.status === v, render: (s: Match['status']) => <Tag color={STATUS[s].color}>{t(STATUS[s].zh, STATUS[s].en)}</Tag> },
-          { title: t('金额（元）', 'Amount (yuan)'), dataIndex: 'amount', width: 130, align: 'right', sorter: (a, b) => compareYuan(a.amount, b.amount), render: (v: string | null, m) => (v ? `${m.ceiling ? t('最高 ', 'up to ') : ''}${v}` : '—') },
+          // the server's order is the documents' and their articles' (二 before 十一): kept as the article column's order
+          { title: t('文件条款', 'Article'), width: 200, sorter: by((m) => order.get(m.rule), num), render: (_, m) => `${m.number} ${m.article}` },
+          { title: t('政策', 'Policy'), dataIndex: 'title', sorter: by((m) => m.title, text) },
+          { title: t('结果', 'Result'), dataIndex: 'status', width: 110, sorter: by((m) => m.status, inOrder(Object.keys(STATUS))), filters: Object.entries(STATUS).map(([k, v]) => ({ text: t(v.zh, v.en), value: k })), onFilter: (v, m) => m.status === v, render: (s: Match['status']) => <Tag color={STATUS[s].color}>{t(STATUS[s].zh, STATUS[s].en)}</Tag> },
+          { title: t('金额（元）', 'Amount (yuan)'), dataIndex: 'amount', width: 130, align: 'right', sorter: by((m) => m.amount, yuan), render: (v: string | null, m) => (v ? `${m.ceiling ? t('最高 ', 'up to ') : ''}${v}` : '—') },
           { title: t('差距或缺少的数据', 'Gap or missing data'), render: (_, m) => [...m.failing, ...m.missing.map((x) => `${t('缺少', 'missing')} ${x}`)].join('；') || '—' },
         ]}
       />

@@ -1,32 +1,36 @@
 /**
  * 数据: import by dropping a file — checked first (every problem by sheet, row and column, nothing
- * written), then committed with a reason; the templates; the subjects of one's jurisdiction with
- * their facts, tags and every revision (who, when, old → new, why).
+ * written), then committed with a reason; the templates; the import log; the subjects of one's
+ * jurisdiction with their facts, tags' history and every revision (who, when, old → new, why).
  */
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Drawer, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd';
-import { api, ApiFailure, isAdmin, sendAsJob, showFailure, type Account, type JobProgress, type Page } from '../api';
+import { allPages, api, ApiFailure, isAdmin, sendAsJob, showFailure, type Account, type JobProgress, type Page } from '../api';
 import { useT } from '../i18n';
 import { requestOf, uploadOf, type Upload as Dropped } from '../upload';
 import { Failure } from './Failure';
 import { Working } from './Working';
 import { IMPORT_PHASES } from '../progress';
-import { sortParam } from '../table';
+import { by, code, integer, num, sortParam, text } from '../table';
 
 interface Checked { rows: Record<string, number>; year: number; warnings: { path: string; message: string }[] }
 interface Imported { importId: string | null; subjects: Record<string, number>; facts: { added: number; revised: number; unchanged: number } }
 interface SubjectRow { id: string; kind: string; name: string; region: string | null; uscc: string | null }
+interface Added { added: number; changed?: number; revised?: number; unchanged: number }
+interface ImportRow { id: string; name: string; by: string; reason: string; at: string; fileHash: string; counts: { subjects?: Added; facts?: Added } }
 
 export function Data({ account }: { account: Account }) {
+  const [imports, setImports] = useState(0); // imports committed here: the subjects and the log reload after each
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      {isAdmin(account) && <ImportCard />}
-      <Subjects />
+      {isAdmin(account) && <ImportCard onImported={() => setImports((n) => n + 1)} />}
+      <Subjects key={imports} />
+      <ImportLog key={imports} />
     </Space>
   );
 }
 
-function ImportCard() {
+function ImportCard({ onImported }: { onImported: () => void }) {
   const t = useT();
   const [files, setFiles] = useState<File[]>([]);
   const [upload, setUpload] = useState<Dropped>();
@@ -54,7 +58,7 @@ function ImportCard() {
     setBusy(Date.now());
     setProgress(undefined);
     await sendAsJob<Imported>('POST', `/api/imports?name=${encodeURIComponent(upload.name)}&reason=${encodeURIComponent(reason)}`, requestOf(upload), setProgress)
-      .then((r) => { setDone(r); setChecked(undefined); }, showFailure(setError))
+      .then((r) => { setDone(r); setChecked(undefined); onImported(); }, showFailure(setError))
       .finally(() => setBusy(undefined));
   };
   return (
@@ -96,6 +100,30 @@ function ImportCard() {
   );
 }
 
+/** 导入记录: who imported what, when and why, with what it changed. */
+function ImportLog() {
+  const t = useT();
+  const [rows, setRows] = useState<ImportRow[]>();
+  const [error, setError] = useState<ApiFailure>();
+  // the API pages the log but does not sort it: it is short (an import a quarter per county), so held whole
+  useEffect(() => void allPages<ImportRow>('/api/imports').then(setRows, showFailure(setError)), []);
+  const count = (a: Added | undefined, k: 'added' | 'changed' | 'revised') => a?.[k] ?? 0;
+  return (
+    <Card size="small" title={t('导入记录', 'Import log')}>
+      {error && <Failure error={error} />}
+      <Table<ImportRow> rowKey="id" size="small" loading={!rows && !error} dataSource={rows ?? []} pagination={{ pageSize: 10 }} data-testid="imports" columns={[
+        { title: t('编号', 'No.'), dataIndex: 'id', width: 70, sorter: by((r) => r.id, integer) },
+        { title: t('时间', 'When'), dataIndex: 'at', width: 170, sorter: by((r) => r.at, code), render: (v: string) => new Date(v).toLocaleString() },
+        { title: t('导入人', 'By'), dataIndex: 'by', width: 110, sorter: by((r) => r.by, text) },
+        { title: t('文件', 'File'), dataIndex: 'name', sorter: by((r) => r.name, text) },
+        { title: t('原因', 'Why'), dataIndex: 'reason', sorter: by((r) => r.reason, text) },
+        { title: t('主体 新增/更改', 'Subjects added / changed'), width: 120, align: 'right', sorter: by((r) => count(r.counts.subjects, 'added') + count(r.counts.subjects, 'changed'), num), render: (_, r) => `${count(r.counts.subjects, 'added')} / ${count(r.counts.subjects, 'changed')}` },
+        { title: t('数据 新增/修订', 'Facts added / revised'), width: 120, align: 'right', sorter: by((r) => count(r.counts.facts, 'added') + count(r.counts.facts, 'revised'), num), render: (_, r) => `${count(r.counts.facts, 'added')} / ${count(r.counts.facts, 'revised')}` },
+      ]} />
+    </Card>
+  );
+}
+
 function Subjects() {
   const t = useT();
   const [q, setQ] = useState('');
@@ -122,6 +150,7 @@ function Subjects() {
         pagination={{ current: page.current, pageSize: page.size, total: data?.total ?? 0, showSizeChanger: true, onChange: (current, size) => setPage({ current, size }) }}
         onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
         onChange={(_p, _f, sorter) => setSort(sortParam(sorter))}
+        // the API sorts subjects by id, name or region only: kind and USCC stay unsorted
         columns={[
           { title: t('编号', 'Id'), dataIndex: 'id', width: 130, sorter: true },
           { title: t('名称', 'Name'), dataIndex: 'name', sorter: true },
@@ -134,10 +163,12 @@ function Subjects() {
   );
 }
 
+interface TagSpan { tag: string; from: string; to: string | null }
+interface Fact { year: number; quarter: number | null; key: string; item: string | null; rule: string | null; value: number; source: string | null }
 interface Detail {
   subject: SubjectRow;
-  tags: { tag: string; from: string; to: string | null }[];
-  facts: { year: number; quarter: number | null; key: string; item: string | null; rule: string | null; value: number; source: string | null }[];
+  tags: TagSpan[];
+  facts: Fact[];
 }
 interface Revision { year: number; key: string; oldValue: number; newValue: number; by: string; at: string; reason: string }
 
@@ -156,19 +187,27 @@ function SubjectDetail({ id }: { id: string }) {
     <>
       <Descriptions size="small" column={2} items={[
         { label: t('名称', 'Name'), children: d.subject.name }, { label: t('地区', 'Region'), children: d.subject.region ?? '—' },
-        { label: t('标签', 'Tags'), span: 2, children: d.tags.map((x) => <Tag key={`${x.tag}${x.from}`} color={x.to ? 'default' : 'blue'}>{x.tag}{x.to ? `（${t('至', 'until')} ${x.to.slice(0, 10)}）` : ''}</Tag>) },
+        { label: t('现有标签', 'Tags now'), span: 2, children: d.tags.filter((x) => !x.to).map((x) => <Tag key={`${x.tag}${x.from}`} color="blue">{x.tag}</Tag>) },
+      ]} />
+      <Typography.Title level={5}>{t('标签历史', 'Tag history')}</Typography.Title>
+      <Table<TagSpan> size="small" rowKey={(x) => `${x.tag}|${x.from}`} dataSource={d.tags} pagination={{ pageSize: 10, hideOnSinglePage: true }} data-testid="tags" columns={[
+        { title: t('标签', 'Tag'), dataIndex: 'tag', sorter: by((x) => x.tag, code) },
+        { title: t('起', 'From'), dataIndex: 'from', sorter: by((x) => x.from, code), render: (v: string) => v.slice(0, 10) },
+        // a tag still held has no end: it sorts last going up, and first going down
+        { title: t('止', 'Until'), dataIndex: 'to', sorter: by((x) => x.to ?? '\uffff', code), render: (v: string | null) => v?.slice(0, 10) ?? t('至今', 'now') },
       ]} />
       <Typography.Title level={5}>{t('数据', 'Facts')}</Typography.Title>
-      <Table size="small" rowKey={(f) => `${f.year}|${f.quarter}|${f.key}|${f.item}|${f.rule}`} dataSource={d.facts} pagination={{ pageSize: 10 }} columns={[
-        { title: t('年度', 'Year'), dataIndex: 'year', width: 70 }, { title: t('季度', 'Q'), dataIndex: 'quarter', width: 50 },
-        { title: t('指标', 'Key'), dataIndex: 'key' }, { title: t('项目', 'Item'), dataIndex: 'item' },
-        { title: t('值（分/百万分之一）', 'Value (fen / millionths)'), dataIndex: 'value', align: 'right' }, { title: t('来源', 'Source'), dataIndex: 'source', width: 90 },
+      <Table<Fact> size="small" rowKey={(f) => `${f.year}|${f.quarter}|${f.key}|${f.item}|${f.rule}`} dataSource={d.facts} pagination={{ pageSize: 10 }} data-testid="facts" columns={[
+        { title: t('年度', 'Year'), dataIndex: 'year', width: 70, sorter: by((f) => f.year, num) }, { title: t('季度', 'Q'), dataIndex: 'quarter', width: 60, sorter: by((f) => f.quarter, num) },
+        { title: t('指标', 'Key'), dataIndex: 'key', sorter: by((f) => f.key, code) }, { title: t('项目', 'Item'), dataIndex: 'item', sorter: by((f) => f.item, text) },
+        // values of different keys are in different units (fen, millionths, counts): sorting them is for finding one key's extremes
+        { title: t('值（分/百万分之一）', 'Value (fen / millionths)'), dataIndex: 'value', align: 'right', sorter: by((f) => f.value, num) }, { title: t('来源', 'Source'), dataIndex: 'source', width: 90, sorter: by((f) => f.source, text) },
       ]} />
       <Typography.Title level={5}>{t('修订记录', 'Revisions')}</Typography.Title>
-      <Table size="small" rowKey={(r) => `${r.at}|${r.key}|${r.year}`} dataSource={revs ?? []} pagination={{ pageSize: 10 }} data-testid="revisions" columns={[
-        { title: t('时间', 'When'), dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString() }, { title: t('指标', 'Key'), dataIndex: 'key' },
-        { title: t('原值', 'Old'), dataIndex: 'oldValue', align: 'right' }, { title: t('新值', 'New'), dataIndex: 'newValue', align: 'right' },
-        { title: t('修改人', 'By'), dataIndex: 'by' }, { title: t('原因', 'Why'), dataIndex: 'reason' },
+      <Table<Revision> size="small" rowKey={(r) => `${r.at}|${r.key}|${r.year}`} dataSource={revs ?? []} pagination={{ pageSize: 10 }} data-testid="revisions" columns={[
+        { title: t('时间', 'When'), dataIndex: 'at', sorter: by((r) => r.at, code), render: (v: string) => new Date(v).toLocaleString() }, { title: t('指标', 'Key'), dataIndex: 'key', sorter: by((r) => r.key, code) },
+        { title: t('原值', 'Old'), dataIndex: 'oldValue', align: 'right', sorter: by((r) => r.oldValue, num) }, { title: t('新值', 'New'), dataIndex: 'newValue', align: 'right', sorter: by((r) => r.newValue, num) },
+        { title: t('修改人', 'By'), dataIndex: 'by', sorter: by((r) => r.by, text) }, { title: t('原因', 'Why'), dataIndex: 'reason', sorter: by((r) => r.reason, text) },
       ]} />
     </>
   );

@@ -3,11 +3,12 @@
  * rules cite highlighted and linked to the rule; the article's departments; the document's
  * targets; and the table of readings (解释口径) with their defaults and alternatives.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { Card, Col, Descriptions, Empty, Row, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { api, ApiFailure, showFailure } from '../api';
 import { useT } from '../i18n';
 import { articleSpans, highlight } from '../articles';
+import { by, code, num, text } from '../table';
 import { Failure } from './Failure';
 
 interface Doc { id: string; number: string; title: string; issuerName: string; validFrom: string; validTo?: string; funderName: string; rules: number }
@@ -36,11 +37,11 @@ export function Library() {
           key: 'readings', label: t('解释口径', 'Readings'),
           children: (
             <Table<Reading>
-              rowKey="id" size="small" dataSource={readings ?? []} loading={!readings} pagination={{ pageSize: 20 }}
+              rowKey="id" size="small" data-testid="readings" dataSource={readings ?? []} loading={!readings} pagination={{ pageSize: 20 }}
               columns={[
-                { title: t('编号', 'Id'), dataIndex: 'id', width: 170 },
-                { title: t('问题', 'Question'), dataIndex: 'question' },
-                { title: t('默认', 'Default'), dataIndex: 'default', width: 160, render: (v: string) => <Tag color="red">{v}</Tag> },
+                { title: t('编号', 'Id'), dataIndex: 'id', width: 170, sorter: by((r) => r.id, code) },
+                { title: t('问题', 'Question'), dataIndex: 'question', sorter: by((r) => r.question, text) },
+                { title: t('默认', 'Default'), dataIndex: 'default', width: 160, sorter: by((r) => r.default, code), render: (v: string) => <Tag color="red">{v}</Tag> },
                 { title: t('其他读法', 'Alternatives'), dataIndex: 'values', width: 220, render: (vs: string[], r) => vs.filter((v) => v !== r.default).map((v) => <Tag key={v}>{v}</Tag>) },
               ]}
             />
@@ -60,6 +61,8 @@ function DocumentView({ id }: { id: string }) {
   if (error) return <Failure error={error} />;
   if (!d) return <Spin />;
   const rules = new Map(d.rules.map((r) => [r.id, r]));
+  // the rules in the order of the text, for the index's 条款 column
+  const place = new Map(d.measures.flatMap((m) => m.rules).map((r, k) => [r, k]));
   return (
     <>
       <Descriptions size="small" column={3} style={{ marginBottom: 16 }} items={[
@@ -68,6 +71,16 @@ function DocumentView({ id }: { id: string }) {
         { label: t('资金', 'Paid by'), children: d.document.funderName },
         { label: t('可计算规则', 'Rules'), children: d.rules.length },
       ]} />
+      {d.rules.length > 0 && (
+        <Card size="small" title={t('可计算规则一览', 'The rules, at a glance')} style={{ marginBottom: 12 }}>
+          <Table<Rule> rowKey="id" size="small" dataSource={d.rules} pagination={{ pageSize: 10, hideOnSinglePage: true }} data-testid="rules" columns={[
+            { title: t('条款', 'Article'), width: 110, sorter: by((r) => place.get(r.id), num), dataIndex: 'article' },
+            { title: t('规则', 'Rule'), dataIndex: 'title', sorter: by((r) => r.title, text), render: (v: string, r) => <a href={`#rule-${r.id}`} onClick={jump(`rule-${r.id}`)}>{v}</a> },
+            { title: t('编号', 'Id'), dataIndex: 'id', sorter: by((r) => r.id, code), render: (v: string) => <code>{v}</code> },
+            { title: t('引用的数字', 'Figures cited'), dataIndex: 'cites', render: (cs: string[]) => cs.map((c) => <Tag key={c} color="gold">{c}</Tag>) },
+          ]} />
+        </Card>
+      )}
       {d.measures.map((m) => {
         const own = m.rules.map((r) => rules.get(r)).filter((r): r is Rule => r !== undefined);
         const pieces = highlight(spans.get(m.anchor) ?? m.heading, own.flatMap((r) => r.cites.map((phrase) => ({ phrase, rule: r.id }))));
@@ -77,7 +90,7 @@ function DocumentView({ id }: { id: string }) {
             <Row gutter={16}>
               <Col xs={24} lg={14}>
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-                  {pieces.map((p, k) => (p.rule ? <a key={k} href={`#rule-${p.rule}`} className="cite" title={p.rule} style={{ background: '#fff1b8', padding: '0 2px' }}>{p.text}</a> : <span key={k}>{p.text}</span>))}
+                  {pieces.map((p, k) => (p.rule ? <a key={k} href={`#rule-${p.rule}`} onClick={jump(`rule-${p.rule}`)} className="cite" title={p.rule} style={{ background: '#fff1b8', padding: '0 2px' }}>{p.text}</a> : <span key={k}>{p.text}</span>))}
                 </Typography.Paragraph>
               </Col>
               <Col xs={24} lg={10}>
@@ -95,8 +108,8 @@ function DocumentView({ id }: { id: string }) {
       {d.targets.length > 0 && (
         <Card size="small" title={t('目标', 'Targets')}>
           <Table<Target> rowKey="id" size="small" pagination={false} dataSource={d.targets} columns={[
-            { title: t('目标', 'Target'), dataIndex: 'description' },
-            { title: t('年度', 'Due'), dataIndex: 'year', width: 80 },
+            { title: t('目标', 'Target'), dataIndex: 'description', sorter: by((x) => x.description, text) },
+            { title: t('年度', 'Due'), dataIndex: 'year', width: 80, sorter: by((x) => x.year, num) },
             { title: t('数值', 'Figure'), dataIndex: 'value', width: 120, render: (v: string, r) => `${r.legal} ${v}` },
           ]} />
         </Card>
@@ -104,3 +117,12 @@ function DocumentView({ id }: { id: string }) {
     </>
   );
 }
+
+/**
+ * A link to a rule's card on this page: scrolled to, not followed — the shell reads the URL's hash
+ * as the page to show, and an enterprise user's page for an unknown hash is the calculator.
+ */
+const jump = (id: string) => (e: MouseEvent) => {
+  e.preventDefault();
+  document.getElementById(id)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+};

@@ -1,37 +1,47 @@
 /**
  * 评审: start the year's run (documents, readings) with its progress shown; the runs of one's
  * jurisdiction; a run's award list with filters, sorting, pages, totals by funder and region and
- * the 公示 .xlsx export; each award's explanation beside the article's text.
+ * the 公示 .xlsx export, the awards it withheld and why, the decisions missing data; each row's
+ * explanation beside the article's text.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import type { TableProps } from 'antd';
 import { Working } from './Working';
 import { RUN_PHASES } from '../progress';
-import { sortParam } from '../table';
-import { api, ApiFailure, isAdmin, json, sendAsJob, showFailure, type Account, type AwardRow, type JobProgress, type Page, type RunSummary } from '../api';
+import { by, code, inOrder, integer, num, sortParam, text, yuan } from '../table';
+import { allPages, api, ApiFailure, isAdmin, json, sendAsJob, showFailure, type Account, type AwardRow, type JobProgress, type Page, type RunSummary } from '../api';
 import { useT } from '../i18n';
 import { Failure } from './Failure';
 import { Steps } from './Calculator';
 
 interface Doc { id: string; number: string; issuerName: string }
 interface Reading { id: string; default: string; values: string[] }
-interface Filters { document?: string; region?: string; type?: string; sort?: string }
-type AwardPage = Page<AwardRow> & { totals: { byFunder: Record<string, string>; byCity: Record<string, string> } };
+interface Filters { document?: string; region?: string; type?: string }
+type Totals = { byFunder: Record<string, string>; byCity: Record<string, string> };
+type Section = 'award' | 'withheld' | 'missing';
+type Explanation = NonNullable<AwardRow['explanation']>;
+interface WithheldRow { subject: string; rule: string; amount: string | null; reason: keyof typeof REASONS; keptRule?: string; explanation?: Explanation }
+interface MissingRow { subject: string; rule: string; facts: string[]; of?: Record<string, string[]>; explanation?: Explanation }
 
 const TYPES = { money: ['资金', 'Money'], honor: ['荣誉', 'Honour'], recommendation: ['推荐', 'Recommendation'], pending: ['金额待定', 'Amount pending'] } as const;
+const REASONS = {
+  once: ['一次性奖励已领', 'Once only, already given'], exclusive: ['就高不重复', 'The higher one kept'], 'document-exclusive': ['同一文件就高', 'The higher in the document kept'],
+  blacklist: ['信用黑名单', 'Credit blacklist'], pool: ['资金总额已用完', 'The pool is spent'],
+} as const;
 
 export function Review({ account }: { account: Account }) {
   const t = useT();
   const [docs, setDocs] = useState<Doc[]>([]);
   const [readings, setReadings] = useState<Reading[]>([]);
-  const [runs, setRuns] = useState<Page<RunSummary>>();
-  const [runsPage, setRunsPage] = useState(1);
+  const [runs, setRuns] = useState<RunSummary[]>();
   const [run, setRun] = useState<RunSummary>();
   const [error, setError] = useState<ApiFailure>();
   const [started, setStarted] = useState<number>();
   const [progress, setProgress] = useState<JobProgress>();
 
-  const loadRuns = useCallback(() => api<Page<RunSummary>>('GET', `/api/runs?page=${runsPage}&pageSize=10`).then(setRuns, showFailure(setError)), [runsPage]);
+  // the API pages runs newest first and sorts them no other way: a jurisdiction's runs are held whole, to sort them all
+  const loadRuns = useCallback(() => allPages<RunSummary>('/api/runs').then(setRuns, showFailure(setError)), []);
   useEffect(() => {
     api<{ items: Doc[] }>('GET', '/api/documents').then((r) => setDocs(r.items), showFailure(setError));
     api<{ items: Reading[] }>('GET', '/api/interpretations').then((r) => setReadings(r.items), showFailure(setError));
@@ -66,15 +76,14 @@ export function Review({ account }: { account: Account }) {
       {error && <Failure error={error} />}
       <Card size="small" title={t('测算记录', 'Runs')}>
         <Table<RunSummary>
-          rowKey="id" size="small" dataSource={[...(runs?.items ?? [])]} loading={!runs} data-testid="runs"
-          pagination={{ current: runsPage, pageSize: 10, total: runs?.total ?? 0, onChange: setRunsPage }}
+          rowKey="id" size="small" dataSource={runs ?? []} loading={!runs && !error} data-testid="runs" pagination={{ pageSize: 10 }}
           onRow={(r) => ({ onClick: () => setRun(r), style: { cursor: 'pointer', background: r.id === run?.id ? '#fff1f0' : undefined } })}
           columns={[
-            { title: t('编号', 'Run'), dataIndex: 'id', width: 70, sorter: (a, b) => Number(a.id) - Number(b.id) },
-            { title: t('年度', 'Year'), dataIndex: 'year', width: 70 },
-            { title: t('类型', 'Kind'), width: 110, filters: [{ text: t('正式', 'Official'), value: true }, { text: t('模拟', 'Simulation'), value: false }], onFilter: (v, r) => r.official === v, render: (_, r) => (r.official ? <Tag color="red">{t('正式', 'Official')}</Tag> : <Tag>{t('模拟', 'Simulation')}</Tag>) },
-            { title: t('发起', 'By'), render: (_, r) => `${r.by}（${r.scope}）` },
-            { title: t('时间', 'At'), dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString() },
+            { title: t('编号', 'Run'), dataIndex: 'id', width: 70, sorter: by((r) => r.id, integer) },
+            { title: t('年度', 'Year'), dataIndex: 'year', width: 70, sorter: by((r) => r.year, num) },
+            { title: t('类型', 'Kind'), width: 110, sorter: by((r) => r.official, inOrder([true, false])), filters: [{ text: t('正式', 'Official'), value: true }, { text: t('模拟', 'Simulation'), value: false }], onFilter: (v, r) => r.official === v, render: (_, r) => (r.official ? <Tag color="red">{t('正式', 'Official')}</Tag> : <Tag>{t('模拟', 'Simulation')}</Tag>) },
+            { title: t('发起', 'By'), sorter: by((r) => `${r.by}（${r.scope}）`, text), render: (_, r) => `${r.by}（${r.scope}）` },
+            { title: t('时间', 'At'), dataIndex: 'at', sorter: by((r) => r.at, code), render: (v: string) => new Date(v).toLocaleString() },
             { title: t('结果哈希', 'Result hash'), dataIndex: 'resultHash', render: (v: string) => <code>{v.slice(0, 12)}</code> },
           ]}
         />
@@ -84,54 +93,101 @@ export function Review({ account }: { account: Account }) {
   );
 }
 
+/**
+ * One section of a run's rows as the server filters, sorts and pages it. The sort is set by the
+ * table's sorter alone: antd calls the table's onChange after every page change too, and
+ * answering that with page 1 would keep the list on its first page.
+ */
+function useRunRows<R, X = object>(run: string, section: Section, filters: Filters = {}) {
+  const [sort, setSort] = useState<string>();
+  const query = new URLSearchParams(Object.entries({ ...filters, ...(sort ? { sort } : {}) }).filter(([, v]) => v) as [string, string][]).toString();
+  // the page belongs to the query it was chosen for: other filters or another order start at page 1
+  const [paging, setPaging] = useState({ current: 1, size: 20, query });
+  const page = { current: paging.query === query ? paging.current : 1, size: paging.size };
+  const [data, setData] = useState<Page<R> & X>();
+  const [error, setError] = useState<ApiFailure>();
+  useEffect(() => {
+    let current = true; // an answer to an earlier request must not replace a later one
+    setData(undefined);
+    api<Page<R> & X>('GET', `/api/runs/${run}/awards?section=${section}&page=${page.current}&pageSize=${page.size}${query ? `&${query}` : ''}`)
+      .then((r) => current && setData(r), showFailure(setError));
+    return () => { current = false; };
+  }, [run, section, page.current, page.size, query]);
+  const table: TableProps<R> = {
+    size: 'small', loading: !data && !error, dataSource: [...(data?.items ?? [])],
+    pagination: { current: page.current, pageSize: page.size, total: data?.total ?? 0, showSizeChanger: true, onChange: (current, size) => setPaging({ current, size, query }) },
+    onChange: (_p, _f, sorter, extra) => { if (extra.action === 'sort') setSort(sortParam(sorter)); },
+  };
+  return { data, error, query, table };
+}
+
 function AwardList({ run, docs }: { run: RunSummary; docs: Doc[] }) {
   const t = useT();
   const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState({ current: 1, size: 20 });
-  const [data, setData] = useState<AwardPage>();
-  const [error, setError] = useState<ApiFailure>();
-  const [open, setOpen] = useState<AwardRow>();
-  const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]).toString();
-  useEffect(() => {
-    setData(undefined);
-    api<AwardPage>('GET', `/api/runs/${run.id}/awards?page=${page.current}&pageSize=${page.size}${query ? `&${query}` : ''}`).then(setData, showFailure(setError));
-  }, [run.id, page, query]);
-  const set = (f: Filters) => {
-    setFilters({ ...filters, ...f });
-    setPage({ ...page, current: 1 });
-  };
+  const [open, setOpen] = useState<{ explanation?: Explanation; subject: string; rule: string; article?: string }>();
+  const [counts, setCounts] = useState<Record<Section, number>>();
+  const awards = useRunRows<AwardRow, { totals: Totals }>(run.id, 'award', filters);
+  const withheld = useRunRows<WithheldRow>(run.id, 'withheld');
+  const missing = useRunRows<MissingRow>(run.id, 'missing');
+  useEffect(() => void api<{ counts: Record<Section, number> }>('GET', `/api/runs/${run.id}`).then((r) => setCounts(r.counts), () => setCounts(undefined)), [run.id]);
+  const set = (f: Filters) => setFilters({ ...filters, ...f });
+  const error = awards.error ?? withheld.error ?? missing.error;
+  const why = { title: '', width: 80, render: (_: unknown, r: { subject: string; rule: string; explanation?: Explanation }) => <Button size="small" disabled={!r.explanation} onClick={() => setOpen(r)}>{t('依据', 'Why')}</Button> };
+  // the API sorts subjects and rules ascending only, amounts both ways
+  const subject = { title: t('主体', 'Subject'), dataIndex: 'subject', sorter: true, sortDirections: ['ascend' as const], render: (_: unknown, r: { subject: string; explanation?: Explanation }) => `${r.explanation?.subjectName ?? ''}（${r.subject}）` };
+  const article = { title: t('条款', 'Article'), dataIndex: 'rule', sorter: true, sortDirections: ['ascend' as const], render: (_: unknown, r: { rule: string; explanation?: Explanation }) => (r.explanation ? `${r.explanation.number} ${r.explanation.article ?? ''} ${r.explanation.title}` : r.rule) };
+  const amount = { title: t('金额（元）', 'Amount (yuan)'), dataIndex: 'amount', width: 140, align: 'right' as const, sorter: true, render: (v: string | null, r: { rule: string; ceiling?: boolean }) => (v ? `${r.ceiling ? t('最高 ', 'up to ') : ''}${v}` : '—') };
+  const count = (s: Section) => (counts ? `（${counts[s]}）` : '');
   return (
-    <Card size="small" title={`${t('奖励名单', 'Award list')} · ${t('测算', 'run')} ${run.id}（${run.year}）`}
-      extra={<a href={`/api/runs/${run.id}/awards?format=xlsx${query ? `&${query}` : ''}`} download data-testid="export-xlsx">{t('导出公示名单 .xlsx', 'Export the notice (.xlsx)')}</a>}>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder={t('文件', 'Document')} style={{ width: 220 }} onChange={(v?: string) => set({ document: v })} options={docs.map((d) => ({ value: d.id, label: `${d.issuerName} ${d.number}` }))} />
-        <Input.Search allowClear placeholder={t('地区代码，如 370811', 'Region code, e.g. 370811')} style={{ width: 220 }} onSearch={(v) => set({ region: v || undefined })} />
-        <Select allowClear placeholder={t('类型', 'Type')} style={{ width: 140 }} onChange={(v?: string) => set({ type: v })} options={Object.entries(TYPES).map(([k, [zh, en]]) => ({ value: k, label: t(zh, en) }))} />
-      </Space>
+    <Card size="small" title={`${t('测算', 'Run')} ${run.id}（${run.year}）`}
+      extra={<a href={`/api/runs/${run.id}/awards?format=xlsx${awards.query ? `&${awards.query}` : ''}`} download data-testid="export-xlsx">{t('导出公示名单 .xlsx', 'Export the notice (.xlsx)')}</a>}>
       {error && <Failure error={error} />}
-      {data && (
-        <Descriptions size="small" column={1} style={{ marginBottom: 8 }} items={[
-          { label: t('按资金来源', 'By funder'), children: <span data-testid="totals-funder">{Object.entries(data.totals.byFunder).map(([f, v]) => `${f}: ${v}`).join('；') || '—'}</span> },
-          { label: t('按地市', 'By city'), children: Object.entries(data.totals.byCity).map(([c, v]) => `${c}: ${v}`).join('；') || '—' },
-        ]} />
-      )}
-      <Table<AwardRow>
-        rowKey={(r) => `${r.subject}|${r.rule}`} size="small" loading={!data} dataSource={[...(data?.items ?? [])]} data-testid="awards"
-        pagination={{ current: page.current, pageSize: page.size, total: data?.total ?? 0, showSizeChanger: true, onChange: (current, size) => setPage({ current, size }) }}
-        onChange={(_p, _f, sorter) => set({ sort: sortParam(sorter) })}
-        columns={[
-          { title: t('主体', 'Subject'), dataIndex: 'subject', sorter: true, render: (_, r) => `${r.explanation?.subjectName ?? ''}（${r.subject}）` },
-          { title: t('条款', 'Article'), dataIndex: 'rule', sorter: true, render: (_, r) => `${r.explanation?.number ?? r.document} ${r.article} ${r.explanation?.title ?? ''}` },
-          { title: t('类型', 'Type'), dataIndex: 'type', width: 100, render: (v: keyof typeof TYPES) => t(TYPES[v][0], TYPES[v][1]) },
-          { title: t('金额（元）', 'Amount (yuan)'), dataIndex: 'amount', width: 140, align: 'right', sorter: true, render: (v: string | null, r) => (v ? `${r.ceiling ? t('最高 ', 'up to ') : ''}${v}` : '—') },
-          { title: t('资金来源', 'Funder'), dataIndex: 'funder', width: 90 },
-          { title: '', width: 80, render: (_, r) => <Button size="small" onClick={() => setOpen(r)}>{t('依据', 'Why')}</Button> },
-        ]}
-      />
+      <Tabs items={[
+        {
+          key: 'award', label: `${t('奖励名单', 'Award list')}${count('award')}`,
+          children: (
+            <>
+              <Space wrap style={{ marginBottom: 12 }}>
+                <Select allowClear placeholder={t('文件', 'Document')} style={{ width: 220 }} onChange={(v?: string) => set({ document: v })} options={docs.map((d) => ({ value: d.id, label: `${d.issuerName} ${d.number}` }))} />
+                <Input.Search allowClear placeholder={t('地区代码，如 370811', 'Region code, e.g. 370811')} style={{ width: 220 }} onSearch={(v) => set({ region: v || undefined })} />
+                <Select allowClear placeholder={t('类型', 'Type')} style={{ width: 140 }} onChange={(v?: string) => set({ type: v })} options={Object.entries(TYPES).map(([k, [zh, en]]) => ({ value: k, label: t(zh, en) }))} />
+              </Space>
+              {awards.data && <TotalsTables totals={awards.data.totals} />}
+              <Table<AwardRow> {...awards.table} rowKey={(r) => `${r.subject}|${r.rule}`} data-testid="awards" columns={[
+                subject, article,
+                { title: t('类型', 'Type'), dataIndex: 'type', width: 100, render: (v: keyof typeof TYPES) => t(TYPES[v][0], TYPES[v][1]) },
+                amount,
+                { title: t('资金来源', 'Funder'), dataIndex: 'funder', width: 90 },
+                why,
+              ]} />
+            </>
+          ),
+        },
+        {
+          key: 'withheld', label: `${t('暂缓', 'Withheld')}${count('withheld')}`,
+          children: (
+            <Table<WithheldRow> {...withheld.table} rowKey={(r) => `${r.subject}|${r.rule}`} data-testid="withheld" columns={[
+              subject, article, amount,
+              { title: t('原因', 'Why withheld'), dataIndex: 'reason', render: (v: keyof typeof REASONS, r) => <span title={r.explanation?.summary}><Tag color="red">{v in REASONS ? t(REASONS[v][0], REASONS[v][1]) : v}</Tag>{r.keptRule ? `${t('保留', 'kept')} ${r.keptRule}` : ''}</span> },
+              why,
+            ]} />
+          ),
+        },
+        {
+          key: 'missing', label: `${t('缺少数据', 'Data missing')}${count('missing')}`,
+          children: (
+            <Table<MissingRow> {...missing.table} rowKey={(r) => `${r.subject}|${r.rule}`} data-testid="missing" columns={[
+              subject, article,
+              { title: t('缺少的数据', 'Missing'), render: (_, r) => [...r.facts, ...Object.entries(r.of ?? {}).map(([s, fs]) => `${s}: ${fs.join('、')}`)].join('；') },
+              why,
+            ]} />
+          ),
+        },
+      ]} />
       <Drawer open={open !== undefined} onClose={() => setOpen(undefined)} width={720} title={open ? `${open.explanation?.subjectName ?? open.subject} · ${open.explanation?.title ?? open.rule}` : ''}>
         {open?.explanation && (
           <>
-            <Typography.Title level={5}>{open.explanation.number} {open.article}</Typography.Title>
+            <Typography.Title level={5}>{open.explanation.number} {open.article ?? open.explanation.article}</Typography.Title>
             <Typography.Paragraph style={{ background: '#fafafa', padding: 12 }}>{open.explanation.text}</Typography.Paragraph>
             <Steps steps={open.explanation.steps} />
             <Typography.Paragraph strong data-testid="explanation-summary">{open.explanation.summary}</Typography.Paragraph>
@@ -139,5 +195,23 @@ function AwardList({ run, docs }: { run: RunSummary; docs: Doc[] }) {
         )}
       </Drawer>
     </Card>
+  );
+}
+
+/** The money of the rows chosen, by funder and by city: both tables sort by code or, exactly, by amount. */
+function TotalsTables({ totals }: { totals: Totals }) {
+  const t = useT();
+  const table = (title: string, of: Record<string, string>, testId: string) => (
+    <Table<{ code: string; amount: string }> rowKey="code" size="small" pagination={false} data-testid={testId}
+      dataSource={Object.entries(of).map(([c, amount]) => ({ code: c, amount }))} columns={[
+        { title, dataIndex: 'code', sorter: by((r) => r.code, code), render: (v: string) => v || '—' },
+        { title: t('金额（元）', 'Amount (yuan)'), dataIndex: 'amount', align: 'right', sorter: by((r) => r.amount, yuan) },
+      ]} />
+  );
+  return (
+    <Row gutter={16} style={{ marginBottom: 12 }}>
+      <Col span={12}>{table(t('资金来源', 'Funder'), totals.byFunder, 'totals-funder')}</Col>
+      <Col span={12}>{table(t('地市', 'City'), totals.byCity, 'totals-city')}</Col>
+    </Row>
   );
 }

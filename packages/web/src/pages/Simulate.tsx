@@ -5,12 +5,13 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Card, Col, Input, InputNumber, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { api, ApiFailure, json, sendAsJob, showFailure, type JobProgress, type Page, type RunSummary } from '../api';
+import { allPages, api, ApiFailure, json, sendAsJob, showFailure, type JobProgress, type RunSummary } from '../api';
 import { useT } from '../i18n';
 import { Chart } from '../chart';
 import { Failure } from './Failure';
 import { Working } from './Working';
 import { RUN_PHASES } from '../progress';
+import { by, code, num, yuan } from '../table';
 
 interface Rule { id: string; title: string; document: string }
 interface Change { rule?: string; key?: string; value?: string }
@@ -42,8 +43,9 @@ export function Simulate() {
       setRules(all.flatMap((d) => d.rules));
     }, showFailure(setError));
     api<{ items: Reading[] }>('GET', '/api/interpretations').then((r) => setReadings(r.items), showFailure(setError));
-    api<Page<RunSummary>>('GET', '/api/runs?pageSize=100').then((r) => {
-      const runs = r.items.filter((x) => x.official);
+    // every run, not the first page: the official one to compare with may be older than a hundred simulations
+    allPages<RunSummary>('/api/runs').then((items) => {
+      const runs = items.filter((x) => x.official);
       setOfficial(runs);
       setBase(runs[0]?.id);
     }, showFailure(setError));
@@ -74,15 +76,19 @@ export function Simulate() {
     };
   }, [result, t]);
 
-  const people = (rows: SubjectChange[]) => (
-    <Table<SubjectChange> rowKey="subject" size="small" dataSource={rows} pagination={{ pageSize: 10 }} columns={[
-      { title: t('主体', 'Subject'), dataIndex: 'subject' },
-      { title: t('正式（元）', 'Official'), dataIndex: 'before', align: 'right' },
-      { title: t('模拟（元）', 'Simulation'), dataIndex: 'after', align: 'right' },
-      { title: t('变化', 'Change'), dataIndex: 'delta', align: 'right', render: (v: string) => <Typography.Text type={v.startsWith('-') ? 'danger' : 'success'}>{v}</Typography.Text> },
-      { title: t('条款', 'Rules'), render: (_, r) => [...r.gained.map((x) => <Tag key={x} color="green">+{x}</Tag>), ...r.lost.map((x) => <Tag key={x} color="red">−{x}</Tag>)] },
+  const people = (rows: SubjectChange[], testId: string) => (
+    <Table<SubjectChange> rowKey="subject" size="small" dataSource={rows} pagination={{ pageSize: 10 }} data-testid={testId} columns={[
+      { title: t('主体', 'Subject'), dataIndex: 'subject', sorter: by((r) => r.subject, code) },
+      ...money<SubjectChange>(),
+      { title: t('条款', 'Rules'), sorter: by((r) => r.gained.length + r.lost.length, num), render: (_, r) => [...r.gained.map((x) => <Tag key={x} color="green">+{x}</Tag>), ...r.lost.map((x) => <Tag key={x} color="red">−{x}</Tag>)] },
     ]} />
   );
+  // before, after and the change, each sorted exactly as money
+  const money = <R extends Totals>() => [
+    { title: t('正式（元）', 'Official'), dataIndex: 'before', align: 'right' as const, sorter: by((r: R) => r.before, yuan) },
+    { title: t('模拟（元）', 'Simulation'), dataIndex: 'after', align: 'right' as const, sorter: by((r: R) => r.after, yuan) },
+    { title: t('变化', 'Change'), dataIndex: 'delta', align: 'right' as const, sorter: by((r: R) => r.delta, yuan), render: (v: string) => <Typography.Text type={v.startsWith('-') ? 'danger' : 'success'}>{v}</Typography.Text> },
+  ];
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -123,14 +129,13 @@ export function Simulate() {
           </Row>
           <Card size="small" title={t('按资金来源', 'By funder')}>
             {chart && <Chart option={chart} testId="sim-chart" />}
-            <Table rowKey="funder" size="small" pagination={false} dataSource={Object.entries(result.cmp.byFunder).map(([funder, v]) => ({ funder, ...v }))} columns={[
-              { title: t('资金来源', 'Funder'), dataIndex: 'funder' }, { title: t('正式', 'Official'), dataIndex: 'before', align: 'right' },
-              { title: t('模拟', 'Simulation'), dataIndex: 'after', align: 'right' }, { title: t('变化', 'Change'), dataIndex: 'delta', align: 'right' },
+            <Table<Totals & { funder: string }> rowKey="funder" size="small" pagination={false} data-testid="by-funder" dataSource={Object.entries(result.cmp.byFunder).map(([funder, v]) => ({ funder, ...v }))} columns={[
+              { title: t('资金来源', 'Funder'), dataIndex: 'funder', sorter: by((r) => r.funder, code) }, ...money<Totals & { funder: string }>(),
             ]} />
           </Card>
           <Row gutter={16}>
-            <Col xs={24} xl={12}><Card size="small" title={t(`增加的主体（${result.cmp.gainers.length}）`, `Gainers (${result.cmp.gainers.length})`)} data-testid="gainers">{people(result.cmp.gainers)}</Card></Col>
-            <Col xs={24} xl={12}><Card size="small" title={t(`减少的主体（${result.cmp.losers.length}）`, `Losers (${result.cmp.losers.length})`)}>{people(result.cmp.losers)}</Card></Col>
+            <Col xs={24} xl={12}><Card size="small" title={t(`增加的主体（${result.cmp.gainers.length}）`, `Gainers (${result.cmp.gainers.length})`)} data-testid="gainers">{people(result.cmp.gainers, 'gainers-table')}</Card></Col>
+            <Col xs={24} xl={12}><Card size="small" title={t(`减少的主体（${result.cmp.losers.length}）`, `Losers (${result.cmp.losers.length})`)}>{people(result.cmp.losers, 'losers-table')}</Card></Col>
           </Row>
           <Typography.Text type="secondary">{t(`模拟测算 ${result.sim.id} 已保存，标记为“模拟”；需经审定才能转为正式。`, `Simulation run ${result.sim.id} is stored, marked as a simulation; it becomes official only when promoted.`)}</Typography.Text>
         </>

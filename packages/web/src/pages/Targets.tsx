@@ -8,7 +8,9 @@ import { Button, Card, Col, Progress, Row, Segmented, Select, Space, Table, Tag,
 import { api, ApiFailure, showFailure } from '../api';
 import { useT } from '../i18n';
 import { Chart } from '../chart';
+import '../shandong';
 import { Failure } from './Failure';
+import { by, code, inOrder, integer, num, percent, text, yuan } from '../table';
 
 interface TargetProgress { target: string; document: string; description: string; due: number; value: string; status: string; actual: string | null; progress: string | null; projected: string | null; why?: string }
 interface Indicator { value: string | null; growth: string | null; rank: number | null }
@@ -18,7 +20,6 @@ const STATUS: Record<string, [string, string, string]> = {
   met: ['green', '已完成', 'Met'], 'on-track': ['blue', '按进度', 'On track'], 'off-track': ['red', '滞后', 'Off track'],
   'no-data': ['default', '缺数据', 'No data'], 'not-measurable': ['default', '无法从数据计量', 'Not measurable'],
 };
-const percent = (s: string | null) => (s === null ? null : Number(s.replace(/[≈%]/g, '')));
 
 export function Targets() {
   const t = useT();
@@ -66,12 +67,13 @@ export function Targets() {
       {error && <Failure error={error} />}
       <Card size="small" title={t('目标完成情况', 'Targets')}>
         <Table<TargetProgress> rowKey="target" size="small" dataSource={now} loading={!targets[year]} pagination={{ pageSize: 10 }} data-testid="targets" columns={[
-          { title: t('目标', 'Target'), dataIndex: 'description' },
-          { title: t('期限', 'Due'), dataIndex: 'due', width: 70, sorter: (a, b) => a.due - b.due },
+          { title: t('目标', 'Target'), dataIndex: 'description', sorter: by((x) => x.description, text) },
+          { title: t('期限', 'Due'), dataIndex: 'due', width: 70, sorter: by((x) => x.due, num) },
+          // goals and actual values are in each target's own unit (yuan, counts, 翻一番): not comparable across rows
           { title: t('目标值', 'Goal'), dataIndex: 'value', width: 100 },
           { title: t('实际', 'Actual'), dataIndex: 'actual', width: 150, align: 'right', render: (v: string | null) => v ?? '—' },
-          { title: t('进度', 'Progress'), dataIndex: 'progress', width: 160, sorter: (a, b) => (percent(a.progress) ?? -1) - (percent(b.progress) ?? -1), render: (v: string | null) => (v === null ? '—' : <Progress percent={Math.min(100, percent(v) ?? 0)} format={() => v} size="small" />) },
-          { title: t('状态', 'Status'), dataIndex: 'status', width: 120, filters: Object.entries(STATUS).map(([k, v]) => ({ text: t(v[1], v[2]), value: k })), onFilter: (v, r) => r.status === v, render: (s: string, r) => <Tag color={STATUS[s]?.[0]} title={r.why}>{t(STATUS[s]?.[1] ?? s, STATUS[s]?.[2] ?? s)}</Tag> },
+          { title: t('进度', 'Progress'), dataIndex: 'progress', width: 160, sorter: by((x) => percent(x.progress), num), render: (v: string | null) => (v === null ? '—' : <Progress percent={Math.min(100, percent(v) ?? 0)} format={() => v} size="small" />) },
+          { title: t('状态', 'Status'), dataIndex: 'status', width: 120, sorter: by((x) => x.status, inOrder(Object.keys(STATUS))), filters: Object.entries(STATUS).map(([k, v]) => ({ text: t(v[1], v[2]), value: k })), onFilter: (v, r) => r.status === v, render: (s: string, r) => <Tag color={STATUS[s]?.[0]} title={r.why}>{t(STATUS[s]?.[1] ?? s, STATUS[s]?.[2] ?? s)}</Tag> },
         ]} />
         {measurable.length > 0 && <Chart option={trend} height={260} testId="targets-trend" />}
       </Card>
@@ -85,12 +87,13 @@ export function Targets() {
           <Card size="small" title={t(`全省电商主要监测数据${quarter ? `（${year}年第${quarter}季度）` : `（${year}年）`}`, `Monitoring report ${year}${quarter ? ` Q${quarter}` : ''}`)}
             extra={<Button size="small" onClick={() => print()}>{t('打印', 'Print')}</Button>}>
             <Table<CityReport> rowKey="city" size="small" pagination={false} dataSource={cities ?? []} loading={!cities} data-testid="city-report" columns={[
-              { title: t('城市', 'City'), dataIndex: 'name', width: 80 },
-              { title: t('网络零售额（元）', 'Online retail'), render: (_, c) => c.onlineRetail.value ?? '—', align: 'right' },
-              { title: t('增速', 'Growth'), render: (_, c) => c.onlineRetail.growth ?? '—', align: 'right', width: 80 },
-              { title: t('位次', 'Rank'), render: (_, c) => c.onlineRetail.rank ?? '—', width: 60 },
-              { title: t('实物商品占比', 'Physical share'), render: (_, c) => c.share.value ?? '—', width: 100 },
-              { title: t('新增网店', 'New shops'), render: (_, c) => c.newOnlineShops.value ?? '—', width: 90 },
+              // the cities in the statistics' order (by code) until a column is sorted
+              { title: t('城市', 'City'), dataIndex: 'name', width: 80, sorter: by((c) => c.city, code) },
+              { title: t('网络零售额（元）', 'Online retail'), render: (_, c) => c.onlineRetail.value ?? '—', align: 'right', sorter: by((c) => c.onlineRetail.value, yuan) },
+              { title: t('增速', 'Growth'), render: (_, c) => c.onlineRetail.growth ?? '—', align: 'right', width: 90, sorter: by((c) => percent(c.onlineRetail.growth), num) },
+              { title: t('位次', 'Rank'), render: (_, c) => c.onlineRetail.rank ?? '—', width: 70, sorter: by((c) => c.onlineRetail.rank, num) },
+              { title: t('实物商品占比', 'Physical share'), render: (_, c) => c.share.value ?? '—', width: 110, sorter: by((c) => percent(c.share.value), num) },
+              { title: t('新增网店', 'New shops'), render: (_, c) => c.newOnlineShops.value ?? '—', width: 100, sorter: by((c) => c.newOnlineShops.value, integer) },
             ]} />
             <Typography.Text type="secondary">{t('位次为在全省16市中的位次。', 'Ranks are among all sixteen cities.')}</Typography.Text>
           </Card>
