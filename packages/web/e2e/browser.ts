@@ -1,0 +1,33 @@
+/**
+ * What the end-to-end tests share (not a test file): a browser of one's own, signed in through the
+ * form; and a page as seen — at 1366×768 its layout does not scroll sideways, and its screenshot
+ * is saved under test-output/screenshots (not committed).
+ */
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+const ROOT = new URL('../../../', import.meta.url).pathname;
+export const SHOTS = join(ROOT, 'test-output/screenshots');
+export const VIEWPORT = { width: 1366, height: 768 }; // the common office laptop screen
+
+/** The page checked for sideways scrolling at the viewport's width, and its screenshot saved as `name`.png. */
+export async function visited(p: Page, name: string): Promise<void> {
+  const width = await p.evaluate(() => document.documentElement.scrollWidth);
+  await p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  expect(width, `${name} scrolls sideways at ${VIEWPORT.width} px`).toBeLessThanOrEqual(VIEWPORT.width);
+}
+
+/** A new browser context (no cookies shared) at the viewport, signed in through the form as `username`. */
+export async function signedIn(browser: Browser, base: string, username: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000); // the e2e shares the machine with the rest of the suite
+  await page.goto(base);
+  await page.getByRole('button', { name: '登录', exact: true }).waitFor();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByTestId('who').waitFor();
+  return { context, page };
+}
