@@ -20,6 +20,10 @@ const Data = lazy(() => import('./pages/Data').then((m) => ({ default: m.Data })
 const Simulate = lazy(() => import('./pages/Simulate').then((m) => ({ default: m.Simulate })));
 const Targets = lazy(() => import('./pages/Targets').then((m) => ({ default: m.Targets })));
 const Accounts = lazy(() => import('./pages/Accounts').then((m) => ({ default: m.Accounts })));
+const Apply = lazy(() => import('./pages/Apply').then((m) => ({ default: m.Apply })));
+const Approvals = lazy(() => import('./pages/Approvals').then((m) => ({ default: m.Approvals })));
+const Notices = lazy(() => import('./pages/Notices').then((m) => ({ default: m.Notices })));
+const Budgets = lazy(() => import('./pages/Budgets').then((m) => ({ default: m.Budgets })));
 
 export function App() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('duixian.lang') === 'en' ? 'en' : 'zh'));
@@ -92,6 +96,10 @@ function Shell({ account, page, onSignOut }: { account: Account; page: PageId; o
           {page === 'data' && <Data account={account} />}
           {page === 'simulate' && <Simulate />}
           {page === 'targets' && <Targets />}
+          {page === 'apply' && <Apply account={account} />}
+          {page === 'approvals' && <Approvals account={account} />}
+          {page === 'notices' && <Notices account={account} />}
+          {page === 'budgets' && <Budgets account={account} />}
           {page === 'accounts' && <Accounts account={account} />}
         </Suspense>
       </Layout.Content>

@@ -7,7 +7,7 @@ export const ROLE_NAMES: Record<Role, [string, string]> = {
   'county-admin': ['县级管理员', 'County administrator'], enterprise: ['企业用户', 'Enterprise'], auditor: ['审计人员', 'Auditor'],
 };
 
-export type PageId = 'library' | 'data' | 'review' | 'simulate' | 'targets' | 'calculator' | 'accounts';
+export type PageId = 'library' | 'data' | 'review' | 'simulate' | 'targets' | 'calculator' | 'apply' | 'approvals' | 'notices' | 'budgets' | 'accounts';
 
 export interface PageDef {
   readonly id: PageId;
@@ -23,6 +23,11 @@ export const PAGES: readonly PageDef[] = [
   { id: 'simulate', zh: '政策模拟', en: 'Simulate', visible: isAdmin },
   { id: 'targets', zh: '目标监测', en: 'Targets', visible: isReader },
   { id: 'calculator', zh: '政策计算器', en: 'What can I get', visible: () => true },
+  // from a decided award to money paid (issue 5)
+  { id: 'apply', zh: '申报', en: 'Apply', visible: (a) => a.role === 'enterprise' },
+  { id: 'approvals', zh: '审核', en: 'Approvals', visible: isReader },
+  { id: 'notices', zh: '公示', en: 'Public notices', visible: () => true },
+  { id: 'budgets', zh: '预算与拨付', en: 'Budgets', visible: isReader },
   { id: 'accounts', zh: '账户', en: 'Accounts', visible: isReader },
 ];
 

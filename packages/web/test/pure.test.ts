@@ -62,16 +62,18 @@ describe('dropped files', () => {
 describe('navigation follows the role', () => {
   const pages = (role: Role) => PAGES.filter((p) => p.visible({ username: 'x', role, region: '370811', uscc: null, mustChangePassword: false })).map((p) => p.id);
   it.each([
-    ['province-admin', ['library', 'data', 'review', 'simulate', 'targets', 'calculator', 'accounts']],
-    ['county-admin', ['library', 'data', 'review', 'simulate', 'targets', 'calculator', 'accounts']],
-    ['auditor', ['library', 'data', 'review', 'targets', 'calculator', 'accounts']],
-    ['enterprise', ['library', 'calculator']],
+    ['province-admin', ['library', 'data', 'review', 'simulate', 'targets', 'calculator', 'approvals', 'notices', 'budgets', 'accounts']],
+    ['county-admin', ['library', 'data', 'review', 'simulate', 'targets', 'calculator', 'approvals', 'notices', 'budgets', 'accounts']],
+    ['auditor', ['library', 'data', 'review', 'targets', 'calculator', 'approvals', 'notices', 'budgets', 'accounts']],
+    ['enterprise', ['library', 'calculator', 'apply', 'notices']],
   ] as const)('%s sees %j', (role, want) => expect(pages(role)).toEqual(want));
 
   it('a page the role may not see falls back to its first page', () => {
     const enterprise = { username: 'e', role: 'enterprise' as const, region: null, uscc: 'X', mustChangePassword: false };
     expect(pageFromHash('#/review', enterprise)).toBe('calculator');
     expect(pageFromHash('#/library', enterprise)).toBe('library');
+    expect(pageFromHash('#/approvals', enterprise)).toBe('calculator');
+    expect(pageFromHash('#/apply', enterprise)).toBe('apply');
   });
 });
 

@@ -1,0 +1,168 @@
+/**
+ * The award process end to end in a real browser (issue 5): an enterprise applies, the county,
+ * the city and the province review, the province publishes the list (公示) and an objection is
+ * recorded and dismissed, the list becomes final after its working days, the payment is recorded
+ * and the enterprise sees its award as paid. The server runs in this process over an embedded
+ * database, with its date moved by the test (the notice runs on working days: nobody waits a week).
+ * Every page is checked at 1366×768 and its screenshot saved under test-output/screenshots.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTERPRETATION_VALUES, usccCheckChar } from '@duixian/engine';
+import { RULE_IDS } from '@duixian/corpus';
+import { readObject } from '@duixian/interchange';
+import { buildApp } from '@duixian/server';
+import { createAccount, importDataset, openStore, setBudget, setWindow, type Store } from '@duixian/store';
+
+const ROOT = new URL('../../../', import.meta.url).pathname;
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const SHOTS = join(ROOT, 'test-output/screenshots');
+const VIEWPORT = { width: 1366, height: 768 };
+const PASSWORD = 'process password 2024';
+const RULE = 'sd-2022-42/11.sorting-centre';
+const USCC = '91370811MA3C0KKKK' + usccCheckChar('91370811MA3C0KKKK');
+
+let store: Store;
+let app: FastifyInstance;
+let browser: Browser;
+let base: string;
+let today = '2023-09-04';
+
+async function visited(p: Page, name: string): Promise<void> {
+  const width = await p.evaluate(() => document.documentElement.scrollWidth);
+  await p.screenshot({ path: join(SHOTS, `process-${name}.png`), fullPage: true });
+  expect(width, `${name} scrolls sideways`).toBeLessThanOrEqual(VIEWPORT.width);
+}
+
+async function signedIn(username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  const p = await context.newPage();
+  p.setDefaultTimeout(60_000);
+  await p.goto(base);
+  await p.getByRole('button', { name: '登录', exact: true }).waitFor();
+  await p.getByLabel('用户名').fill(username);
+  await p.getByLabel('密码').fill(PASSWORD);
+  await p.getByRole('button', { name: '登录', exact: true }).click();
+  await p.getByTestId('who').waitFor();
+  return p;
+}
+
+/** Open a page from the side menu and wait for its content. */
+async function open(p: Page, menu: string, testId: string): Promise<void> {
+  await p.getByRole('menuitem', { name: menu }).click();
+  await p.getByTestId(testId).waitFor();
+}
+
+/** As a reviewer: open the application from the list and take one step; the new state is shown. */
+async function review(username: string, action: 'approve', expected: string): Promise<void> {
+  const p = await signedIn(username);
+  await open(p, '审核', 'applications');
+  await p.getByTestId('applications').getByRole('row').nth(1).click();
+  await p.getByTestId(`action-${action}`).click();
+  await expect.poll(() => p.getByTestId('application-state').textContent()).toBe(expected);
+  await visited(p, `review-${username}`);
+  await p.context().close();
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: run scripts/chromium.sh`);
+  if (!existsSync(join(ROOT, 'packages/web/dist/index.html'))) throw new Error('the pages are not built: npm run build');
+  mkdirSync(SHOTS, { recursive: true });
+  store = await openStore({ dataDir: 'memory:' });
+  const data = readObject({
+    format: 'duixian/v1', year: 2023,
+    subjects: [{ id: 'SC1', kind: 'sortingCentre', name: '示例快递任城一级分拨中心', region: '370811', uscc: USCC, tags: ['newlyEstablished', 'firstLevel', 'nationalCoverage', 'provinceCoverage'] }],
+    facts: [],
+  }, { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES });
+  if (!data.ok) throw new Error(JSON.stringify(data.problems));
+  await importDataset(store, data.dataset, { by: 'e2e' });
+  for (const [username, role, place] of [
+    ['sc-user', 'enterprise', { uscc: USCC }], ['rencheng-admin', 'county-admin', { region: '370811' }],
+    ['jining-admin', 'city-admin', { region: '370800' }], ['sd-admin', 'province-admin', { region: '370000' }],
+  ] as const) await createAccount(store, { username, password: PASSWORD, role, ...place }, 'e2e', false);
+  await setWindow(store, { rule: RULE, year: 2023, opens: '2023-09-01', closes: '2023-09-30' }, 'sd-admin');
+  await setBudget(store, { document: 'sd-2022-42', funder: '370000', year: 2023, totalFen: 500_0000_00 }, 'sd-admin');
+  app = await buildApp({ store, webRoot: join(ROOT, 'packages/web/dist'), process: { today: () => today } });
+  base = await app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await store?.close();
+});
+
+describe('the award process in the browser', { timeout: 240_000 }, () => {
+  it('apply → three reviews → 公示 with an objection → final → payment → the enterprise sees it paid', async () => {
+    // the enterprise applies for the province's one-time support of a new first-level sorting centre
+    const ent = await signedIn('sc-user');
+    await open(ent, '申报', 'my-applications');
+    await ent.getByTestId('apply-rule').click();
+    await ent.keyboard.type('一级分拨中心');
+    await ent.keyboard.press('Enter');
+    await ent.locator('input[data-testid="apply-year"], [data-testid="apply-year"] input').fill('2023');
+    await ent.getByTestId('apply-start').click();
+    await ent.getByTestId('action-submit').click();
+    await expect.poll(() => ent.getByTestId('application-state').textContent()).toBe('待县级初审');
+    await visited(ent, 'apply');
+    await ent.context().close();
+
+    await review('rencheng-admin', 'approve', '待市级审核');
+    await review('jining-admin', 'approve', '待省级终审');
+    await review('sd-admin', 'approve', '审核通过待公示');
+
+    // 公示 from Wednesday 27 September 2023: five working days end on 9 October (the National Day holiday skipped)
+    today = '2023-09-27';
+    const sd = await signedIn('sd-admin');
+    await open(sd, '公示', 'notices');
+    await sd.getByTestId('approved-list').getByRole('checkbox').last().check();
+    await sd.getByTestId('notice-title').fill('2023年度省级电商政策拟支持名单');
+    await sd.getByTestId('notice-publish').click();
+    await sd.getByText('2023-09-27 至 2023-10-09（5个工作日）').click();
+    await sd.locator('[data-testid^="objection-entry-"]').click();
+    await sd.keyboard.press('Enter');
+    await sd.locator('[data-testid^="objection-text-"]').fill('该分拨中心并非2023年新设');
+    await sd.locator('[data-testid^="objection-add-"]').click();
+    await sd.getByText('待处理').waitFor();
+    await sd.locator('[data-testid^="resolution-"]').fill('经核实为2023年新设，异议不成立');
+    await sd.locator('[data-testid^="resolve-"]').click();
+    await sd.getByText('异议不成立').first().waitFor();
+    await visited(sd, 'notice');
+    // the list becomes final only after its last day
+    await sd.locator('[data-testid^="finalize-"]').click();
+    await sd.getByRole('alert').getByText('公示期').waitFor();
+    today = '2023-10-10';
+    await sd.locator('[data-testid^="finalize-"]').click();
+    await sd.getByText('已确定').first().waitFor();
+
+    // the payment, with the finance system's order number
+    await open(sd, '预算与拨付', 'budgets');
+    const year = sd.locator('input[data-testid="budget-year"], [data-testid="budget-year"] input');
+    await year.fill('2023');
+    await year.press('Enter');
+    await sd.getByTestId('to-pay').getByRole('row').nth(1).waitFor();
+    const id = (await sd.getByTestId('to-pay').getByRole('row').nth(1).getByRole('cell').first().textContent())!;
+    await sd.getByTestId(`pay-order-${id}`).fill('ZF2023-0001');
+    await sd.getByTestId(`pay-date-${id}`).click();
+    await sd.keyboard.type('2023-10-20');
+    await sd.keyboard.press('Enter');
+    await sd.getByTestId(`pay-${id}`).click();
+    await sd.getByTestId('payments').getByText('ZF2023-0001').waitFor();
+    expect(await sd.getByTestId('budgets').getByRole('row').nth(1).textContent()).toContain('3000000.00');
+    await visited(sd, 'budgets');
+    await sd.context().close();
+
+    // the enterprise sees its award paid, with every step
+    const back = await signedIn('sc-user');
+    await open(back, '申报', 'my-applications');
+    await back.getByTestId('my-applications').getByRole('row').nth(1).click();
+    await expect.poll(() => back.getByTestId('application-state').textContent()).toBe('已拨付');
+    await back.getByText('拨付完毕').waitFor();
+    await visited(back, 'paid');
+    await back.context().close();
+  });
+});

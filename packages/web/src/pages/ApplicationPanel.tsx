@@ -1,0 +1,121 @@
+/**
+ * One application as everyone involved sees it: its state and amounts, the facts filled in, the
+ * engine's explanation beside the article, the evidence, every step taken — and the steps the
+ * signed-in account may take now. The enterprise edits and submits; a reviewer approves (less than
+ * a 最高 ceiling, with a reason), returns with reasons, or rejects. Every step sends the version
+ * the page shows, so a page left open while someone else acted is refused, not applied.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Descriptions, Input, Select, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import { api, ApiFailure, send, showFailure, type Account } from '../api';
+import { useT } from '../i18n';
+import { Failure } from './Failure';
+import { Steps } from './Calculator';
+import { ACTIONS, DEADLINES, sha256Hex, STATES, type ApplicationDetail } from '../process';
+
+interface FactKey { key: string; label: string; unit: string }
+
+export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: string; account: Account; ruleFacts?: readonly string[]; onChanged: () => void }) {
+  const t = useT();
+  const [a, setA] = useState<ApplicationDetail>();
+  const [error, setError] = useState<ApiFailure>();
+  const [facts, setFacts] = useState<{ key: string; item?: string; value: string }[]>([]);
+  const [reason, setReason] = useState('');
+  const [amount, setAmount] = useState('');
+  const [keys, setKeys] = useState<FactKey[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(() => api<ApplicationDetail>('GET', `/api/applications/${id}`).then((x) => { setA(x); setFacts([...x.facts]); }, showFailure(setError)), [id]);
+  useEffect(() => void load(), [load]);
+  useEffect(() => void api<{ factKeys: FactKey[] }>('GET', '/api/vocabulary').then((v) => setKeys(v.factKeys), showFailure(setError)), []);
+
+  if (!a) return error ? <Failure error={error} /> : null;
+  const editable = account.role === 'enterprise' && (a.state === 'draft' || a.state === 'returned');
+  const label = (k: string) => keys.find((x) => x.key === k)?.label ?? k;
+  const done = async (p: Promise<unknown>) => {
+    setBusy(true);
+    setError(undefined);
+    await p.then(async () => { setReason(''); setAmount(''); await load(); onChanged(); }, showFailure(setError)).finally(() => setBusy(false));
+  };
+  const step = (action: string) => done(api('POST', `/api/applications/${a.id}/actions`, {
+    action, version: a.version, ...(reason.trim() ? { reasons: reason.split('\n').map((x) => x.trim()).filter(Boolean) } : {}), ...(action === 'approve' && amount.trim() ? { amount: amount.trim() } : {}),
+  }));
+  const upload = async (file: File) => {
+    const bytes = await file.arrayBuffer();
+    await done(send('POST', `/api/applications/${a.id}/attachments`, { body: bytes, type: file.type || 'application/octet-stream' }, { 'x-file-name': encodeURIComponent(file.name), 'x-content-sha256': await sha256Hex(bytes) }));
+  };
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="application">
+      {error && <Failure error={error} />}
+      <Descriptions size="small" bordered column={2} items={[
+        { key: 's', label: t('状态', 'State'), children: <Tag color={STATES[a.state].color} data-testid="application-state">{t(STATES[a.state].zh, STATES[a.state].en)}</Tag> },
+        { key: 'm', label: t('方式', 'Way'), children: a.mode === 'automatic' ? t('免申即享', 'No application needed') : t('企业申报', 'Applied for') },
+        { key: 'r', label: t('条款', 'Rule'), children: <code>{a.rule}</code> },
+        { key: 'y', label: t('年度', 'Year'), children: a.year },
+        { key: 'd', label: t('测算金额（元）', 'Decided (yuan)'), children: a.decided === null ? '—' : `${a.decided}${a.ceiling ? t('（最高）', ' (ceiling)') : ''}` },
+        { key: 'a', label: t('核定金额（元）', 'Approved (yuan)'), children: <span data-testid="approved">{a.approved ?? '—'}</span> },
+        { key: 'c', label: t('审核层级', 'Review levels'), children: a.chain.map((l) => ({ county: t('县', 'county'), city: t('市', 'city'), province: t('省', 'province') }[l] ?? l)).join(' → ') },
+        { key: 'due', label: t('审核期限', 'Review due'), children: a.reviewDue ? <Space>{a.reviewDue}{a.deadline && <Tag color={DEADLINES[a.deadline].color}>{t(DEADLINES[a.deadline].zh, DEADLINES[a.deadline].en)}</Tag>}</Space> : '—' },
+      ]} />
+      <Typography.Title level={5}>{t('填报数据', 'Facts filled in')}</Typography.Title>
+      {editable ? (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {facts.map((f, k) => (
+            <Space key={k} wrap>
+              <Select style={{ width: 260 }} value={f.key} onChange={(key) => setFacts(facts.map((x, j) => (j === k ? { ...x, key } : x)))}
+                options={(ruleFacts?.length ? ruleFacts : keys.map((x) => x.key)).map((key) => ({ value: key, label: label(key) }))} data-testid={`fact-key-${k}`} />
+              <Input style={{ width: 180 }} placeholder={t('数值，如 7万元 或 1', 'value, e.g. 7万元 or 1')} value={f.value} data-testid={`fact-value-${k}`}
+                onChange={(e) => setFacts(facts.map((x, j) => (j === k ? { ...x, value: e.target.value } : x)))} />
+              <Button onClick={() => setFacts(facts.filter((_, j) => j !== k))}>{t('删除', 'Remove')}</Button>
+            </Space>
+          ))}
+          <Space wrap>
+            <Button onClick={() => setFacts([...facts, { key: ruleFacts?.[0] ?? 'onlineRetail', value: '' }])} data-testid="add-fact">{t('添加一项', 'Add a fact')}</Button>
+            <Button loading={busy} onClick={() => void done(api('POST', `/api/applications/${a.id}/facts`, { version: a.version, facts }))} data-testid="save-facts">{t('保存草稿', 'Save draft')}</Button>
+            <Upload showUploadList={false} accept=".pdf,.png,.jpg,.jpeg,.xlsx" beforeUpload={(file) => { void upload(file); return false; }}>
+              <Button data-testid="attach">{t('上传证明材料（PDF/图片/Excel，≤10MB）', 'Attach evidence (PDF/image/Excel, ≤10 MB)')}</Button>
+            </Upload>
+          </Space>
+        </Space>
+      ) : (
+        <Table size="small" rowKey={(f) => `${f.key}|${f.item ?? ''}`} pagination={false} dataSource={[...a.facts]} locale={{ emptyText: t('无（按统计数据认定）', 'None (decided from the statistics)') }}
+          columns={[{ title: t('指标', 'Fact'), dataIndex: 'key', render: (k: string) => label(k) }, { title: t('项目', 'Item'), dataIndex: 'item' }, { title: t('数值', 'Value'), dataIndex: 'value' }]} />
+      )}
+      {a.attachments.length > 0 && (
+        <Table size="small" rowKey="id" pagination={false} dataSource={[...a.attachments]} data-testid="attachments" columns={[
+          { title: t('证明材料', 'Evidence'), dataIndex: 'name', render: (n: string, f) => <a href={`/api/applications/${a.id}/attachments/${f.id}`}>{n}</a> },
+          { title: t('大小', 'Size'), dataIndex: 'size', render: (v: number) => `${(v / 1024).toFixed(1)} KB` },
+          { title: 'SHA-256', dataIndex: 'sha256', render: (v: string) => <code>{v.slice(0, 16)}…</code> },
+        ]} />
+      )}
+      {a.explanation?.steps && (
+        <>
+          <Typography.Title level={5}>{t('测算依据', 'Why this amount')}</Typography.Title>
+          {a.explanation.text && <Typography.Paragraph type="secondary">{a.explanation.text}</Typography.Paragraph>}
+          <Steps steps={a.explanation.steps} />
+        </>
+      )}
+      {a.actions.length > 0 && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {a.actions.some((x) => ['approve', 'return', 'reject'].includes(x)) && (
+            <>
+              <Input.TextArea rows={2} placeholder={t('审核意见（退回、不予支持、核减时必填；每行一条）', 'Reasons (needed to return, reject or approve less; one per line)')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="reasons" />
+              {a.ceiling && a.actions.includes('approve') && <Input style={{ width: 260 }} placeholder={t(`核定金额（最高 ${a.decided} 元）`, `Amount (at most ${a.decided})`)} value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="approve-amount" />}
+            </>
+          )}
+          <Space wrap>
+            {a.actions.filter((x) => x !== 'save').map((x) => (
+              <Button key={x} loading={busy} type={x === 'approve' || x === 'submit' ? 'primary' : 'default'} danger={x === 'reject'} onClick={() => void step(x)} data-testid={`action-${x}`}>{t(ACTIONS[x]?.zh ?? x, ACTIONS[x]?.en ?? x)}</Button>
+            ))}
+          </Space>
+        </Space>
+      )}
+      <Typography.Title level={5}>{t('办理过程', 'Steps taken')}</Typography.Title>
+      <Timeline items={a.events.map((e) => ({
+        color: e.to === 'rejected' ? 'red' : e.to === 'returned' ? 'orange' : 'blue',
+        children: <span>{new Date(e.at).toLocaleString()} · {e.by}{e.level ? `（${e.level}）` : ''} · {t(ACTIONS[e.action]?.zh ?? e.action, ACTIONS[e.action]?.en ?? e.action)} → {t(STATES[e.to as keyof typeof STATES]?.zh ?? e.to, STATES[e.to as keyof typeof STATES]?.en ?? e.to)}{e.amount ? ` · ${e.amount} 元` : ''}{e.reasons.length ? ` · ${e.reasons.join('；')}` : ''}</span>,
+      }))} />
+    </Space>
+  );
+}

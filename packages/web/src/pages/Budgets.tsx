@@ -1,0 +1,98 @@
+/**
+ * 预算与拨付: each budget's use (final approvals commit against it; a warning at 70% and 90%),
+ * totals by funder, the final awards waiting for payment with a form for the finance system's
+ * payment order, the payments made, and their CSV for the finance system.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Card, DatePicker, Input, InputNumber, Progress, Select, Space, Table, Tag } from 'antd';
+import { api, ApiFailure, isAdmin, showFailure, type Account, type Page } from '../api';
+import { useT } from '../i18n';
+import { Failure } from './Failure';
+import type { ApplicationView } from '../process';
+import { by, code, integer, num, yuan } from '../table';
+
+interface Budget { document: string; funder: string; year: number; total: string; committed: string; paid: string; remaining: string; permille: number; warning: 'none' | '70' | '90' | 'exhausted' }
+interface Payment { applicationId: string; orderNo: string; paidOn: string; amount: string; subjectName: string; rule: string; funder: string }
+
+const WARNING = { none: null, '70': ['已用 70%', '70% used', 'orange'], '90': ['已用 90%', '90% used', 'red'], exhausted: ['预算已用尽', 'Exhausted', 'red'] } as const;
+
+export function Budgets({ account }: { account: Account }) {
+  const t = useT();
+  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [budgets, setBudgets] = useState<{ items: Budget[]; totals: { funder: string; total: string; committed: string; paid: string }[] }>();
+  const [finals, setFinals] = useState<ApplicationView[]>([]);
+  const [payments, setPayments] = useState<Payment[]>([]);
+  const [form, setForm] = useState<{ document?: string; funder?: string; total?: string }>({ funder: account.region ?? undefined });
+  const [pay, setPay] = useState<Record<string, { orderNo?: string; paidOn?: string; amount?: string }>>({});
+  const [docs, setDocs] = useState<{ id: string; number: string }[]>([]);
+  const [error, setError] = useState<ApiFailure>();
+
+  const load = useCallback(async () => {
+    await api<NonNullable<typeof budgets>>('GET', `/api/budgets?year=${year}`).then(setBudgets, showFailure(setError));
+    await api<{ items: Payment[] }>('GET', `/api/disbursements?year=${year}`).then((r) => setPayments(r.items), showFailure(setError));
+    await api<Page<ApplicationView>>('GET', `/api/applications?state=final&year=${year}&pageSize=500`).then((r) => setFinals([...r.items]), showFailure(setError));
+  }, [year]);
+  useEffect(() => void load(), [load]);
+  useEffect(() => void api<{ items: { id: string; number: string }[] }>('GET', '/api/documents').then((r) => setDocs(r.items), showFailure(setError)), []);
+  const act = (p: Promise<unknown>) => { setError(undefined); return p.then(load, showFailure(setError)); };
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Space><span>{t('年度', 'Year')}</span><InputNumber min={2019} max={2030} value={year} onChange={(v) => setYear(v ?? year)} data-testid="budget-year" /></Space>
+      {isAdmin(account) && (
+        <Card size="small" title={t('设定预算', 'Set a budget')}>
+          <Space wrap>
+            <Select style={{ width: 260 }} placeholder={t('文件', 'Document')} value={form.document} onChange={(document) => setForm({ ...form, document })} options={docs.map((d) => ({ value: d.id, label: d.number }))} data-testid="budget-document" />
+            <Input style={{ width: 120 }} placeholder={t('资金来源地区代码', 'Funder code')} value={form.funder} onChange={(e) => setForm({ ...form, funder: e.target.value })} />
+            <Input style={{ width: 160 }} placeholder={t('金额，如 500万元', 'Amount, e.g. 500万元')} value={form.total} onChange={(e) => setForm({ ...form, total: e.target.value })} data-testid="budget-total" />
+            <Button disabled={!form.document || !form.funder || !form.total} data-testid="budget-set" onClick={() => void act(api('POST', '/api/budgets', { ...form, year }))}>{t('保存预算', 'Save')}</Button>
+          </Space>
+        </Card>
+      )}
+      {error && <Failure error={error} />}
+      <Card size="small" title={t('预算执行', 'Budgets')}>
+        <Table<Budget> rowKey={(b) => `${b.document}|${b.funder}`} size="small" dataSource={budgets?.items ?? []} loading={!budgets} pagination={false} data-testid="budgets"
+          columns={[
+            { title: t('文件', 'Document'), dataIndex: 'document', sorter: by((r) => r.document, code) },
+            { title: t('资金来源', 'Funder'), dataIndex: 'funder', sorter: by((r) => r.funder, code) },
+            { title: t('预算（元）', 'Budget'), dataIndex: 'total', sorter: by((r) => r.total, yuan) },
+            { title: t('已核定（元）', 'Committed'), dataIndex: 'committed', sorter: by((r) => r.committed, yuan) },
+            { title: t('已拨付（元）', 'Paid'), dataIndex: 'paid', sorter: by((r) => r.paid, yuan) },
+            { title: t('使用', 'Use'), dataIndex: 'permille', width: 220, sorter: by((r) => r.permille, num), render: (p: number, b) => (
+              <Space><Progress percent={Math.floor(p / 10)} size="small" style={{ width: 120 }} status={b.warning === 'none' ? 'normal' : 'exception'} />{WARNING[b.warning] && <Tag color={WARNING[b.warning]![2]}>{t(WARNING[b.warning]![0], WARNING[b.warning]![1])}</Tag>}</Space>
+            ) },
+          ]} />
+        <Table size="small" rowKey="funder" pagination={false} dataSource={budgets?.totals ?? []} style={{ marginTop: 12 }} columns={[
+          { title: t('资金来源合计', 'By funder'), dataIndex: 'funder', sorter: by((r: { funder: string }) => r.funder, code) },
+          { title: t('预算（元）', 'Budget'), dataIndex: 'total' }, { title: t('已核定（元）', 'Committed'), dataIndex: 'committed' }, { title: t('已拨付（元）', 'Paid'), dataIndex: 'paid' },
+        ]} />
+      </Card>
+      {isAdmin(account) && (
+        <Card size="small" title={t('待拨付（公示期满已确定）', 'Final awards to pay')}>
+          <Table<ApplicationView> rowKey="id" size="small" dataSource={finals} pagination={{ pageSize: 10 }} data-testid="to-pay" columns={[
+            { title: t('编号', 'No.'), dataIndex: 'id', sorter: by((r) => r.id, integer) },
+            { title: t('主体', 'Subject'), dataIndex: 'subjectId', sorter: by((r) => r.subjectId, code) },
+            { title: t('核定金额（元）', 'Approved'), dataIndex: 'approved', sorter: by((r) => r.approved, yuan) },
+            { title: t('拨付', 'Payment'), render: (_, a) => (
+              <Space wrap>
+                <Input style={{ width: 150 }} placeholder={t('支付指令号', 'Order no.')} value={pay[a.id]?.orderNo} onChange={(e) => setPay({ ...pay, [a.id]: { ...pay[a.id], orderNo: e.target.value } })} data-testid={`pay-order-${a.id}`} />
+                <DatePicker onChange={(_, s) => setPay({ ...pay, [a.id]: { ...pay[a.id], paidOn: s as string } })} data-testid={`pay-date-${a.id}`} />
+                <Input style={{ width: 130 }} placeholder={t('金额', 'Amount')} value={pay[a.id]?.amount ?? a.approved ?? ''} onChange={(e) => setPay({ ...pay, [a.id]: { ...pay[a.id], amount: e.target.value } })} data-testid={`pay-amount-${a.id}`} />
+                <Button data-testid={`pay-${a.id}`} onClick={() => void act(api('POST', '/api/disbursements', { application: a.id, orderNo: pay[a.id]?.orderNo ?? '', paidOn: pay[a.id]?.paidOn ?? '', amount: pay[a.id]?.amount ?? a.approved ?? '' }))}>{t('登记拨付', 'Record')}</Button>
+              </Space>
+            ) },
+          ]} />
+        </Card>
+      )}
+      <Card size="small" title={t('拨付明细', 'Payments')} extra={<a href={`/api/disbursements?year=${year}&format=csv`} download data-testid="payments-csv">{t('导出给财政系统（CSV）', 'Export for finance (CSV)')}</a>}>
+        <Table<Payment> rowKey="orderNo" size="small" dataSource={payments} pagination={{ pageSize: 20 }} data-testid="payments" columns={[
+          { title: t('支付指令号', 'Order no.'), dataIndex: 'orderNo', sorter: by((r) => r.orderNo, code) },
+          { title: t('拨付日期', 'Paid on'), dataIndex: 'paidOn', sorter: by((r) => r.paidOn, code) },
+          { title: t('申报', 'Application'), dataIndex: 'applicationId', sorter: by((r) => r.applicationId, integer) },
+          { title: t('企业', 'Enterprise'), dataIndex: 'subjectName' },
+          { title: t('金额（元）', 'Amount'), dataIndex: 'amount', sorter: by((r) => r.amount, yuan) },
+        ]} />
+      </Card>
+    </Space>
+  );
+}
