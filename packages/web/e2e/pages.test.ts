@@ -299,7 +299,7 @@ describe('the pages, as an enterprise user', { timeout: 180_000 }, () => {
     const password = await newAccount({ username: 'traffic1', role: 'enterprise', uscc: own.uscc });
     ({ context, page: p } = await signedIn(browser, base, 'traffic1', password));
     expect(await p.getByTestId('who').textContent()).toContain('traffic1 · 企业用户');
-    expect(await menu(p)).toEqual(['政策库', '政策计算器', '申报', '公示']);
+    expect(await menu(p)).toEqual(['政策库', '政策计算器', '申报', '公示', '齐鲁电商贷']);
     // the calculator is an enterprise user's first page, on its own enterprise
     await p.getByText(`${own.name}（${own.uscc}）`).waitFor();
     await rowsOf('matches', p).first().waitFor();
@@ -344,7 +344,7 @@ describe('the pages, as an auditor', { timeout: 180_000 }, () => {
     const password = await newAccount({ username: 'jining-audit', role: 'auditor', region: '370800' });
     ({ context, page: p } = await signedIn(browser, base, 'jining-audit', password));
     expect(await p.getByTestId('who').textContent()).toContain('jining-audit · 审计人员 · 370800');
-    expect(await menu(p)).toEqual(['政策库', '数据', '评审', '目标监测', '政策计算器', '审核', '公示', '预算与拨付', '账户']);
+    expect(await menu(p)).toEqual(['政策库', '数据', '评审', '目标监测', '政策计算器', '审核', '公示', '预算与拨付', '名单管理', '齐鲁电商贷', '任务督办', '账户']);
     await p.locator('a.cite').first().waitFor();
     await visited(p, '14-auditor-library');
   });

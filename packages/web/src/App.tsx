@@ -24,6 +24,9 @@ const Apply = lazy(() => import('./pages/Apply').then((m) => ({ default: m.Apply
 const Approvals = lazy(() => import('./pages/Approvals').then((m) => ({ default: m.Approvals })));
 const Notices = lazy(() => import('./pages/Notices').then((m) => ({ default: m.Notices })));
 const Budgets = lazy(() => import('./pages/Budgets').then((m) => ({ default: m.Budgets })));
+const Lists = lazy(() => import('./pages/Lists').then((m) => ({ default: m.Lists })));
+const Loans = lazy(() => import('./pages/Loans').then((m) => ({ default: m.Loans })));
+const Tasks = lazy(() => import('./pages/Tasks').then((m) => ({ default: m.Tasks })));
 
 export function App() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('duixian.lang') === 'en' ? 'en' : 'zh'));
@@ -100,6 +103,9 @@ function Shell({ account, page, onSignOut }: { account: Account; page: PageId; o
           {page === 'approvals' && <Approvals account={account} />}
           {page === 'notices' && <Notices account={account} />}
           {page === 'budgets' && <Budgets account={account} />}
+          {page === 'lists' && <Lists account={account} />}
+          {page === 'loans' && <Loans account={account} />}
+          {page === 'tasks' && <Tasks account={account} />}
           {page === 'accounts' && <Accounts account={account} />}
         </Suspense>
       </Layout.Content>

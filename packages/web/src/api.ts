@@ -82,7 +82,7 @@ export async function sendAsJob<T>(method: 'POST', path: string, body: { body: B
 
 export const json = (value: unknown): { body: string; type: string } => ({ body: JSON.stringify(value), type: 'application/json' });
 
-export type Role = 'province-admin' | 'city-admin' | 'county-admin' | 'enterprise' | 'auditor';
+export type Role = 'province-admin' | 'city-admin' | 'county-admin' | 'enterprise' | 'auditor' | 'bank';
 
 export interface Account {
   readonly username: string;
@@ -93,7 +93,8 @@ export interface Account {
 }
 
 export const isAdmin = (a: Account): boolean => a.role.endsWith('-admin');
-export const isReader = (a: Account): boolean => a.role !== 'enterprise';
+/** bureau staff: administrators and auditors (not enterprises, not a partner bank's staff) */
+export const isReader = (a: Account): boolean => isAdmin(a) || a.role === 'auditor';
 
 export interface Step {
   readonly kind: string;

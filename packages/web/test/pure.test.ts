@@ -62,10 +62,11 @@ describe('dropped files', () => {
 describe('navigation follows the role', () => {
   const pages = (role: Role) => PAGES.filter((p) => p.visible({ username: 'x', role, region: '370811', uscc: null, mustChangePassword: false })).map((p) => p.id);
   it.each([
-    ['province-admin', ['library', 'data', 'review', 'simulate', 'targets', 'calculator', 'approvals', 'notices', 'budgets', 'accounts']],
-    ['county-admin', ['library', 'data', 'review', 'simulate', 'targets', 'calculator', 'approvals', 'notices', 'budgets', 'accounts']],
-    ['auditor', ['library', 'data', 'review', 'targets', 'calculator', 'approvals', 'notices', 'budgets', 'accounts']],
-    ['enterprise', ['library', 'calculator', 'apply', 'notices']],
+    ['province-admin', ['library', 'data', 'review', 'simulate', 'targets', 'calculator', 'approvals', 'notices', 'budgets', 'lists', 'loans', 'tasks', 'accounts']],
+    ['county-admin', ['library', 'data', 'review', 'simulate', 'targets', 'calculator', 'approvals', 'notices', 'budgets', 'lists', 'loans', 'tasks', 'accounts']],
+    ['auditor', ['library', 'data', 'review', 'targets', 'calculator', 'approvals', 'notices', 'budgets', 'lists', 'loans', 'tasks', 'accounts']],
+    ['enterprise', ['library', 'calculator', 'apply', 'notices', 'loans']],
+    ['bank', ['loans']],
   ] as const)('%s sees %j', (role, want) => expect(pages(role)).toEqual(want));
 
   it('a page the role may not see falls back to its first page', () => {
@@ -74,6 +75,8 @@ describe('navigation follows the role', () => {
     expect(pageFromHash('#/library', enterprise)).toBe('library');
     expect(pageFromHash('#/approvals', enterprise)).toBe('calculator');
     expect(pageFromHash('#/apply', enterprise)).toBe('apply');
+    const bank = { username: 'b', role: 'bank' as const, region: '370000', uscc: null, mustChangePassword: false };
+    expect(pageFromHash('#/library', bank)).toBe('loans');
   });
 });
 
