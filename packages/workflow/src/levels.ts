@@ -30,8 +30,8 @@ export function isReviewChain(chain: readonly Level[]): boolean {
   return expected.length === chain.length && expected.every((l, k) => chain[k] === l);
 }
 
-/** The accounts of the platform (the store's roles). */
-export type Role = 'province-admin' | 'city-admin' | 'county-admin' | 'enterprise' | 'auditor';
+/** The accounts of the platform (the store's roles); bank: a partner bank's staff (齐鲁电商贷), outside the award process. */
+export type Role = 'province-admin' | 'city-admin' | 'county-admin' | 'enterprise' | 'auditor' | 'bank';
 
 export const ROLE_NAMES: Readonly<Record<Role, { readonly zh: string; readonly en: string }>> = {
   'province-admin': { zh: '省级管理员', en: 'province administrator' },
@@ -39,9 +39,10 @@ export const ROLE_NAMES: Readonly<Record<Role, { readonly zh: string; readonly e
   'county-admin': { zh: '县级管理员', en: 'county administrator' },
   enterprise: { zh: '企业', en: 'enterprise' },
   auditor: { zh: '审计人员', en: 'auditor' },
+  bank: { zh: '合作银行', en: 'partner bank' },
 };
 
-/** The level an administrator reviews at; undefined for enterprises, auditors and unknown roles. */
+/** The level an administrator reviews at; undefined for enterprises, auditors, banks and unknown roles. */
 export function levelOfRole(role: string): Level | undefined {
   switch (role) {
     case 'county-admin':

@@ -22,7 +22,7 @@ describe('review chains (县级初审 → 市级审核 → 发文层级终审)',
     expect(levelOfRole('county-admin')).toBe('county');
     expect(levelOfRole('city-admin')).toBe('city');
     expect(levelOfRole('province-admin')).toBe('province');
-    for (const r of ['enterprise', 'auditor', 'admin', '']) expect(levelOfRole(r), r).toBeUndefined();
+    for (const r of ['enterprise', 'auditor', 'bank', 'admin', '']) expect(levelOfRole(r), r).toBeUndefined();
   });
 
   it('gives each document of the corpus the chain of its issuer', () => {
