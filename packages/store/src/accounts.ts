@@ -1,6 +1,7 @@
 /**
  * Accounts and sessions in the store. Each account has one role and one jurisdiction (管辖范围):
- * a region for administrators and auditors, a USCC for an enterprise user. Who may create whom is
+ * a region for administrators and auditors, a USCC for an enterprise user; a partner bank's staff
+ * (bank) hold the region they serve and the bank they work for. Who may create whom is
  * the server's rule; here an account is checked for shape (the region is of the role's level, the
  * USCC is valid) and written with an audit entry. Sessions are random tokens kept as their hash.
  */
@@ -12,7 +13,7 @@ import type { Role } from './schema.js';
 import { appendAudit } from './audit.js';
 import { decoyHash, generatePassword, hashPassword, verifyPassword } from './passwords.js';
 
-export const ROLES: readonly Role[] = ['province-admin', 'city-admin', 'county-admin', 'enterprise', 'auditor'];
+export const ROLES: readonly Role[] = ['province-admin', 'city-admin', 'county-admin', 'enterprise', 'auditor', 'bank'];
 
 export interface Account {
   readonly id: string;
@@ -22,6 +23,8 @@ export interface Account {
   readonly region: string | null;
   /** the enterprise an enterprise user acts for */
   readonly uscc: string | null;
+  /** the partner bank a bank account works for (齐鲁电商贷) */
+  readonly bank: string | null;
   readonly mustChangePassword: boolean;
 }
 
@@ -31,6 +34,7 @@ export interface NewAccount {
   readonly role: Role;
   readonly region?: string;
   readonly uscc?: string;
+  readonly bank?: string;
 }
 
 /** A refused account change: which field and why, in Chinese and English. */
@@ -42,8 +46,11 @@ export class AccountError extends Error {
 
 export const MIN_PASSWORD = 12;
 const LEVEL: Partial<Record<Role, readonly string[]>> = {
-  'province-admin': ['province'], 'city-admin': ['city'], 'county-admin': ['county'], auditor: ['province', 'city', 'county'],
+  'province-admin': ['province'], 'city-admin': ['city'], 'county-admin': ['county'], auditor: ['province', 'city', 'county'], bank: ['province', 'city', 'county'],
 };
+
+/** A partner bank's name or code as its staff's accounts and the loan applications name it. */
+export const BANK_NAME = /^[\p{L}\p{N}_.·()（）-]{2,64}$/u;
 
 /** The problem with an account's fields, or undefined. */
 export function accountProblem(a: NewAccount): AccountError | undefined {
@@ -52,6 +59,7 @@ export function accountProblem(a: NewAccount): AccountError | undefined {
   const pw = passwordProblem(a.password);
   if (pw) return pw;
   if (a.role === 'enterprise') {
+    if (a.bank) return new AccountError('bank', '只有银行用户填写所属银行', 'only bank users have a bank');
     if (!a.uscc || usccProblem(a.uscc)) return new AccountError('uscc', '企业用户须绑定一个有效的统一社会信用代码', 'an enterprise user needs one valid USCC');
     if (a.region) return new AccountError('region', '企业用户不设地区，按信用代码确定', 'an enterprise user has no region; its USCC decides');
     return undefined;
@@ -61,6 +69,8 @@ export function accountProblem(a: NewAccount): AccountError | undefined {
     return new AccountError('region', `${a.role} 的地区须为山东省内的${LEVEL[a.role]!.map((l) => ({ province: '省', city: '市', county: '县（区）' })[l]).join('或')}级代码`, `a ${a.role} needs a Shandong region code of level ${LEVEL[a.role]!.join(' or ')}`);
   }
   if (a.uscc) return new AccountError('uscc', '只有企业用户绑定信用代码', 'only enterprise users have a USCC');
+  if (a.role === 'bank' && !(a.bank && BANK_NAME.test(a.bank))) return new AccountError('bank', '银行用户须填写所属合作银行（2至64个字，如 齐鲁银行济宁分行）', 'a bank user needs the name of its partner bank (2-64 characters)');
+  if (a.role !== 'bank' && a.bank) return new AccountError('bank', '只有银行用户填写所属银行', 'only bank users have a bank');
   return undefined;
 }
 
@@ -68,9 +78,9 @@ export function passwordProblem(password: string): AccountError | undefined {
   return password.length < MIN_PASSWORD ? new AccountError('password', `密码至少 ${MIN_PASSWORD} 位`, `a password has at least ${MIN_PASSWORD} characters`) : undefined;
 }
 
-type Row = { id: string | number; username: string; role: Role; region: string | null; uscc: string | null; must_change_password: boolean };
-const account = (r: Row): Account => ({ id: String(r.id), username: r.username, role: r.role, region: r.region, uscc: r.uscc, mustChangePassword: r.must_change_password });
-const COLUMNS = ['id', 'username', 'role', 'region', 'uscc', 'must_change_password'] as const;
+type Row = { id: string | number; username: string; role: Role; region: string | null; uscc: string | null; bank: string | null; must_change_password: boolean };
+const account = (r: Row): Account => ({ id: String(r.id), username: r.username, role: r.role, region: r.region, uscc: r.uscc, bank: r.bank, mustChangePassword: r.must_change_password });
+const COLUMNS = ['id', 'username', 'role', 'region', 'uscc', 'bank', 'must_change_password'] as const;
 
 export async function createAccount(store: Store, a: NewAccount, by: string, mustChange = true): Promise<Account> {
   const problem = accountProblem(a);
@@ -80,10 +90,10 @@ export async function createAccount(store: Store, a: NewAccount, by: string, mus
     const taken = await tx.selectFrom('accounts').select('id').where('username', '=', a.username).executeTakeFirst();
     if (taken) throw new AccountError('username', `用户名 ${a.username} 已被使用`, `the username ${a.username} is taken`);
     const row = await tx.insertInto('accounts').values({
-      username: a.username, role: a.role, region: a.region ?? null, uscc: a.uscc ?? null,
+      username: a.username, role: a.role, region: a.region ?? null, uscc: a.uscc ?? null, bank: a.bank ?? null,
       password_hash: hash, must_change_password: mustChange, created_by: by,
     }).returning(COLUMNS).executeTakeFirstOrThrow();
-    await appendAudit(tx, { actor: by, action: 'account.create', entity: `accounts/${row.id}`, after: { username: a.username, role: a.role, region: a.region ?? null, uscc: a.uscc ?? null } });
+    await appendAudit(tx, { actor: by, action: 'account.create', entity: `accounts/${row.id}`, after: { username: a.username, role: a.role, region: a.region ?? null, uscc: a.uscc ?? null, ...(a.bank ? { bank: a.bank } : {}) } });
     return account(row);
   });
 }
@@ -138,7 +148,7 @@ export async function openSession(store: Store, who: Account, ttlMs: number, fro
 /** The live session of a token with its account, or undefined (unknown, expired or disabled). */
 export async function sessionOf(store: Store, token: string): Promise<{ account: Account; csrf: string; expiresAt: Date } | undefined> {
   const row = await store.db.selectFrom('sessions').innerJoin('accounts', 'accounts.id', 'sessions.account_id')
-    .select(['accounts.id', 'username', 'role', 'region', 'uscc', 'must_change_password', 'disabled', 'csrf', 'expires_at'])
+    .select(['accounts.id', 'username', 'role', 'region', 'uscc', 'bank', 'must_change_password', 'disabled', 'csrf', 'expires_at'])
     .where('token_hash', '=', tokenHash(token)).executeTakeFirst();
   if (!row || row.disabled || new Date(row.expires_at) <= new Date()) return undefined;
   return { account: account(row), csrf: row.csrf, expiresAt: new Date(row.expires_at) };

@@ -10,7 +10,7 @@ export { loadDataset, loadWithDigest, factRevisions, type FactRevision } from '.
 export { createRun, readRun, promoteRun, compareRuns, type RunOptions, type RunProgress, type RunSummary, type StoredRun } from './runs.js';
 export { appendAudit, verifyAudit, canonical, type AuditEntry, type AuditCheck } from './audit.js';
 export {
-  ROLES, AccountError, MIN_PASSWORD, accountProblem, createAccount, ensureFirstAdmin, authenticate,
+  ROLES, BANK_NAME, AccountError, MIN_PASSWORD, accountProblem, createAccount, ensureFirstAdmin, authenticate,
   openSession, sessionOf, closeSession, changePassword, listAccounts, type Account, type NewAccount, type Session,
 } from './accounts.js';
 export { generatePassword, hashPassword, verifyPassword } from './passwords.js';
@@ -22,3 +22,13 @@ export {
 } from './applications.js';
 export { DEFAULT_NOTICE_DAYS, finalizeNotice, listNotices, publishNotice, readNotice, recordObjection, resolveObjection, type NewNotice, type Notice, type Objection } from './notices.js';
 export { listBudgets, listDisbursements, recordDisbursement, setBudget, type Budget, type BudgetKey, type DisbursementRow, type Payment } from './budgets.js';
+export { ProcessProblems, type FieldProblem } from './process-error.js';
+export {
+  blacklistedIn, entryProblems, listEntries, proposeEntries, readEntry, removeEntry, reviewEntry,
+  type EntryField, type EntryFilter, type EntryInput, type EntryProblem, type EntryState, type ListEntry, type ListEvent, type ListName, type Proposal,
+} from './lists.js';
+export {
+  applyForLoan, banksServing, decideLoan, listLoans, loanProblems, readLoan, withdrawLoan, SUMMARY_KEYS,
+  type Loan, type LoanFilter, type LoanInput, type LoanState, type LoanSummary,
+} from './loans.js';
+export { fileTaskReport, taskReports, PROGRESS_MAX, type NewTaskReport, type TaskReport } from './tasks.js';

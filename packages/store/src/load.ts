@@ -1,7 +1,9 @@
 /**
  * A Dataset back out of the store for one year, so the engine evaluates from the database: every
  * subject with its current tags, the facts, history and parameters up to that year (growth rates
- * and once-only rules look back), and the year's switches of reading.
+ * and once-only rules look back), and the year's switches of reading. A subject on the credit
+ * blacklist during the year (an active entry, lists.ts) carries the tag creditBlacklisted, so the
+ * engine withholds its awards (I-blacklist); the entries are part of the digest.
  *
  * Read for a million subjects: subjects, tags and facts come CHUNK subjects at a time, each chunk
  * as a handful of rows of whole columns (a JSON array or a comma-separated list per column, built
@@ -16,6 +18,7 @@ import type { Store } from './db.js';
 import type { Database } from './schema.js';
 import { int } from './import.js';
 import { IntList, JsonColumn, plain } from './columns.js';
+import { blacklistedIn } from './lists.js';
 
 /** subjects per chunk: a few MB of text per column. The digest depends on it (it hashes each chunk's text). */
 const CHUNK = 50_000;
@@ -117,6 +120,7 @@ async function read(db: Tx, year: number, hash: Hash, chunk: number, onChunk?: (
     asked[k] = undefined; // its text can go
     onChunk?.(k + 1, chunks);
   }
+  await markBlacklisted(db, year, subjects, hash);
   const history: HistoryEntry[] = (await db.selectFrom('award_history').select(['subject_id', 'rule', 'year', 'amount']).where('year', '<=', year)
     .orderBy('subject_id').orderBy('rule').orderBy('year').execute())
     .map((r) => ({ subject: r.subject_id, rule: r.rule, year: r.year, amount: r.amount === null ? null : int(r.amount) }));
@@ -127,6 +131,21 @@ async function read(db: Tx, year: number, hash: Hash, chunk: number, onChunk?: (
   for (const r of await db.selectFrom('interpretations').select(['id', 'value']).where('year', '=', year).orderBy('id').execute()) interpretations[r.id] = r.value;
   hash.update(JSON.stringify({ year, history, parameters, interpretations }));
   return { year, subjects, facts, history, parameters, interpretations };
+}
+
+/**
+ * 信用黑名单: each stored subject with an active blacklist entry in force on a day of the year gets
+ * the tag creditBlacklisted (once); the entries go into the digest, so a run's input hash changes
+ * with the blacklist even for a subject that had the tag already.
+ */
+async function markBlacklisted(db: Tx, year: number, subjects: Subject[], hash: Hash): Promise<void> {
+  const listed = await blacklistedIn(db, year);
+  if (!listed.length) return; // the digest of data without a blacklist is what it was before there were lists
+  hash.update(`blacklist:${JSON.stringify(listed)}`);
+  const ids = new Set(listed.map((l) => l.subject));
+  for (const s of subjects) {
+    if (ids.has(s.id) && !s.tags.includes('creditBlacklisted')) (s.tags as Tag[]).push('creditBlacklisted');
+  }
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -17,3 +17,21 @@ export class ProcessError extends Error {
 }
 
 export const notFound = (what: string, en: string): ProcessError => new ProcessError('not-found', 'not-found', `没有${what}`, `No such ${en}`);
+
+/** One problem of an input: its field and, in a batch (an import), the entry it is in (from 0). */
+export interface FieldProblem {
+  readonly index?: number;
+  readonly field: string;
+  /** what is wrong and what to do */
+  readonly message: string;
+}
+
+/**
+ * Several problems at once, each naming its field (and entry): all or nothing, so nothing was
+ * written. `invalid`: the input is wrong; `forbidden`: entries outside the caller's jurisdiction.
+ */
+export class ProcessProblems extends Error {
+  constructor(readonly kind: 'invalid' | 'forbidden', readonly problems: readonly FieldProblem[]) {
+    super(`${problems.length} problem(s): ${problems.map((p) => `${p.index === undefined ? '' : `[${p.index}].`}${p.field}`).join(', ')}`);
+  }
+}

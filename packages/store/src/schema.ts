@@ -151,7 +151,8 @@ export interface ImportsTable {
   counts: ColumnType<unknown, string, string>;
 }
 
-export type Role = 'province-admin' | 'city-admin' | 'county-admin' | 'enterprise' | 'auditor';
+/** bank: a partner bank's staff (齐鲁电商贷), who see their bank's queue of loan applications and nothing else */
+export type Role = 'province-admin' | 'city-admin' | 'county-admin' | 'enterprise' | 'auditor' | 'bank';
 
 export interface AccountsTable {
   id: Serial;
@@ -159,6 +160,8 @@ export interface AccountsTable {
   role: Role;
   region: string | null;
   uscc: string | null;
+  /** the partner bank a bank account works for (role bank only) */
+  bank: ColumnType<string | null, string | null | undefined, string | null>;
   password_hash: string;
   must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
   disabled: ColumnType<boolean, boolean | undefined, boolean>;
@@ -302,6 +305,8 @@ export interface ListEntriesTable {
   valid_to: Day | null;
   state: 'pending' | 'active' | 'refused' | 'removed';
   version: ColumnType<number, number | undefined, number>;
+  /** the day it was taken off the list (state removed) */
+  removed_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ListEventsTable {
@@ -327,6 +332,9 @@ export interface LoanApplicationsTable {
   state: 'queued' | 'accepted' | 'declined' | 'withdrawn';
   by: string;
   at: Stamp;
+  decided_by: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TaskReportsTable {
@@ -336,6 +344,8 @@ export interface TaskReportsTable {
   progress: string;
   by: string;
   at: Stamp;
+  reported_on: ColumnType<string | null, string | null | undefined, string | null>;
+  corrections: ColumnType<number, number | undefined, number>;
 }
 
 export interface Database {

@@ -6,6 +6,7 @@ import * as m003 from './003-audit.js';
 import * as m004 from './004-accounts.js';
 import * as m005 from './005-provenance-keys.js';
 import * as m006 from './006-process.js';
+import * as m007 from './007-lists-loans-tasks.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004-accounts': m004,
   '005-provenance-keys': m005,
   '006-process': m006,
+  '007-lists-loans-tasks': m007,
 };
 
 export const migrations: MigrationProvider = { getMigrations: async () => MIGRATIONS };
