@@ -38,9 +38,10 @@ export function readCsvNamed(files: Partial<CsvFiles>, names: Partial<Record<Sec
 
 /**
  * Rows numbered as a spreadsheet opening the file would number them (one per record, even when a
- * quoted cell spans lines); blank rows are skipped but still counted.
+ * quoted cell spans lines); blank rows are skipped but still counted. Text that is not CSV is a
+ * problem at `sheet` and no rows. Other CSV tables (the white and black lists) are read with it too.
  */
-function csvRows(text: string, sheet: string, problems: Problem[]): Row[] | undefined {
+export function csvRows(text: string, sheet: string, problems: Problem[]): Row[] | undefined {
   let records: string[][];
   try {
     records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];

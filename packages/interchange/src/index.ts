@@ -5,7 +5,8 @@
 export type { Known, Meta, Problem, ReadOptions, ReadResult } from './types.js';
 export { readJson, readObject, FORMAT } from './json.js';
 export { readXlsx } from './xlsx.js';
-export { readCsv, type CsvFiles } from './csv.js';
+export { readCsv, csvRows, type CsvFiles } from './csv.js';
+export { columnLetter } from './locate.js';
 export { readFile } from './file.js';
 export { writeTemplate, templateXlsx, templateCsv } from './template.js';
 export { filterAwards, awardTotals, noticeRows, noticeCsv, noticeXlsx, NOTICE_HEADERS, type AwardFilter, type NoticeContext } from './notice.js';

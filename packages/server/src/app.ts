@@ -29,6 +29,9 @@ import { auditRoutes } from './routes/audit.js';
 import { applicationRoutes } from './routes/applications.js';
 import { noticeRoutes } from './routes/notices.js';
 import { budgetRoutes } from './routes/budgets.js';
+import { listRoutes } from './routes/lists.js';
+import { loanRoutes } from './routes/loans.js';
+import { taskRoutes } from './routes/tasks.js';
 import { processContext, type ProcessOptions } from './process.js';
 
 export interface AppOptions {
@@ -82,6 +85,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(applicationRoutes(opts.store, years, process));
   await app.register(noticeRoutes(opts.store, process));
   await app.register(budgetRoutes(opts.store));
+  await app.register(listRoutes(opts.store, years, process));
+  await app.register(loanRoutes(opts.store, process));
+  await app.register(taskRoutes(opts.store, process));
   await app.register(monitoringRoutes(opts.store, years));
   await app.register(auditRoutes(opts.store));
   return app;

@@ -6,7 +6,7 @@
  */
 import { CORPUS } from '@duixian/corpus';
 import { region } from '@duixian/engine';
-import { ProcessError } from '@duixian/store';
+import { ProcessError, ProcessProblems, type FieldProblem } from '@duixian/store';
 import { CHINA_2023_2024, reviewChain, type Level, type WorkCalendar } from '@duixian/workflow';
 import { ApiError } from './errors.js';
 
@@ -51,8 +51,21 @@ export const chainOf = (ruleId: string): Level[] => reviewChain(levelOf(ruleOf(r
 
 const STATUS = { invalid: 422, conflict: 409, forbidden: 403, 'not-found': 404 } as const;
 
-/** A store refusal as the API's error; anything else goes on. */
-export function processError(e: unknown): never {
+/** Where a problem is: its field, within its entry of a batch (`[2].validFrom`). */
+const fieldPath = (p: FieldProblem) => (p.index === undefined ? p.field : `[${p.index}].${p.field}`);
+
+/**
+ * A store refusal as the API's error; anything else goes on. Several problems at once are a 422
+ * (or a 403 for entries outside the caller's jurisdiction) listing each at `path(problem)`.
+ */
+export function processError(e: unknown, path: (p: FieldProblem) => string = fieldPath): never {
   if (e instanceof ProcessError) throw new ApiError(STATUS[e.kind], e.code, e.zh, e.en, e.field ? [{ path: e.field, message: e.en }] : undefined);
+  if (e instanceof ProcessProblems) {
+    const details = e.problems.map((p) => ({ path: path(p), message: p.message }));
+    if (e.kind === 'forbidden') {
+      throw new ApiError(403, 'outside-jurisdiction', `有 ${details.length} 处超出您的管辖范围，未做任何修改`, `${details.length} part(s) are outside your jurisdiction; nothing was changed`, details);
+    }
+    throw new ApiError(422, 'invalid-input', `有 ${details.length} 处问题，未做任何修改；请逐条修改后重新提交`, `${details.length} problem(s); nothing was changed. Fix each and send it again`, details);
+  }
   throw e;
 }

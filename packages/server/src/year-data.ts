@@ -1,12 +1,14 @@
 /**
  * The year's data as the engine sees it, loaded once from the store and kept while no import
- * changes it (the newest import's id is the version: every change of the data is an import), so
+ * changes it, nor any change of the white and black lists (the credit blacklist tags subjects as
+ * the year is loaded): the version is the newest import's id and the newest list event's, so
  * that matching a stored enterprise, the targets, the monitoring report and evaluation runs answer
  * without reloading a million subjects each time. Concurrent requests for the same year share one
  * load. For reads that may be a second old (matching, targets) the version is read at most once a
  * second; a run asks for the version as it is now (`current`), so it never evaluates stale data.
  * An import through this server invalidates at once.
  */
+import { sql } from 'kysely';
 import { Run, type Dataset, type Subject } from '@duixian/engine';
 import { CORPUS } from '@duixian/corpus';
 import { loadWithDigest, type Store } from '@duixian/store';
@@ -39,7 +41,7 @@ export class YearData {
 
   constructor(private readonly store: Store) {}
 
-  /** Forget the version read: the next request reads it again (after an import). */
+  /** Forget the version read: the next request reads it again (after an import, or a change of a list). */
   invalidate(): void {
     this.version = undefined;
   }
@@ -70,11 +72,11 @@ export class YearData {
     return held;
   }
 
-  /** The newest import's id, read at most once a second; concurrent requests share one read. */
+  /** The newest import's id and list event's ('12:3'), read at most once a second; concurrent requests share one read. */
   private recentVersion(): Promise<string> {
     if (this.version && Date.now() - this.version.at < VERSION_TTL_MS) return this.version.value;
-    const value = this.store.db.selectFrom('imports').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst()
-      .then((last) => String(last?.id ?? 0));
+    const value = sql<{ v: string }>`select coalesce((select max(id) from imports), 0)::text || ':' || coalesce((select max(id) from list_events), 0)::text as v`
+      .execute(this.store.db).then((r) => r.rows[0]!.v);
     const version = { value, at: Date.now() };
     this.version = version;
     value.catch(() => { if (this.version === version) this.version = undefined; });

@@ -5,8 +5,8 @@
  * for a job, its owner), and nothing at all without a session. Run against PGlite, and PostgreSQL when DATABASE_URL is set.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enlist, type Role } from '@duixian/store';
-import { CHINA_2023_2024 } from '@duixian/workflow';
+import { applyForLoan, createAccount, enlist, proposeEntries, reviewEntry, type EntryInput, type Role } from '@duixian/store';
+import { CHINA_2023_2024, tasksFromCorpus } from '@duixian/workflow';
 import { BACKENDS } from '../../store/test/backends.js';
 import { platform, platformData, runAs, type Platform, type Username } from './platform.js';
 
@@ -23,11 +23,17 @@ interface Refs {
   readonly job: Record<Side, string>;
   /** an award on its way (申报 / 免申即享 entry) of the subject above */
   readonly application: Record<Side, string>;
+  /** an active whitelist entry naming the subject above */
+  readonly list: Record<Side, string>;
+  /** a 齐鲁电商贷 application of the subject above (a bank: one in its queue, and one routed to another bank) */
+  readonly loan: Record<Side, string>;
+  /** a task of the corpus: of the caller's government (or above it, for a county), and of another's */
+  readonly task: Record<Side, string>;
 }
 
 const ACTOR: Record<Who, Username | null> = {
   'province-admin': 'sd-admin', 'city-admin': 'jining-admin', 'county-admin': 'rencheng-admin',
-  enterprise: 'e1-user', auditor: 'jining-auditor', anonymous: null,
+  enterprise: 'e1-user', auditor: 'jining-auditor', bank: 'jining-bank', anonymous: null,
 };
 
 interface Endpoint {
@@ -45,6 +51,12 @@ interface Endpoint {
    */
   readonly personal?: readonly Role[];
   /**
+   * the roles that hold such a resource in their own jurisdiction at all: for the others even
+   * their "own" is someone else's (a task is reported by its issuing government's region or above,
+   * and no document of the corpus is 任城's)
+   */
+  readonly holders?: readonly Role[];
+  /**
    * a write whose outcome depends on the state of things (a step of the award process): once the
    * caller has passed the role and jurisdiction checks, a refusal for the state (404, 409, 422)
    * counts as let through
@@ -55,11 +67,15 @@ interface Endpoint {
 const ADMINS: Role[] = ['province-admin', 'city-admin', 'county-admin'];
 const READERS: Role[] = [...ADMINS, 'auditor'];
 const EVERYONE: Role[] = [...READERS, 'enterprise'];
+/** a bank's staff sign in, and read their bank's queue: nothing else of the platform */
+const SIGNED_IN: Role[] = [...EVERYONE, 'bank'];
+const TASKS = tasksFromCorpus();
+const departmentOf = (task: string) => { const t = TASKS.find((x) => x.id === task)!; return [...t.lead, ...t.responsible][0]!; };
 
 const subjectOf = (id: string) => platformData().subjects.find((s: { id: string }) => s.id === id);
 
 const ENDPOINTS: readonly Endpoint[] = [
-  { name: 'GET /api/session', method: 'GET', url: () => '/api/session', roles: EVERYONE, scoped: false },
+  { name: 'GET /api/session', method: 'GET', url: () => '/api/session', roles: SIGNED_IN, scoped: false },
   { name: 'GET /api/accounts', method: 'GET', url: () => '/api/accounts', roles: READERS, scoped: false },
   {
     name: 'POST /api/accounts', method: 'POST', url: () => '/api/accounts', roles: ADMINS, scoped: true,
@@ -114,6 +130,37 @@ const ENDPOINTS: readonly Endpoint[] = [
     body: (r, s, cell) => ({ application: r.application[s], orderNo: `M${cell}`, paidOn: '2023-10-20', amount: '1元' }),
   },
   { name: 'GET /api/disbursements', method: 'GET', url: () => '/api/disbursements', roles: READERS, scoped: false },
+  // 白名单与信用黑名单
+  { name: 'GET /api/lists', method: 'GET', url: () => '/api/lists', roles: EVERYONE, scoped: false },
+  { name: 'GET /api/lists/:id', method: 'GET', url: (r, s) => `/api/lists/${r.list[s]}`, roles: EVERYONE, scoped: true },
+  {
+    name: 'POST /api/lists', method: 'POST', url: () => '/api/lists', roles: ADMINS, scoped: true,
+    body: (r, s, cell) => ({ list: 'white', category: 'service', name: `矩阵服务企业${cell}`, region: r.region[s], validFrom: '2023-01-01' }),
+  },
+  {
+    name: 'POST /api/lists/import', method: 'POST', url: () => '/api/lists/import', roles: ADMINS, scoped: true,
+    body: (r, s, cell) => [{ list: 'white', category: 'park', name: `矩阵园区${cell}`, region: r.region[s], validFrom: '2023-01-01' }],
+  },
+  // a stale version: nothing ever changes, the checks before it are what is tested
+  { name: 'POST /api/lists/:id/review', method: 'POST', url: (r, s) => `/api/lists/${r.list[s]}/review`, roles: ADMINS, scoped: true, stateful: true, body: () => ({ approve: true, version: 0 }) },
+  { name: 'POST /api/lists/:id/remove', method: 'POST', url: (r, s) => `/api/lists/${r.list[s]}/remove`, roles: ADMINS, scoped: true, stateful: true, body: () => ({ reason: '矩阵', version: 0 }) },
+  // 齐鲁电商贷
+  { name: 'GET /api/loans/banks', method: 'GET', url: () => '/api/loans/banks', roles: ['enterprise', ...READERS], scoped: false },
+  { name: 'GET /api/loans', method: 'GET', url: () => '/api/loans', roles: SIGNED_IN, scoped: false },
+  { name: 'GET /api/loans/:id', method: 'GET', url: (r, s) => `/api/loans/${r.loan[s]}`, roles: SIGNED_IN, scoped: true },
+  {
+    name: 'POST /api/loans', method: 'POST', url: () => '/api/loans', roles: ['enterprise'], scoped: true, stateful: true, // its own: one is waiting at that bank already
+    body: (r, s) => ({ subject: r.subject[s], amount: '50万元', termMonths: 12, purpose: '备货采购', bank: '齐鲁银行', consent: true }),
+  },
+  { name: 'POST /api/loans/:id/decision', method: 'POST', url: (r, s) => `/api/loans/${r.loan[s]}/decision`, roles: ['bank'], scoped: true, stateful: true, body: () => ({ accept: true }) },
+  { name: 'POST /api/loans/:id/withdraw', method: 'POST', url: (r, s) => `/api/loans/${r.loan[s]}/withdraw`, roles: ['enterprise'], scoped: true, stateful: true },
+  // 工作任务
+  { name: 'GET /api/tasks', method: 'GET', url: () => '/api/tasks', roles: READERS, scoped: false },
+  { name: 'GET /api/tasks/summary', method: 'GET', url: () => '/api/tasks/summary', roles: READERS, scoped: false },
+  {
+    name: 'POST /api/tasks/:id/reports', method: 'POST', url: (r, s) => `/api/tasks/${encodeURIComponent(r.task[s])}/reports`, roles: ADMINS, scoped: true, stateful: true,
+    holders: ['province-admin', 'city-admin'], body: (r, s) => ({ period: '2023Q1', department: departmentOf(r.task[s]), progress: '矩阵' }),
+  },
   // the audit log names accounts and regions of the whole province: its administrators and auditors only
   { name: 'GET /api/audit', method: 'GET', url: () => '/api/audit', roles: ['province-admin'], scoped: false },
   { name: 'GET /api/audit/verify', method: 'GET', url: () => '/api/audit/verify', roles: ['province-admin'], scoped: false },
@@ -124,13 +171,14 @@ function expected(who: Who, e: Endpoint, side: Side): string {
   if (who === 'anonymous') return '401 unauthenticated';
   if (!e.roles.includes(who)) return '403 forbidden';
   if (e.personal && (side === 'other' || !e.personal.includes(who))) return '404 not-found';
-  if (e.scoped && side === 'other' && who !== 'province-admin') return '403 outside-jurisdiction';
+  if (e.scoped && who !== 'province-admin' && (side === 'other' || (e.holders && !e.holders.includes(who)))) return '403 outside-jurisdiction';
   return 'ok';
 }
 
 describe.each(BACKENDS)('the permission matrix on $name', (backend) => {
   let p: Platform;
   const refs = {} as Record<Who, Refs>;
+  type Base = Omit<Refs, 'job' | 'application' | 'list' | 'loan' | 'task'>;
 
   beforeAll(async () => {
     p = await platform(backend);
@@ -138,19 +186,21 @@ describe.each(BACKENDS)('the permission matrix on $name', (backend) => {
     const sim = async (who: Username) => runAs(p, who, { year: 2023, simulation: true });
     const runs = { sd: await run('sd-admin'), jining: await run('jining-admin'), dongying: await run('dongying-admin'), rencheng: await run('rencheng-admin'), yanzhou: await run('yanzhou-admin') };
     const sims = { sd: await sim('sd-admin'), jining: await sim('jining-admin'), dongying: await sim('dongying-admin'), rencheng: await sim('rencheng-admin'), yanzhou: await sim('yanzhou-admin') };
-    refs['province-admin'] = { subject: { own: 'E1', other: 'E2' }, run: { own: runs.sd, other: runs.dongying }, simulation: { own: sims.sd, other: sims.dongying }, region: { own: '370000', other: '370500' } };
-    refs['city-admin'] = { subject: { own: 'E1', other: 'E2' }, run: { own: runs.jining, other: runs.dongying }, simulation: { own: sims.jining, other: sims.dongying }, region: { own: '370811', other: '370502' } };
-    refs['county-admin'] = { subject: { own: 'E1', other: 'E3' }, run: { own: runs.rencheng, other: runs.yanzhou }, simulation: { own: sims.rencheng, other: sims.yanzhou }, region: { own: '370811', other: '370812' } };
+    const base = {} as Record<Who, Base>;
+    base['province-admin'] = { subject: { own: 'E1', other: 'E2' }, run: { own: runs.sd, other: runs.dongying }, simulation: { own: sims.sd, other: sims.dongying }, region: { own: '370000', other: '370500' } };
+    base['city-admin'] = { subject: { own: 'E1', other: 'E2' }, run: { own: runs.jining, other: runs.dongying }, simulation: { own: sims.jining, other: sims.dongying }, region: { own: '370811', other: '370502' } };
+    base['county-admin'] = { subject: { own: 'E1', other: 'E3' }, run: { own: runs.rencheng, other: runs.yanzhou }, simulation: { own: sims.rencheng, other: sims.yanzhou }, region: { own: '370811', other: '370812' } };
     // an enterprise reads official runs only (its own rows): another's simulation is not for it
-    refs.enterprise = { subject: { own: 'E1', other: 'E3' }, run: { own: runs.sd, other: sims.rencheng }, simulation: { own: sims.rencheng, other: sims.yanzhou }, region: { own: '370811', other: '370812' } };
-    refs.auditor = { subject: { own: 'E1', other: 'E2' }, run: { own: runs.jining, other: runs.dongying }, simulation: { own: sims.jining, other: sims.dongying }, region: { own: '370800', other: '370500' } };
-    refs.anonymous = refs['province-admin'];
+    base.enterprise = { subject: { own: 'E1', other: 'E3' }, run: { own: runs.sd, other: sims.rencheng }, simulation: { own: sims.rencheng, other: sims.yanzhou }, region: { own: '370811', other: '370812' } };
+    base.auditor = { subject: { own: 'E1', other: 'E2' }, run: { own: runs.jining, other: runs.dongying }, simulation: { own: sims.jining, other: sims.dongying }, region: { own: '370800', other: '370500' } };
+    base.bank = base.enterprise;
+    base.anonymous = base['province-admin'];
     // a job of each administrator's own; others see someone else's (the enterprise and the auditor cannot start one)
     const job = async (who: Username) => (await p.as(who).req('POST', '/api/runs', { year: 2023, simulation: true }, { prefer: 'respond-async' })).json().id as string;
     const jobs = { sd: await job('sd-admin'), jining: await job('jining-admin'), rencheng: await job('rencheng-admin') };
     const jobOf: Record<Who, Record<Side, string>> = {
       'province-admin': { own: jobs.sd, other: jobs.jining }, 'city-admin': { own: jobs.jining, other: jobs.sd }, 'county-admin': { own: jobs.rencheng, other: jobs.jining },
-      enterprise: { own: jobs.rencheng, other: jobs.jining }, auditor: { own: jobs.jining, other: jobs.sd }, anonymous: { own: jobs.sd, other: jobs.jining },
+      enterprise: { own: jobs.rencheng, other: jobs.jining }, auditor: { own: jobs.jining, other: jobs.sd }, bank: { own: jobs.rencheng, other: jobs.jining }, anonymous: { own: jobs.sd, other: jobs.jining },
     };
     // an entry on the review list for each of E1 (任城), E2 (东营) and E3 (兖州), funded by its own county
     const place = { E1: '370811', E2: '370502', E3: '370812' } as const;
@@ -160,9 +210,32 @@ describe.each(BACKENDS)('the permission matrix on $name', (backend) => {
     })), 'test', '2023-09-01', CHINA_2023_2024);
     const entries = await p.store.db.selectFrom('applications').select(['id', 'subject_id']).execute();
     const entry = (subject: string) => String(entries.find((e) => e.subject_id === subject)!.id);
-    for (const who of Object.keys(refs) as Who[]) {
-      const subject = refs[who].subject;
-      refs[who] = { ...refs[who], job: jobOf[who], application: { own: entry(subject.own), other: entry(subject.other) } };
+    // an active whitelist entry naming each of E1, E2 and E3 (proposed and approved by two others)
+    const listed = await proposeEntries(p.store, (['E1', 'E2', 'E3'] as const).map((id): EntryInput => ({ list: 'white', category: 'service', subject: id, validFrom: '2023-01-01' })), { by: 'test', today: '2023-09-01', action: 'import', within: () => true });
+    for (const e of listed) await reviewEntry(p.store, e.id, { approve: true, version: e.version }, 'test-reviewer', '2023-09-01');
+    const listEntry = (subject: string) => listed.find((e) => e.subjectId === subject)!.id;
+    // 齐鲁电商贷: 齐鲁银行 serves 济宁 (jining-bank) and 东营; 工商银行 serves 济宁 too. E1 and E2 apply to 齐鲁银行, E3 to 工商银行
+    await createAccount(p.store, { username: 'icbc-jining', password: 'correct horse battery staple', role: 'bank', region: '370800', bank: '工商银行' }, 'test', false);
+    await createAccount(p.store, { username: 'qlb-dongying', password: 'correct horse battery staple', role: 'bank', region: '370500', bank: '齐鲁银行' }, 'test', false);
+    const bankOf = { E1: '齐鲁银行', E2: '齐鲁银行', E3: '工商银行' } as const;
+    const loans = new Map<string, string>();
+    for (const id of ['E1', 'E2', 'E3'] as const) {
+      loans.set(id, (await applyForLoan(p.store, { subjectId: id, amountFen: 50_000_000, termMonths: 12, purpose: '备货', bank: bankOf[id], consent: true }, 'test', '2023-09-01')).id);
+    }
+    // tasks: the province's, 济宁's (a 任城 county administrator reads it but does not report on it) and 东营's
+    const task = { sd: 'sd-2022-42/art-9', jining: 'jining-2022-54/art-7', dongying: 'dongying-2020-9/art-2-1' };
+    const taskOf: Record<Who, Record<Side, string>> = {
+      'province-admin': { own: task.sd, other: task.dongying }, 'city-admin': { own: task.jining, other: task.dongying }, 'county-admin': { own: task.jining, other: task.dongying },
+      enterprise: { own: task.jining, other: task.dongying }, auditor: { own: task.jining, other: task.dongying }, bank: { own: task.jining, other: task.dongying }, anonymous: { own: task.sd, other: task.dongying },
+    };
+    for (const who of Object.keys(base) as Who[]) {
+      const subject = base[who].subject;
+      // a bank's own: the application in its queue (E1's at 齐鲁银行); another's: E3's, routed to 工商银行
+      const loan = { own: loans.get(subject.own)!, other: loans.get(subject.other)! };
+      refs[who] = {
+        ...base[who], job: jobOf[who], application: { own: entry(subject.own), other: entry(subject.other) },
+        list: { own: listEntry(subject.own), other: listEntry(subject.other) }, loan, task: taskOf[who],
+      };
     }
   }, 120_000);
   afterAll(async () => {
@@ -188,6 +261,6 @@ describe.each(BACKENDS)('the permission matrix on $name', (backend) => {
       }
     }
     expect(got).toEqual(want);
-    expect(got).toHaveLength(ENDPOINTS.length * 6 * 2);
+    expect(got).toHaveLength(ENDPOINTS.length * Object.keys(ACTOR).length * 2);
   }, 120_000);
 });

@@ -4,6 +4,7 @@
  * other jurisdictions, and the API over it. Sessions are opened in the store directly (scrypt
  * costs ~0.5 s a sign-in): sign-in itself is tested on its own.
  */
+import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { usccCheckChar } from '@duixian/engine';
 import { buildApp, CSRF_HEADER, SESSION_COOKIE } from '@duixian/server';
@@ -39,11 +40,15 @@ export const ACCOUNTS = {
   'e1-user': { role: 'enterprise', uscc: USCC },
   'jining-auditor': { role: 'auditor', region: '370800' },
   'sd-auditor': { role: 'auditor', region: '370000' },
-} as const satisfies Record<string, { role: Role; region?: string; uscc?: string }>;
+  // a partner bank's staff serving 济宁 (齐鲁电商贷)
+  'jining-bank': { role: 'bank', region: '370800', bank: '齐鲁银行' },
+} as const satisfies Record<string, { role: Role; region?: string; uscc?: string; bank?: string }>;
 export type Username = keyof typeof ACCOUNTS;
 
+export type Send = (method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+
 export interface Client {
-  req(method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  req: Send;
   readonly cookie: string;
   readonly csrf: string;
 }
@@ -61,16 +66,10 @@ let hash: Promise<string> | undefined;
 export async function platform(backend: Backend): Promise<Platform> {
   const { store, dispose } = await backend.fresh();
   const app = await buildApp({ store, loginLimits: { windowMs: 60_000, perAccount: 3, perAddress: 10 } });
-  const client = (cookie: string, csrf: string): Client => ({
-    cookie, csrf,
-    req: (method, url, body, headers = {}) => app.inject({
-      method, url, ...(body === undefined ? {} : { payload: body as never }),
-      headers: { ...(cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {}), ...(csrf && method !== 'GET' ? { [CSRF_HEADER]: csrf } : {}), ...headers },
-    }),
-  });
+  const client = (cookie: string, csrf: string): Client => ({ cookie, csrf, req: sender(app, cookie, csrf) });
   hash ??= hashPassword(PASSWORD);
   await store.db.insertInto('accounts').values(Object.entries(ACCOUNTS).map(([username, a]) => ({
-    username, role: a.role, region: 'region' in a ? a.region : null, uscc: 'uscc' in a ? a.uscc : null,
+    username, role: a.role, region: 'region' in a ? a.region : null, uscc: 'uscc' in a ? a.uscc : null, bank: 'bank' in a ? a.bank : null,
     password_hash: '', must_change_password: false, created_by: 'test',
   }))).execute();
   await store.db.updateTable('accounts').set({ password_hash: await hash }).execute();
@@ -89,6 +88,39 @@ export async function platform(backend: Backend): Promise<Platform> {
       await dispose();
     },
   };
+}
+
+/** Requests to `app` with a session's cookie and CSRF token (none: anonymous). */
+const sender = (app: FastifyInstance, cookie: string, csrf: string): Send => (method, url, body, headers = {}) => app.inject({
+  method, url, ...(body === undefined ? {} : { payload: body as never }),
+  headers: { ...(cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {}), ...(csrf && method !== 'GET' ? { [CSRF_HEADER]: csrf } : {}), ...headers },
+});
+
+/**
+ * A second app over the platform's store whose date the test sets (the award process, the lists
+ * and the tasks run on dates); `as(who)` sends as that account. Close `app` when done.
+ */
+export async function dated(p: Platform, today: () => string): Promise<{ app: FastifyInstance; as(who: Username): Send }> {
+  const app = await buildApp({ store: p.store, process: { today } });
+  return { app, as: (who) => sender(app, p.as(who).cookie, p.as(who).csrf) };
+}
+
+/**
+ * For a describe block: the platform and a dated app over it, made before its tests and disposed
+ * after them; `store` and `as(who)` are there once the tests run.
+ */
+export function datedPlatform(backend: Backend, today: () => string): { readonly store: Store; as(who: Username): Send } {
+  let p: Platform | undefined;
+  let d: Awaited<ReturnType<typeof dated>> | undefined;
+  beforeAll(async () => {
+    p = await platform(backend);
+    d = await dated(p, today);
+  }, 120_000);
+  afterAll(async () => {
+    await d?.app.close();
+    await p?.dispose();
+  });
+  return { get store() { return p!.store; }, as: (who) => d!.as(who) };
 }
 
 /** POST /api/runs as `who`; the new run's id. */

@@ -8,12 +8,12 @@ import { AccountError, authenticate, changePassword, closeSession, openSession, 
 import { ApiError } from '../errors.js';
 import { accountOf, guard, sessionCookie } from '../auth/guard.js';
 import { sessionCache } from '../auth/session-cache.js';
-import { EVERYONE } from '../auth/access.js';
+import { SIGNED_IN } from '../auth/access.js';
 import type { LoginLimiter } from '../auth/rate-limit.js';
 
 export const SESSION_HOURS = 12;
 
-const view = (a: Account) => ({ username: a.username, role: a.role, region: a.region, uscc: a.uscc, mustChangePassword: a.mustChangePassword });
+const view = (a: Account) => ({ username: a.username, role: a.role, region: a.region, uscc: a.uscc, bank: a.bank, mustChangePassword: a.mustChangePassword });
 
 export function accountError(e: unknown): never {
   if (e instanceof AccountError) throw new ApiError(422, 'invalid-account', e.zh, e.en, [{ path: e.field, message: e.en }]);
@@ -22,7 +22,7 @@ export function accountError(e: unknown): never {
 
 export function sessionRoutes(store: Store, limiter: LoginLimiter) {
   return async (app: FastifyInstance): Promise<void> => {
-    const signedIn = guard(store, EVERYONE, { beforePasswordChange: true });
+    const signedIn = guard(store, SIGNED_IN, { beforePasswordChange: true });
 
     app.post<{ Body: { username: string; password: string } }>('/api/session', {
       schema: {

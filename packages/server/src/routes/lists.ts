@@ -1,0 +1,209 @@
+/**
+ * 白名单与信用黑名单 over HTTP. An administrator proposes an entry inside its jurisdiction, or
+ * imports many (a JSON array, or CSV text with the columns 名单,类别,主体编号,名称,统一社会信用代码,
+ * 地区,理由,生效日期,失效日期): all or nothing, every problem named by its row and column, every
+ * entry outside the jurisdiction named too (403). Another administrator of the entry's region or
+ * above approves or refuses it; an active entry is removed with a reason. Administrators and
+ * auditors read the entries of their jurisdiction with each one's history; an enterprise reads
+ * the decided entries that name it. A change of the blacklist changes the year's data (load.ts):
+ * the cached year is dropped at once.
+ */
+import type { FastifyInstance } from 'fastify';
+import { isWithin } from '@duixian/engine';
+import { columnLetter, csvRows } from '@duixian/interchange';
+import {
+  listEntries, proposeEntries, readEntry, removeEntry, reviewEntry,
+  type Account, type EntryField, type EntryInput, type EntryState, type FieldProblem, type ListEntry, type ListName, type Store,
+} from '@duixian/store';
+import { activeOn, WHITELIST_CATEGORIES, type WhitelistCategory } from '@duixian/workflow';
+import { ApiError } from '../errors.js';
+import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
+import { ADMINS, EVERYONE, regionsOf, seesAll } from '../auth/access.js';
+import { pageOf, PAGE_PROPERTIES, type PageQuery } from '../paging.js';
+import { processError, type ProcessContext } from '../process.js';
+import type { YearData } from '../year-data.js';
+
+const ID = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
+const STATES: readonly EntryState[] = ['pending', 'active', 'refused', 'removed'];
+const MAX_ROWS = 10_000;
+
+/** The fields of an entry with the CSV column of each (Chinese header first, the English name accepted too). */
+export const LIST_COLUMNS: readonly { readonly field: EntryField; readonly zh: string; readonly required?: true }[] = [
+  { field: 'list', zh: '名单', required: true },
+  { field: 'category', zh: '类别' },
+  { field: 'subject', zh: '主体编号' },
+  { field: 'name', zh: '名称' },
+  { field: 'uscc', zh: '统一社会信用代码' },
+  { field: 'region', zh: '地区' },
+  { field: 'reason', zh: '理由' },
+  { field: 'validFrom', zh: '生效日期', required: true },
+  { field: 'validTo', zh: '失效日期' },
+];
+
+const ENTRY_PROPERTIES = {
+  list: { type: 'string', description: 'white (白名单) or black (信用黑名单)' },
+  category: { type: ['string', 'null'], description: `whitelist: ${Object.entries(WHITELIST_CATEGORIES).map(([k, v]) => `${k} (${v})`).join(', ')}` },
+  subject: { type: ['string', 'null'], maxLength: 64, description: 'a stored subject\'s id (its name, USCC and region are taken from it)' },
+  name: { type: ['string', 'null'], maxLength: 200 },
+  uscc: { type: ['string', 'null'], maxLength: 32 },
+  region: { type: ['string', 'null'], maxLength: 6, description: 'region code, e.g. 370811' },
+  reason: { type: ['string', 'null'], maxLength: 1000, description: 'blacklist: required' },
+  // dates are checked by the store, which names the field (as in an import)
+  validFrom: { type: 'string', maxLength: 10, description: 'the first day in force, YYYY-MM-DD' },
+  validTo: { type: ['string', 'null'], maxLength: 10, description: 'the last day in force, YYYY-MM-DD; empty: until removed' },
+} as const;
+
+/** CSV text → entries, and where each field of each entry stands (`csv!C3`), or the problems of the table itself. */
+function readListCsv(text: string): { entries: EntryInput[]; at: (p: FieldProblem) => string; problems: { path: string; message: string }[] } {
+  const problems: { path: string; message: string }[] = [];
+  const rows = csvRows(text, 'csv', problems) ?? [];
+  const [header, ...body] = rows;
+  const columns = new Map<EntryField, number>();
+  header?.cells.forEach((c, k) => {
+    const name = String(c ?? '').trim();
+    const col = LIST_COLUMNS.find((x) => x.zh === name || x.field === name);
+    if (!col) problems.push({ path: `csv!${columnLetter(k)}${header.row}`, message: `row ${header.row}, column ${columnLetter(k)}: unknown column ${JSON.stringify(name)}; the columns are ${LIST_COLUMNS.map((x) => x.zh).join(',')} (未知列)` });
+    else if (columns.has(col.field)) problems.push({ path: `csv!${columnLetter(k)}${header.row}`, message: `row ${header.row}, column ${columnLetter(k)}: ${col.zh} repeats column ${columnLetter(columns.get(col.field)!)}; keep one (重复列)` });
+    else columns.set(col.field, k);
+  });
+  if (header) {
+    for (const col of LIST_COLUMNS) if (col.required && !columns.has(col.field)) problems.push({ path: `csv!${header.row}:${header.row}`, message: `row ${header.row}: missing column ${col.zh}(${col.field}) (缺少列)` });
+  } else if (!problems.length) problems.push({ path: 'csv', message: `the text is empty: it needs a header row (${LIST_COLUMNS.map((x) => x.zh).join(',')}) and one row per entry (没有内容)` });
+  if (body.length > MAX_ROWS) problems.push({ path: 'csv', message: `${body.length} rows: at most ${MAX_ROWS} a time; split the file (行数过多)` });
+  const entries = body.map((r) => Object.fromEntries(LIST_COLUMNS.map((c) => [c.field, columns.has(c.field) ? String(r.cells[columns.get(c.field)!] ?? '') : ''])) as unknown as EntryInput);
+  const at = (p: FieldProblem) => {
+    const r = body[p.index ?? 0];
+    const k = columns.get(p.field as EntryField);
+    const col = LIST_COLUMNS.find((c) => c.field === p.field);
+    return r === undefined ? 'csv' : k === undefined ? `csv!${r.row}:${r.row} (${col?.zh ?? p.field})` : `csv!${columnLetter(k)}${r.row} (row ${r.row}, ${col?.zh ?? p.field})`;
+  };
+  return { entries, at, problems };
+}
+
+export function listRoutes(store: Store, years: YearData, ctx: ProcessContext) {
+  /** The entry as the API shows it: the category's name, whether it is in force today, what the caller may do. */
+  const view = (e: ListEntry, me: Account) => ({
+    ...e,
+    categoryName: e.category ? WHITELIST_CATEGORIES[e.category] : null,
+    inForce: e.state === 'active' && activeOn(e, ctx.today()),
+    actions: ADMINS.includes(me.role) && canManage(me, e) ? ({ pending: ['approve', 'refuse'], active: ['remove'], refused: [], removed: [] } as const)[e.state] : [],
+  });
+  const canManage = (me: Account, e: { region: string }) => seesAll(me) || isWithin(e.region, me.region!);
+
+  /** The entry with its history, if `me` may see it. */
+  async function visible(me: Account, id: string) {
+    const e = await readEntry(store, id).catch(processError);
+    if (me.role === 'enterprise') {
+      const mine = e.uscc === me.uscc || (e.subjectId !== null && (await store.db.selectFrom('subjects').select('uscc').where('id', '=', e.subjectId).executeTakeFirst())?.uscc === me.uscc);
+      if (!mine || !['active', 'removed'].includes(e.state)) throw outsideJurisdiction(`名单条目 ${id} `, `List entry ${id}`);
+    } else if (!canManage(me, e)) throw outsideJurisdiction(`名单条目 ${id} `, `List entry ${id}`);
+    return e;
+  }
+
+  /** A change of an entry `me` may see: made by the store, the cached year dropped (the blacklist is part of it). */
+  async function step(me: Account, id: string, change: (id: string, by: string, today: string) => Promise<ListEntry>) {
+    const e = await visible(me, id);
+    const next = await change(e.id, me.username, ctx.today()).catch(processError);
+    years.invalidate();
+    return view(next, me);
+  }
+
+  return async (app: FastifyInstance): Promise<void> => {
+    app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 2 ** 20 }, (_req, body, done) => done(null, body));
+
+    app.get<{ Querystring: PageQuery & { list?: ListName; category?: WhitelistCategory; state?: EntryState; activeOn?: string; subject?: string } }>('/api/lists', {
+      preHandler: guard(store, EVERYONE),
+      schema: {
+        tags: ['名单'], summary: 'White and black list entries of your jurisdiction (an enterprise: the decided ones naming it); activeOn: those in force that day',
+        querystring: {
+          type: 'object',
+          properties: {
+            ...PAGE_PROPERTIES, list: { type: 'string', enum: ['white', 'black'] }, category: { type: 'string', enum: Object.keys(WHITELIST_CATEGORIES) },
+            state: { type: 'string', enum: [...STATES] }, activeOn: { type: 'string', format: 'date' }, subject: { type: 'string', maxLength: 64 },
+          },
+        },
+      },
+    }, async (req) => {
+      const me = accountOf(req);
+      const page = pageOf(req.query);
+      const { list, category, state, activeOn: day, subject } = req.query;
+      const { total, items } = await listEntries(store, {
+        ...(me.role === 'enterprise' ? { uscc: me.uscc! } : regionsOf(me)),
+        ...(list ? { list } : {}), ...(category ? { category } : {}), ...(state ? { state } : {}), ...(day ? { activeOn: day } : {}), ...(subject ? { subjectId: subject } : {}),
+      }, { limit: page.pageSize, offset: page.offset });
+      return { ...page.info(total), items: items.map((e) => view(e, me)) };
+    });
+
+    app.get<{ Params: { id: string } }>('/api/lists/:id', {
+      preHandler: guard(store, EVERYONE), schema: { tags: ['名单'], summary: 'One entry with its history: proposed, reviewed, removed — who, when, why', params: ID },
+    }, async (req) => {
+      const me = accountOf(req);
+      const e = await visible(me, req.params.id);
+      return { ...view(e, me), events: e.events };
+    });
+
+    app.post<{ Body: EntryInput }>('/api/lists', {
+      preHandler: guard(store, ADMINS),
+      schema: {
+        tags: ['名单'], summary: 'Propose an entry (pending until another administrator of its region or above reviews it)',
+        body: { type: 'object', required: ['list', 'validFrom'], additionalProperties: false, properties: ENTRY_PROPERTIES },
+      },
+    }, async (req, reply) => {
+      const me = accountOf(req);
+      const [e] = await proposeEntries(store, [req.body], { by: me.username, today: ctx.today(), action: 'propose', within: (r) => canManage(me, { region: r }) })
+        .catch((x) => processError(x, (p) => p.field));
+      years.invalidate();
+      void reply.status(201);
+      return view(e!, me);
+    });
+
+    app.post<{ Body: EntryInput[] | { csv: string } | string }>('/api/lists/import', {
+      preHandler: guard(store, ADMINS),
+      schema: {
+        tags: ['名单'],
+        summary: 'Import entries, all or nothing: a JSON array of entries, {"csv": "…"}, or the CSV text itself (text/csv) with the columns 名单,类别,主体编号,名称,统一社会信用代码,地区,理由,生效日期,失效日期',
+        description: 'Each problem names its row and column (CSV: `csv!C3`; JSON: `[2].validFrom`); entries outside your jurisdiction are refused with 403, each named. Imported entries are pending until reviewed.',
+      },
+    }, async (req, reply) => {
+      const me = accountOf(req);
+      const body = req.body;
+      let entries: EntryInput[];
+      let at = (p: FieldProblem) => `[${p.index ?? 0}].${p.field}`;
+      if (Array.isArray(body)) {
+        if (body.length > MAX_ROWS) throw new ApiError(413, 'too-large', `一次最多导入 ${MAX_ROWS} 条，请拆分`, `At most ${MAX_ROWS} entries a time`);
+        const shape = body.flatMap((x, k) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.keys(x).filter((f) => !(f in ENTRY_PROPERTIES)).map((f) => ({ path: `[${k}].${f}`, message: `unknown field ${f} (未知字段)` })) : [{ path: `[${k}]`, message: 'an entry is an object (应为对象)' }]));
+        if (shape.length) throw new ApiError(422, 'invalid-input', `有 ${shape.length} 处问题，未导入任何内容`, `${shape.length} problem(s); nothing was imported`, shape);
+        entries = body.map((x) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, v === null || v === undefined ? v : String(v)])) as unknown as EntryInput);
+      } else {
+        const text = typeof body === 'string' ? body : body && typeof body === 'object' && typeof (body as { csv?: unknown }).csv === 'string' ? (body as { csv: string }).csv : undefined;
+        if (text === undefined) throw new ApiError(422, 'invalid-input', '请提交条目数组（JSON）或 CSV 文本', 'Send a JSON array of entries, {"csv": "…"} or CSV text (text/csv)', [{ path: '', message: 'not an array nor CSV text' }]);
+        const read = readListCsv(text);
+        if (read.problems.length) throw new ApiError(422, 'invalid-input', `CSV 有 ${read.problems.length} 处问题，未导入任何内容`, `${read.problems.length} problem(s) in the CSV; nothing was imported`, read.problems);
+        entries = read.entries;
+        at = read.at;
+      }
+      if (!entries.length) throw new ApiError(422, 'invalid-input', '没有要导入的条目', 'There are no entries to import', [{ path: '', message: 'empty' }]);
+      const created = await proposeEntries(store, entries, { by: me.username, today: ctx.today(), action: 'import', within: (r) => canManage(me, { region: r }) })
+        .catch((x) => processError(x, at));
+      years.invalidate();
+      void reply.status(201);
+      return { imported: created.length, items: created.map((e) => view(e, me)) };
+    });
+
+    app.post<{ Params: { id: string }; Body: { approve: boolean; reason?: string; version: number } }>('/api/lists/:id/review', {
+      preHandler: guard(store, ADMINS),
+      schema: {
+        tags: ['名单'], summary: 'Approve (the entry is active) or refuse (with a reason) a pending entry: an administrator of its region or above, not its proposer', params: ID,
+        body: { type: 'object', required: ['approve', 'version'], additionalProperties: false, properties: { approve: { type: 'boolean' }, reason: { type: 'string', maxLength: 1000 }, version: { type: 'integer' } } },
+      },
+    }, async (req) => step(accountOf(req), req.params.id, (id, by, today) => reviewEntry(store, id, req.body, by, today)));
+
+    app.post<{ Params: { id: string }; Body: { reason: string; version: number } }>('/api/lists/:id/remove', {
+      preHandler: guard(store, ADMINS),
+      schema: {
+        tags: ['名单'], summary: 'Remove an active entry from its list (移出), with the reason: not in force from today', params: ID,
+        body: { type: 'object', required: ['reason', 'version'], additionalProperties: false, properties: { reason: { type: 'string', maxLength: 1000 }, version: { type: 'integer' } } },
+      },
+    }, async (req) => step(accountOf(req), req.params.id, (id, by, today) => removeEntry(store, id, req.body, by, today)));
+  };
+}
