@@ -73,6 +73,7 @@ describe.each(BACKENDS)('齐鲁电商贷 on $name', (backend) => {
     expect(await paths({ amount: '0.001万元' })).toEqual(['amount']); // 10 yuan: readable, below the minimum
     expect(await paths({ amount: '十万' })).toEqual(['amount']);
     expect(await paths({ consent: false })).toEqual(['consent']);
+    expect(await paths({ consent: undefined })).toEqual(['consent']); // not given: named like a refusal, not a malformed request
     expect(await paths({ amount: '99999.99', termMonths: 0, purpose: ' ', consent: false })).toEqual(['amount', 'termMonths', 'purpose', 'consent']);
     expect(await paths({ bank: '建设银行济南分行' })).toEqual(['bank']); // no such partner bank serves 任城
     expect(await paths({ bank: 'x' })).toEqual(['bank']);

@@ -84,18 +84,18 @@ export function loanRoutes(store: Store, ctx: ProcessContext) {
       return view(await visible(me, req.params.id), me);
     });
 
-    app.post<{ Body: { subject: string; amount: string; termMonths: number; purpose: string; bank: string; consent: boolean } }>('/api/loans', {
+    app.post<{ Body: { subject: string; amount: string; termMonths: number; purpose: string; bank: string; consent?: boolean } }>('/api/loans', {
       preHandler: guard(store, ['enterprise']),
       schema: {
         tags: ['齐鲁电商贷'],
         summary: 'Apply for 齐鲁电商贷 for your enterprise: 10万–1000万元; with consent, your e-commerce data summary goes to the bank\'s queue',
         body: {
-          type: 'object', required: ['subject', 'amount', 'termMonths', 'purpose', 'bank', 'consent'], additionalProperties: false,
+          type: 'object', required: ['subject', 'amount', 'termMonths', 'purpose', 'bank'], additionalProperties: false,
           properties: {
             subject: { type: 'string', maxLength: 64 },
             amount: { type: 'string', maxLength: 32, description: 'yuan: "500000.00", "50万元"; 100000.00 to 10000000.00' },
             termMonths: { type: 'integer' }, purpose: { type: 'string', maxLength: 2000 }, bank: { type: 'string', maxLength: 64 },
-            consent: { type: 'boolean', description: '同意向承贷银行提供本企业电商经营数据摘要: without it nothing is routed' },
+            consent: { type: 'boolean', description: '同意向承贷银行提供本企业电商经营数据摘要: without it (false or absent) nothing is routed, and the answer names the field' },
           },
         },
       },
@@ -109,7 +109,7 @@ export function loanRoutes(store: Store, ctx: ProcessContext) {
       if (!amount.ok) {
         throw new ApiError(422, 'invalid-input', `金额“${b.amount}”无法识别，请写成 500000.00 或 50万元`, `Cannot read the amount "${b.amount}"`, [{ path: 'amount', message: amount.error }]);
       }
-      const loan = await applyForLoan(store, { subjectId: s.id, amountFen: amount.value, termMonths: b.termMonths, purpose: b.purpose, bank: b.bank, consent: b.consent }, me.username, ctx.today())
+      const loan = await applyForLoan(store, { subjectId: s.id, amountFen: amount.value, termMonths: b.termMonths, purpose: b.purpose, bank: b.bank, consent: b.consent === true }, me.username, ctx.today())
         .catch((e) => processError(e));
       void reply.status(201);
       return view(loan, me);
