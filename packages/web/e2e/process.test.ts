@@ -16,11 +16,10 @@ import { RULE_IDS } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import { buildApp } from '@duixian/server';
 import { createAccount, importDataset, openStore, setBudget, setWindow, type Store } from '@duixian/store';
+import { SHOTS, signedIn as signIn, visited as seen } from './browser';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const SHOTS = join(ROOT, 'test-output/screenshots');
-const VIEWPORT = { width: 1366, height: 768 };
 const PASSWORD = 'process password 2024';
 const RULE = 'sd-2022-42/11.sorting-centre';
 const USCC = '91370811MA3C0KKKK' + usccCheckChar('91370811MA3C0KKKK');
@@ -31,24 +30,9 @@ let browser: Browser;
 let base: string;
 let today = '2023-09-04';
 
-async function visited(p: Page, name: string): Promise<void> {
-  const width = await p.evaluate(() => document.documentElement.scrollWidth);
-  await p.screenshot({ path: join(SHOTS, `process-${name}.png`), fullPage: true });
-  expect(width, `${name} scrolls sideways`).toBeLessThanOrEqual(VIEWPORT.width);
-}
-
-async function signedIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
-  const p = await context.newPage();
-  p.setDefaultTimeout(60_000);
-  await p.goto(base);
-  await p.getByRole('button', { name: '登录', exact: true }).waitFor();
-  await p.getByLabel('用户名').fill(username);
-  await p.getByLabel('密码').fill(PASSWORD);
-  await p.getByRole('button', { name: '登录', exact: true }).click();
-  await p.getByTestId('who').waitFor();
-  return p;
-}
+/** Signed in through the form, in a browser context of one's own. */
+const signedIn = async (username: string): Promise<Page> => (await signIn(browser, base, username, PASSWORD)).page;
+const visited = (p: Page, name: string) => seen(p, `process-${name}`);
 
 /** Open a page from the side menu and wait for its content. */
 async function open(p: Page, menu: string, testId: string): Promise<void> {
@@ -60,7 +44,7 @@ async function open(p: Page, menu: string, testId: string): Promise<void> {
 async function review(username: string, action: 'approve', expected: string): Promise<void> {
   const p = await signedIn(username);
   await open(p, '审核', 'applications');
-  await p.getByTestId('applications').getByRole('row').nth(1).click();
+  await p.getByTestId('applications').locator('tr[data-row-key]').first().click(); // a row of data, not antd's empty placeholder
   await p.getByTestId(`action-${action}`).click();
   await expect.poll(() => p.getByTestId('application-state').textContent()).toBe(expected);
   await visited(p, `review-${username}`);
@@ -144,22 +128,22 @@ describe('the award process in the browser', { timeout: 240_000 }, () => {
     const year = sd.locator('input[data-testid="budget-year"], [data-testid="budget-year"] input');
     await year.fill('2023');
     await year.press('Enter');
-    await sd.getByTestId('to-pay').getByRole('row').nth(1).waitFor();
-    const id = (await sd.getByTestId('to-pay').getByRole('row').nth(1).getByRole('cell').first().textContent())!;
+    const row = sd.getByTestId('to-pay').locator('tr[data-row-key]').first();
+    const id = (await row.getAttribute('data-row-key'))!;
     await sd.getByTestId(`pay-order-${id}`).fill('ZF2023-0001');
     await sd.getByTestId(`pay-date-${id}`).click();
     await sd.keyboard.type('2023-10-20');
     await sd.keyboard.press('Enter');
     await sd.getByTestId(`pay-${id}`).click();
     await sd.getByTestId('payments').getByText('ZF2023-0001').waitFor();
-    expect(await sd.getByTestId('budgets').getByRole('row').nth(1).textContent()).toContain('3000000.00');
+    expect(await sd.getByTestId('budgets').locator('tr[data-row-key]').first().textContent()).toContain('3000000.00');
     await visited(sd, 'budgets');
     await sd.context().close();
 
     // the enterprise sees its award paid, with every step
     const back = await signedIn('sc-user');
     await open(back, '申报', 'my-applications');
-    await back.getByTestId('my-applications').getByRole('row').nth(1).click();
+    await back.getByTestId('my-applications').locator('tr[data-row-key]').first().click();
     await expect.poll(() => back.getByTestId('application-state').textContent()).toBe('已拨付');
     await back.getByText('拨付完毕').waitFor();
     await visited(back, 'paid');
