@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tmp } from './run-cli.js';
 
@@ -76,4 +77,30 @@ describe('duixian serve', () => {
     expect(relogin.status).toBe(200);
     await stop();
   }, 60_000);
+});
+
+describe('duixian serve with DUIXIAN_CALENDAR', () => {
+  const start = (dataDir: string, calendar: string) => new Promise<{ code: number | null; err: string }>((resolve) => {
+    const { DATABASE_URL: _, ...inherited } = process.env;
+    child = spawn(process.execPath, [BIN, 'serve'], { env: { ...inherited, PORT: '0', DUIXIAN_DATA_DIR: dataDir, DUIXIAN_LOG: '0', DUIXIAN_CALENDAR: calendar }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr!.setEncoding('utf8').on('data', (c: string) => {
+      err += c;
+      if (err.includes('duixian API on')) resolve({ code: null, err });
+    });
+    child.once('exit', (code) => resolve({ code, err }));
+  });
+
+  it('a bad calendar file stops the start with exit 2, each bad entry named; a good one starts', async () => {
+    const dir = tmp();
+    const bad = `${dir}/bad-calendar.json`;
+    writeFileSync(bad, JSON.stringify({ holidays: ['2025-10-01', '2025-02-30'], workdays: 'soon' }));
+    const r = await start(`${dir}/data`, bad);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('holidays[1]: "2025-02-30" is not a date');
+    expect(r.err).toContain('workdays: give a list of dates');
+    const good = `${dir}/calendar.json`;
+    writeFileSync(good, JSON.stringify({ holidays: ['2025-10-01'], workdays: ['2025-09-28'] }));
+    expect((await start(`${dir}/data`, good)).code).toBeNull(); // listening
+  });
 });

@@ -160,3 +160,28 @@ export const CHINA_2023_2024: WorkCalendar = Object.freeze({
     '2024-09-29', '2024-10-12', // 国庆节：9月29日（星期日）、10月12日（星期六）上班
   ]),
 });
+
+/**
+ * A calendar with a bureau's own additions (a later year's State Council notice, a local holiday):
+ * `extra` as read from a JSON file `{ "holidays": [...], "workdays": [...] }`, every date checked.
+ * Problems name the entry (`holidays[3]`) and say what to write; nothing is merged from a bad file.
+ */
+export function withAdditions(base: WorkCalendar, extra: unknown): { ok: true; calendar: WorkCalendar } | { ok: false; problems: string[] } {
+  const problems: string[] = [];
+  const list = (field: 'holidays' | 'workdays'): string[] => {
+    const v = (extra as Record<string, unknown> | null)?.[field];
+    if (v === undefined) return [];
+    if (!Array.isArray(v)) {
+      problems.push(`${field}: give a list of dates "YYYY-MM-DD"`);
+      return [];
+    }
+    v.forEach((d, k) => { if (typeof d !== 'string' || !isIsoDate(d)) problems.push(`${field}[${k}]: ${JSON.stringify(d)} is not a date "YYYY-MM-DD"`); });
+    return v.filter((d): d is string => typeof d === 'string' && isIsoDate(d));
+  };
+  if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) return { ok: false, problems: ['the calendar file is an object: { "holidays": [...], "workdays": [...] }'] };
+  const holidays = list('holidays');
+  const workdays = list('workdays');
+  for (const d of holidays) if (workdays.includes(d)) problems.push(`${d} is both a holiday and a workday`);
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, calendar: { holidays: [...base.holidays, ...holidays], workdays: [...base.workdays, ...workdays] } };
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  CHINA_2023_2024 as CN, addDays, addWorkingDays, isIsoDate, isWorkingDay, noticeEnd, weekday, workingDaysBetween,
+  CHINA_2023_2024 as CN, CHINA_2023_2024, addDays, addWorkingDays, isIsoDate, isWorkingDay, noticeEnd, weekday, withAdditions, workingDaysBetween,
 } from '../src/index.js';
 
 describe('the official 2023–2024 calendar (国办发明电〔2022〕16号, 国办发明电〔2023〕7号)', () => {
@@ -138,5 +138,28 @@ describe('公示 period (noticeEnd)', () => {
         expect(workingDaysBetween(CN, addDays(published, -1), end)).toBe(days);
       }),
     );
+  });
+});
+
+describe('a calendar with a bureau\'s additions (DUIXIAN_CALENDAR)', () => {
+  it('adds a later year\'s holidays and 调休 workdays: 2025 National Day (10-01 to 10-08 off, 9-28 and 10-11 worked)', () => {
+    const r = withAdditions(CHINA_2023_2024, { holidays: ['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-06', '2025-10-07', '2025-10-08'], workdays: ['2025-09-28', '2025-10-11'] });
+    if (!r.ok) throw new Error(r.problems.join('; '));
+    expect([isWorkingDay(r.calendar, '2025-09-28'), isWorkingDay(r.calendar, '2025-10-08'), isWorkingDay(r.calendar, '2025-10-09')]).toEqual([true, false, true]);
+    expect(isWorkingDay(CHINA_2023_2024, '2025-10-08')).toBe(true); // the built-in calendar alone does not know it
+    // a notice published Tue 2025-09-30 for 5 working days: 9-30, 10-09, 10-10, 10-11 (Sat, worked), 10-13
+    expect(noticeEnd(r.calendar, '2025-09-30', 5)).toBe('2025-10-13');
+    expect(isWorkingDay(r.calendar, '2023-10-02')).toBe(false); // the built-in days stay
+  });
+  it.each([
+    [[], 'the calendar file is an object'],
+    [{ holidays: '2025-10-01' }, 'holidays: give a list'],
+    [{ holidays: ['2025-02-30'] }, 'holidays[0]: "2025-02-30" is not a date'],
+    [{ workdays: ['2025-9-28'] }, 'workdays[0]: "2025-9-28" is not a date'],
+    [{ holidays: ['2025-10-11'], workdays: ['2025-10-11'] }, '2025-10-11 is both a holiday and a workday'],
+  ])('refuses %j, naming the entry', (extra, problem) => {
+    const r = withAdditions(CHINA_2023_2024, extra);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? [] : r.problems.join('; ')).toContain(problem);
   });
 });

@@ -2,7 +2,10 @@
  * duixian serve (npm start): the HTTP API on PORT (default 3000) over the database (DATABASE_URL,
  * else the embedded one in DUIXIAN_DATA_DIR), until the process is stopped. On the very first
  * start it creates the administrator `admin` and prints its one-time password, once.
+ * DUIXIAN_CALENDAR names a JSON file of holidays and 调休 workdays added to the built-in 2023–2024
+ * State Council calendar (a later year's notice, a local holiday): the 公示 and review periods count them.
  */
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { EXIT, type Streams } from '../io.js';
 import type { Args } from '../main.js';
@@ -14,6 +17,8 @@ export async function serveCommand(_a: Args, io: Streams): Promise<number> {
   const { ensureFirstAdmin } = await import('@duixian/store');
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
+  const calendar = await calendarFromEnv(io);
+  if (calendar === null) return EXIT.badInput;
   const store = await openDatabase(io);
   if (!store) return EXIT.failed;
   const first = await ensureFirstAdmin(store);
@@ -22,7 +27,7 @@ export async function serveCommand(_a: Args, io: Streams): Promise<number> {
       + '请立即登录并修改密码；此密码不会再次显示。Sign in and change it now; it is not shown again.\n');
   }
   const webRoot = fileURLToPath(new URL('../../../web/dist', import.meta.url)); // the pages, built by npm run build
-  const app = await buildApp({ store, webRoot, logger: process.env.DUIXIAN_LOG !== '0', trustProxy: process.env.DUIXIAN_TRUST_PROXY === '1' });
+  const app = await buildApp({ store, webRoot, logger: process.env.DUIXIAN_LOG !== '0', trustProxy: process.env.DUIXIAN_TRUST_PROXY === '1', ...(calendar ? { process: { calendar } } : {}) });
   try {
     await app.listen({ port, host });
   } catch (e) {
@@ -37,4 +42,24 @@ export async function serveCommand(_a: Args, io: Streams): Promise<number> {
     process.once('SIGTERM', stop);
   });
   return EXIT.ok;
+}
+
+/** The built-in calendar with the additions of DUIXIAN_CALENDAR; undefined when none is set, null (reported) when it is bad. */
+async function calendarFromEnv(io: Streams) {
+  const file = process.env.DUIXIAN_CALENDAR;
+  if (!file) return undefined;
+  const { CHINA_2023_2024, withAdditions } = await import('@duixian/workflow');
+  let extra: unknown;
+  try {
+    extra = JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    io.stderr.write(`DUIXIAN_CALENDAR ${file}: ${e instanceof Error ? e.message : String(e)}; give a JSON file { "holidays": [...], "workdays": [...] }\n`);
+    return null;
+  }
+  const r = withAdditions(CHINA_2023_2024, extra);
+  if (!r.ok) {
+    for (const p of r.problems) io.stderr.write(`DUIXIAN_CALENDAR ${file}: ${p}\n`);
+    return null;
+  }
+  return r.calendar;
 }
