@@ -2,7 +2,7 @@
  * The award process end to end in a real browser (issue 5): an enterprise applies, the county,
  * the city and the province review, the province publishes the list (公示) and an objection is
  * recorded and dismissed, the list becomes final after its working days, the payment is recorded
- * and the enterprise sees its award as paid. The server runs in this process over an embedded
+ * and the enterprise sees its award as paid; then the lists, 齐鲁电商贷 and the tasks pages. The server runs in this process over an embedded
  * database, with its date moved by the test (the notice runs on working days: nobody waits a week).
  * Every page is checked at 1366×768 and its screenshot saved under test-output/screenshots.
  */
@@ -66,6 +66,7 @@ beforeAll(async () => {
   for (const [username, role, place] of [
     ['sc-user', 'enterprise', { uscc: USCC }], ['rencheng-admin', 'county-admin', { region: '370811' }],
     ['jining-admin', 'city-admin', { region: '370800' }], ['sd-admin', 'province-admin', { region: '370000' }],
+    ['bank-user', 'bank', { region: '370000', bank: '齐鲁银行' }],
   ] as const) await createAccount(store, { username, password: PASSWORD, role, ...place }, 'e2e', false);
   await setWindow(store, { rule: RULE, year: 2023, opens: '2023-09-01', closes: '2023-09-30' }, 'sd-admin');
   await setBudget(store, { document: 'sd-2022-42', funder: '370000', year: 2023, totalFen: 500_0000_00 }, 'sd-admin');
@@ -148,5 +149,69 @@ describe('the award process in the browser', { timeout: 240_000 }, () => {
     await back.getByText('拨付完毕').waitFor();
     await visited(back, 'paid');
     await back.context().close();
+  });
+
+  it('名单管理: the province proposes a blacklist entry, the city approves it, and it is in force', async () => {
+    const sd = await signedIn('sd-admin');
+    await open(sd, '名单管理', 'white-entries');
+    await sd.getByRole('tab', { name: '信用黑名单' }).click();
+    await sd.getByTestId('black-subject').fill('SC1');
+    await sd.getByTestId('black-reason').fill('列入失信被执行人名单');
+    await sd.getByTestId('black-from').fill('2023-10-01');
+    await sd.getByTestId('black-propose').click();
+    await sd.getByTestId('black-entries').getByText('待审核').waitFor();
+    await sd.context().close();
+    const city = await signedIn('jining-admin');
+    await open(city, '名单管理', 'white-entries');
+    await city.getByRole('tab', { name: '信用黑名单' }).click();
+    await city.locator('[data-testid^="entry-approve-"]').click();
+    await city.getByTestId('black-entries').getByText('生效中').waitFor();
+    await visited(city, 'blacklist');
+    await city.context().close();
+  });
+
+  it('齐鲁电商贷: the enterprise applies with its consent; the bank sees the summary in its queue and accepts', async () => {
+    const ent = await signedIn('sc-user');
+    await open(ent, '齐鲁电商贷', 'loans');
+    await ent.getByTestId('loan-amount').fill('50万元');
+    await ent.locator('input[data-testid="loan-term"], [data-testid="loan-term"] input').fill('12');
+    await ent.getByTestId('loan-bank').click();
+    await ent.keyboard.press('Enter');
+    await ent.getByTestId('loan-purpose').fill('备货');
+    await ent.getByTestId('loan-submit').click();
+    await ent.getByRole('alert').getByText('consent', { exact: false }).or(ent.getByRole('alert').getByText('同意', { exact: false })).first().waitFor(); // no consent: refused
+    await ent.locator('input[data-testid="loan-consent"], [data-testid="loan-consent"] input').check();
+    await ent.getByTestId('loan-submit').click();
+    await ent.getByTestId('loans').getByText('银行受理中').waitFor();
+    await visited(ent, 'loan-applied');
+    await ent.context().close();
+    const bank = await signedIn('bank-user');
+    expect(await bank.getByRole('menuitem').allTextContents()).toEqual(['齐鲁电商贷']);
+    await bank.getByTestId('loans').locator('tr[data-row-key]').first().waitFor();
+    await bank.getByTestId('loans').locator('.ant-table-row-expand-icon').first().click();
+    await bank.getByText('示例快递任城一级分拨中心', { exact: false }).first().waitFor(); // the consented summary
+    await bank.locator('[data-testid^="loan-accept-"]').click();
+    await bank.getByTestId('loans').getByText('银行已受理').waitFor();
+    await visited(bank, 'loan-bank');
+    await bank.context().close();
+  });
+
+  it('任务督办: a task\'s departments by quarter, a report filed, the summary per department', async () => {
+    const sd = await signedIn('sd-admin');
+    await open(sd, '任务督办', 'tasks');
+    await sd.getByTestId('tasks').locator('tr[data-row-key]').first().waitFor();
+    await sd.getByTestId('report-task').click();
+    await sd.keyboard.press('Enter');
+    await sd.getByTestId('report-department').click();
+    await sd.keyboard.press('Enter');
+    await sd.getByTestId('report-period').click();
+    await sd.keyboard.press('Enter');
+    await sd.getByTestId('report-progress').fill('已召开专题推进会，完成年度任务分解');
+    await sd.getByTestId('report-file').click();
+    await expect.poll(() => sd.getByTestId('report-progress').inputValue()).toBe(''); // filed: the form is cleared
+    await sd.getByRole('tab', { name: '按部门汇总' }).click();
+    await sd.getByTestId('task-summary').locator('tr[data-row-key]').first().waitFor();
+    await visited(sd, 'tasks');
+    await sd.context().close();
   });
 });

@@ -47,7 +47,7 @@ export function Loans({ account }: { account: Account }) {
               title: t('操作', 'Actions'), render: (_, l) => (l.actions.length === 0 ? null : (
                 <Space>
                   {account.role === 'bank' && <Input size="small" style={{ width: 160 }} placeholder={t('说明（不受理须写明）', 'Note')} value={note[l.id] ?? ''} onChange={(e) => setNote({ ...note, [l.id]: e.target.value })} />}
-                  {l.actions.includes('accept') && <Button size="small" type="primary" onClick={() => void act(api('POST', `/api/loans/${l.id}/decision`, { accept: true, ...(note[l.id] ? { note: note[l.id] } : {}) }))}>{t('受理', 'Accept')}</Button>}
+                  {l.actions.includes('accept') && <Button size="small" type="primary" data-testid={`loan-accept-${l.id}`} onClick={() => void act(api('POST', `/api/loans/${l.id}/decision`, { accept: true, ...(note[l.id] ? { note: note[l.id] } : {}) }))}>{t('受理', 'Accept')}</Button>}
                   {l.actions.includes('decline') && <Button size="small" onClick={() => void act(api('POST', `/api/loans/${l.id}/decision`, { accept: false, note: note[l.id] ?? '' }))}>{t('不受理', 'Decline')}</Button>}
                   {l.actions.includes('withdraw') && <Button size="small" onClick={() => void act(api('POST', `/api/loans/${l.id}/withdraw`))}>{t('撤回', 'Withdraw')}</Button>}
                 </Space>
@@ -72,11 +72,11 @@ function Apply({ onDone, onError }: { onDone: () => void; onError: (e: ApiFailur
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
           <Input style={{ width: 180 }} placeholder={t(`金额（${banks?.min ?? ''}–${banks?.max ?? ''} 元）`, `Amount (${banks?.min ?? ''}–${banks?.max ?? ''})`)} value={f.amount} onChange={(e) => setF({ ...f, amount: e.target.value })} data-testid="loan-amount" />
-          <InputNumber min={1} max={120} placeholder={t('期限（月）', 'Months')} value={f.termMonths} onChange={(v) => setF({ ...f, termMonths: v ?? undefined })} />
-          <Select style={{ width: 220 }} placeholder={t('承贷银行', 'Bank')} value={f.bank} onChange={(bank) => setF({ ...f, bank })} options={names.map((b) => ({ value: b, label: b }))} />
-          <Input style={{ width: 280 }} placeholder={t('用途', 'Purpose')} value={f.purpose} onChange={(e) => setF({ ...f, purpose: e.target.value })} />
+          <InputNumber min={1} max={120} placeholder={t('期限（月）', 'Months')} value={f.termMonths} onChange={(v) => setF({ ...f, termMonths: v ?? undefined })} data-testid="loan-term" />
+          <Select style={{ width: 220 }} placeholder={t('承贷银行', 'Bank')} value={f.bank} onChange={(bank) => setF({ ...f, bank })} options={names.map((b) => ({ value: b, label: b }))} data-testid="loan-bank" />
+          <Input style={{ width: 280 }} placeholder={t('用途', 'Purpose')} value={f.purpose} onChange={(e) => setF({ ...f, purpose: e.target.value })} data-testid="loan-purpose" />
         </Space>
-        <Checkbox checked={f.consent} onChange={(e) => setF({ ...f, consent: e.target.checked })}>{t('同意向所选银行提供本企业电商经营数据摘要（网络零售额、跨境交易额、已获奖补）用于贷款审查', 'I consent to the bank receiving a summary of our e-commerce data for this application')}</Checkbox>
+        <Checkbox checked={f.consent} onChange={(e) => setF({ ...f, consent: e.target.checked })} data-testid="loan-consent">{t('同意向所选银行提供本企业电商经营数据摘要（网络零售额、跨境交易额、已获奖补）用于贷款审查', 'I consent to the bank receiving a summary of our e-commerce data for this application')}</Checkbox>
         {names.length === 0 && banks && <Alert type="info" showIcon message={t('本地区暂无合作银行，请联系商务主管部门', 'No partner bank serves your region yet: ask your commerce bureau')} />}
         <Button type="primary" onClick={() => void submit()} data-testid="loan-submit">{t('提交申请', 'Apply')}</Button>
       </Space>

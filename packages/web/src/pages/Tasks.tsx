@@ -44,11 +44,11 @@ export function Tasks({ account }: { account: Account }) {
             <Select showSearch optionFilterProp="label" style={{ width: 360 }} placeholder={t('任务', 'Task')} value={report.task} onChange={(task) => setReport({ task })}
               options={(tasks?.items ?? []).filter((x) => x.canReport).map((x) => ({ value: x.id, label: `${x.documentNumber} ${x.article} ${x.title}` }))} data-testid="report-task" />
             <Select style={{ width: 200 }} placeholder={t('部门', 'Department')} value={report.department} onChange={(department) => setReport({ ...report, department })}
-              options={(chosen?.departments ?? []).map((d) => ({ value: d.department, label: d.department }))} />
+              options={(chosen?.departments ?? []).map((d) => ({ value: d.department, label: d.department }))} data-testid="report-department" />
             <Select style={{ width: 120 }} placeholder={t('季度', 'Quarter')} value={report.period} onChange={(period) => setReport({ ...report, period })}
-              options={(chosen?.departments.find((d) => d.department === report.department)?.periods ?? []).map((p) => ({ value: p.period, label: p.period }))} />
-            <Input style={{ width: 360 }} placeholder={t('本季度进展', 'Progress this quarter')} value={report.progress} onChange={(e) => setReport({ ...report, progress: e.target.value })} />
-            <Button type="primary" disabled={!report.task || !report.department || !report.period || !report.progress?.trim()} onClick={() => void file()}>{t('报送', 'File')}</Button>
+              options={(chosen?.departments.find((d) => d.department === report.department)?.periods ?? []).map((p) => ({ value: p.period, label: p.period }))} data-testid="report-period" />
+            <Input style={{ width: 360 }} placeholder={t('本季度进展', 'Progress this quarter')} value={report.progress} onChange={(e) => setReport({ ...report, progress: e.target.value })} data-testid="report-progress" />
+            <Button type="primary" data-testid="report-file" disabled={!report.task || !report.department || !report.period || !report.progress?.trim()} onClick={() => void file()}>{t('报送', 'File')}</Button>
           </Space>
         </Card>
       )}
