@@ -12,6 +12,7 @@ import {
   approvedAmount, canCommit, initialState, levelOfRole, reviewDue, transition,
   type ApplicationAction, type ApplicationState, type Level, type WorkCalendar,
 } from '@duixian/workflow';
+import { yuanString } from '@duixian/engine';
 import type { Store } from './db.js';
 import type { Database, Role } from './schema.js';
 import { appendAudit } from './audit.js';
@@ -204,29 +205,27 @@ export async function act(store: Store, id: string, a: Act, by: string, today: s
 
 /** The same step inside the caller's transaction (an upheld objection: the step and the objection's resolution together). */
 export async function actIn(tx: Tx, id: string, a: Act, by: string, today: string, cal: WorkCalendar): Promise<Application> {
-  {
-    const app = await locked(tx, id, a.version);
-    const t = transition({ state: app.state, action: a.action, role: a.role, chain: [...app.chain], ...(a.reasons ? { reasons: [...a.reasons] } : {}) });
-    if (!t.ok) throw refusal(t);
-    const set: Record<string, unknown> = { state: t.to, version: app.version + 1, updated_at: sql`now()`, review_due: t.to.endsWith('-review') ? reviewDue(cal, today) : null };
-    let amount: number | null = null;
-    if (a.action === 'submit') {
-      if (app.state === 'draft' && app.mode === 'application') await insideWindow(tx, app.rule, app.year, today);
-      if (!a.decided) throw new Error('submit needs the engine\'s decision');
-      Object.assign(set, { decided_fen: a.decided.fen, ceiling: a.decided.ceiling, funder: a.decided.funder, explanation: JSON.stringify(a.decided.explanation ?? null), approved_fen: null });
-    }
-    if (a.action === 'approve') {
-      amount = approval(app, a);
-      set.approved_fen = amount;
-      if (t.to === 'approved' && amount !== null) await commit(tx, app, amount, a.poolFen);
-    }
-    if (a.action === 'uphold-objection' && app.approvedFen !== null) await release(tx, app, app.approvedFen);
-    await tx.updateTable('applications').set(set).where('id', '=', id).execute();
-    const level = levelOfRole(a.role) ?? null;
-    await event(tx, id, a.action, app.state, t.to, level, a.reasons ?? [], amount, by);
-    await appendAudit(tx, { actor: by, action: `application.${a.action}`, entity: `applications/${id}`, before: { state: app.state, approvedFen: app.approvedFen }, after: { state: t.to, approvedFen: amount ?? app.approvedFen, reasons: a.reasons ?? [] } });
-    return applicationOf(await selectOne(tx, id));
+  const app = await locked(tx, id, a.version);
+  const t = transition({ state: app.state, action: a.action, role: a.role, chain: [...app.chain], ...(a.reasons ? { reasons: [...a.reasons] } : {}) });
+  if (!t.ok) throw refusal(t);
+  const set: Record<string, unknown> = { state: t.to, version: app.version + 1, updated_at: sql`now()`, review_due: t.to.endsWith('-review') ? reviewDue(cal, today) : null };
+  let amount: number | null = null;
+  if (a.action === 'submit') {
+    if (app.state === 'draft' && app.mode === 'application') await insideWindow(tx, app.rule, app.year, today);
+    if (!a.decided) throw new Error('submit needs the engine\'s decision');
+    Object.assign(set, { decided_fen: a.decided.fen, ceiling: a.decided.ceiling, funder: a.decided.funder, explanation: JSON.stringify(a.decided.explanation ?? null), approved_fen: null });
   }
+  if (a.action === 'approve') {
+    amount = approval(app, a);
+    set.approved_fen = amount;
+    if (t.to === 'approved' && amount !== null) await commit(tx, app, amount, a.poolFen);
+  }
+  if (a.action === 'uphold-objection' && app.approvedFen !== null) await release(tx, app, app.approvedFen);
+  await tx.updateTable('applications').set(set).where('id', '=', id).execute();
+  const level = levelOfRole(a.role) ?? null;
+  await event(tx, id, a.action, app.state, t.to, level, a.reasons ?? [], amount, by);
+  await appendAudit(tx, { actor: by, action: `application.${a.action}`, entity: `applications/${id}`, before: { state: app.state, approvedFen: app.approvedFen }, after: { state: t.to, approvedFen: amount ?? app.approvedFen, reasons: a.reasons ?? [] } });
+  return applicationOf(await selectOne(tx, id));
 }
 
 /** A refused step as the process's error: no such step now (conflict), not this actor's step (forbidden), no reason (invalid). */
@@ -248,7 +247,7 @@ function approval(app: Application, a: Act): number | null {
   return r.fen;
 }
 
-const yuan = (fen: number) => (fen / 100).toFixed(2); // display only; the arithmetic stays in fen
+const yuan = yuanString;
 
 /** Commit an approved amount to its budget (and its rule's pool), under the budget's row lock. */
 async function commit(tx: Tx, app: Application, fen: number, poolFen: number | undefined): Promise<void> {

@@ -5,6 +5,7 @@
  * until the award is paid in full. Never more than approved; an order number is used once.
  */
 import { sql } from 'kysely';
+import { yuanString } from '@duixian/engine';
 import { budgetUse, transition } from '@duixian/workflow';
 import type { Store } from './db.js';
 import type { Role } from './schema.js';
@@ -32,7 +33,7 @@ export async function setBudget(store: Store, b: BudgetKey & { totalFen: number 
   await store.db.transaction().execute(async (tx) => {
     const before = await tx.selectFrom('budgets').select(['total_fen', 'committed_fen']).where('document', '=', b.document).where('funder', '=', b.funder).where('year', '=', b.year).forUpdate().executeTakeFirst();
     if (before && int(before.committed_fen) > b.totalFen) {
-      throw new ProcessError('conflict', 'below-committed', `已核定 ${(int(before.committed_fen) / 100).toFixed(2)} 元，预算不能低于此数`, `${(int(before.committed_fen) / 100).toFixed(2)} yuan is committed already: the budget cannot be less`, 'total');
+      throw new ProcessError('conflict', 'below-committed', `已核定 ${yuanString(int(before.committed_fen))} 元，预算不能低于此数`, `${yuanString(int(before.committed_fen))} yuan is committed already: the budget cannot be less`, 'total');
     }
     await tx.insertInto('budgets').values({ document: b.document, funder: b.funder, year: b.year, total_fen: b.totalFen, set_by: by })
       .onConflict((oc) => oc.columns(['document', 'funder', 'year']).doUpdateSet({ total_fen: b.totalFen, set_by: by, set_at: sql`now()` })).execute();
@@ -80,7 +81,7 @@ export async function recordDisbursement(store: Store, p: Payment, role: Role, b
     const approved = int(a.approved_fen);
     const paid = int(before.s) + p.amountFen;
     if (paid > approved) {
-      throw new ProcessError('invalid', 'over-approved', `拨付合计 ${(paid / 100).toFixed(2)} 元将超过核定金额 ${(approved / 100).toFixed(2)} 元`, `Payments would total ${(paid / 100).toFixed(2)} yuan, more than the ${(approved / 100).toFixed(2)} approved`, 'amount');
+      throw new ProcessError('invalid', 'over-approved', `拨付合计 ${yuanString(paid)} 元将超过核定金额 ${yuanString(approved)} 元`, `Payments would total ${yuanString(paid)} yuan, more than the ${yuanString(approved)} approved`, 'amount');
     }
     await tx.insertInto('disbursements').values({ application_id: p.applicationId, order_no: p.orderNo, paid_on: p.paidOn, amount_fen: p.amountFen, by }).execute();
     let state: string = a.state;

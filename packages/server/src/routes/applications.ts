@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isWithin, parseQuantity, placeOf } from '@duixian/engine';
+import { isWithin, parseQuantity, placeOf, yuanString } from '@duixian/engine';
 import { applicationMode } from '@duixian/corpus';
 import {
   act, appendAudit, applicationEvents, createApplication, enlist, listApplications, readApplication, saveFacts, setWindow,
@@ -45,7 +45,7 @@ const amountFen = (raw: string): number => {
   return p.value;
 };
 
-const yuan = (fen: number | null) => (fen === null ? null : `${Math.trunc(fen / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`);
+const yuan = (fen: number | null) => (fen === null ? null : yuanString(fen));
 
 export function applicationRoutes(store: Store, years: YearData, ctx: ProcessContext) {
   /** The application as the API shows it: amounts in yuan, what the caller may do next, the deadline's status. */

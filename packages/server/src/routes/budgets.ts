@@ -4,7 +4,7 @@
  * against final awards by the funder's level; and the payments as CSV for the finance system.
  */
 import type { FastifyInstance } from 'fastify';
-import { isWithin, parseQuantity } from '@duixian/engine';
+import { isWithin, parseQuantity, yuanString } from '@duixian/engine';
 import { CORPUS } from '@duixian/corpus';
 import { listBudgets, listDisbursements, readApplication, recordDisbursement, setBudget, type Account, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
@@ -13,7 +13,7 @@ import { ADMINS, READERS, regionsWithin, seesAll } from '../auth/access.js';
 import { processError } from '../process.js';
 
 const DOCUMENT_IDS = CORPUS.documents.map((d) => d.id);
-const yuan = (fen: number) => `${Math.trunc(fen / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+const yuan = yuanString;
 
 function fenOf(raw: string, field: string): number {
   const p = parseQuantity(raw, 'yuan');

@@ -7,7 +7,7 @@
  * summary). Administrators and auditors follow the applications of their jurisdiction.
  */
 import type { FastifyInstance } from 'fastify';
-import { isWithin, parseQuantity, placeOf } from '@duixian/engine';
+import { isWithin, parseQuantity, placeOf, yuanString } from '@duixian/engine';
 import { applyForLoan, banksServing, decideLoan, listLoans, readLoan, withdrawLoan, type Account, type Loan, type LoanState, type Store } from '@duixian/store';
 import { LOAN_MAX_FEN, LOAN_MIN_FEN } from '@duixian/workflow';
 import { ApiError } from '../errors.js';
@@ -18,7 +18,7 @@ import { processError, type ProcessContext } from '../process.js';
 
 const ID = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
 const STATES: readonly LoanState[] = ['queued', 'accepted', 'declined', 'withdrawn'];
-const yuan = (fen: number | null) => (fen === null ? null : `${Math.trunc(fen / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`);
+const yuan = (fen: number | null) => (fen === null ? null : yuanString(fen));
 
 export function loanRoutes(store: Store, ctx: ProcessContext) {
   /** The application as the API shows it: amounts in yuan; a bank no longer sees the data of a withdrawn one. */
