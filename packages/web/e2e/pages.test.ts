@@ -134,6 +134,10 @@ describe('the pages, as a province administrator', { timeout: 180_000 }, () => {
     await cite.waitFor();
     expect(await cite.getAttribute('href')).toBe('#rule-sd-2022-42/2.traffic');
     await visited(page, '02-library');
+    // at 1366 px the five documents and 解释口径 all fit: antd hides its overflow menu ("…") when nothing overflows
+    expect(await page.locator('.ant-tabs-nav-operations').first().getAttribute('class')).toContain('ant-tabs-nav-operations-hidden');
+    await page.getByRole('tab', { name: '解释口径' }).click();
+    await page.getByTestId('readings').locator('tr[data-row-key]').first().waitFor();
   });
 
   it('数据: the demo file is checked first, then imported', async () => {
