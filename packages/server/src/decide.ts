@@ -1,9 +1,10 @@
 /**
  * What the engine decides on an application: the subject as stored for the year, with the facts
- * the enterprise filled in put in place of stored ones of the same key and item, evaluated for
- * the one rule over the subject and the regions it lies in (the regions' figures and the national
- * ones some rules compare with). A rule that ranks its peers is decided by the year's run, not
- * here: an application cannot know the others' figures.
+ * the enterprise filled in put in place of stored ones of the same key and item, evaluated for the
+ * rule and the rules it shares a 不重复奖励 group with. Over the subject and the regions it lies in
+ * (their figures, and the national ones some rules compare with) — unless the rule ranks its peers
+ * (前3名): then over the whole year as stored, so the applicant is ranked among the others, not
+ * alone (alone it would always come first).
  */
 import { INTERPRETATION_VALUES, Run, type Dataset, type Fact } from '@duixian/engine';
 import { CORPUS, RULE_IDS } from '@duixian/corpus';
@@ -27,12 +28,20 @@ export function decide(view: YearView, subjectId: string, ruleId: string, year: 
   const rule = CORPUS.rules.find((r) => r.id === ruleId)!;
   const own = readFilled(view, subjectId, year, filled);
   const same = (a: Fact, b: Fact) => a.key === b.key && (a.item ?? '') === (b.item ?? '') && a.year === b.year && (a.quarter ?? 0) === (b.quarter ?? 0);
-  const subjects = view.dataset.subjects.filter((s) => s.id === subjectId || REGION_KINDS.has(s.kind));
-  const ids = new Set(subjects.map((s) => s.id));
-  const facts = view.dataset.facts.filter((f) => ids.has(f.subject) && !(f.subject === subjectId && own.some((o) => same(o, f))))
-    .map(({ subjectIndex: _, ...f }) => f);
-  const ds: Dataset = { ...view.dataset, subjects, facts: [...facts, ...own], history: view.dataset.history.filter((h) => ids.has(h.subject)) };
-  const run = new Run(CORPUS, ds, { year, rules: [rule.id], explain: true });
+  const replaced = (f: Fact) => f.subject === subjectId && own.some((o) => same(o, f));
+  const group = CORPUS.groups.find((g) => g.rules.includes(rule.id));
+  const rules = [...new Set([rule.id, ...(group?.rules ?? [])])];
+  let ds: Dataset;
+  if (rule.conditions.some((c) => 'rank' in c)) {
+    // the same subjects in the same order: the stored facts keep their subject positions
+    ds = { ...view.dataset, facts: [...view.dataset.facts.filter((f) => !replaced(f)), ...own] };
+  } else {
+    const subjects = view.dataset.subjects.filter((s) => s.id === subjectId || REGION_KINDS.has(s.kind));
+    const ids = new Set(subjects.map((s) => s.id));
+    const facts = view.dataset.facts.filter((f) => ids.has(f.subject) && !replaced(f)).map(({ subjectIndex: _, ...f }) => f);
+    ds = { ...view.dataset, subjects, facts: [...facts, ...own], history: view.dataset.history.filter((h) => ids.has(h.subject)) };
+  }
+  const run = new Run(CORPUS, ds, { year, rules, explain: true });
   const out = run.result();
   const award = out.awards.find((a) => a.subject === subjectId && a.rule === ruleId);
   if (award) {
@@ -41,6 +50,10 @@ export function decide(view: YearView, subjectId: string, ruleId: string, year: 
   }
   const missing = out.missing.find((m) => m.subject === subjectId && m.rule === ruleId);
   if (missing) throw new ApiError(422, 'undecidable', `还缺少数据：${missing.facts.join('、')}`, `Facts are missing: ${missing.facts.join(', ')}`, missing.facts.map((f) => ({ path: 'facts', message: f })));
+  const withheld = out.withheld.find((w) => w.subject === subjectId && w.rule === ruleId);
+  if (withheld) {
+    throw new ApiError(422, 'withheld', `本项不予重复奖励或暂缓：${withheld.reason}${withheld.keptRule ? `（就高享受 ${withheld.keptRule}）` : ''}`, `Withheld (${withheld.reason})${withheld.keptRule ? `: ${withheld.keptRule} is kept` : ''}`, [{ path: 'rule', message: withheld.reason }]);
+  }
   const failing = run.explain(subjectId, ruleId).steps.filter((s) => s.holds === false).map((s) => s.text);
   throw new ApiError(422, 'not-eligible', `按填报的数据，本项条件不满足：${failing.join('；')}`, `With the facts given, the rule's conditions do not hold: ${failing.join('; ')}`, failing.map((message) => ({ path: 'facts', message })));
 }

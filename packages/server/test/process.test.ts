@@ -160,6 +160,32 @@ describe.each(BACKENDS)('the award process on $name', (backend) => {
     expect((await as('dongying-admin')('GET', `/api/applications/${id}`)).json().error.code).toBe('outside-jurisdiction');
   });
 
+  it('a rule that ranks (前3名) decides an application among the stored peers, not the applicant alone', async () => {
+    const rule = 'dongying-2020-9/3.3.agri'; // 东营: 年网络零售额500万元以上、排名前3位 → 30万、20万、10万
+    const agri = (id: string, retail: string, uscc?: string) => ({
+      subject: { id, kind: 'enterprise', name: `东营农产品电商${id}`, region: '370502', tags: ['sellsLocalAgriProducts'], ...(uscc ? { uscc } : {}) },
+      fact: { subject: id, year: 2023, key: 'onlineRetail', value: retail, source: '统计局' },
+    });
+    const uscc = (first17: string) => first17 + usccCheckChar(first17);
+    const rows = [agri('AG1', '3000万元'), agri('AG2', '2000万元'), agri('AG3', '1000万元'), agri('AG4', '800万元', uscc('91370502MA3C0AAAA')), agri('AG5', '2500万元', uscc('91370502MA3C0BBBB'))];
+    expect((await as('dongying-admin')('POST', '/api/imports?reason=test', { format: 'duixian/v1', year: 2023, subjects: rows.map((r) => r.subject), facts: rows.map((r) => r.fact) })).statusCode).toBe(200);
+    today = '2023-09-05';
+    expect((await as('dongying-admin')('POST', '/api/windows', { rule, year: 2023, opens: '2023-09-01', closes: '2023-09-30' })).statusCode).toBe(200);
+    const apply = async (username: string, subject: string) => {
+      const account = await createAccount(p.store, { username, password: PASSWORD, role: 'enterprise', uscc: rows.find((r) => r.subject.id === subject)!.subject.uscc! }, 'test', false);
+      const s = await openSession(p.store, account, 3600_000, 'test');
+      clients.set(username, { cookie: s.token, csrf: s.csrf });
+      const id = (await as(username)('POST', '/api/applications', { subject, rule, year: 2023 })).json().id as string;
+      return step(username, id, 'submit');
+    };
+    // 800万元 is 4th of five: over 500万元, but not in the first three — alone it would have been first (30万元)
+    const fourth = await apply('ag4-user', 'AG4');
+    expect([fourth.statusCode, fourth.json().error.code]).toEqual([422, 'not-eligible']);
+    expect(fourth.json().error.message.zh).toContain('排名');
+    // 2500万元 is 2nd (after 3000万元): 20万元
+    expect((await apply('ag5-user', 'AG5')).json()).toMatchObject({ state: 'county-review', decided: '200000.00' });
+  });
+
   it('attachments: the wrong type, a file that is not what it says, more than 10 MB, and a wrong checksum are refused; a good one reads back', async () => {
     today = '2023-09-02';
     const id = (await as('e1-user')('GET', '/api/applications?rule=jining-2022-54/2.national-title')).json().items[0].id as string;
