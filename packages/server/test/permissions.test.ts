@@ -23,6 +23,12 @@ interface Refs {
   readonly job: Record<Side, string>;
   /** an award on its way (申报 / 免申即享 entry) of the subject above */
   readonly application: Record<Side, string>;
+  /** a rule of a document issued by the account's own level, and one of another's (application windows) */
+  readonly rule: Record<Side, string>;
+  /** a 公示 published by the account's own region (an enterprise: one listing it), and one of another's */
+  readonly notice: Record<Side, string>;
+  /** an objection recorded on that notice */
+  readonly objection: Record<Side, string>;
   /** an active whitelist entry naming the subject above */
   readonly list: Record<Side, string>;
   /** a 齐鲁电商贷 application of the subject above (a bank: one in its queue, and one routed to another bank) */
@@ -114,6 +120,17 @@ const ENDPOINTS: readonly Endpoint[] = [
     name: 'POST /api/applications/:id/actions', method: 'POST', url: (r, s) => `/api/applications/${r.application[s]}/actions`, roles: [...ADMINS, 'enterprise'], scoped: true, stateful: true,
     body: () => ({ action: 'withdraw', version: 0 }), // a stale version: nothing ever changes, the checks before it are what is tested
   },
+  {
+    name: 'POST /api/windows', method: 'POST', url: () => '/api/windows', roles: ADMINS, scoped: true, holders: ['province-admin', 'city-admin'], // no document is a county's here
+    body: (r, s) => ({ rule: r.rule[s], year: 2023, opens: '2023-09-01', closes: '2023-09-30' }),
+  },
+  { name: 'POST /api/applications/:id/facts', method: 'POST', url: (r, s) => `/api/applications/${r.application[s]}/facts`, roles: ['enterprise'], scoped: true, stateful: true, body: () => ({ version: 0, facts: [] }) },
+  { name: 'POST /api/applications/:id/attachments', method: 'POST', url: (r, s) => `/api/applications/${r.application[s]}/attachments`, roles: ['enterprise'], scoped: true, stateful: true, body: () => ({}) },
+  { name: 'GET /api/applications/:id/attachments/:file', method: 'GET', url: (r, s) => `/api/applications/${r.application[s]}/attachments/1`, roles: EVERYONE, scoped: true, stateful: true },
+  { name: 'GET /api/notices/:id', method: 'GET', url: (r, s) => `/api/notices/${r.notice[s]}`, roles: EVERYONE, scoped: true },
+  { name: 'POST /api/notices/:id/objections', method: 'POST', url: (r, s) => `/api/notices/${r.notice[s]}/objections`, roles: ADMINS, scoped: true, stateful: true, body: (r) => ({ application: r.application.own, text: '矩阵' }) },
+  { name: 'POST /api/objections/:id/resolve', method: 'POST', url: (r, s) => `/api/objections/${r.objection[s]}/resolve`, roles: ADMINS, scoped: true, stateful: true, body: () => ({ upheld: false, resolution: '矩阵' }) },
+  { name: 'POST /api/notices/:id/finalize', method: 'POST', url: (r, s) => `/api/notices/${r.notice[s]}/finalize`, roles: ADMINS, scoped: true, stateful: true },
   { name: 'POST /api/runs/:id/enlist', method: 'POST', url: (r) => `/api/runs/${r.simulation.own}/enlist`, roles: ADMINS, scoped: false, stateful: true },
   {
     name: 'POST /api/notices', method: 'POST', url: () => '/api/notices', roles: ADMINS, scoped: true, stateful: true,
@@ -178,7 +195,7 @@ function expected(who: Who, e: Endpoint, side: Side): string {
 describe.each(BACKENDS)('the permission matrix on $name', (backend) => {
   let p: Platform;
   const refs = {} as Record<Who, Refs>;
-  type Base = Omit<Refs, 'job' | 'application' | 'list' | 'loan' | 'task'>;
+  type Base = Omit<Refs, 'job' | 'application' | 'list' | 'loan' | 'task' | 'rule' | 'notice' | 'objection'>;
 
   beforeAll(async () => {
     p = await platform(backend);
@@ -228,13 +245,36 @@ describe.each(BACKENDS)('the permission matrix on $name', (backend) => {
       'province-admin': { own: task.sd, other: task.dongying }, 'city-admin': { own: task.jining, other: task.dongying }, 'county-admin': { own: task.jining, other: task.dongying },
       enterprise: { own: task.jining, other: task.dongying }, auditor: { own: task.jining, other: task.dongying }, bank: { own: task.jining, other: task.dongying }, anonymous: { own: task.sd, other: task.dongying },
     };
+    // windows: a rule of the province's document, of 济宁's and of 东营's
+    const rule = { sd: 'sd-2022-42/11.sorting-centre', jining: 'jining-2022-54/2.national-title', dongying: 'dongying-2020-9/3.5.promotion' };
+    const ruleOf: Record<Who, Record<Side, string>> = {
+      'province-admin': { own: rule.sd, other: rule.jining }, 'city-admin': { own: rule.jining, other: rule.dongying }, 'county-admin': { own: rule.jining, other: rule.dongying },
+      enterprise: { own: rule.jining, other: rule.dongying }, auditor: { own: rule.jining, other: rule.dongying }, bank: { own: rule.jining, other: rule.dongying }, anonymous: { own: rule.sd, other: rule.dongying },
+    };
+    // notices far in the future (running, never final here), each with an objection; 任城's lists E1, 兖州's E3
+    const notice = new Map<string, string>();
+    const objection = new Map<string, string>();
+    for (const scope of ['370000', '370800', '370500', '370811', '370812']) {
+      const n = await p.store.db.insertInto('notices').values({ title: `矩阵 ${scope}`, scope, published: '2099-01-02', days: 5, ends: '2099-01-09', state: 'running', by: 'test' }).returning('id').executeTakeFirstOrThrow();
+      notice.set(scope, String(n.id));
+      const listed = { '370811': 'E1', '370812': 'E3' }[scope];
+      if (listed) await p.store.db.insertInto('notice_entries').values({ notice_id: n.id, application_id: entry(listed) }).execute();
+      const o = await p.store.db.insertInto('objections').values({ notice_id: n.id, application_id: entry('E1'), text: '矩阵', from_whom: '匿名', by: 'test' }).returning('id').executeTakeFirstOrThrow();
+      objection.set(scope, String(o.id));
+    }
+    const noticeScopes: Record<Who, Record<Side, string>> = {
+      'province-admin': { own: '370000', other: '370500' }, 'city-admin': { own: '370800', other: '370500' }, 'county-admin': { own: '370811', other: '370812' },
+      enterprise: { own: '370811', other: '370812' }, auditor: { own: '370800', other: '370500' }, bank: { own: '370811', other: '370812' }, anonymous: { own: '370000', other: '370500' },
+    };
     for (const who of Object.keys(base) as Who[]) {
       const subject = base[who].subject;
+      const scopes = noticeScopes[who];
       // a bank's own: the application in its queue (E1's at 齐鲁银行); another's: E3's, routed to 工商银行
       const loan = { own: loans.get(subject.own)!, other: loans.get(subject.other)! };
       refs[who] = {
         ...base[who], job: jobOf[who], application: { own: entry(subject.own), other: entry(subject.other) },
-        list: { own: listEntry(subject.own), other: listEntry(subject.other) }, loan, task: taskOf[who],
+        list: { own: listEntry(subject.own), other: listEntry(subject.other) }, loan, task: taskOf[who], rule: ruleOf[who],
+        notice: { own: notice.get(scopes.own)!, other: notice.get(scopes.other)! }, objection: { own: objection.get(scopes.own)!, other: objection.get(scopes.other)! },
       };
     }
   }, 120_000);

@@ -72,13 +72,14 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
     app.post<{ Body: { rule: string; year: number; opens: string; closes: string } }>('/api/windows', {
       preHandler: guard(store, ADMINS),
       schema: {
-        tags: ['申报'], summary: 'Open (or change) the application window of a rule and year: its issuing level only',
+        tags: ['申报'], summary: 'Open (or change) the application window of a rule and year: its issuing level (or the province)',
         body: { type: 'object', required: ['rule', 'year', 'opens', 'closes'], additionalProperties: false, properties: { rule: { type: 'string' }, year: { type: 'integer', minimum: 2000, maximum: 2100 }, opens: { type: 'string', format: 'date' }, closes: { type: 'string', format: 'date' } } },
       },
     }, async (req) => {
       const me = accountOf(req);
       const { document } = ruleOf(req.body.rule);
-      if (me.region !== document.issuer) throw outsideJurisdiction(`${document.number} 的申报窗口`, `The application window of ${document.id}`);
+      // the issuing level opens its documents' windows; the province may act for any level, as everywhere
+      if (!seesAll(me) && me.region !== document.issuer) throw outsideJurisdiction(`${document.number} 的申报窗口`, `The application window of ${document.id}`);
       await setWindow(store, req.body, me.username).catch(processError);
       return { ok: true, ...req.body };
     });
