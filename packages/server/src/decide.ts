@@ -6,7 +6,7 @@
  * (前3名): then over the whole year as stored, so the applicant is ranked among the others, not
  * alone (alone it would always come first).
  */
-import { INTERPRETATION_VALUES, Run, type Dataset, type Fact } from '@duixian/engine';
+import { fenOf, INTERPRETATION_VALUES, Run, type Dataset, type Fact } from '@duixian/engine';
 import { CORPUS, RULE_IDS } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import type { Decided, FilledFact } from '@duixian/store';
@@ -45,7 +45,7 @@ export function decide(view: YearView, subjectId: string, ruleId: string, year: 
   const out = run.result();
   const award = out.awards.find((a) => a.subject === subjectId && a.rule === ruleId);
   if (award) {
-    const fen = award.amount === null ? null : yuanToFen(award.amount);
+    const fen = award.amount === null ? null : fenOf(award.amount);
     return { fen, ceiling: award.ceiling, funder: award.funder, explanation: award.explanation };
   }
   const missing = out.missing.find((m) => m.subject === subjectId && m.rule === ruleId);
@@ -56,11 +56,4 @@ export function decide(view: YearView, subjectId: string, ruleId: string, year: 
   }
   const failing = run.explain(subjectId, ruleId).steps.filter((s) => s.holds === false).map((s) => s.text);
   throw new ApiError(422, 'not-eligible', `按填报的数据，本项条件不满足：${failing.join('；')}`, `With the facts given, the rule's conditions do not hold: ${failing.join('; ')}`, failing.map((message) => ({ path: 'facts', message })));
-}
-
-/** "12345.67" (the engine's yuan, two places) → 1234567 fen, exactly: no float in between. */
-export function yuanToFen(yuan: string): number {
-  const m = /^(-?)(\d+)\.(\d{2})$/.exec(yuan);
-  if (!m) throw new Error(`not a yuan amount with two places: ${yuan}`);
-  return (m[1] ? -1 : 1) * (Number(m[2]) * 100 + Number(m[3]));
 }

@@ -5,7 +5,7 @@
  * document's issuing level, and ProcessError as the API's JSON error.
  */
 import { CORPUS } from '@duixian/corpus';
-import { region } from '@duixian/engine';
+import { parseQuantity, region } from '@duixian/engine';
 import { ProcessError, ProcessProblems, type FieldProblem } from '@duixian/store';
 import { CHINA_2023_2024, reviewChain, type Level, type WorkCalendar } from '@duixian/workflow';
 import { ApiError } from './errors.js';
@@ -53,6 +53,13 @@ const STATUS = { invalid: 422, conflict: 409, forbidden: 403, 'not-found': 404 }
 
 /** Where a problem is: its field, within its entry of a batch (`[2].validFrom`). */
 const fieldPath = (p: FieldProblem) => (p.index === undefined ? p.field : `[${p.index}].${p.field}`);
+
+/** An amount the caller wrote ("50000", "5万元") in fen, or a 422 naming `field`. */
+export function amountOf(raw: string, field: string): number {
+  const p = parseQuantity(raw, 'yuan');
+  if (!p.ok) throw new ApiError(422, 'invalid-amount', `金额“${raw}”无法识别，请写成 500000 或 50万元`, `Cannot read the amount "${raw}"`, [{ path: field, message: p.error }]);
+  return p.value;
+}
 
 /**
  * A store refusal as the API's error; anything else goes on. Several problems at once are a 422

@@ -296,7 +296,8 @@ async function locked(tx: Tx, id: string, version: number): Promise<Application>
   return a;
 }
 
-async function event(tx: Tx, id: string, action: string, from: string | null, to: string, level: string | null, reasons: readonly string[], fen: number | null, by: string): Promise<void> {
+/** One step of an application into its history (application_events, append-only). */
+export async function event(tx: Tx, id: string, action: string, from: string | null, to: string, level: string | null, reasons: readonly string[], fen: number | null, by: string): Promise<void> {
   await tx.insertInto('application_events').values({ application_id: id, action, from_state: from, to_state: to, level, reasons: JSON.stringify(reasons), amount_fen: fen, by }).execute();
 }
 

@@ -10,7 +10,7 @@ import { budgetUse, transition } from '@duixian/workflow';
 import type { Store } from './db.js';
 import type { Role } from './schema.js';
 import { appendAudit } from './audit.js';
-import { refusal } from './applications.js';
+import { event, refusal } from './applications.js';
 import { int } from './import.js';
 import { notFound, ProcessError } from './process-error.js';
 
@@ -90,7 +90,7 @@ export async function recordDisbursement(store: Store, p: Payment, role: Role, b
       if (!t.ok) throw refusal(t);
       state = t.to;
       await tx.updateTable('applications').set({ state, version: a.version + 1, updated_at: sql`now()` }).where('id', '=', p.applicationId).execute();
-      await tx.insertInto('application_events').values({ application_id: p.applicationId, action: 'pay', from_state: 'final', to_state: state, level: null, reasons: JSON.stringify([p.orderNo]), amount_fen: paid, by }).execute();
+      await event(tx, p.applicationId, 'pay', 'final', state, null, [p.orderNo], paid, by);
     }
     await appendAudit(tx, { actor: by, action: 'disbursement.record', entity: `applications/${p.applicationId}`, after: { ...p, paidFen: paid, state } });
     return { paidFen: paid, state };

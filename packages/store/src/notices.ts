@@ -9,7 +9,7 @@ import { canFinalize, noticeEnd, transition, type WorkCalendar } from '@duixian/
 import type { Store } from './db.js';
 import type { Role } from './schema.js';
 import { appendAudit } from './audit.js';
-import { actIn, refusal } from './applications.js';
+import { actIn, event, refusal } from './applications.js';
 import { notFound, ProcessError } from './process-error.js';
 
 export interface NewNotice {
@@ -62,7 +62,7 @@ export async function publishNotice(store: Store, n: NewNotice, role: Role, by: 
         throw new ProcessError(e.kind, e.code, `申报 ${appId}：${e.zh}`, `Application ${appId}: ${e.en}`, 'applications');
       }
       await tx.updateTable('applications').set({ state: t.to, version: a.version + 1 }).where('id', '=', appId).execute();
-      await tx.insertInto('application_events').values({ application_id: appId, action: 'publish', from_state: a.state, to_state: t.to, level: null, reasons: JSON.stringify([`公示 ${noticeId}`]), amount_fen: null, by }).execute();
+      await event(tx, appId, 'publish', a.state, t.to, null, [`公示 ${noticeId}`], null, by);
       await tx.insertInto('notice_entries').values({ notice_id: noticeId, application_id: appId }).execute();
     }
     await appendAudit(tx, { actor: by, action: 'notice.publish', entity: `notices/${noticeId}`, after: { ...n, days, ends } });
@@ -136,7 +136,7 @@ export async function finalizeNotice(store: Store, id: string, role: Role, by: s
       const t = transition({ state: 'on-notice', action: 'finalize', role, chain: a.chain.split(',') as never });
       if (!t.ok) throw refusal(t);
       await tx.updateTable('applications').set({ state: t.to, version: a.version + 1 }).where('id', '=', a.id).execute();
-      await tx.insertInto('application_events').values({ application_id: a.id, action: 'finalize', from_state: 'on-notice', to_state: t.to, level: null, reasons: JSON.stringify([`公示 ${id} 期满无异议`]), amount_fen: null, by }).execute();
+      await event(tx, String(a.id), 'finalize', 'on-notice', t.to, null, [`公示 ${id} 期满无异议`], null, by);
     }
     await tx.updateTable('notices').set({ state: 'final', finalized_by: by, finalized_at: new Date() }).where('id', '=', id).execute();
     await appendAudit(tx, { actor: by, action: 'notice.finalize', entity: `notices/${id}`, before: { state: 'running' }, after: { state: 'final', entries: on.length } });

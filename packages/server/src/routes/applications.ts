@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isWithin, parseQuantity, placeOf, yuanString } from '@duixian/engine';
+import { fenOf, isWithin, placeOf, yuanString } from '@duixian/engine';
 import { applicationMode } from '@duixian/corpus';
 import {
   act, appendAudit, applicationEvents, createApplication, enlist, listApplications, readApplication, saveFacts, setWindow,
@@ -21,8 +21,8 @@ import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
 import { ADMINS, canSeeSubject, EVERYONE, regionsWithin, seesAll } from '../auth/access.js';
 import { pageOf, PAGE_PROPERTIES, type PageQuery } from '../paging.js';
 import type { YearData } from '../year-data.js';
-import { decide, yuanToFen } from '../decide.js';
-import { chainOf, processError, ruleOf, type ProcessContext } from '../process.js';
+import { decide } from '../decide.js';
+import { amountOf, chainOf, processError, ruleOf, type ProcessContext } from '../process.js';
 
 const ID = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
 const FACTS = {
@@ -38,12 +38,6 @@ export const ATTACHMENT_TYPES: Readonly<Record<string, readonly number[]>> = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': [0x50, 0x4b, 0x03, 0x04], // a zip
 };
 export const ATTACHMENT_MAX_BYTES = 10 * 2 ** 20;
-
-const amountFen = (raw: string): number => {
-  const p = parseQuantity(raw, 'yuan');
-  if (!p.ok) throw new ApiError(422, 'invalid-amount', `金额“${raw}”无法识别，请写成 50000 或 5万元`, `Cannot read the amount "${raw}"`, [{ path: 'amount', message: p.error }]);
-  return p.value;
-};
 
 const yuan = (fen: number | null) => (fen === null ? null : yuanString(fen));
 
@@ -169,8 +163,8 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
       const decided = b.action === 'submit' ? decideOrProblems(await years.current(a.year), a.subjectId, a.rule, a.year, a.facts, false) : undefined;
       const next = await act(store, a.id, {
         action: b.action, role: me.role, version: b.version, ...(b.reasons ? { reasons: b.reasons } : {}),
-        ...(b.amount !== undefined ? { approveFen: amountFen(b.amount) } : {}), ...(decided ? { decided } : {}),
-        ...(rule.pool ? { poolFen: amountFen(rule.pool.cap) } : {}),
+        ...(b.amount !== undefined ? { approveFen: amountOf(b.amount, 'amount') } : {}), ...(decided ? { decided } : {}),
+        ...(rule.pool ? { poolFen: fenOf(rule.pool.cap) } : {}),
       }, me.username, ctx.today(), ctx.calendar).catch(processError);
       return view(next, me);
     });
@@ -222,7 +216,7 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
         if (applicationMode(rule) !== 'automatic' || (row.type !== 'money' && row.type !== 'honor')) continue;
         entries.push({
           subjectId: r.id, rule: rule.id, document: document.id, year: run.year, chain: chainOf(rule.id), region: r.region ?? r.id, runId: String(run.id),
-          decided: { fen: row.amount === null ? null : yuanToFen(row.amount), ceiling: row.ceiling, funder: row.funder, explanation: row.explanation ?? null },
+          decided: { fen: row.amount === null ? null : fenOf(row.amount), ceiling: row.ceiling, funder: row.funder, explanation: row.explanation ?? null },
         });
       }
       return enlist(store, entries, me.username, ctx.today(), ctx.calendar).catch(processError);

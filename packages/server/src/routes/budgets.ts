@@ -4,22 +4,15 @@
  * against final awards by the funder's level; and the payments as CSV for the finance system.
  */
 import type { FastifyInstance } from 'fastify';
-import { isWithin, parseQuantity, yuanString } from '@duixian/engine';
+import { isWithin, yuanString } from '@duixian/engine';
 import { CORPUS } from '@duixian/corpus';
 import { listBudgets, listDisbursements, readApplication, recordDisbursement, setBudget, type Account, type Store } from '@duixian/store';
-import { ApiError } from '../errors.js';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
 import { ADMINS, READERS, regionsWithin, seesAll } from '../auth/access.js';
-import { processError } from '../process.js';
+import { amountOf, processError } from '../process.js';
 
 const DOCUMENT_IDS = CORPUS.documents.map((d) => d.id);
 const yuan = yuanString;
-
-function fenOf(raw: string, field: string): number {
-  const p = parseQuantity(raw, 'yuan');
-  if (!p.ok) throw new ApiError(422, 'invalid-amount', `金额“${raw}”无法识别，请写成 500000 或 50万元`, `Cannot read the amount "${raw}"`, [{ path: field, message: p.error }]);
-  return p.value;
-}
 
 /** A funder `me` answers for: its own region's finance, or any for the province. */
 const answersFor = (me: Account, funder: string) => seesAll(me) || isWithin(funder, me.region!);
@@ -41,7 +34,7 @@ export function budgetRoutes(store: Store) {
     }, async (req) => {
       const me = accountOf(req);
       if (!answersFor(me, req.body.funder)) throw outsideJurisdiction(`资金来源 ${req.body.funder} `, `Funder ${req.body.funder}`);
-      const b = await setBudget(store, { ...req.body, totalFen: fenOf(req.body.total, 'total') }, me.username).catch(processError);
+      const b = await setBudget(store, { ...req.body, totalFen: amountOf(req.body.total, 'total') }, me.username).catch(processError);
       return view(b);
     });
 
@@ -72,7 +65,7 @@ export function budgetRoutes(store: Store) {
       const me = accountOf(req);
       const a = await readApplication(store, req.body.application).catch(processError);
       if (!answersFor(me, a.funder)) throw outsideJurisdiction(`资金来源 ${a.funder} `, `Funder ${a.funder}`);
-      const r = await recordDisbursement(store, { applicationId: a.id, orderNo: req.body.orderNo, paidOn: req.body.paidOn, amountFen: fenOf(req.body.amount, 'amount') }, me.role, me.username).catch(processError);
+      const r = await recordDisbursement(store, { applicationId: a.id, orderNo: req.body.orderNo, paidOn: req.body.paidOn, amountFen: amountOf(req.body.amount, 'amount') }, me.role, me.username).catch(processError);
       void reply.status(201);
       return { application: a.id, paid: yuan(r.paidFen), approved: a.approvedFen === null ? null : yuan(a.approvedFen), state: r.state };
     });

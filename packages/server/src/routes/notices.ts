@@ -22,6 +22,10 @@ export function noticeRoutes(store: Store, ctx: ProcessContext) {
     return n;
   }
 
+  /** The notices that list an enterprise user's own subject (what it may read). */
+  const listing = (me: Account) => store.db.selectFrom('notice_entries as e').innerJoin('applications as a', 'a.id', 'e.application_id')
+    .innerJoin('subjects as s', 's.id', 'a.subject_id').select('e.notice_id').where('s.uscc', '=', me.uscc!);
+
   return async (app: FastifyInstance): Promise<void> => {
     app.post<{ Body: { title: string; applications: string[]; published?: string; days?: number } }>('/api/notices', {
       preHandler: guard(store, ADMINS),
@@ -51,9 +55,7 @@ export function noticeRoutes(store: Store, ctx: ProcessContext) {
       const items = await listNotices(store, me.role === 'enterprise' ? undefined : seesAll(me) ? undefined : overlappingRegions(me));
       if (me.role !== 'enterprise') return { items };
       // an enterprise: the notices that list it
-      const mine = await store.db.selectFrom('notice_entries as e').innerJoin('applications as a', 'a.id', 'e.application_id').innerJoin('subjects as s', 's.id', 'a.subject_id')
-        .select('e.notice_id').where('s.uscc', '=', me.uscc!).execute();
-      const ids = new Set(mine.map((m) => String(m.notice_id)));
+      const ids = new Set((await listing(me).execute()).map((m) => String(m.notice_id)));
       return { items: items.filter((n) => ids.has(n.id)) };
     });
 
@@ -63,8 +65,7 @@ export function noticeRoutes(store: Store, ctx: ProcessContext) {
       const me = accountOf(req);
       const n = await readNotice(store, req.params.id).catch(processError);
       const readable = me.role === 'enterprise'
-        ? (await store.db.selectFrom('notice_entries as e').innerJoin('applications as a', 'a.id', 'e.application_id').innerJoin('subjects as s', 's.id', 'a.subject_id')
-          .select('e.notice_id').where('e.notice_id', '=', n.id).where('s.uscc', '=', me.uscc!).executeTakeFirst()) !== undefined
+        ? (await listing(me).where('e.notice_id', '=', n.id).executeTakeFirst()) !== undefined
         : seesAll(me) || overlappingRegions(me).includes(n.scope);
       if (!readable) throw outsideJurisdiction(`公示 ${n.id} `, `Notice ${n.id}`);
       return n;
