@@ -65,7 +65,7 @@ export class YearData {
     let held = this.cache.get(key);
     if (!held) {
       for (const k of this.cache.keys()) if (k.startsWith(`${year}|`) || this.cache.size >= KEEP) this.cache.delete(k);
-      held = loadWithDigest(this.store, year, undefined, onChunk).then(({ dataset, digest }) => view(dataset, digest));
+      held = loadWithDigest(this.store, year, onChunk).then(({ dataset, digest }) => view(dataset, digest));
       held.catch(() => this.cache.delete(key));
       this.cache.set(key, held);
     }

@@ -210,6 +210,12 @@ async function importSubjects(ctx: Ctx, subjects: readonly Subject[]): Promise<C
   for (const part of batches(differ.rows.map((r) => subjects[r.ord]!))) c.changed += await reviseSubjects(ctx, part);
 
   // Everything new, with its tags, in one statement; the foreign key of a tag sees its subject at the statement's end.
+  // Not even run when nothing is new: a statement on subjects moves rows_version (migration 008), even one that writes no row.
+  const known = Number(first(await sql<{ n: string | number }>`select count(*) as n from import_known`.execute(tx)).n);
+  if (known === subjects.length) {
+    c.unchanged = subjects.length - c.changed;
+    return c;
+  }
   const added = await sql<{ n: string | number }>`
     with fresh as (
       insert into subjects (id, kind, name, region, uscc, import_id)
@@ -304,6 +310,9 @@ async function importFacts(ctx: Ctx, facts: readonly Fact[]): Promise<{ added: n
       select fact_id, old_value, new_value, old_source, new_source, ${ctx.by}::text, ${ctx.reason}::text, ${importId}::bigint
       from ${changed} c order by ord`.execute(tx);
   }
+  // not run when nothing is new: any statement on facts moves rows_version (migration 008)
+  const matched = Number(first(await sql<{ n: string | number }>`select count(*) as n from import_matched`.execute(tx)).n);
+  if (matched >= facts.length) return { added: 0, revised, unchanged: facts.length - revised };
   const fresh = await sql`insert into facts (subject_id, year, quarter, key, item, rule, value, source, import_id)
     select subject_id, year, quarter, key, item, rule, value, coalesce(source, ''), ${importId}::bigint from import_facts s
     where not exists (select 1 from import_matched m where m.ord = s.ord)`.execute(tx)

@@ -8,7 +8,7 @@
  * a year makes its stored subject `creditBlacklisted` when that year's data is loaded (load.ts),
  * so the engine withholds its awards (I-blacklist).
  */
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { isWithin, placeOf, region, usccProblem } from '@duixian/engine';
 import { blacklistedDuring, isIsoDate, isWhitelistCategory, WHITELIST_CATEGORIES, type WhitelistCategory } from '@duixian/workflow';
 import type { Store } from './db.js';
@@ -319,7 +319,7 @@ export async function listEntries(store: Store, f: EntryFilter, page: { limit: n
  * one day of it, naming the subject or its USCC), each with the entries that put it there — read with the year's data, in its
  * transaction, and hashed into its digest.
  */
-export async function blacklistedIn(tx: Tx, year: number): Promise<{ subject: string; entries: { id: string; validFrom: string; validTo: string | null }[] }[]> {
+export async function blacklistedIn(tx: Kysely<Database>, year: number): Promise<{ subject: string; entries: { id: string; validFrom: string; validTo: string | null }[] }[]> {
   // an entry names its subject by id, or by a USCC that a subject stored since may carry
   const rows = await tx.selectFrom('list_entries as e').leftJoin('subjects as s', (j) => j.onRef('s.uscc', '=', 'e.uscc').on('e.subject_id', 'is', null))
     .select((eb) => ['e.id', 'e.valid_from', 'e.valid_to', eb.fn.coalesce('e.subject_id', 's.id').as('subject')])

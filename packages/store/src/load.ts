@@ -5,132 +5,272 @@
  * blacklist during the year (an active entry, lists.ts) carries the tag creditBlacklisted, so the
  * engine withholds its awards (I-blacklist); the entries are part of the digest.
  *
- * Read for a million subjects: subjects, tags and facts come CHUNK subjects at a time, each chunk
- * as a handful of rows of whole columns (a JSON array or a comma-separated list per column, built
- * by the server) rather than a row per fact, which the driver would decode field by field; the
- * next chunk is asked for before the current one is taken apart, so the server works while
- * Node builds objects.
+ * Read for a million subjects: subjects, tags and facts each come as one `COPY … TO STDOUT` in
+ * the order of their index, taken apart as the bytes arrive (copy-text.ts), each fact placed by
+ * comparing its subject id in place with the subject expected next. Row objects from the driver,
+ * or JSON built by the server, cost more than the reading itself.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { Dataset, Fact, FactKey, HistoryEntry, Parameter, Subject, SubjectKind, Tag } from '@duixian/engine';
-import type { Store } from './db.js';
-import type { Database } from './schema.js';
+import type { Snapshot, Store } from './db.js';
 import { int } from './import.js';
-import { IntList, JsonColumn, plain } from './columns.js';
+import { byteaColumn, CopyFields, Interned, wholeRows } from './copy-text.js';
 import { blacklistedIn } from './lists.js';
+import { decodeRows, encodeRows, type YearRows } from './snapshot.js';
 
-/** subjects per chunk: a few MB of text per column. The digest depends on it (it hashes each chunk's text). */
-const CHUNK = 50_000;
+/** The digest's scheme: a run's input hash changes with it, so a change of how the year is read is never silent. */
+const DIGEST_SCHEME = 'duixian-load/3 rows-digest';
 
 export async function loadDataset(store: Store, year: number): Promise<Dataset> {
   return (await loadWithDigest(store, year)).dataset;
 }
 
+export interface Loaded {
+  readonly dataset: Dataset;
+  readonly digest: string;
+  /** where the subjects, tags and facts came from: their rows, or the year's snapshot */
+  readonly from: 'rows' | 'snapshot';
+}
+
+/** How far the read is: subjects read, then subjects whose facts are read, of twice the subjects. */
+export type LoadProgress = (done: number, total: number) => void;
+
 /**
- * The dataset and a SHA-256 digest of it, computed on the way in from the text the database sent
+ * The dataset and a SHA-256 digest of it, computed on the way in from the bytes the database sent
  * (which the dataset is a function of), so that a run's input hash costs no second serialisation.
+ *
+ * The subjects, tags and facts come from the year's snapshot when one was made at the current
+ * rows_version (snapshot.ts, migration 008), else from the rows, after which a snapshot is made in
+ * the background for the next reader. Either way the dataset and the digest are the same.
  */
-export async function loadWithDigest(
-  store: Store, year: number, chunk = CHUNK, onChunk?: (done: number, total: number) => void,
-): Promise<{ dataset: Dataset; digest: string }> {
+export async function loadWithDigest(store: Store, year: number, onProgress?: LoadProgress): Promise<Loaded> {
+  const progress = onProgress ?? (() => {});
   // one snapshot: an import committing between two of the reads cannot give facts of an unread subject
-  return store.db.transaction().setIsolationLevel('repeatable read').execute(async (db) => {
-    // Each chunk is a range of an index in the order wanted: read it along the index. A bitmap scan
-    // then a sort, which the planner picks for a range this size, takes four times as long here.
-    await sql`set local enable_bitmapscan = off`.execute(db);
-    const hash = createHash('sha256');
-    const dataset = await read(db, year, hash, chunk, onChunk);
-    return { dataset, digest: hash.digest('hex') };
+  const got = await store.readSnapshot(async (s) => {
+    const version = String((await s.db.selectFrom('rows_version').select('version').executeTakeFirstOrThrow()).version);
+    const kept = await keptRows(s, year, version);
+    const rows = kept ?? await readRows(s, year, progress);
+    return { ...await withTheRest(s, year, rows), made: kept ? undefined : rows, version };
+  });
+  const made = got.made;
+  if (made) store.background(`keeping the ${year} snapshot`, () => keepRows(store, year, got.version, made));
+  return { dataset: got.dataset, digest: got.digest, from: made ? 'rows' : 'snapshot' };
+}
+
+/** The year's snapshot at `version`, if one was kept and reads back whole. */
+async function keptRows(s: Snapshot, year: number, version: string): Promise<YearRows | undefined> {
+  // binary COPY: a query would bring the bytes as hex text, twice their size, kept as a string
+  const chunks: Uint8Array[] = [];
+  const query = `select data from year_snapshots where year = ${Number(year)} and version = ${BigInt(version)} order by part`;
+  for await (const c of s.copyOut(query, { binary: true })) chunks.push(c);
+  const parts = byteaColumn(Buffer.concat(chunks));
+  if (!parts.length) return undefined;
+  try {
+    return decodeRows(parts);
+  } catch (e) {
+    // not fatal: the rows are there to read
+    process.stderr.write(`duixian: the ${year} snapshot at version ${version} is unreadable (${e instanceof Error ? e.message : String(e)}); reading the rows\n`);
+    return undefined;
+  }
+}
+
+/**
+ * Keep the rows as the year's snapshot at `version` (what was read at it), in place of older ones
+ * of the year and of an unreadable one at the same version.
+ */
+async function keepRows(store: Store, year: number, version: string, rows: YearRows): Promise<void> {
+  const parts = encodeRows(rows);
+  await store.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('year_snapshots').where('year', '=', year).where('version', '<=', version).execute();
+    for (const [part, data] of parts.entries()) {
+      await tx.insertInto('year_snapshots').values({ year, version, part, data }).onConflict((c) => c.doNothing()).execute();
+    }
   });
 }
 
-type Tx = Transaction<Database>;
-type Text = string | null;
-
-/** The columns of one chunk as the server sent them: JSON arrays, or integers separated by commas. */
-interface SubjectChunk { id: Text; kind: Text; name: Text; region: Text; uscc: Text }
-interface TagChunk { subject: Text; tag: Text }
-/** numbers: year, quarter, value of each fact; extra: null, or [item, rule, source] where one is not '' */
-interface FactChunk { subject: Text; key: Text; numbers: Text; extra: Text }
-
-/** The id of every chunk-th subject: the chunks' upper bounds (the last chunk has none). */
-const bounds = async (db: Tx, chunk: number): Promise<string[]> => (await sql<{ id: string }>`
-  select id from (select id, row_number() over (order by id) as n from subjects) s where n % ${chunk} = 0 order by id`.execute(db)).rows.map((r) => r.id);
-
-/** The rows of column `c` with an id in (after, last]: one chunk */
-const range = (c: string, after: string | undefined, last: string | undefined) => {
-  const parts = [...(after === undefined ? [] : [sql`${sql.ref(c)} > ${after}`]), ...(last === undefined ? [] : [sql`${sql.ref(c)} <= ${last}`])];
-  return parts.length ? sql.join(parts, sql` and `) : sql`true`;
-};
-
-const subjectChunk = (db: Tx, after: string | undefined, last: string | undefined) => sql<SubjectChunk>`
-  select json_agg(id)::text as id, json_agg(kind)::text as kind, json_agg(name)::text as name,
-    json_agg(region)::text as region, json_agg(uscc)::text as uscc
-  from (select id, kind, name, region, uscc from subjects where ${range('id', after, last)} order by id) s`.execute(db);
-
-const tagChunk = (db: Tx, after: string | undefined, last: string | undefined) => sql<TagChunk>`
-  select json_agg(subject_id)::text as subject, json_agg(tag)::text as tag
-  from (select subject_id, tag from subject_tags where valid_to is null and ${range('subject_id', after, last)} order by subject_id, tag) t`.execute(db);
-
-const factChunk = (db: Tx, year: number, after: string | undefined, last: string | undefined) => sql<FactChunk>`
-  select json_agg(subject_id)::text as subject, json_agg(key)::text as key,
-    string_agg(concat(year, ',', quarter, ',', value), ',') as numbers,
-    json_agg(case when item = '' and rule = '' and source = '' then null else json_build_array(item, rule, source) end)::text as extra
-  from (select subject_id, year, quarter, key, item, rule, value, source from facts
-    where year <= ${year} and ${range('subject_id', after, last)} order by subject_id, year, quarter, key, item, rule) f`.execute(db);
-
-/** Every column of a chunk into the digest, in a fixed order, each with its length so no two chunkings collide. */
-function digest(hash: Hash, what: string, columns: readonly Text[]): void {
-  for (const c of columns) hash.update(`${what}:${c?.length ?? -1}:`).update(c ?? '');
-}
-
-/** chunks asked for ahead of the one being taken apart, so that the server always has one to work on */
-const AHEAD = 2;
-
-async function read(db: Tx, year: number, hash: Hash, chunk: number, onChunk?: (done: number, total: number) => void): Promise<Dataset> {
-  const subjects: Subject[] = [];
-  const facts: Fact[] = [];
-  const upper = await bounds(db, chunk);
-  const chunks = upper.length + 1;
-  // Queries go out in order on the one connection: while Node takes chunk k apart, the server
-  // works on chunk k + 1.
-  const ask = (k: number) => {
-    const after = upper[k - 1];
-    const last = upper[k];
-    const qs = [subjectChunk(db, after, last), tagChunk(db, after, last), factChunk(db, year, after, last)] as const;
-    for (const q of qs) q.catch(() => {}); // a failure must not go unhandled while an earlier query is awaited
-    return qs;
-  };
-  const asked: (ReturnType<typeof ask> | undefined)[] = Array.from({ length: Math.min(AHEAD, chunks) }, (_, k) => ask(k));
-  for (let k = 0; k < chunks; k++) {
-    if (k + AHEAD < chunks) asked.push(ask(k + AHEAD));
-    const [subjectsQ, tagsQ, factsQ] = asked[k]!;
-    const s = (await subjectsQ).rows[0]!;
-    digest(hash, 'subjects', [s.id, s.kind, s.name, s.region, s.uscc]);
-    const first = subjects.length;
-    addSubjects(subjects, s);
-    const t = (await tagsQ).rows[0]!;
-    digest(hash, 'tags', [t.subject, t.tag]);
-    const tag = new JsonColumn(t.tag);
-    walk(subjects, first, new JsonColumn(t.subject), (p) => (subjects[p]!.tags as Tag[]).push(tag.nextShared() as Tag));
-    const f = (await factsQ).rows[0]!;
-    digest(hash, 'facts', [f.subject, f.key, f.numbers, f.extra]);
-    addFacts(facts, subjects, first, f);
-    asked[k] = undefined; // its text can go
-    onChunk?.(k + 1, chunks);
-  }
-  await markBlacklisted(db, year, subjects, hash);
-  const history: HistoryEntry[] = (await db.selectFrom('award_history').select(['subject_id', 'rule', 'year', 'amount']).where('year', '<=', year)
+/**
+ * The dataset: the rows, the credit blacklist's tags on them, and the year's history, parameters
+ * and readings, all of it in the digest.
+ */
+async function withTheRest(s: Snapshot, year: number, rows: YearRows): Promise<{ dataset: Dataset; digest: string }> {
+  const hash = createHash('sha256').update(`${DIGEST_SCHEME}\n${rows.digest}\n`);
+  const subjects = await markBlacklisted(s.db, year, rows.subjects, hash);
+  const history: HistoryEntry[] = (await s.db.selectFrom('award_history').select(['subject_id', 'rule', 'year', 'amount']).where('year', '<=', year)
     .orderBy('subject_id').orderBy('rule').orderBy('year').execute())
     .map((r) => ({ subject: r.subject_id, rule: r.rule, year: r.year, amount: r.amount === null ? null : int(r.amount) }));
-  const parameters: Parameter[] = (await db.selectFrom('parameters').select(['rule', 'year', 'key', 'value']).where('year', '<=', year)
+  const parameters: Parameter[] = (await s.db.selectFrom('parameters').select(['rule', 'year', 'key', 'value']).where('year', '<=', year)
     .orderBy('rule').orderBy('year').orderBy('key').execute())
     .map((r) => ({ rule: r.rule, year: r.year, key: r.key, value: int(r.value) }));
   const interpretations: Record<string, string> = {};
-  for (const r of await db.selectFrom('interpretations').select(['id', 'value']).where('year', '=', year).orderBy('id').execute()) interpretations[r.id] = r.value;
+  for (const r of await s.db.selectFrom('interpretations').select(['id', 'value']).where('year', '=', year).orderBy('id').execute()) interpretations[r.id] = r.value;
   hash.update(JSON.stringify({ year, history, parameters, interpretations }));
-  return { year, subjects, facts, history, parameters, interpretations };
+  return { dataset: { year, subjects, facts: rows.facts, history, parameters, interpretations }, digest: hash.digest('hex') };
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The rows of COPY output as texts of whole rows, every byte into the digest under `name`. */
+async function* copied(chunks: AsyncIterable<Uint8Array>, hash: Hash, name: string): AsyncGenerator<CopyFields> {
+  let bytes = 0;
+  hash.update(`${name}\n`);
+  for await (const text of wholeRows(chunks, (b) => {
+    bytes += b.byteLength;
+    hash.update(b);
+  })) yield new CopyFields(text);
+  hash.update(`\n${name}:${bytes}\n`); // its length: no two splits of the bytes into streams collide
+}
+
+/**
+ * Start reading `chunks` now and keep what comes until it is asked for: the database streams one
+ * table while Node takes another apart (the facts, which need the subjects first).
+ */
+function ahead(chunks: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  const kept: (Uint8Array | undefined)[] = [];
+  let next = 0;
+  let ended = false;
+  let failed: { error: unknown } | undefined;
+  let wake: (() => void) | undefined;
+  void (async () => {
+    try {
+      for await (const c of chunks) {
+        kept.push(c);
+        wake?.();
+      }
+    } catch (error) {
+      failed = { error };
+    } finally {
+      ended = true;
+      wake?.();
+    }
+  })();
+  return {
+    async *[Symbol.asyncIterator]() {
+      for (;;) {
+        if (next < kept.length) {
+          const c = kept[next]!;
+          kept[next++] = undefined; // taken: its bytes can go
+          yield c;
+        } else if (failed) throw failed.error;
+        else if (ended) return;
+        else await new Promise<void>((r) => (wake = r));
+      }
+    },
+  };
+}
+
+const FACTS = (year: number) => `select subject_id, year, quarter, key, item, rule, value, source from facts
+  where year <= ${Number(year)} order by subject_id, year, quarter, key, item, rule`;
+
+/** Subjects, tags and facts from their rows, with the digest of the bytes the database sent. */
+async function readRows(s: Snapshot, year: number, progress: LoadProgress): Promise<YearRows> {
+  const hash = createHash('sha256');
+  const count = Number((await sql<{ n: string }>`select count(*) as n from subjects`.execute(s.db)).rows[0]!.n);
+  const factBytes = ahead(s.copyOut(FACTS(year), { lane: 1 })); // the largest table, on the second lane from the start
+  const subjects = await readSubjects(s, hash, (n) => progress(n, 2 * count));
+  if (subjects.length !== count) throw new Error(`loadDataset: ${subjects.length} subjects read of ${count}`);
+  await readTags(s, hash, subjects);
+  const facts = await readFacts(factBytes, hash, subjects, (p) => progress(count + p, 2 * count));
+  progress(2 * count, 2 * count);
+  return { subjects, facts, digest: hash.digest('hex') };
+}
+
+/** no tags: one array shared by every subject without any (never changed in place) */
+const NO_TAGS: readonly Tag[] = [];
+
+async function readSubjects(s: Snapshot, hash: Hash, progress: (n: number) => void): Promise<Subject[]> {
+  const out: Subject[] = [];
+  const kinds = new Interned();
+  const regions = new Interned();
+  for await (const f of copied(s.copyOut('select id, kind, name, region, uscc from subjects order by id'), hash, 'subjects')) {
+    while (f.more()) {
+      const subject: Mutable<Subject> = { id: f.text()!, kind: f.shared(kinds) as SubjectKind, name: f.text()!, tags: NO_TAGS };
+      const region = f.shared(regions);
+      if (region !== null) subject.region = region;
+      const uscc = f.text();
+      if (uscc !== null) subject.uscc = uscc;
+      f.endRow();
+      out.push(subject);
+    }
+    progress(out.length);
+  }
+  return out;
+}
+
+/**
+ * The subjects as the rows of tags and facts name them, in the same order: each row's subject is
+ * the current one or one after it, its id compared in place (an id with a character beyond ASCII,
+ * or one COPY escapes, is read as text and compared whole).
+ */
+class SubjectCursor {
+  p = -1;
+  private readonly plain: Uint8Array;
+  constructor(private readonly subjects: readonly Subject[]) {
+    this.plain = Uint8Array.from(subjects, (s) => (/^[\x20-\x5b\x5d-\x7e]*$/.test(s.id) ? 1 : 0));
+  }
+
+  /** The position of the subject of the row at `f`, its id read. */
+  next(f: CopyFields): number {
+    const { subjects, plain } = this;
+    for (let q = Math.max(this.p, 0); q < subjects.length; q++) {
+      if (plain[q] ? f.nextIs(subjects[q]!.id) : f.nextIsText(subjects[q]!.id)) return (this.p = q);
+    }
+    throw new Error(`loadDataset: rows of subject ${String(f.text())} came out of the subjects' order`);
+  }
+}
+
+/** A node of the tags met so far in a subject's rows: its tags as one array, shared by every subject that has them. */
+interface TagSet { readonly tags: readonly Tag[]; readonly next: Map<string, TagSet> }
+
+/** Current tags; subjects with the same tags share one array, as the file readers make them. */
+async function readTags(s: Snapshot, hash: Hash, subjects: Subject[]): Promise<void> {
+  const none: TagSet = { tags: NO_TAGS, next: new Map() };
+  const names = new Interned();
+  const at = new SubjectCursor(subjects);
+  let p = -1;
+  let set = none;
+  for await (const f of copied(s.copyOut('select subject_id, tag from subject_tags where valid_to is null order by subject_id, tag'), hash, 'tags')) {
+    while (f.more()) {
+      const q = at.next(f);
+      if (q !== p) {
+        p = q;
+        set = none;
+      }
+      const tag = f.shared(names)!;
+      let next = set.next.get(tag);
+      if (next === undefined) set.next.set(tag, (next = { tags: [...set.tags, tag as Tag], next: new Map() }));
+      (subjects[p] as Mutable<Subject>).tags = (set = next).tags;
+      f.endRow();
+    }
+  }
+}
+
+async function readFacts(bytes: AsyncIterable<Uint8Array>, hash: Hash, subjects: readonly Subject[], progress: (p: number) => void): Promise<Fact[]> {
+  const out: Fact[] = [];
+  const keys = new Interned();
+  const extras = new Interned();
+  const at = new SubjectCursor(subjects);
+  let p = 0;
+  for await (const f of copied(bytes, hash, 'facts')) {
+    while (f.more()) {
+      p = at.next(f);
+      const fact: Mutable<Fact> = { subject: subjects[p]!.id, subjectIndex: p, year: f.int(), key: '' as FactKey, value: 0 };
+      const quarter = f.int();
+      fact.key = f.shared(keys) as FactKey;
+      const item = f.empty() ? '' : f.shared(extras)!;
+      const rule = f.empty() ? '' : f.shared(extras)!;
+      fact.value = f.int();
+      const source = f.empty() ? '' : f.shared(extras)!;
+      f.endRow();
+      if (item !== '') fact.item = item;
+      if (rule !== '') fact.rule = rule;
+      if (quarter !== 0) fact.quarter = quarter as 1 | 2 | 3 | 4;
+      if (source !== '') fact.source = source;
+      out.push(fact);
+    }
+    progress(p);
+  }
+  return out;
 }
 
 /**
@@ -138,79 +278,13 @@ async function read(db: Tx, year: number, hash: Hash, chunk: number, onChunk?: (
  * the tag creditBlacklisted (once); the entries go into the digest, so a run's input hash changes
  * with the blacklist even for a subject that had the tag already.
  */
-async function markBlacklisted(db: Tx, year: number, subjects: Subject[], hash: Hash): Promise<void> {
+async function markBlacklisted(db: Snapshot['db'], year: number, subjects: readonly Subject[], hash: Hash): Promise<readonly Subject[]> {
   const listed = await blacklistedIn(db, year);
-  if (!listed.length) return; // the digest of data without a blacklist is what it was before there were lists
+  if (!listed.length) return subjects; // the digest of data without a blacklist is what it was before there were lists
   hash.update(`blacklist:${JSON.stringify(listed)}`);
   const ids = new Set(listed.map((l) => l.subject));
-  for (const s of subjects) {
-    if (ids.has(s.id) && !s.tags.includes('creditBlacklisted')) (s.tags as Tag[]).push('creditBlacklisted');
-  }
-}
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** One chunk's subjects, their tags still to come. */
-function addSubjects(out: Subject[], s: SubjectChunk): void {
-  const ids = new JsonColumn(s.id);
-  const kind = new JsonColumn(s.kind);
-  const name = new JsonColumn(s.name);
-  const region = new JsonColumn(s.region);
-  const uscc = new JsonColumn(s.uscc);
-  while (!ids.done()) {
-    const subject: Mutable<Subject> = { id: ids.next()!, kind: kind.nextShared() as SubjectKind, name: name.next()!, tags: [] };
-    const r = region.nextShared();
-    if (r !== null) subject.region = r;
-    const u = uscc.next();
-    if (u !== null) subject.uscc = u;
-    out.push(subject);
-  }
-}
-
-/**
- * Rows that belong to subjects, in the subjects' order (tags, facts): `each` is called with the
- * position of each row's subject. The column of subject ids is compared in place with the ids
- * expected next, so no id is read twice.
- */
-function walk(subjects: readonly Subject[], first: number, column: JsonColumn, each: (p: number) => void): void {
-  let p = first;
-  let plainId = p < subjects.length && plain(subjects[p]!.id);
-  while (!column.done()) {
-    if (!(plainId && column.nextIs(subjects[p]!.id))) {
-      let q = p + 1;
-      while (q < subjects.length && q < p + 64 && !(plain(subjects[q]!.id) && column.nextIs(subjects[q]!.id))) q++;
-      if (!(q < subjects.length && q < p + 64)) {
-        // no rows for a while, or an id JSON escapes: read the id and look further ahead for it
-        const id = column.next();
-        q = p;
-        while (q < subjects.length && subjects[q]!.id !== id) q++;
-        if (q === subjects.length) throw new Error(`loadDataset: rows of subject ${String(id)} came out of the subjects' order`);
-      }
-      p = q;
-      plainId = plain(subjects[p]!.id);
-    }
-    each(p);
-  }
-}
-
-/** One chunk's facts, each with its subject's position. */
-function addFacts(out: Fact[], subjects: readonly Subject[], first: number, f: FactChunk): void {
-  const key = new JsonColumn(f.key);
-  const numbers = new IntList(f.numbers);
-  const extra = new JsonColumn(f.extra);
-  walk(subjects, first, new JsonColumn(f.subject), (p) => {
-    const fact: Mutable<Fact> = { subject: subjects[p]!.id, subjectIndex: p, year: numbers.next(), key: key.nextShared() as FactKey, value: 0 };
-    const quarter = numbers.next();
-    fact.value = numbers.next();
-    const x = extra.nextArray<string>();
-    if (x !== null) {
-      if (x[0] !== '') fact.item = x[0]!;
-      if (x[1] !== '') fact.rule = x[1]!;
-    }
-    if (quarter !== 0) fact.quarter = quarter as 1 | 2 | 3 | 4;
-    if (x !== null && x[2] !== '') fact.source = x[2]!;
-    out.push(fact);
-  });
+  // new objects in a new array: the rows as read stay as they are (a snapshot is made of them)
+  return subjects.map((s) => ids.has(s.id) && !s.tags.includes('creditBlacklisted') ? { ...s, tags: [...s.tags, 'creditBlacklisted' as Tag] } : s);
 }
 
 /** One change of a fact's value, as a reviewer reads it: which fact, old → new, who, when, why. */

@@ -23,6 +23,8 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly db: PGlite) {}
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
     const r = await this.db.query<R>(q.sql, q.parameters as unknown[]);
+    // COPY … TO '/dev/blob' (db.ts's snapshot): its output is the one row
+    if (r.blob) return { rows: [{ blob: new Uint8Array(await r.blob.arrayBuffer()) } as R] };
     return { rows: r.rows, ...(r.affectedRows !== undefined ? { numAffectedRows: BigInt(r.affectedRows) } : {}) };
   }
   // eslint-disable-next-line require-yield -- not supported: the store never streams

@@ -80,7 +80,7 @@ export async function createRun(store: Store, corpus: Corpus, opts: RunOptions):
   };
   const report = opts.onProgress ?? (() => {});
   report({ phase: 'load' });
-  const loaded = opts.data ?? await loadWithDigest(store, opts.year, undefined, (done, total) => report({ phase: 'load', done, total }));
+  const loaded = opts.data ?? await loadWithDigest(store, opts.year, (done, total) => report({ phase: 'load', done, total }));
   const { digest } = loaded;
   const dataset = withParameters(loaded.dataset, opts.parameters ?? []);
   phase('load');

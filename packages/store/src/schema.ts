@@ -48,6 +48,21 @@ export interface RunRowsTable {
   row: unknown;
 }
 
+/** One row: how many statements have written subjects, subject_tags or facts (migration 008). */
+export interface RowsVersionTable {
+  id: number;
+  version: Int;
+}
+
+/** A year's subjects, tags and facts at one rows_version, in parts (snapshot.ts). */
+export interface YearSnapshotsTable {
+  year: number;
+  version: Int;
+  part: number;
+  data: Uint8Array;
+  made_at: Stamp;
+}
+
 export interface RunPromotionsTable {
   run_id: Int;
   by: string;
@@ -377,4 +392,6 @@ export interface Database {
   list_events: ListEventsTable;
   loan_applications: LoanApplicationsTable;
   task_reports: TaskReportsTable;
+  rows_version: RowsVersionTable;
+  year_snapshots: YearSnapshotsTable;
 }

@@ -5,11 +5,13 @@
  * dataset that repeats a fact is refused with nothing written.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { CORPUS } from '@duixian/corpus';
 import { evaluate, type Dataset, type Fact, type FactKey, type Subject, type Tag } from '@duixian/engine';
 import { importDataset, loadDataset, type Store } from '@duixian/store';
-import { IntList, JsonColumn, plain } from '../src/columns.js';
+import { byteaColumn, CopyFields, Interned, wholeRows } from '../src/copy-text.js';
 import { loadWithDigest } from '../src/load.js';
+import { decodeRows, encodeRows } from '../src/snapshot.js';
 import { BACKENDS, count, snapshot } from './backends.js';
 
 const by = { by: 'tester', reason: 'bulk' };
@@ -44,43 +46,77 @@ function canonical(ds: Dataset): unknown {
   };
 }
 
-describe('columns as the server sends them', () => {
-  it('reads json_agg text: escapes, nulls, nested arrays, shared values', () => {
-    const values = ['a', 'b"c', 'd\\e', 'new\nline', '', 'NULL', '中文', '😀', 'a'];
-    const text = `[${values.map((v) => JSON.stringify(v)).join(', ')}, null, ["x", "", "y,z"], null]`;
-    const c = new JsonColumn(text);
-    const got = values.map((_, i) => (i % 2 ? c.next() : c.nextShared()));
-    expect(got).toEqual(values);
-    expect(c.next()).toBeNull();
-    expect(c.nextArray()).toEqual(['x', '', 'y,z']);
-    expect(c.nextArray()).toBeNull();
-    expect(c.done()).toBe(true);
-    expect(() => c.next()).toThrow(/ended/);
-    const shared = new JsonColumn('["key", "key", "other", "key"]');
-    const a = shared.nextShared();
-    expect([shared.nextShared(), shared.nextShared(), shared.nextShared()]).toEqual(['key', 'other', 'key']);
-    expect(a).toBe('key');
-    expect(new JsonColumn(null).done()).toBe(true);
+/** Rows of COPY text as PostgreSQL writes them: tab between fields, \N for NULL, backslash escapes. */
+const copyText = (rows: (string | number | null)[][]) => Buffer.from(rows.map((r) => `${r.map((v) => (v === null ? '\\N' : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r'))).join('\t')}\n`).join(''));
+
+describe('COPY text read in place', () => {
+  it('reads fields as they were: escapes, NULL, empty, non-ASCII, integers both sides of safe', () => {
+    const f = new CopyFields(copyText([
+      ['E1', 'tab\there', null, '', '中文，全角', 'emoji 😀', -15, 9007199254740991],
+      ['back\\slash', 'new\nline', '\\N', 'NULL', 'a', 'a', 0, 2023],
+    ]));
+    const shared = new Interned();
+    expect(f.more()).toBe(true);
+    expect([f.text(), f.text(), f.text(), f.empty(), f.text(), f.text(), f.int(), f.int()]).toEqual(['E1', 'tab\there', null, true, '中文，全角', 'emoji 😀', -15, 9007199254740991]);
+    f.endRow();
+    expect([f.text(), f.text(), f.text(), f.shared(shared)]).toEqual(['back\\slash', 'new\nline', '\\N', 'NULL']);
+    const [a, b] = [f.shared(shared), f.shared(shared)];
+    expect([a, b]).toEqual(['a', 'a']);
+    expect(a).toBe(b); // the same string, met before
+    expect([f.int(), f.int()]).toEqual([0, 2023]);
+    f.endRow();
+    expect(f.more()).toBe(false);
+    expect(() => new CopyFields(copyText([['9007199254740993']])).int()).toThrow(/safe integer/);
+    expect(() => new CopyFields(copyText([['1.5']])).int()).toThrow(/integer/);
+    expect(() => new CopyFields(copyText([['']])).int()).toThrow(/integer/);
+    const extra = new CopyFields(copyText([['a', 'b']]));
+    extra.text();
+    expect(() => extra.endRow()).toThrow(/more fields/);
   });
 
-  it('compares an id in place, and only a whole element', () => {
-    const c = new JsonColumn('["E1", "E12", "E2"]');
-    c.done();
-    expect(c.nextIs('E')).toBe(false);
-    expect(c.nextIs('E1')).toBe(true);
-    c.done();
-    expect(c.nextIs('E1')).toBe(false);
-    expect(c.nextIs('E12')).toBe(true);
-    expect([plain('E1'), plain('a"b'), plain('a\\b'), plain('a\nb'), plain('中文')]).toEqual([true, false, false, false, true]);
+  it('compares an id in place, and only a whole field', () => {
+    const f = new CopyFields(copyText([['E12', 'E1'], ['中文', 'x']]));
+    expect(f.nextIs('E')).toBe(false);
+    expect(f.nextIs('E1')).toBe(false);
+    expect(f.nextIs('E12')).toBe(true);
+    expect(f.nextIs('E1')).toBe(true);
+    expect(f.nextIs('中文')).toBe(false); // not ASCII: the loader reads it as text instead
+    expect(f.text()).toBe('中文');
   });
 
-  it('reads integers separated by commas, and refuses what is not one', () => {
-    const l = new IntList('2023,0,-15,9007199254740991');
-    expect([l.next(), l.next(), l.next(), l.next()]).toEqual([2023, 0, -15, 9007199254740991]);
-    expect(l.done()).toBe(true);
-    expect(() => l.next()).toThrow();
-    expect(() => new IntList('9007199254740993').next()).toThrow(/safe integer/);
-    expect(() => new IntList('1.5').next()).toThrow(/integer/);
+  it('hands out whole rows only, and reads a one-column binary COPY', async () => {
+    const seen: number[] = [];
+    const chunks = async function* (parts: Uint8Array[]) {
+      yield* parts;
+    };
+    const rows: Buffer[] = [];
+    for await (const r of wholeRows(chunks([Buffer.from('a\tb\n'), Buffer.from('c\td\n')]), (b) => seen.push(b.length))) rows.push(r);
+    expect([rows.map(String), seen]).toEqual([['a\tb\n', 'c\td\n'], [4, 4]]);
+    await expect((async () => {
+      for await (const _ of wholeRows(chunks([Buffer.from('a\tb')]), () => {})) void _;
+    })()).rejects.toThrow(/inside a row/);
+    const header = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)]);
+    const value = (b: Buffer) => Buffer.concat([Buffer.from([0, 1]), Buffer.from([0, 0, 0, b.length]), b]);
+    const binary = Buffer.concat([header, value(Buffer.from([1, 2, 3])), value(Buffer.alloc(0)), Buffer.from([0xff, 0xff])]);
+    expect(byteaColumn(binary).map((b) => [...b])).toEqual([[1, 2, 3], []]);
+    expect(() => byteaColumn(Buffer.from('not a copy'))).toThrow(/signature/);
+  });
+});
+
+describe('year snapshots', () => {
+  it('give back the subjects and facts they were made of, awkward text and all; damage is refused', async () => {
+    const ds = dataset(600);
+    const positions = new Map(ds.subjects.map((s, i) => [s.id, i]));
+    const rows = { subjects: ds.subjects, facts: ds.facts.map((f) => ({ ...f, subjectIndex: positions.get(f.subject)! })), digest: 'd'.repeat(64) };
+    const parts = encodeRows(rows);
+    expect(decodeRows(parts)).toEqual(rows);
+    expect(decodeRows([Buffer.concat(parts)])).toEqual(rows);
+    const whole = Buffer.concat(parts);
+    expect(() => decodeRows([whole.subarray(0, whole.length - 8)])).toThrow(/snapshot/);
+    const other = Buffer.from(whole);
+    other.write('DXSNAP9L', 'latin1');
+    expect(() => decodeRows([other])).toThrow(/not a version-1 snapshot/);
+    expect(() => encodeRows({ ...rows, facts: [{ ...rows.facts[0]!, subjectIndex: 1 }] })).toThrow(/position/);
   });
 });
 
@@ -102,18 +138,68 @@ describe.each(BACKENDS)('bulk import and load on $name', (backend) => {
     const r = await importDataset(store, ds, by);
     expect(r.subjects).toEqual({ added: 600, changed: 0, unchanged: 0 });
     expect(r.facts).toEqual({ added: ds.facts.length, revised: 0, unchanged: 0 });
-    const back = await loadDataset(store, 2023);
+    const first = await loadWithDigest(store, 2023);
+    expect(first.from).toBe('rows');
+    const back = first.dataset;
     expect(canonical(back)).toEqual(canonical(ds));
     for (const f of back.facts) expect(back.subjects[f.subjectIndex!]!.id).toBe(f.subject);
-    for (const chunk of [5, 64, 599, 600, 601]) {
-      const { dataset: d } = await loadWithDigest(store, 2023, chunk);
-      expect(d).toEqual(back);
-    }
-    const a = await loadWithDigest(store, 2023);
-    expect((await loadWithDigest(store, 2023)).digest).toBe(a.digest);
+    await store.idle(); // the snapshot made from those rows
+    const again = await loadWithDigest(store, 2023);
+    expect([again.from, again.digest]).toEqual(['snapshot', first.digest]);
+    expect(again.dataset).toEqual(back);
     const run = (d: Dataset) => JSON.stringify(evaluate(CORPUS, d, { year: 2023, explain: true }));
     expect(run(back)).toBe(run(ds));
     expect((await loadDataset(store, 2022)).facts.every((f) => f.year === 2022 && f.value <= 0)).toBe(true);
+  });
+
+  it('a snapshot stands only for the rows it was made of: a changing import or a direct UPDATE sends the reader back to the rows, a re-import does not', async () => {
+    const store = await fresh();
+    const ds = dataset(50);
+    await importDataset(store, ds, by);
+    const first = await loadWithDigest(store, 2023);
+    await store.idle();
+    expect((await loadWithDigest(store, 2023)).from).toBe('snapshot');
+    expect((await importDataset(store, ds, by)).importId).toBeNull(); // nothing written: the snapshot still stands
+    expect((await loadWithDigest(store, 2023)).from).toBe('snapshot');
+
+    const f0 = ds.facts.find((f) => f.year === 2023 && f.key === 'onlineRetail')!;
+    const valueOf = (d: Dataset) => d.facts.find((f) => f.subject === f0.subject && f.key === f0.key && f.year === 2023)!.value;
+    await importDataset(store, { ...ds, facts: ds.facts.map((f) => (f === f0 ? { ...f, value: f.value + 1 } : f)) }, by);
+    const imported = await loadWithDigest(store, 2023);
+    expect([imported.from, valueOf(imported.dataset)]).toEqual(['rows', f0.value + 1]);
+    expect(imported.digest).not.toBe(first.digest);
+    await store.idle();
+
+    // behind the store's back, as a DBA would
+    await sql`update facts set value = value + 1 where subject_id = ${f0.subject} and year = 2023 and key = ${f0.key}`.execute(store.db);
+    const updated = await loadWithDigest(store, 2023);
+    expect([updated.from, valueOf(updated.dataset)]).toEqual(['rows', f0.value + 2]);
+    await store.idle();
+    const kept = await loadWithDigest(store, 2023);
+    expect([kept.from, kept.digest, valueOf(kept.dataset)]).toEqual(['snapshot', updated.digest, f0.value + 2]);
+
+    // a damaged snapshot is not trusted: the rows are read again, the same dataset and digest
+    await sql`update year_snapshots set data = overlay(data placing '\\x00000000'::bytea from 9 for 4) where year = 2023 and part = 0`.execute(store.db);
+    const damaged = await loadWithDigest(store, 2023);
+    expect([damaged.from, damaged.digest]).toEqual(['rows', updated.digest]);
+    expect(damaged.dataset).toEqual(kept.dataset);
+  });
+
+  it('a COPY that fails half way fails the read, and the store serves the next query', async () => {
+    const store = await fresh();
+    const read = (lane: 0 | 1) => store.readSnapshot(async (s) => {
+      let bytes = 0;
+      for await (const c of s.copyOut('select 1 / (5000 - i) from generate_series(1, 100000) i', { lane })) bytes += c.byteLength;
+      return bytes;
+    });
+    await expect(read(0)).rejects.toThrow(/division by zero/);
+    await expect(read(1)).rejects.toThrow(/division by zero/);
+    expect((await sql<{ one: number }>`select 1 as one`.execute(store.db)).rows).toEqual([{ one: 1 }]);
+    expect(await store.readSnapshot(async (s) => {
+      let rows = 0;
+      for await (const c of s.copyOut('select i from generate_series(1, 20000) i')) rows += new CopyFields(Buffer.from(c)).more() ? String(Buffer.from(c)).split('\n').length - 1 : 0;
+      return rows;
+    })).toBe(20000);
   });
 
   it('changes in bulk: each changed subject and fact one revision, the rest left alone', async () => {

@@ -7,6 +7,7 @@ import * as m004 from './004-accounts.js';
 import * as m005 from './005-provenance-keys.js';
 import * as m006 from './006-process.js';
 import * as m007 from './007-lists-loans-tasks.js';
+import * as m008 from './008-snapshots.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-provenance-keys': m005,
   '006-process': m006,
   '007-lists-loans-tasks': m007,
+  '008-snapshots': m008,
 };
 
 export const migrations: MigrationProvider = { getMigrations: async () => MIGRATIONS };
