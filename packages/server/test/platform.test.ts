@@ -160,6 +160,10 @@ describe.each(BACKENDS)('the platform on $name', (backend) => {
       const first = await p.as('rencheng-admin').req('POST', '/api/imports?reason=' + encodeURIComponent('四季度更正'), d);
       expect(first.statusCode).toBe(200);
       expect(first.json().facts).toEqual({ added: 0, revised: 1, unchanged: 0 });
+      // the server reads the year at once after an import that changed it, and keeps its snapshot for the next run
+      await p.store.idle();
+      const version = (await p.store.db.selectFrom('rows_version').select('version').executeTakeFirstOrThrow()).version;
+      expect((await p.store.db.selectFrom('year_snapshots').select(['year', 'version']).distinct().execute()).map((r) => [r.year, String(r.version)])).toEqual([[2023, String(version)]]);
       const again = await p.as('rencheng-admin').req('POST', '/api/imports?reason=again', d);
       expect([again.json().importId, again.json().facts]).toEqual([null, { added: 0, revised: 0, unchanged: 1 }]);
       const revs = (await p.as('e1-user').req('GET', '/api/subjects/E1/revisions')).json().items;

@@ -6,7 +6,7 @@ export { openStore, storeOptionsFromEnv, type Store, type StoreOptions } from '.
 export type { Database } from './schema.js';
 export { importDataset, type Counts, type ImportOptions, type ImportResult } from './import.js';
 export { readAndImport, importRead, fileHash, type ReadAndImportOptions, type ReadAndImportResult } from './read.js';
-export { loadDataset, loadWithDigest, factRevisions, type FactRevision, type Loaded } from './load.js';
+export { keepYear, loadDataset, loadWithDigest, factRevisions, type FactRevision, type Loaded } from './load.js';
 export { createRun, readRun, promoteRun, compareRuns, type RunOptions, type RunProgress, type RunSummary, type StoredRun } from './runs.js';
 export { appendAudit, verifyAudit, canonical, type AuditEntry, type AuditCheck } from './audit.js';
 export {

@@ -58,6 +58,16 @@ export async function loadWithDigest(store: Store, year: number, onProgress?: Lo
   return { dataset: got.dataset, digest: got.digest, from: made ? 'rows' : 'snapshot' };
 }
 
+/**
+ * The year's snapshot kept at the current rows version (after an import: the next run then need not
+ * read rows). 'kept' when it was made now, 'there' when it stood already.
+ */
+export async function keepYear(store: Store, year: number): Promise<'kept' | 'there'> {
+  const { from } = await loadWithDigest(store, year);
+  await store.idle();
+  return from === 'rows' ? 'kept' : 'there';
+}
+
 /** The year's snapshot at `version`, if one was kept and reads back whole. */
 async function keptRows(s: Snapshot, year: number, version: string): Promise<YearRows | undefined> {
   // binary COPY: a query would bring the bytes as hex text, twice their size, kept as a string

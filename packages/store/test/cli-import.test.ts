@@ -49,11 +49,13 @@ describe('duixian import', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('imported (import 1)');
     expect(first.stdout).toContain('事实 facts:                  4 added, 0 revised, 0 unchanged');
+    expect(first.stdout).toMatch(/年度快照 year snapshot: +2023 kept for runs \(\d+\.\d s\)/);
 
     const again = duixian('import', file);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('nothing changed');
     expect(again.stdout).toContain('0 added, 0 revised, 4 unchanged');
+    expect(again.stdout).not.toContain('年度快照'); // nothing imported, nothing to read
 
     const changed = example();
     changed.facts[0].value = '1.3亿元';
@@ -66,6 +68,9 @@ describe('duixian import', () => {
       const revs = await store.db.selectFrom('fact_revisions').selectAll().execute();
       expect(revs.map((r) => [Number(r.old_value), Number(r.new_value), r.changed_by, r.reason])).toEqual([[12_000_000_000, 13_000_000_000, '王五', '统计局更正']]);
       expect(await count(store, 'facts')).toBe(4);
+      // kept after the third import, at the version its writes left: the next run reads it, not the rows
+      const version = (await store.db.selectFrom('rows_version').select('version').executeTakeFirstOrThrow()).version;
+      expect((await store.db.selectFrom('year_snapshots').select(['year', 'version']).distinct().execute()).map((r) => [r.year, String(r.version)])).toEqual([[2023, String(version)]]);
     } finally {
       await store.close();
     }

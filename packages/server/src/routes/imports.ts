@@ -80,7 +80,12 @@ export function importRoutes(store: Store, years: YearData, jobs: Jobs) {
         onProgress: (facts, total) => report({ phase: 'write', done: facts, total }),
       });
       if (!done.ok) throw invalid(done.problems);
-      if (done.result.importId !== null) years.invalidate();
+      if (done.result.importId !== null) {
+        years.invalidate();
+        // read the year now, not when someone next asks: it is held for matching and runs, and its snapshot kept
+        const year = r.dataset.year;
+        store.background(`reading ${year} after import ${done.result.importId}`, async () => void await years.current(year));
+      }
       return { ...done.result, warnings: done.warnings };
     }));
 
