@@ -85,9 +85,11 @@ try {
     t = now();
     await store.idle();
     out.snapshotKeptMs = ms(t); // what was left of keeping it when the run ended
+    if ('dataDir' in place) await store.close(); // PGlite: one process at a time in a data directory
     const child = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', new URL('./stored-run.js', import.meta.url).pathname, JSON.stringify(place), String(read.dataset.year)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     if (child.status !== 0) throw new Error(`stored-run.js exited ${child.status}`);
     out.snapshotRun = JSON.parse(child.stdout.trim().split('\n').pop());
+    if ('dataDir' in place) store = await openStore(place);
     log(`snapshotRun ${JSON.stringify(out.snapshotRun)}`);
     if (out.snapshotRun.inputHash !== out.run.inputHash || out.snapshotRun.resultHash !== out.run.resultHash) throw new Error('the run from the snapshot differs from the run from the rows');
     await timed('warmRun');

@@ -201,3 +201,26 @@ export function byteaColumn(bytes: Buffer): Buffer[] {
   }
   return out;
 }
+
+/** A value of a binary COPY row: an integer (4 bytes), a bigint (8 bytes), or bytes. */
+export type BinaryValue = { readonly int4: number } | { readonly int8: bigint } | Uint8Array;
+
+/** Rows in binary COPY's input format (`copy … from … with (format binary)`), as byteaColumn reads its output. */
+export function binaryCopy(rows: readonly (readonly BinaryValue[])[]): Buffer {
+  const out: Buffer[] = [BINARY_SIGNATURE, Buffer.alloc(8)]; // flags, header extension length: both 0
+  for (const row of rows) {
+    const head = Buffer.alloc(2);
+    head.writeInt16BE(row.length);
+    out.push(head);
+    for (const v of row) {
+      const field = v instanceof Uint8Array ? Buffer.from(v.buffer, v.byteOffset, v.byteLength) : Buffer.alloc('int4' in v ? 4 : 8);
+      if ('int4' in v) field.writeInt32BE(v.int4);
+      else if ('int8' in v) field.writeBigInt64BE(v.int8);
+      const length = Buffer.alloc(4);
+      length.writeInt32BE(field.length);
+      out.push(length, field);
+    }
+  }
+  out.push(Buffer.from([0xff, 0xff]));
+  return Buffer.concat(out);
+}

@@ -22,6 +22,12 @@ export class PGliteDialect implements Dialect {
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly db: PGlite) {}
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    // COPY … FROM '/dev/blob' (load.ts keeps a year snapshot so): its one parameter is the bytes to copy
+    // in, handed to PGlite as a blob — 20 times as fast as the same bytes as a bytea parameter
+    if (/ from '\/dev\/blob'/i.test(q.sql)) {
+      const r = await this.db.query<R>(q.sql, [], { blob: new Blob([q.parameters[0] as Uint8Array]) });
+      return { rows: [], ...(r.affectedRows !== undefined ? { numAffectedRows: BigInt(r.affectedRows) } : {}) };
+    }
     const r = await this.db.query<R>(q.sql, q.parameters as unknown[]);
     // COPY … TO '/dev/blob' (db.ts's snapshot): its output is the one row
     if (r.blob) return { rows: [{ blob: new Uint8Array(await r.blob.arrayBuffer()) } as R] };

@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { CORPUS } from '@duixian/corpus';
 import { evaluate, type Dataset, type Fact, type FactKey, type Subject, type Tag } from '@duixian/engine';
 import { importDataset, loadDataset, type Store } from '@duixian/store';
-import { byteaColumn, CopyFields, Interned, wholeRows } from '../src/copy-text.js';
+import { binaryCopy, byteaColumn, CopyFields, Interned, wholeRows } from '../src/copy-text.js';
 import { loadWithDigest } from '../src/load.js';
 import { decodeRows, encodeRows } from '../src/snapshot.js';
 import { BACKENDS, count, snapshot } from './backends.js';
@@ -99,6 +99,9 @@ describe('COPY text read in place', () => {
     const value = (b: Buffer) => Buffer.concat([Buffer.from([0, 1]), Buffer.from([0, 0, 0, b.length]), b]);
     const binary = Buffer.concat([header, value(Buffer.from([1, 2, 3])), value(Buffer.alloc(0)), Buffer.from([0xff, 0xff])]);
     expect(byteaColumn(binary).map((b) => [...b])).toEqual([[1, 2, 3], []]);
+    // what binaryCopy writes (the snapshot's way into PGlite) reads back the same
+    const written = binaryCopy([[Buffer.from([9, 8])], [Buffer.alloc(0)]]);
+    expect(byteaColumn(written).map((b) => [...b])).toEqual([[9, 8], []]);
     expect(() => byteaColumn(Buffer.from('not a copy'))).toThrow(/signature/);
   });
 });
