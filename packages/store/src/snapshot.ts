@@ -1,9 +1,10 @@
 /**
  * A year's subjects, tags and facts as one block of bytes (a year snapshot, migration 008): typed
  * arrays for what is numeric or repeats (kinds, regions, tag sets, fact keys, years, values), and
- * for the strings that do not (ids, names, USCCs) their lengths and their text run together. Reading it is copying arrays and decoding
- * three texts, not taking five million rows apart; the subjects and facts it gives are the
- * ones the row reader gave when it was made, and so is the digest of their rows, which it keeps.
+ * for the strings that do not (ids, names, USCCs) their lengths and their text run together.
+ * Reading it is copying arrays and decoding three texts, not taking five million rows apart; the
+ * subjects and facts it gives are the ones the row reader gave when it was made, and so is the
+ * digest of their rows, which it keeps.
  *
  * Layout: "DXSNAP1L" (version 1, little-endian arrays), the number of sections, each section's
  * length, then the sections, each from a multiple of 8 bytes. Stored in parts of at most PART bytes
@@ -51,7 +52,7 @@ export function encodeRows(rows: YearRows): Uint8Array[] {
   const m = facts.length;
   const kinds = new Indexes<string>();
   const regions = new Indexes<string>();
-  const tagSets = new Indexes<string>(); // tags joined; the arrays are shared, so one join per array
+  const tagSets = new Indexes<string>(); // tags as JSON; the arrays are shared, so one JSON per array
   const joined = new Map<readonly Tag[], number>();
   const kind = new Uint8Array(n);
   const region = new Int32Array(n);
@@ -179,6 +180,7 @@ function factsOf(meta: Meta, ids: (string | null)[], subject: Int32Array, year: 
   let e = 0;
   for (let k = 0; k < meta.facts; k++) {
     const s = subject[k]!;
+    if (!(s >= 0 && s < ids.length)) throw new Error(`snapshot: fact ${k} of a subject it does not hold`);
     const f: Mutable<Fact> = { subject: ids[s]!, subjectIndex: s, year: year[k]!, key: keys[key[k]!]!, value: value[k]! };
     const x = meta.extras[e]?.[0] === k ? meta.extras[e++] : undefined;
     if (x && x[1] !== '') f.item = x[1];
