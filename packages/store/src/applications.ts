@@ -14,6 +14,7 @@ import {
 } from '@duixian/workflow';
 import { yuanString } from '@duixian/engine';
 import type { Store } from './db.js';
+import { jsonValue } from './json.js';
 import type { Database, Role } from './schema.js';
 import { appendAudit } from './audit.js';
 import { int } from './import.js';
@@ -58,7 +59,6 @@ export interface Application {
   readonly createdBy: string;
 }
 
-const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 const intOrNull = (v: string | number | null) => (v === null ? null : int(v));
 
 function applicationOf(r: Awaited<ReturnType<typeof selectOne>>): Application {
@@ -67,7 +67,7 @@ function applicationOf(r: Awaited<ReturnType<typeof selectOne>>): Application {
     id: String(a.id), subjectId: a.subject_id, rule: a.rule, document: a.document, year: a.year, mode: a.mode,
     state: a.state as ApplicationState, chain: a.chain.split(',') as Level[], region: a.region, funder: a.funder,
     decidedFen: intOrNull(a.decided_fen), ceiling: a.ceiling, approvedFen: intOrNull(a.approved_fen),
-    runId: a.run_id === null ? null : String(a.run_id), facts: json(a.facts) as FilledFact[], explanation: json(a.explanation),
+    runId: a.run_id === null ? null : String(a.run_id), facts: jsonValue<FilledFact[]>(a.facts), explanation: jsonValue(a.explanation),
     reviewDue: a.review_due, version: a.version, createdBy: a.created_by,
   };
 }
@@ -314,7 +314,7 @@ export interface ApplicationEvent {
 
 export async function applicationEvents(store: Store, id: string): Promise<ApplicationEvent[]> {
   const rows = await store.db.selectFrom('application_events').selectAll().where('application_id', '=', id).orderBy('id').execute();
-  return rows.map((r) => ({ action: r.action, from: r.from_state, to: r.to_state, level: r.level, reasons: json(r.reasons) as string[], amountFen: intOrNull(r.amount_fen), by: r.by, at: r.at }));
+  return rows.map((r) => ({ action: r.action, from: r.from_state, to: r.to_state, level: r.level, reasons: jsonValue<string[]>(r.reasons), amountFen: intOrNull(r.amount_fen), by: r.by, at: r.at }));
 }
 
 export interface ApplicationFilter {

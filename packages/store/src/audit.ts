@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Store } from './db.js';
+import { jsonValue } from './json.js';
 import type { Database } from './schema.js';
 
 const AUDIT_LOCK = 0x61756469;
@@ -53,8 +54,7 @@ export async function verifyAudit(store: Store | { db: Kysely<Database> }): Prom
   const rows = await store.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
   let prev = GENESIS;
   for (const r of rows) {
-    const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-    const e: AuditEntry = { actor: r.actor, action: r.action, entity: r.entity, before: json(r.before), after: json(r.after) };
+    const e: AuditEntry = { actor: r.actor, action: r.action, entity: r.entity, before: jsonValue(r.before), after: jsonValue(r.after) };
     const seq = String(r.seq);
     if (r.prev_hash !== prev) return { ok: false, entries: rows.length, seq, problem: 'does not link to the entry before it (an entry was removed or reordered)' };
     if (hashOf(prev, seq, new Date(r.at), e) !== r.hash) return { ok: false, entries: rows.length, seq, problem: 'its content does not match its hash (the entry was changed)' };

@@ -3,6 +3,7 @@
  * log, in PostgreSQL (DATABASE_URL) or the embedded PGlite; imports all or nothing.
  */
 export { openStore, storeOptionsFromEnv, type Store, type StoreOptions } from './db.js';
+export { jsonValue } from './json.js';
 export type { Database } from './schema.js';
 export { importDataset, type Counts, type ImportOptions, type ImportResult } from './import.js';
 export { readAndImport, importRead, fileHash, type ReadAndImportOptions, type ReadAndImportResult } from './read.js';

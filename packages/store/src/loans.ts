@@ -11,6 +11,7 @@ import { sql, type Transaction } from 'kysely';
 import { region } from '@duixian/engine';
 import { checkLoan, type LoanApplication } from '@duixian/workflow';
 import type { Store } from './db.js';
+import { jsonValue } from './json.js';
 import type { Database } from './schema.js';
 import { appendAudit } from './audit.js';
 import { BANK_NAME } from './accounts.js';
@@ -148,7 +149,7 @@ const selectLoan = (db: Tx | Store['db'], id: string) => db.selectFrom('loan_app
 type LoanRow = NonNullable<Awaited<ReturnType<typeof selectLoan>>>;
 const loanOf = (r: LoanRow): Loan => ({
   id: String(r.id), subjectId: r.subject_id, region: r.region, bank: r.bank, amountFen: int(r.amount_fen), termMonths: r.term_months, purpose: r.purpose,
-  consent: r.consent, consentAt: r.consent_at, summary: (typeof r.summary === 'string' ? JSON.parse(r.summary) : r.summary) as LoanSummary | null,
+  consent: r.consent, consentAt: r.consent_at, summary: jsonValue<LoanSummary | null>(r.summary),
   state: r.state, by: r.by, at: r.at, decidedBy: r.decided_by, decidedAt: r.decided_at, note: r.note,
 });
 

@@ -14,6 +14,7 @@ import {
   type Change, type Comparison, type Corpus, type Dataset, type Evaluation, type Parameter,
 } from '@duixian/engine';
 import type { Store } from './db.js';
+import { jsonValue } from './json.js';
 import { loadWithDigest } from './load.js';
 import { appendAudit } from './audit.js';
 
@@ -171,15 +172,14 @@ export async function readRun(store: Store, id: string): Promise<StoredRun | und
   if (!run) return undefined;
   const rows = await store.db.selectFrom('run_rows').select(['section', 'row']).where('run_id', '=', id).orderBy('seq').execute();
   const promoted = (await store.db.selectFrom('run_promotions').select('run_id').where('run_id', '=', id).executeTakeFirst()) !== undefined;
-  const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-  const section = (s: string) => rows.filter((r) => r.section === s).map((r) => json(r.row));
+  const section = <T>(s: string): T[] => rows.filter((r) => r.section === s).map((r) => jsonValue<T>(r.row));
   return {
     id: String(run.id), kind: run.kind, promoted, inputHash: run.input_hash, resultHash: run.result_hash,
     corpusVersion: run.corpus_version, by: run.by,
     evaluation: {
-      format: 'duixian/v1', year: run.year, interpretations: json(run.readings),
+      format: 'duixian/v1', year: run.year, interpretations: jsonValue(run.readings),
       awards: section('award'), withheld: section('withheld'), missing: section('missing'),
-      pools: json(run.pools), totals: json(run.totals),
+      pools: jsonValue(run.pools), totals: jsonValue(run.totals),
     },
   };
 }

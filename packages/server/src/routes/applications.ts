@@ -12,7 +12,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fenOf, isWithin, placeOf, yuanString } from '@duixian/engine';
 import { applicationMode } from '@duixian/corpus';
 import {
-  act, appendAudit, applicationEvents, createApplication, enlist, listApplications, readApplication, saveFacts, setWindow,
+  act, appendAudit, applicationEvents, createApplication, enlist, jsonValue, listApplications, readApplication, saveFacts, setWindow,
   type Account, type Application, type AutomaticEntry, type FilledFact, type Store,
 } from '@duixian/store';
 import { APPLICATION_STATES, availableActions, deadlineStatus, type ApplicationAction, type ApplicationState } from '@duixian/workflow';
@@ -211,7 +211,7 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
       if (!seesAll(me)) q = q.where('s.region', 'in', regionsWithin(me.region!));
       const entries: AutomaticEntry[] = [];
       for (const r of await q.orderBy('r.seq').execute()) {
-        const row = (typeof r.row === 'string' ? JSON.parse(r.row) : r.row) as { rule: string; type: string; amount: string | null; ceiling: boolean; funder: string; explanation?: unknown };
+        const row = jsonValue<{ rule: string; type: string; amount: string | null; ceiling: boolean; funder: string; explanation?: unknown }>(r.row);
         const { rule, document } = ruleOf(row.rule);
         if (applicationMode(rule) !== 'automatic' || (row.type !== 'money' && row.type !== 'honor')) continue;
         entries.push({

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { INTERPRETATION_VALUES } from '@duixian/engine';
 import { inputProblems, RULE_IDS } from '@duixian/corpus';
 import { readCsv, readObject, readXlsx, type Problem, type ReadResult } from '@duixian/interchange';
-import { importRead, type Store } from '@duixian/store';
+import { importRead, jsonValue, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
 import { accountOf, guard } from '../auth/guard.js';
 import { ADMINS, importProblems, READERS, regionsWithin, seesAll } from '../auth/access.js';
@@ -100,7 +100,7 @@ export function importRoutes(store: Store, years: YearData, jobs: Jobs) {
       const total = Number((await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
       const rows = await q.select(['imports.id', 'imports.name', 'imports.by', 'imports.reason', 'imports.at', 'imports.counts', 'imports.file_hash'])
         .orderBy('imports.id', 'desc').limit(page.pageSize).offset(page.offset).execute();
-      return { ...page.info(total), items: rows.map((r) => ({ id: String(r.id), name: r.name, by: r.by, reason: r.reason, at: r.at, fileHash: r.file_hash, counts: typeof r.counts === 'string' ? JSON.parse(r.counts) : r.counts })) };
+      return { ...page.info(total), items: rows.map((r) => ({ id: String(r.id), name: r.name, by: r.by, reason: r.reason, at: r.at, fileHash: r.file_hash, counts: jsonValue(r.counts) })) };
     });
   };
 }

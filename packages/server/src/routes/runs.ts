@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { compareEvaluations, DraftError, fenOf, INTERPRETATION_VALUES, isWithin, type AwardRow, type Change, type Subject, type SubjectKind } from '@duixian/engine';
 import { CORPUS, DOCUMENT_IDS, RULE_IDS } from '@duixian/corpus';
 import { awardTotals, filterAwards, noticeCsv, noticeXlsx, readObject, type AwardFilter, type NoticeContext } from '@duixian/interchange';
-import { createRun, promoteRun, type Account, type Store } from '@duixian/store';
+import { createRun, jsonValue, promoteRun, type Account, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
 import type { YearData } from '../year-data.js';
 import type { Jobs } from '../jobs.js';
@@ -37,7 +37,6 @@ interface RunRecord {
   readonly readings: unknown;
 }
 
-const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 const isOfficial = (r: RunRecord) => r.kind === 'official' || r.promoted;
 
 type Section = 'award' | 'withheld' | 'missing';
@@ -75,7 +74,7 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs) {
   const toRecord = (r: Row): RunRecord => ({
     id: String(r.id), kind: r.kind, promoted: Boolean(r.promoted), year: r.year, by: r.by, at: r.at, scope: r.region ?? PROVINCE,
     inputHash: r.input_hash, resultHash: r.result_hash, corpusVersion: r.corpus_version, engineVersion: r.engine_version,
-    options: json(r.options), readings: json(r.readings),
+    options: jsonValue(r.options), readings: jsonValue(r.readings),
   });
 
   async function record(id: string): Promise<RunRecord | undefined> {
@@ -105,7 +104,7 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs) {
     const rows: AwardRow[] = [];
     const subjects = new Map<string, Subject>();
     for (const r of await q.orderBy('r.seq').execute()) {
-      rows.push(json(r.row));
+      rows.push(jsonValue<AwardRow>(r.row));
       if (r.id !== null && !subjects.has(r.id)) {
         subjects.set(r.id, { id: r.id, kind: r.kind as SubjectKind, name: r.name!, tags: [], ...(r.region ? { region: r.region } : {}), ...(r.uscc ? { uscc: r.uscc } : {}) });
       }
