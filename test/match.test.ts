@@ -51,7 +51,17 @@ describe('matchSubject (政策计算器)', () => {
   it('the gap to the next tier: 4100万元 is in the 3000万–6000万 tier (20万元), 1,900万元 short of the next', () => {
     const m = matchSubject(run, 'Y1').find((x) => x.rule === 'jiyang-2021-80/5.retail')!;
     expect([m.status, m.amount]).toEqual(['eligible', '200000.00']);
-    expect(m.explanation.steps.some((s) => s.text.includes('距下一档（6000万元，30万元）还差 1,900万元'))).toBe(true);
+    expect(m.steps.some((s) => s.text.includes('距下一档（6000万元，30万元）还差 1,900万元'))).toBe(true);
+  });
+
+  it('says what the full explanation says: the same steps and missing facts, the status its outcome', () => {
+    const STATUS = { award: 'eligible', withheld: 'withheld', missing: 'undecidable', 'not-in-force': 'not-in-force', 'not-eligible': 'not-eligible', 'not-recipient': 'not-eligible' };
+    for (const id of ['J1', 'Y1', 'X1']) {
+      for (const m of matchSubject(run, id)) {
+        const e = run.explain(id, m.rule);
+        expect([m.status, m.steps, m.missing]).toEqual([STATUS[e.outcome], e.steps, e.missing ?? []]);
+      }
+    }
   });
 
   it('undecidable with the missing facts: a yuan figure against 1000万美元 needs the year\'s rate', () => {

@@ -7,7 +7,7 @@
 import { RunContext } from './context.js';
 import type { Dataset } from './dataset.js';
 import { yuanString } from './format.js';
-import { DEFAULT_READINGS, resolveReadings, type Readings } from './interpretations.js';
+import { DEFAULT_READINGS, resolveReadings, type InterpretationId, type Readings } from './interpretations.js';
 import { cityOf } from './regions.js';
 import { applyBlacklist, applyDocumentExclusive, applyGroups, applyOnce, applyPool, type PoolResult } from './resolve.js';
 import { RuleRun, type Decision } from './rule-run.js';
@@ -48,6 +48,19 @@ export interface WithheldRow {
   readonly group?: string;
   readonly keptRule?: string;
   readonly explanation?: Explanation;
+}
+
+/** One decision's outcome and steps (see `Run.traceAt`). */
+export interface DecisionTrace {
+  readonly rule: Rule;
+  readonly doc: PolicyDocument;
+  readonly outcome: Outcome;
+  readonly steps: readonly Step[];
+  /** facts that would decide it ("E1 physicalGoodsOnlineRetail@2023") when the outcome is `missing`; else none */
+  readonly missing: readonly string[];
+  readonly decision: Decision | undefined;
+  /** the readings the decision used */
+  readonly readings: ReadonlySet<InterpretationId>;
 }
 
 export interface MissingRow {
@@ -206,27 +219,36 @@ export class Run {
 
   /** The same by the subject's position (what the decisions hold): no lookup of a million ids by name. */
   private explainAt(i: number, ruleId: string): Explanation {
+    const { rule, doc, outcome, steps, missing, decision, readings } = this.traceAt(i, ruleId);
+    const subject = this.ctx.population.subjects[i]!;
+    return {
+      rule: rule.id, document: doc.id, number: doc.number, article: rule.article, title: rule.title, text: rule.text,
+      subject: subject.id, subjectName: subject.name, year: this.ctx.year,
+      outcome, summary: outcome === 'not-in-force' ? steps[0]!.text : this.summary(outcome, decision, missing), steps,
+      readings: Object.fromEntries([...readings].sort().map((id) => [id, this.ctx.readings[id]])),
+      ...(outcome === 'missing' ? { missing } : {}),
+    };
+  }
+
+  /**
+   * How one decision came about: its outcome and the steps from the document's validity to what
+   * happened after it (a group, a pool), with the facts it lacked. What an explanation is made of,
+   * without the parts a caller answering many subjects quickly (政策计算器) does not send.
+   */
+  traceAt(i: number, ruleId: string): DecisionTrace {
     const rule = this.ctx.rules.get(ruleId);
     if (!rule) throw new Error(`unknown rule ${ruleId}`);
     const doc = this.ctx.documents.get(rule.document)!;
-    const subject = this.ctx.population.subjects[i]!;
-    const base = {
-      rule: rule.id, document: doc.id, number: doc.number, article: rule.article, title: rule.title, text: rule.text,
-      subject: subject.id, subjectName: subject.name, year: this.ctx.year,
-    };
     const validity = this.validityStep(rule, doc);
     const run = this.runs.get(ruleId);
-    if (!run) {
-      return { ...base, outcome: 'not-in-force', summary: validity.text, steps: [validity], readings: {} };
-    }
+    if (!run) return { rule, doc, outcome: 'not-in-force', steps: [validity], missing: [], decision: undefined, readings: new Set() };
     const traced = run.trace(i);
     const decision = this.decisionOf(ruleId, i);
     const steps: Step[] = [validity, ...traced.steps, ...(decision?.after ?? [])];
     if (rule.note) steps.push({ kind: 'note', text: `本系统对条文的理解：${rule.note}` });
-    const readings = Object.fromEntries([...(decision?.readings ?? run.readings)].sort().map((id) => [id, this.ctx.readings[id]]));
     const outcome: Outcome = decision?.withheld ? 'withheld' : traced.status === 'award' ? 'award' : traced.status;
-    const missing = [...new Set(traced.missing.map((m) => `${m.subject} ${m.key}@${m.year}`))];
-    return { ...base, outcome, summary: this.summary(outcome, decision, missing), steps, readings, ...(outcome === 'missing' ? { missing } : {}) };
+    const missing = outcome === 'missing' ? [...new Set(traced.missing.map((m) => `${m.subject} ${m.key}@${m.year}`))] : [];
+    return { rule, doc, outcome, steps, missing, decision, readings: decision?.readings ?? run.readings };
   }
 
   /** Each rule's decisions by subject position, built on first use: explaining every decision of a rule stays linear. */
@@ -245,7 +267,14 @@ export class Run {
     return at.get(i);
   }
 
+  /** Whether the document is in force is the same for every subject: one step per rule, shared. */
+  private readonly validity = new Map<string, Step>();
   private validityStep(rule: Rule, doc: PolicyDocument): Step {
+    let step = this.validity.get(rule.id);
+    if (!step) this.validity.set(rule.id, (step = this.validityOf(rule, doc)));
+    return step;
+  }
+  private validityOf(rule: Rule, doc: PolicyDocument): Step {
     const y = this.ctx.year;
     const f = yearInForce(doc, y, this.ctx.readings['I-year-in-force']);
     const period = `${doc.validFrom} 至 ${doc.validTo ?? '长期'}`;
@@ -254,7 +283,7 @@ export class Run {
     return { kind: 'validity', holds: true, text: `${doc.number} 有效期 ${period}，${y}年${f.partial ? '部分时间在有效期内（I-year-in-force=overlap，按全年考核，特此提示）' : '在有效期内'}` };
   }
 
-  private summary(outcome: Outcome, d: Decision | undefined, missing: string[]): string {
+  private summary(outcome: Outcome, d: Decision | undefined, missing: readonly string[]): string {
     if (outcome === 'withheld') return d!.withheld!.text;
     if (outcome === 'missing') return `缺少：${missing.join('、')}`;
     if (outcome !== 'award' || !d) return '';

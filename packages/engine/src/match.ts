@@ -6,7 +6,7 @@
  */
 import type { Run } from './evaluate.js';
 import { yuanString } from './format.js';
-import type { Explanation, Step } from './trace.js';
+import type { Step } from './trace.js';
 
 export type MatchStatus = 'eligible' | 'not-eligible' | 'undecidable' | 'withheld' | 'not-in-force';
 
@@ -24,7 +24,8 @@ export interface Match {
   readonly failing: readonly string[];
   /** facts that would decide it (undecidable) */
   readonly missing: readonly string[];
-  readonly explanation: Explanation;
+  /** how the decision came about, from the document's validity on (an explanation's steps) */
+  readonly steps: readonly Step[];
 }
 
 const failingOf = (steps: readonly Step[]): string[] => steps.filter((s) => s.holds === false && s.kind !== 'validity').map((s) => s.text);
@@ -42,13 +43,12 @@ export function matchSubject(run: Run, subjectId: string): Match[] {
     if (!rule.recipient.kinds.includes(subject.kind)) continue;
     const doc = run.ctx.documents.get(rule.document)!;
     if (!run.ctx.population.isIn(i, doc.issuer)) continue; // another jurisdiction's rule
-    const e = run.explain(subjectId, rule.id);
-    const decision = run.decisionOf(rule.id, i);
+    const { outcome, steps, missing, decision } = run.traceAt(i, rule.id);
     const status: MatchStatus =
-      e.outcome === 'award' ? 'eligible'
-      : e.outcome === 'withheld' ? 'withheld'
-      : e.outcome === 'missing' ? 'undecidable'
-      : e.outcome === 'not-in-force' ? 'not-in-force'
+      outcome === 'award' ? 'eligible'
+      : outcome === 'withheld' ? 'withheld'
+      : outcome === 'missing' ? 'undecidable'
+      : outcome === 'not-in-force' ? 'not-in-force'
       : 'not-eligible';
     const amount = decision?.status === 'award' && decision.type === 'money' ? (decision.granted ?? decision.fen) : null;
     out.push({
@@ -56,9 +56,9 @@ export function matchSubject(run: Run, subjectId: string): Match[] {
       type: decision?.status === 'award' ? decision.type : null,
       amount: amount === null ? null : yuanString(amount),
       ceiling: decision?.ceiling ?? false,
-      failing: status === 'not-eligible' || status === 'withheld' ? failingOf(e.steps) : [],
-      missing: e.missing ?? [],
-      explanation: e,
+      failing: status === 'not-eligible' || status === 'withheld' ? failingOf(steps) : [],
+      missing,
+      steps,
     });
   }
   return out;

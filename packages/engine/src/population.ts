@@ -42,7 +42,8 @@ export class Population {
   private readonly sparse: (Map<number, number> | undefined)[] = new Array(KEY_INDEX.size * YEARS).fill(undefined);
   private readonly itemised = new Map<number, Map<number, Item[]>>();
   private readonly ruleScoped = new Map<string, Map<number, number>>();
-  private readonly withinCache = new Map<string, boolean>();
+  /** whether a region code lies within an ancestor, by ancestor then code (few of each; asked per subject and rule) */
+  private readonly withinCache = new Map<string, Map<string, boolean>>();
   private readonly inRegionCache = new Map<string, Int32Array>();
   /** each subject's region as a small number (distinct codes are few), for typed jurisdiction filters */
   private readonly regionIds = new Map<string | undefined, number>();
@@ -285,9 +286,10 @@ export class Population {
   isIn(i: number, ancestor: string): boolean {
     const code = this.regionCode[i];
     if (code === undefined) return false;
-    const k = `${code}>${ancestor}`;
-    let r = this.withinCache.get(k);
-    if (r === undefined) this.withinCache.set(k, (r = isWithin(code, ancestor)));
+    let known = this.withinCache.get(ancestor);
+    if (!known) this.withinCache.set(ancestor, (known = new Map()));
+    let r = known.get(code);
+    if (r === undefined) known.set(code, (r = isWithin(code, ancestor)));
     return r;
   }
 }

@@ -28,6 +28,6 @@ export async function matchRoutes(app: FastifyInstance): Promise<void> {
       throw new ApiError(422, 'unknown-subject', `数据中没有主体 ${id}`, `No subject ${id} in the posted data`);
     }
     const run = new Run(CORPUS, read.dataset);
-    return { year: read.dataset.year, subject: id, matches: matchSubject(run, id).map(({ explanation, ...m }) => ({ ...m, steps: explanation.steps })) };
+    return { year: read.dataset.year, subject: id, matches: matchSubject(run, id) };
   });
 }

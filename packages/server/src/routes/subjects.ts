@@ -93,7 +93,7 @@ export function subjectRoutes(store: Store, years: YearData) {
       if (!held) await visible(req, req.params.id);
       else if (!canSeeSubject(accountOf(req), held)) throw outsideJurisdiction(`主体 ${held.id} `, `Subject ${held.id}`);
       const id = held?.id ?? req.params.id;
-      return { year: req.query.year, subject: id, matches: matchSubject(run, id).map(({ explanation, ...m }) => ({ ...m, steps: explanation.steps })) };
+      return { year: req.query.year, subject: id, matches: matchSubject(run, id) };
     });
   };
 }
