@@ -3,7 +3,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate, parseQuantity, Run, type Dataset, type Evaluation } from '@duixian/engine';
+import { evaluate, matchProfile, matchSubject, parseQuantity, Run, type Dataset, type Evaluation } from '@duixian/engine';
 import { CORPUS } from '@duixian/corpus';
 import { datasetArb, shuffled } from './arbitrary.js';
 
@@ -52,6 +52,14 @@ describe('engine invariants', () => {
       }
       expect(compared).toBeGreaterThan(0);
     }), RUNS);
+  });
+
+  it('政策计算器 on a profile runs only the rules that could apply, and answers as a run of every rule does', () => {
+    fc.assert(fc.property(datasetArb, fc.constantFrom(...READINGS), (generated, interpretations) => {
+      const ds = { ...generated, interpretations };
+      const full = new Run(CORPUS, ds);
+      for (const s of ds.subjects) expect([s.id, matchProfile(CORPUS, ds, s.id)]).toEqual([s.id, matchSubject(full, s.id)]);
+    }), { numRuns: 30 });
   });
 
   it('shuffling subjects and facts changes nothing (byte-identical JSON)', () => {

@@ -14,7 +14,7 @@ export { Population } from './population.js';
 export { evaluate, Run, yearInForce } from './evaluate.js';
 export type { EvaluateOptions, Evaluation, AwardRow, WithheldRow, MissingRow } from './evaluate.js';
 export type { PoolResult } from './resolve.js';
-export { matchSubject, type Match, type MatchStatus } from './match.js';
+export { matchProfile, matchSubject, type Match, type MatchStatus } from './match.js';
 export { compareEvaluations, type Comparison, type SubjectChange, type Totals } from './compare.js';
 export { draftCorpus, DraftError, type Change, type ChangeKey } from './draft.js';
 /** Recorded with every stored run: a change of engine may change decisions. */

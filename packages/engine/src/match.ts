@@ -4,8 +4,11 @@
  * with the facts that are missing, or withheld and why. Built on a run over the whole dataset,
  * so rankings, pools and exclusivity are decided exactly as in the year's evaluation.
  */
-import type { Run } from './evaluate.js';
+import type { Dataset } from './dataset.js';
+import { Run } from './evaluate.js';
 import { yuanString } from './format.js';
+import { isWithin, placeOf } from './regions.js';
+import type { Corpus } from './rule.js';
 import type { Step } from './trace.js';
 
 export type MatchStatus = 'eligible' | 'not-eligible' | 'undecidable' | 'withheld' | 'not-in-force';
@@ -29,6 +32,25 @@ export interface Match {
 }
 
 const failingOf = (steps: readonly Step[]): string[] => steps.filter((s) => s.holds === false && s.kind !== 'validity').map((s) => s.text);
+
+/**
+ * 政策计算器 for a profile (a subject and whatever else the caller posts): a run of only the
+ * rules that could apply to that subject — of its kind, issued for a jurisdiction it lies in —
+ * then matchSubject. The answer is the same as a run of every rule would give: a subject's
+ * decisions depend on other rules only through its own decisions (exclusive groups, 就高不就低,
+ * honours following a won group) and on other subjects only within the same rule (rankings,
+ * pools), and every rule it could have a decision under is run. A property test holds this.
+ */
+export function matchProfile(corpus: Corpus, dataset: Dataset, subjectId: string): Match[] {
+  const subject = dataset.subjects.find((s) => s.id === subjectId);
+  if (!subject) throw new Error(`unknown subject ${subjectId}`);
+  const place = placeOf(subject);
+  const issuers = new Map(corpus.documents.map((d) => [d.id, d.issuer]));
+  const rules = corpus.rules
+    .filter((r) => r.recipient.kinds.includes(subject.kind) && place !== undefined && isWithin(place, issuers.get(r.document)!))
+    .map((r) => r.id);
+  return matchSubject(new Run(corpus, dataset, { rules }), subjectId);
+}
 
 /**
  * Every rule whose recipients include the subject's kind, in the corpus's order. Rules of another

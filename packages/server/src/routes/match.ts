@@ -4,7 +4,7 @@
  * data. Public, like the calculators government portals offer; nothing is stored.
  */
 import type { FastifyInstance } from 'fastify';
-import { INTERPRETATION_VALUES, matchSubject, Run } from '@duixian/engine';
+import { INTERPRETATION_VALUES, matchProfile } from '@duixian/engine';
 import { CORPUS, RULE_IDS } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import { ApiError } from '../errors.js';
@@ -27,7 +27,6 @@ export async function matchRoutes(app: FastifyInstance): Promise<void> {
     if (!read.dataset.subjects.some((s) => s.id === id)) {
       throw new ApiError(422, 'unknown-subject', `数据中没有主体 ${id}`, `No subject ${id} in the posted data`);
     }
-    const run = new Run(CORPUS, read.dataset);
-    return { year: read.dataset.year, subject: id, matches: matchSubject(run, id) };
+    return { year: read.dataset.year, subject: id, matches: matchProfile(CORPUS, read.dataset, id) };
   });
 }
