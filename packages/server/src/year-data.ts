@@ -4,9 +4,12 @@
  * the year is loaded): the version is the newest import's id and the newest list event's, so
  * that matching a stored enterprise, the targets, the monitoring report and evaluation runs answer
  * without reloading a million subjects each time. Concurrent requests for the same year share one
- * load. For reads that may be a second old (matching, targets) the version is read at most once a
- * second; a run asks for the version as it is now (`current`), so it never evaluates stale data.
- * An import through this server invalidates at once.
+ * load. For reads that may be a little old (matching, targets) the version is read again once a
+ * second, in the background: requests go on with the version known until the new one is in, so no
+ * matching request waits for the database (a busy database — autovacuum after a million-row
+ * import — once held every request of a second behind one slow version read). A run asks for the
+ * version as it is now (`current`), so it never evaluates stale data. An import or list change
+ * through this server invalidates at once: the next request waits for the new version.
  */
 import { sql } from 'kysely';
 import { Run, type Dataset, type Subject } from '@duixian/engine';
@@ -35,18 +38,32 @@ function view(dataset: Dataset, digest: string): YearView {
   };
 }
 
+/** The newest import's id and list event's ('12:3'). */
+export type VersionReader = () => Promise<string>;
+
+const readVersion = (store: Store): VersionReader => () =>
+  sql<{ v: string }>`select coalesce((select max(id) from imports), 0)::text || ':' || coalesce((select max(id) from list_events), 0)::text as v`
+    .execute(store.db).then((r) => r.rows[0]!.v);
+
 export class YearData {
   private readonly cache = new Map<string, Promise<YearView>>();
-  private version: { value: Promise<string>; at: number } | undefined;
+  /** the version last read, and when; a read in flight */
+  private known: { value: string; at: number } | undefined;
+  private reading: Promise<string> | undefined;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly version: VersionReader = readVersion(store),
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  /** Forget the version read: the next request reads it again (after an import, or a change of a list). */
+  /** Forget the version read: the next request waits for it to be read again (after an import, or a change of a list). */
   invalidate(): void {
-    this.version = undefined;
+    this.known = undefined;
+    this.reading = undefined;
   }
 
-  /** The year at a version at most a second old. */
+  /** The year at the version last read (read again in the background once it is a second old). */
   async get(year: number): Promise<YearView> {
     return this.at(year, await this.recentVersion());
   }
@@ -72,14 +89,22 @@ export class YearData {
     return held;
   }
 
-  /** The newest import's id and list event's ('12:3'), read at most once a second; concurrent requests share one read. */
+  /**
+   * The version known, if read less than a second ago; if older, the same while a new read goes
+   * on; if none is known, the read (concurrent requests share it). A failed read is forgotten:
+   * the next request tries again, and until then the version known stands.
+   */
   private recentVersion(): Promise<string> {
-    if (this.version && Date.now() - this.version.at < VERSION_TTL_MS) return this.version.value;
-    const value = sql<{ v: string }>`select coalesce((select max(id) from imports), 0)::text || ':' || coalesce((select max(id) from list_events), 0)::text as v`
-      .execute(this.store.db).then((r) => r.rows[0]!.v);
-    const version = { value, at: Date.now() };
-    this.version = version;
-    value.catch(() => { if (this.version === version) this.version = undefined; });
-    return value;
+    const known = this.known;
+    const stale = !known || this.now() - known.at >= VERSION_TTL_MS;
+    if (stale && !this.reading) {
+      const reading = this.version();
+      this.reading = reading;
+      reading.then(
+        (value) => { if (this.reading === reading) [this.known, this.reading] = [{ value, at: this.now() }, undefined]; },
+        () => { if (this.reading === reading) this.reading = undefined; },
+      );
+    }
+    return known ? Promise.resolve(known.value) : this.reading!;
   }
 }
