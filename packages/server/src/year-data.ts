@@ -6,8 +6,8 @@
  * without reloading a million subjects each time. Concurrent requests for the same year share one
  * load. For reads that may be a little old (matching, targets) the version is read again once a
  * second, in the background: requests go on with the version known until the new one is in, so no
- * matching request waits for the database (a busy database — autovacuum after a million-row
- * import — once held every request of a second behind one slow version read). A run asks for the
+ * matching request waits for the database (a slow version read — a lock on imports, a busy
+ * database — used to hold every request of that moment behind it). A run asks for the
  * version as it is now (`current`), so it never evaluates stale data. An import or list change
  * through this server invalidates at once: the next request waits for the new version.
  */
