@@ -5,8 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BACKENDS, storesFor } from '../../store/test/backends.js';
+import { childrenOf, INTERPRETATION_VALUES, region, REGION_KINDS, type Dataset } from '@duixian/engine';
+import { cityReport, RULE_IDS, TARGETS, targetProgress } from '@duixian/corpus';
+import { readObject } from '@duixian/interchange';
 import type { Store } from '@duixian/store';
-import { YearData } from '../src/year-data.js';
+import { generateDemo } from '../../cli/src/demo/index.js';
+import { regionsOf, YearData } from '../src/year-data.js';
 
 /** A version reader the test answers by hand, and a clock it moves. */
 function controlled() {
@@ -98,3 +102,34 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe('regionsOf: the targets and the monitoring report read only the regions', () => {
+  const read = readObject(generateDemo({ enterprises: 400, seed: 11 }), { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES });
+  if (!read.ok) throw new Error('the demo did not read');
+  // the demo has annual figures only: add a second quarter for every city (and for an enterprise, to be left out)
+  const cities = childrenOf('370000').map((r) => r.code);
+  const enterprise = read.dataset.subjects.find((s) => s.kind === 'enterprise')!.id;
+  const quarterly = [...cities, enterprise].flatMap((subject, k) => [2022, 2023].map((year) => ({ subject, year, quarter: 2 as const, key: 'onlineRetail' as const, value: (k + 1) * 1_000_000_00 + (year - 2022) * k * 7_000_00 })));
+  const full: Dataset = { ...read.dataset, facts: [...read.dataset.facts, ...quarterly] };
+  const regions = regionsOf(full);
+
+  it('keeps the regions and their facts, and no enterprise', () => {
+    expect(regions.subjects.length).toBeGreaterThan(150); // the province, 16 cities, their counties
+    expect(regions.subjects.every((s) => (REGION_KINDS as readonly string[]).includes(s.kind))).toBe(true);
+    expect(regions.facts.length).toBeGreaterThan(0);
+    expect(regions.facts.length).toBe(full.facts.filter((f) => regions.subjects.some((s) => s.id === f.subject)).length);
+    expect(full.subjects.length - regions.subjects.length).toBeGreaterThanOrEqual(400);
+  });
+
+  it('every target is measured on a region', () => {
+    for (const t of TARGETS) {
+      if (t.indicator && 'subject' in t.indicator) expect([t.id, region(t.indicator.subject) !== undefined]).toEqual([t.id, true]);
+    }
+  });
+
+  it('gives the same targets and monitoring report as the whole dataset', () => {
+    expect(targetProgress(TARGETS, regions, 2023)).toEqual(targetProgress(TARGETS, full, 2023));
+    for (const quarter of [undefined, 1, 2, 3, 4] as const) expect(cityReport(regions, 2023, quarter)).toEqual(cityReport(full, 2023, quarter));
+    expect([undefined, 2].map((quarter) => cityReport(regions, 2023, quarter as 2 | undefined).filter((c) => c.onlineRetail.value !== null).length)).toEqual([16, 16]);
+  });
+});

@@ -22,8 +22,8 @@ export function monitoringRoutes(store: Store, years: YearData) {
       const me = accountOf(req);
       const issuer = new Map(CORPUS.documents.map((d) => [d.id, d.issuer]));
       const mine = TARGETS.filter((t) => seesAll(me) || overlaps(issuer.get(t.document)!, me.region!));
-      const { dataset } = await years.get(req.query.year);
-      return { year: req.query.year, items: targetProgress(mine, dataset, req.query.year) };
+      const { regions } = await years.get(req.query.year);
+      return { year: req.query.year, items: targetProgress(mine, regions, req.query.year) };
     });
 
     app.get<{ Querystring: { year: number; quarter?: 1 | 2 | 3 | 4 } }>('/api/monitoring', {
@@ -34,8 +34,8 @@ export function monitoringRoutes(store: Store, years: YearData) {
       },
     }, async (req) => {
       const me = accountOf(req);
-      const { dataset } = await years.get(req.query.year);
-      const cities = cityReport(dataset, req.query.year, req.query.quarter).filter((c) => seesAll(me) || overlaps(c.city, me.region!));
+      const { regions } = await years.get(req.query.year);
+      const cities = cityReport(regions, req.query.year, req.query.quarter).filter((c) => seesAll(me) || overlaps(c.city, me.region!));
       return { year: req.query.year, quarter: req.query.quarter ?? null, cities };
     });
   };
