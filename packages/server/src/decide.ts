@@ -6,7 +6,7 @@
  * (前3名): then over the whole year as stored, so the applicant is ranked among the others, not
  * alone (alone it would always come first).
  */
-import { fenOf, INTERPRETATION_VALUES, Run, type Dataset, type Fact } from '@duixian/engine';
+import { fenOf, INTERPRETATION_VALUES, REGION_KINDS as ENGINE_REGION_KINDS, Run, type Dataset, type Fact } from '@duixian/engine';
 import { CORPUS, RULE_IDS } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import type { Decided, FilledFact } from '@duixian/store';
@@ -14,7 +14,7 @@ import { ApiError } from './errors.js';
 import type { YearView } from './year-data.js';
 
 const KNOWN = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES };
-const REGION_KINDS = new Set(['country', 'province', 'city', 'county']);
+const REGION_KINDS = new Set<string>(ENGINE_REGION_KINDS);
 
 /** The filled facts read exactly as an imported file's facts sheet is; problems name `facts[k].field`. */
 export function readFilled(view: YearView, subjectId: string, year: number, filled: readonly FilledFact[]): readonly Fact[] {
@@ -24,7 +24,11 @@ export function readFilled(view: YearView, subjectId: string, year: number, fill
   return read.dataset.facts;
 }
 
-export function decide(view: YearView, subjectId: string, ruleId: string, year: number, filled: readonly FilledFact[]): Decided {
+/**
+ * `wholeYear` evaluates over the whole year even when the rule does not rank (what the narrow
+ * form must agree with; the tests compare the two).
+ */
+export function decide(view: YearView, subjectId: string, ruleId: string, year: number, filled: readonly FilledFact[], wholeYear = false): Decided {
   const rule = CORPUS.rules.find((r) => r.id === ruleId)!;
   const own = readFilled(view, subjectId, year, filled);
   const same = (a: Fact, b: Fact) => a.key === b.key && (a.item ?? '') === (b.item ?? '') && a.year === b.year && (a.quarter ?? 0) === (b.quarter ?? 0);
@@ -32,14 +36,17 @@ export function decide(view: YearView, subjectId: string, ruleId: string, year: 
   const group = CORPUS.groups.find((g) => g.rules.includes(rule.id));
   const rules = [...new Set([rule.id, ...(group?.rules ?? [])])];
   let ds: Dataset;
-  if (rule.conditions.some((c) => 'rank' in c)) {
+  if (wholeYear || rule.conditions.some((c) => 'rank' in c)) {
     // the same subjects in the same order: the stored facts keep their subject positions
     ds = { ...view.dataset, facts: [...view.dataset.facts.filter((f) => !replaced(f)), ...own] };
   } else {
-    const subjects = view.dataset.subjects.filter((s) => s.id === subjectId || REGION_KINDS.has(s.kind));
-    const ids = new Set(subjects.map((s) => s.id));
-    const facts = view.dataset.facts.filter((f) => ids.has(f.subject) && !replaced(f)).map(({ subjectIndex: _, ...f }) => f);
-    ds = { ...view.dataset, subjects, facts: [...facts, ...own], history: view.dataset.history.filter((h) => ids.has(h.subject)) };
+    // the regions held for the year, and the subject's own rows found by one pass (not a set of a million ids)
+    const { regions } = view;
+    const subject = view.subjects.get(subjectId)!;
+    const isRegion = REGION_KINDS.has(subject.kind);
+    const mine = <T extends { readonly subject: string }>(rows: readonly T[]) => (isRegion ? [] : rows.filter((r) => r.subject === subjectId));
+    const facts = [...regions.facts, ...mine(view.dataset.facts).map(({ subjectIndex: _, ...f }) => f)].filter((f) => !replaced(f));
+    ds = { ...regions, subjects: isRegion ? regions.subjects : [...regions.subjects, subject], facts: [...facts, ...own], history: [...regions.history, ...mine(view.dataset.history)] };
   }
   const run = new Run(CORPUS, ds, { year, rules, explain: true });
   const out = run.result();

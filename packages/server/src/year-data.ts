@@ -34,7 +34,8 @@ export interface YearView {
 const KEEP = 2; // years held at once
 const VERSION_TTL_MS = 1000;
 
-function view(dataset: Dataset, digest: string): YearView {
+/** The held form of a year read from the store. */
+export function yearView(dataset: Dataset, digest: string): YearView {
   let run: Run | undefined;
   let regions: Dataset | undefined;
   return {
@@ -102,7 +103,7 @@ export class YearData {
     let held = this.cache.get(key);
     if (!held) {
       for (const k of this.cache.keys()) if (k.startsWith(`${year}|`) || this.cache.size >= KEEP) this.cache.delete(k);
-      held = loadWithDigest(this.store, year, onChunk).then(({ dataset, digest }) => view(dataset, digest));
+      held = loadWithDigest(this.store, year, onChunk).then(({ dataset, digest }) => yearView(dataset, digest));
       held.catch(() => this.cache.delete(key));
       this.cache.set(key, held);
     }

@@ -6,11 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { BACKENDS, storesFor } from '../../store/test/backends.js';
 import { childrenOf, INTERPRETATION_VALUES, region, REGION_KINDS, type Dataset } from '@duixian/engine';
-import { cityReport, RULE_IDS, TARGETS, targetProgress } from '@duixian/corpus';
+import { cityReport, CORPUS, RULE_IDS, TARGETS, targetProgress } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import type { Store } from '@duixian/store';
 import { generateDemo } from '../../cli/src/demo/index.js';
-import { regionsOf, YearData } from '../src/year-data.js';
+import { decide } from '../src/decide.js';
+import { ApiError } from '../src/errors.js';
+import { regionsOf, YearData, yearView } from '../src/year-data.js';
 
 /** A version reader the test answers by hand, and a clock it moves. */
 function controlled() {
@@ -131,5 +133,37 @@ describe('regionsOf: the targets and the monitoring report read only the regions
     expect(targetProgress(TARGETS, regions, 2023)).toEqual(targetProgress(TARGETS, full, 2023));
     for (const quarter of [undefined, 1, 2, 3, 4] as const) expect(cityReport(regions, 2023, quarter)).toEqual(cityReport(full, 2023, quarter));
     expect([undefined, 2].map((quarter) => cityReport(regions, 2023, quarter as 2 | undefined).filter((c) => c.onlineRetail.value !== null).length)).toEqual([16, 16]);
+  });
+});
+
+describe('deciding an application over the regions held and the subject alone', () => {
+  const read = readObject(generateDemo({ enterprises: 300, seed: 5 }), { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES });
+  if (!read.ok) throw new Error('the demo did not read');
+  const view = yearView(read.dataset, 'demo');
+  const outcome = (f: () => unknown) => {
+    try {
+      return { decided: f() };
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      return { refused: e.code, message: e.message, details: e.details };
+    }
+  };
+
+  // a pooled rule (全省补贴总额不超过500万元) is decided for the applicant alone by design: its pool step
+  // speaks of the applicant's amount, not of every stored claimant's (see the issue note)
+  it('decides as a run over the whole year does, for rules that neither rank nor pool', () => {
+    const enterprises = read.dataset.subjects.filter((s) => s.kind === 'enterprise').slice(0, 12);
+    const rules = CORPUS.rules.filter((r) => r.recipient.kinds.includes('enterprise') && !r.pool && !r.conditions.some((c) => 'rank' in c));
+    const seen = new Set<string>();
+    for (const e of enterprises) {
+      for (const rule of rules) {
+        for (const filled of [[], [{ key: 'physicalGoodsOnlineRetail', value: '2亿元' }]]) {
+          const narrow = outcome(() => decide(view, e.id, rule.id, 2023, filled));
+          expect([e.id, rule.id, narrow]).toEqual([e.id, rule.id, outcome(() => decide(view, e.id, rule.id, 2023, filled, true))]);
+          seen.add('decided' in narrow ? 'decided' : narrow.refused);
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual(['decided', 'not-eligible']);
   });
 });
