@@ -6,15 +6,14 @@
  * (前3名): then over the whole year as stored, so the applicant is ranked among the others, not
  * alone (alone it would always come first).
  */
-import { fenOf, INTERPRETATION_VALUES, REGION_KINDS as ENGINE_REGION_KINDS, Run, type Dataset, type Fact } from '@duixian/engine';
+import { fenOf, INTERPRETATION_VALUES, Run, type Dataset, type Fact } from '@duixian/engine';
 import { CORPUS, RULE_IDS } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import type { Decided, FilledFact } from '@duixian/store';
 import { ApiError } from './errors.js';
-import type { YearView } from './year-data.js';
+import { isRegion, type YearView } from './year-data.js';
 
 const KNOWN = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES };
-const REGION_KINDS = new Set<string>(ENGINE_REGION_KINDS);
 
 /** The filled facts read exactly as an imported file's facts sheet is; problems name `facts[k].field`. */
 export function readFilled(view: YearView, subjectId: string, year: number, filled: readonly FilledFact[]): readonly Fact[] {
@@ -43,10 +42,10 @@ export function decide(view: YearView, subjectId: string, ruleId: string, year: 
     // the regions held for the year, and the subject's own rows found by one pass (not a set of a million ids)
     const { regions } = view;
     const subject = view.subjects.get(subjectId)!;
-    const isRegion = REGION_KINDS.has(subject.kind);
-    const mine = <T extends { readonly subject: string }>(rows: readonly T[]) => (isRegion ? [] : rows.filter((r) => r.subject === subjectId));
+    const region = isRegion(subject);
+    const mine = <T extends { readonly subject: string }>(rows: readonly T[]) => (region ? [] : rows.filter((r) => r.subject === subjectId));
     const facts = [...regions.facts, ...mine(view.dataset.facts).map(({ subjectIndex: _, ...f }) => f)].filter((f) => !replaced(f));
-    ds = { ...regions, subjects: isRegion ? regions.subjects : [...regions.subjects, subject], facts: [...facts, ...own], history: [...regions.history, ...mine(view.dataset.history)] };
+    ds = { ...regions, subjects: region ? regions.subjects : [...regions.subjects, subject], facts: [...facts, ...own], history: [...regions.history, ...mine(view.dataset.history)] };
   }
   const run = new Run(CORPUS, ds, { year, rules, explain: true });
   const out = run.result();
