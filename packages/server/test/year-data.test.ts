@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BACKENDS, storesFor } from '../../store/test/backends.js';
-import { childrenOf, INTERPRETATION_VALUES, region, REGION_KINDS, type Dataset } from '@duixian/engine';
+import { childrenOf, INTERPRETATION_VALUES, isWithin, region, REGION_KINDS, type Dataset } from '@duixian/engine';
 import { cityReport, CORPUS, RULE_IDS, TARGETS, targetProgress } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import type { Store } from '@duixian/store';
@@ -151,19 +151,20 @@ describe('deciding an application over the regions held and the subject alone', 
 
   // a pooled rule (全省补贴总额不超过500万元) is decided for the applicant alone by design: its pool step
   // speaks of the applicant's amount, not of every stored claimant's (see the issue note)
-  it('decides as a run over the whole year does, for rules that neither rank nor pool', () => {
-    const enterprises = read.dataset.subjects.filter((s) => s.kind === 'enterprise').slice(0, 12);
-    const rules = CORPUS.rules.filter((r) => r.recipient.kinds.includes('enterprise') && !r.pool && !r.conditions.some((c) => 'rank' in c));
+  it('decides as a run over the whole year does, ranked rules over their peers, the rest over the subject alone', () => {
+    const enterprises = read.dataset.subjects.filter((s) => s.kind === 'enterprise').filter((_, k) => k % 10 === 0);
+    const issuer = new Map(CORPUS.documents.map((d) => [d.id, d.issuer]));
     const seen = new Set<string>();
     for (const e of enterprises) {
+      const rules = CORPUS.rules.filter((r) => r.recipient.kinds.includes('enterprise') && !r.pool && isWithin(e.region!, issuer.get(r.document)!));
       for (const rule of rules) {
-        for (const filled of [[], [{ key: 'physicalGoodsOnlineRetail', value: '2亿元' }]]) {
+        for (const filled of [[], [{ key: 'physicalGoodsOnlineRetail', value: '2亿元' }, { key: 'onlineRetail', value: '5亿元' }]]) {
           const narrow = outcome(() => decide(view, e.id, rule.id, 2023, filled));
           expect([e.id, rule.id, narrow]).toEqual([e.id, rule.id, outcome(() => decide(view, e.id, rule.id, 2023, filled, true))]);
-          seen.add('decided' in narrow ? 'decided' : narrow.refused);
+          seen.add('decided' in narrow ? (rule.conditions.some((c) => 'rank' in c) ? 'decided, ranked' : 'decided') : narrow.refused);
         }
       }
     }
-    expect([...seen].sort()).toEqual(['decided', 'not-eligible']);
+    expect([...seen].sort()).toEqual(['decided', 'decided, ranked', 'not-eligible', 'undecidable', 'withheld']);
   });
 });
