@@ -28,6 +28,9 @@ export const SUBJECT_KINDS = {
 } as const;
 export type SubjectKind = keyof typeof SUBJECT_KINDS;
 export const REGION_KINDS: readonly SubjectKind[] = ['country', 'province', 'city', 'county'];
+const REGION_KIND_SET: ReadonlySet<string> = new Set(REGION_KINDS);
+/** A country, province, city or county: a region, not an enterprise, platform, park… */
+export const isRegionKind = (kind: string): boolean => REGION_KIND_SET.has(kind);
 
 /**
  * Units fix how a value is held exactly: as a safe integer at the unit's scale (decimal places).

@@ -1,12 +1,11 @@
 /** `subjects`: who the dataset is about, each with a unique id. */
-import { REGION_KINDS, SUBJECT_KINDS, TAGS, region, usccCheckChar, usccProblem, type Subject, type SubjectKind, type Tag } from '@duixian/engine';
+import { SUBJECT_KINDS, TAGS, isRegionKind, region, usccCheckChar, usccProblem, type Subject, type SubjectKind, type Tag } from '@duixian/engine';
 import { Checker, describe } from './check.js';
 import type { Elements } from './elements.js';
 
 const KEYS = new Set(['id', 'kind', 'name', 'region', 'uscc', 'tags']);
 /** kinds and tags map to the vocabulary's own strings (see facts.ts KeyInfo.key for why) */
 const KIND_SET: ReadonlyMap<string, SubjectKind> = new Map(Object.keys(SUBJECT_KINDS).map((k) => [k, k as SubjectKind]));
-const REGION_KIND_SET: ReadonlySet<string> = new Set(REGION_KINDS);
 const TAG_SET: ReadonlyMap<string, Tag> = new Map(Object.keys(TAGS).map((t) => [t, t as Tag]));
 /** Tags that are also year-scoped fact keys: as a tag they carry no year. */
 const YEAR_SCOPED_TAGS: ReadonlySet<string> = new Set(['nationalTitle', 'nationalBaseTitle']);
@@ -32,7 +31,7 @@ export function readSubjects(c: Checker, list: Elements): SubjectsRead {
     const kind = subjectKind(c, i, r.kind);
     const name = c.string('subjects', i, 'name', r.name, true);
     const place = r.region === undefined ? undefined : regionCode(c, i, r.region);
-    if (id !== undefined && kind !== undefined && REGION_KIND_SET.has(kind)) regionSubject(c, i, id, kind, r.region);
+    if (id !== undefined && kind !== undefined && isRegionKind(kind)) regionSubject(c, i, id, kind, r.region);
     const uscc = r.uscc === undefined ? undefined : usccOf(c, i, r.uscc);
     const tags = r.tags === undefined ? NO_TAGS : tagsOf(c, i, r.tags);
     if (id === undefined || kind === undefined || name === undefined) return;

@@ -6,12 +6,12 @@
  * then over its peers as stored too, so the applicant is ranked among the others, not alone
  * (alone it would always come first).
  */
-import { fenOf, INTERPRETATION_VALUES, isWithin, placeOf, Run, type Dataset, type Fact, type Subject } from '@duixian/engine';
+import { fenOf, INTERPRETATION_VALUES, isRegionKind, isWithin, placeOf, Run, type Dataset, type Fact, type Subject } from '@duixian/engine';
 import { CORPUS, RULE_IDS } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import type { Decided, FilledFact } from '@duixian/store';
 import { ApiError } from './errors.js';
-import { isRegion, type YearView } from './year-data.js';
+import type { YearView } from './year-data.js';
 
 const KNOWN = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES };
 
@@ -35,7 +35,7 @@ function theWholeYear(view: YearView, replaced: Replaced, own: readonly Fact[]):
 function alone(view: YearView, subjectId: string, replaced: Replaced, own: readonly Fact[]): Dataset {
   const { regions } = view;
   const subject = view.subjects.get(subjectId)!;
-  const region = isRegion(subject);
+  const region = isRegionKind(subject.kind);
   const mine = <T extends { readonly subject: string }>(rows: readonly T[]) => (region ? [] : rows.filter((r) => r.subject === subjectId));
   const facts = [...regions.facts, ...mine(view.dataset.facts).map(positionless)].filter((f) => !replaced(f));
   return { ...regions, subjects: region ? regions.subjects : [...regions.subjects, subject], facts: [...facts, ...own], history: [...regions.history, ...mine(view.dataset.history)] };
@@ -58,7 +58,7 @@ function withPeers(view: YearView, subjectId: string, rules: readonly string[], 
     if (r === undefined) byPlace.set(place, (r = reach.some((x) => x.kinds.includes(s.kind) && isWithin(place, x.issuer))));
     return r;
   };
-  const subjects = view.dataset.subjects.filter((s) => s.id === subjectId || isRegion(s) || peer(s));
+  const subjects = view.dataset.subjects.filter((s) => s.id === subjectId || isRegionKind(s.kind) || peer(s));
   const ids = new Set(subjects.map((s) => s.id));
   const keep = <T extends { readonly subject: string }>(rows: readonly T[]) => rows.filter((r) => ids.has(r.subject));
   const facts = keep(view.dataset.facts).filter((f) => !replaced(f)).map(positionless);

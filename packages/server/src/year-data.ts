@@ -12,7 +12,7 @@
  * through this server invalidates at once: the next request waits for the new version.
  */
 import { sql } from 'kysely';
-import { REGION_KINDS, Run, type Dataset, type Subject } from '@duixian/engine';
+import { isRegionKind, Run, type Dataset, type Subject } from '@duixian/engine';
 import { CORPUS } from '@duixian/corpus';
 import { loadWithDigest, type Store } from '@duixian/store';
 
@@ -49,13 +49,9 @@ export function yearView(dataset: Dataset, digest: string): YearView {
   };
 }
 
-const REGION_KIND_SET = new Set<string>(REGION_KINDS);
-/** A country, province, city or county (not an enterprise, platform, park…). */
-export const isRegion = (s: Subject): boolean => REGION_KIND_SET.has(s.kind);
-
 /** The dataset's region subjects with their facts, parameters and history (without subject positions: a dataset of its own). */
 export function regionsOf(dataset: Dataset): Dataset {
-  const subjects = dataset.subjects.filter(isRegion);
+  const subjects = dataset.subjects.filter((s) => isRegionKind(s.kind));
   const ids = new Set(subjects.map((s) => s.id));
   const facts = dataset.facts.filter((f) => ids.has(f.subject)).map(({ subjectIndex: _, ...f }) => f);
   return { ...dataset, subjects, facts, history: dataset.history.filter((h) => ids.has(h.subject)) };
