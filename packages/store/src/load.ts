@@ -10,10 +10,10 @@
  * either way; a read from rows leaves a snapshot for the next.
  */
 import { createHash, type Hash } from 'node:crypto';
+import { CompiledQuery } from 'kysely';
 import type { Dataset, HistoryEntry, Parameter, Subject, Tag } from '@duixian/engine';
 import type { Snapshot, Store } from './db.js';
 import { int } from './import.js';
-import { CompiledQuery } from 'kysely';
 import { binaryCopy, byteaColumn } from './copy-text.js';
 import { blacklistedIn } from './lists.js';
 import { readRows, type LoadProgress } from './read-rows.js';

@@ -10,12 +10,10 @@ import { sql } from 'kysely';
 import type { Fact, FactKey, Subject, SubjectKind, Tag } from '@duixian/engine';
 import type { Snapshot } from './db.js';
 import { CopyFields, Interned, wholeRows } from './copy-text.js';
-import type { YearRows } from './snapshot.js';
+import type { Mutable, YearRows } from './snapshot.js';
 
 /** How far the read is: subjects read, then subjects whose facts are read, of twice the subjects. */
 export type LoadProgress = (done: number, total: number) => void;
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The rows of COPY output in chunks of whole rows, every byte into the digest under `name`. */
 async function* copied(chunks: AsyncIterable<Uint8Array>, hash: Hash, name: string): AsyncGenerator<CopyFields> {

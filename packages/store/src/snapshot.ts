@@ -135,7 +135,8 @@ export function decodeRows(parts: readonly Uint8Array[]): YearRows {
   return { subjects: subjectsOf(meta, ids, names, usccs, kind, region, tagSet), facts: factsOf(meta, ids, subject, year, quarter, key, value), digest: meta.digest };
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+/** A row object while it is being filled in (the engine's types are readonly). */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** sections: the meta, three string columns of two sections each, eight typed columns */
 const SECTIONS = 15;
