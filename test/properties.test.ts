@@ -3,7 +3,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate, matchProfile, matchSubject, parseQuantity, Run, type Dataset, type Evaluation } from '@duixian/engine';
+import { columnar, evaluate, matchProfile, matchSubject, parseQuantity, rowsOf, Run, type Dataset, type Evaluation } from '@duixian/engine';
 import { CORPUS } from '@duixian/corpus';
 import { datasetArb, shuffled } from './arbitrary.js';
 
@@ -59,6 +59,23 @@ describe('engine invariants', () => {
       const ds = { ...generated, interpretations };
       const full = new Run(CORPUS, ds);
       for (const s of ds.subjects) expect([s.id, matchProfile(CORPUS, ds, s.id)]).toEqual([s.id, matchSubject(full, s.id)]);
+    }), { numRuns: 30 });
+  });
+
+  it('the year held as columns decides as its rows do (byte-identical JSON), and gives back the rows it was made of', () => {
+    fc.assert(fc.property(datasetArb, fc.integer(), fc.constantFrom(...READINGS), (generated, seed, interpretations) => {
+      const ds = shuffled(generated, seed); // subjects and facts in any order, facts without positions
+      const held = columnar(ds);
+      expect(JSON.stringify(evaluate(CORPUS, held, { interpretations, explain: true }))).toBe(JSON.stringify(evaluate(CORPUS, ds, { interpretations, explain: true })));
+      const back = rowsOf(held);
+      expect(back.subjects).toEqual(ds.subjects);
+      expect(back.facts.map(({ subjectIndex: _, ...f }) => f)).toEqual(ds.facts.map(({ subjectIndex: _, ...f }) => f));
+      back.facts.forEach((f) => expect(back.subjects[f.subjectIndex!]!.id).toBe(f.subject));
+      const run = new Run(CORPUS, held);
+      for (const s of ds.subjects) expect(held.subjects.at(held.subjects.indexOf(s.id)!)).toEqual(s);
+      expect(held.subjects.indexOf('nobody')).toBeUndefined();
+      const some = ds.subjects.filter((_, k) => k % 3 === 0).map((s) => s.id);
+      for (const id of some) expect(matchSubject(run, id)).toEqual(matchSubject(new Run(CORPUS, ds), id));
     }), { numRuns: 30 });
   });
 

@@ -135,7 +135,7 @@ function tiered(ctx: RunContext, a: Extract<Award, { tiers: unknown }>, i: numbe
   const v = ctx.population.value(i, a.on, ctx.year);
   const name = FACT_KEYS[a.on].label;
   if (v === undefined) {
-    return result(base, 'missing', 'money', null, [], [{ subject: ctx.population.subjects[i]!.id, key: a.on, year: ctx.year }]);
+    return result(base, 'missing', 'money', null, [], [{ subject: ctx.population.subjects.id(i), key: a.on, year: ctx.year }]);
   }
   for (let k = a.tiers.length - 1; k >= 0; k--) {
     const t = a.tiers[k]!;
@@ -165,7 +165,7 @@ function perUnit(ctx: RunContext, a: Extract<Award, { perUnit: unknown }>, i: nu
   const capText = a.cap;
   const unit = FACT_KEYS[pu.fact].unit;
   const v = ctx.population.value(i, pu.fact, ctx.year);
-  if (v === undefined) return result(base, 'missing', 'money', null, [], [{ subject: ctx.population.subjects[i]!.id, key: pu.fact, year: ctx.year }]);
+  if (v === undefined) return result(base, 'missing', 'money', null, [], [{ subject: ctx.population.subjects.id(i), key: pu.fact, year: ctx.year }]);
   const per = scaled(unit, pu.per);
   const pay = scaled('yuan', pu.pay);
   const steps: Step[] = [];
@@ -194,7 +194,7 @@ function costShare(ctx: RunContext, a: Extract<Award, { costShare: unknown }>, i
   const rate = scaled('ratio', cs.rate);
   const steps: Step[] = [];
   const say = sayer(base, steps);
-  const subject = ctx.population.subjects[i]!.id;
+  const subject = ctx.population.subjects.id(i);
   let items = cs.facts.flatMap((k) => (ctx.population.items(i, k, ctx.year) ?? []).map((it) => ({ ...it, key: k })));
   if (cs.pick === 'one') {
     const chosen = pickOne(ctx, i, cs.facts, items);

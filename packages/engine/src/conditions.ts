@@ -39,7 +39,7 @@ export interface CheckEnv {
 
 const tri = (b: boolean): Tri => (b ? 1 : 0);
 const ok = (t: Tri): boolean | null => (t === 1 ? true : t === 0 ? false : null);
-const subjectId = (env: CheckEnv, i: number) => env.ctx.population.subjects[i]!.id;
+const subjectId = (env: CheckEnv, i: number) => env.ctx.population.subjects.id(i);
 
 export function compileCondition(c: Condition, env: CheckEnv): Check {
   if ('compare' in c && 'value' in c && 'fact' in c.compare) return factThreshold(c.compare.fact, c.legal, c.value, env, c.label);

@@ -2,7 +2,7 @@
  * What one evaluation run knows: the population, the year, the readings, the parameters,
  * and the corpus lookups. Built once per run; everything else reads from it.
  */
-import type { Dataset } from './dataset.js';
+import type { AnyDataset } from './columns.js';
 import type { Readings } from './interpretations.js';
 import { parameterUnit } from './parameters.js';
 import { Population } from './population.js';
@@ -20,7 +20,7 @@ export class RunContext {
   /** memo for benchmark values and rankings within the run */
   readonly memo = new Map<string, unknown>();
 
-  constructor(readonly corpus: Corpus, dataset: Dataset, year: number, readings: Readings, population?: Population) {
+  constructor(readonly corpus: Corpus, dataset: AnyDataset, year: number, readings: Readings, population?: Population) {
     this.population = population ?? new Population(dataset);
     this.year = year;
     this.readings = readings;

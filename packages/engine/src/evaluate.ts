@@ -5,7 +5,7 @@
  * The output is interchange format v1; the same input gives byte-identical output.
  */
 import { RunContext } from './context.js';
-import type { Dataset } from './dataset.js';
+import type { AnyDataset } from './columns.js';
 import { yuanString } from './format.js';
 import { DEFAULT_READINGS, resolveReadings, type InterpretationId, type Readings } from './interpretations.js';
 import { cityOf } from './regions.js';
@@ -100,7 +100,7 @@ export class Run {
   readonly decisions = new Map<string, Decision[]>();
   readonly pools: PoolResult[] = [];
 
-  constructor(readonly corpus: Corpus, dataset: Dataset, readonly options: EvaluateOptions = {}) {
+  constructor(readonly corpus: Corpus, dataset: AnyDataset, readonly options: EvaluateOptions = {}) {
     const year = options.year ?? dataset.year;
     const readings = resolveReadings({ ...dataset.interpretations, ...options.interpretations });
     this.ctx = new RunContext(corpus, dataset, year, readings);
@@ -191,7 +191,7 @@ export class Run {
   /** The funder of an award: the document's, or the subject's city/county where the article says so. */
   funderOf(d: Decision): { funder: string; shares?: Map<string, number> } {
     const doc = this.ctx.documents.get(d.rule.document)!;
-    const code = this.ctx.population.regionCode[d.i];
+    const code = this.ctx.population.regionCode(d.i);
     switch (d.rule.funder ?? 'document') {
       case 'document': return { funder: doc.funder };
       case 'subject-city': return { funder: (code === undefined ? undefined : cityOf(code)) ?? doc.funder };
@@ -220,7 +220,7 @@ export class Run {
   /** The same by the subject's position (what the decisions hold): no lookup of a million ids by name. */
   private explainAt(i: number, ruleId: string): Explanation {
     const { rule, doc, outcome, steps, missing, decision, readings } = this.traceAt(i, ruleId);
-    const subject = this.ctx.population.subjects[i]!;
+    const subject = this.ctx.population.subjects.at(i);
     return {
       rule: rule.id, document: doc.id, number: doc.number, article: rule.article, title: rule.title, text: rule.text,
       subject: subject.id, subjectName: subject.name, year: this.ctx.year,
@@ -294,7 +294,7 @@ export class Run {
   /** Interchange v1 output. */
   result(): Evaluation {
     const pop = this.ctx.population;
-    const id = (d: Decision) => pop.subjects[d.i]!.id;
+    const id = (d: Decision) => pop.subjects.id(d.i);
     // document, rule, then subject id: the rule ids ranked once, so the sort compares numbers first
     const ruleRank = new Map([...this.corpus.rules].sort((a, b) => cmpStr(a.document, b.document) || cmpStr(a.id, b.id)).map((r, k) => [r.id, k]));
     const keyed = this.all().map((d) => ({ d, r: ruleRank.get(d.rule.id)!, s: id(d) }));
@@ -353,7 +353,7 @@ function missingRow(subject: string, d: Decision): MissingRow {
 const cmpStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Evaluate a dataset against a corpus (the engine's one entry point for batch runs). */
-export function evaluate(corpus: Corpus, dataset: Dataset, options: EvaluateOptions = {}): Evaluation {
+export function evaluate(corpus: Corpus, dataset: AnyDataset, options: EvaluateOptions = {}): Evaluation {
   return new Run(corpus, dataset, options).result();
 }
 

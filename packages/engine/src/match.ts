@@ -59,10 +59,10 @@ export function matchProfile(corpus: Corpus, dataset: Dataset, subjectId: string
 export function matchSubject(run: Run, subjectId: string): Match[] {
   const i = run.ctx.population.index(subjectId);
   if (i === undefined) throw new Error(`unknown subject ${subjectId}`);
-  const subject = run.ctx.population.subjects[i]!;
+  const kind = run.ctx.population.subjects.kind(i);
   const out: Match[] = [];
   for (const rule of run.corpus.rules) {
-    if (!rule.recipient.kinds.includes(subject.kind)) continue;
+    if (!rule.recipient.kinds.includes(kind)) continue;
     const doc = run.ctx.documents.get(rule.document)!;
     if (!run.ctx.population.isIn(i, doc.issuer)) continue; // another jurisdiction's rule
     const { outcome, steps, missing, decision } = run.traceAt(i, rule.id);

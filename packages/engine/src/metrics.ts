@@ -52,7 +52,7 @@ const fact = (ctx: RunContext, i: number, k: FactKey, year: number): Q | undefin
   return v === undefined ? undefined : fromScaled(v, UNITS[unitOf(k)].scale);
 };
 const missingFact = (ctx: RunContext, i: number, key: string, year: number): MissingFact => ({
-  subject: ctx.population.subjects[i]!.id, key, year,
+  subject: ctx.population.subjects.id(i), key, year,
 });
 const none = (missing: MissingFact[], text: string): Measured => ({ ok: false, missing, text });
 
@@ -122,7 +122,7 @@ function newlyOver(ctx: RunContext, i: number, m: Extract<Metric, { newlyOver: u
   const pub = fact(ctx, i, m.published, ctx.year);
   if (pub) return { ok: true, q: pub, text: `${showMetric(m, pub)}（公布值）` };
   const counts = ctx.memoize(`newlyOver|${m.newlyOver}|${m.value}|${m.legal}`, () => countNewlyOver(ctx, m));
-  const code = ctx.population.regionCode[i];
+  const code = ctx.population.regionCode(i);
   const c = code === undefined ? undefined : counts.get(code);
   if (c === undefined) return none([missingFact(ctx, i, m.published, ctx.year)], '无公布数，辖区内也无企业数据');
   const op = operatorOf(m.legal, ctx.readings['I-guo']);
@@ -140,7 +140,7 @@ function countNewlyOver(ctx: RunContext, m: Extract<Metric, { newlyOver: unknown
   const last = pop.reader(m.newlyOver, ctx.year - 1);
   const counts = new Map<string, number>();
   for (const e of pop.ofKind('enterprise')) {
-    const code = pop.regionCode[e];
+    const code = pop.regionCode(e);
     const v = now(e);
     if (code === undefined || v === undefined) continue;
     counts.set(code, counts.get(code) ?? 0); // the county has data, even if the count stays 0
@@ -155,7 +155,7 @@ function countNewlyOver(ctx: RunContext, m: Extract<Metric, { newlyOver: unknown
 function benchmarkRegion(ctx: RunContext, i: number, b: Benchmark): { code: string; name: string; members: string[] } | undefined {
   if (b.average === 'country') return { code: 'CN', name: '全国', members: [] };
   if (b.average === 'province') return { code: '370000', name: '全省', members: childrenOf('370000').map((r) => r.code) };
-  const code = ctx.population.regionCode[i];
+  const code = ctx.population.regionCode(i);
   const city = code === undefined ? undefined : cityOf(code);
   return city ? { code: city, name: '全市', members: childrenOf(city).map((r) => r.code) } : undefined;
 }

@@ -4,8 +4,9 @@
  * region statistic) is a Map, so a million enterprises do not pay for every county figure.
  * Values are the exact scaled integers of quantity.ts, so reading a column is exact.
  */
-import type { Dataset, Fact, Subject } from './dataset.js';
-import { isWithin, region } from './regions.js';
+import { isColumnar, placeAt, SubjectList, type AnyDataset, type FactColumns, type SubjectTable } from './columns.js';
+import type { Fact } from './dataset.js';
+import { isWithin } from './regions.js';
 import { FACT_KEYS, SUBJECT_KINDS, TAGS, type FactKey, type SubjectKind, type Tag } from './vocabulary.js';
 
 const TAG_BIT = new Map(Object.keys(TAGS).map((t, i) => [t, 1 << i]));
@@ -14,7 +15,8 @@ const KIND_INDEX = new Map(KIND_LIST.map((k, i) => [k, i]));
 /** country, province, city, county come first in SUBJECT_KINDS */
 const REGION_KIND_COUNT = 4;
 if (KIND_LIST.slice(0, REGION_KIND_COUNT).join() !== 'country,province,city,county') throw new Error('internal: SUBJECT_KINDS must list the region kinds first');
-const KEY_INDEX = new Map(Object.keys(FACT_KEYS).map((k, i) => [k, i]));
+const KEY_LIST = Object.keys(FACT_KEYS) as FactKey[];
+const KEY_INDEX = new Map(KEY_LIST.map((k, i) => [k, i]));
 const YEARS = 64; // slots per key: years BASE … BASE + 63
 const BASE = 1990;
 /**
@@ -28,14 +30,11 @@ export interface Item { readonly item: string; readonly value: number }
 const slotOf = (key: FactKey, year: number): number => KEY_INDEX.get(key)! * YEARS + (year - BASE);
 
 export class Population {
-  readonly subjects: readonly Subject[];
+  readonly subjects: SubjectTable;
   readonly size: number;
-  /** region subjects by code, for benchmarks; every subject by id is built only when asked */
+  /** region subjects by code, for benchmarks */
   private readonly regionIndex = new Map<string, number>();
-  private byId?: Map<string, number>;
   private readonly tagMask: Int32Array;
-  /** region code placing each subject: its `region`, or its own id for region subjects */
-  readonly regionCode: readonly (string | undefined)[];
   private readonly byKind = new Map<SubjectKind, Int32Array>();
   // pre-sized, so that slot lookups stay on a packed array rather than a holey one
   private readonly dense: (Float64Array | undefined)[] = new Array(KEY_INDEX.size * YEARS).fill(undefined);
@@ -45,16 +44,16 @@ export class Population {
   /** whether a region code lies within an ancestor, by ancestor then code (few of each; asked per subject and rule) */
   private readonly withinCache = new Map<string, Map<string, boolean>>();
   private readonly inRegionCache = new Map<string, Int32Array>();
-  /** each subject's region as a small number (distinct codes are few), for typed jurisdiction filters */
+  /** each subject's place (its region, or its own code for region subjects) as a small number: distinct codes are few */
   private readonly regionIds = new Map<string | undefined, number>();
+  private readonly codes: (string | undefined)[] = [];
   private readonly regionOf: Int32Array;
   private readonly bucketCache = new Map<SubjectKind, { start: Int32Array; members: Int32Array }>();
 
-  constructor(dataset: Dataset) {
-    this.subjects = dataset.subjects;
-    const n = (this.size = dataset.subjects.length);
+  constructor(dataset: AnyDataset) {
+    const subjects = (this.subjects = isColumnar(dataset) ? dataset.subjects : new SubjectList(dataset.subjects));
+    const n = (this.size = subjects.length);
     this.tagMask = new Int32Array(n);
-    const regionCode: (string | undefined)[] = new Array(n);
     const kindOf = new Uint8Array(n);
     const regionOf = (this.regionOf = new Int32Array(n));
     const perKind = new Int32Array(KIND_LIST.length);
@@ -64,52 +63,68 @@ export class Population {
     let lastCode: string | undefined = '', id = 0;
     const masks = new Map<readonly Tag[], number>();
     for (let i = 0; i < n; i++) {
-      const s = dataset.subjects[i]!;
-      if (s.kind !== lastKind) k = KIND_INDEX.get((lastKind = s.kind))!;
+      const kind = subjects.kind(i);
+      if (kind !== lastKind) k = KIND_INDEX.get((lastKind = kind))!;
       kindOf[i] = k;
       perKind[k]!++;
-      if (k < REGION_KIND_COUNT) this.regionIndex.set(s.id, i);
-      let mask = masks.get(s.tags);
-      if (mask === undefined) masks.set(s.tags, (mask = Population.maskOf(s.tags)));
+      if (k < REGION_KIND_COUNT) this.regionIndex.set(subjects.id(i), i);
+      const tags = subjects.tags(i);
+      let mask = masks.get(tags);
+      if (mask === undefined) masks.set(tags, (mask = Population.maskOf(tags)));
       this.tagMask[i] = mask;
-      const code = s.region ?? (region(s.id) ? s.id : undefined);
-      regionCode[i] = code;
+      const code = placeAt(subjects, i);
       if (code !== lastCode) {
         const known = this.regionIds.get((lastCode = code));
-        if (known === undefined) this.regionIds.set(code, (id = this.regionIds.size));
+        if (known === undefined) this.regionIds.set(code, (id = this.codes.push(code) - 1));
         else id = known;
       }
       regionOf[i] = id;
     }
-    this.regionCode = regionCode;
     // exactly sized typed lists: a million-element array grown by push costs copies and GC
     const lists = KIND_LIST.map((_, k) => new Int32Array(perKind[k]!));
     const fill = new Int32Array(KIND_LIST.length);
     for (let i = 0; i < n; i++) lists[kindOf[i]!]![fill[kindOf[i]!]!++] = i;
     KIND_LIST.forEach((kind, k) => this.byKind.set(kind, lists[k]!));
-    const facts = dataset.facts;
-    const dense = this.dense;
+    if (isColumnar(dataset)) this.readColumns(dataset.facts);
+    else this.readFacts(dataset.facts);
+  }
+
+  private readFacts(facts: readonly Fact[]): void {
     for (let k = 0; k < facts.length; k++) {
       const f = facts[k]!;
       if (f.quarter !== undefined) continue; // quarterly figures feed monitoring, not the annual evaluation
-      const year = f.year;
-      if (year < BASE || year >= BASE + YEARS) throw new Error(`year ${year} outside ${BASE}–${BASE + YEARS - 1}`);
-      const i = this.subjectOf(f);
-      const slot = KEY_INDEX.get(f.key)! * YEARS + (year - BASE);
-      if (f.rule !== undefined) this.putScoped(`${slot}#${f.rule}`, i, f.value);
-      else if (f.item !== undefined) this.putItem(slot, i, f.item, f.value);
-      else {
-        const col = dense[slot];
-        // the common case inline: a plain fact into a full column (NaN = no fact yet)
-        if (col !== undefined && col[i] !== col[i]) col[i] = f.value;
-        else this.put(slot, i, f);
-      }
+      this.add(this.subjectOf(f), KEY_INDEX.get(f.key)!, f.year, f.value, f.rule, f.item);
+    }
+  }
+
+  private readColumns(facts: FactColumns): void {
+    const keyIndex = facts.keys.map((key) => KEY_INDEX.get(key)!);
+    const { at, item, rule, strings } = facts.extras;
+    let e = 0;
+    for (let k = 0; k < facts.length; k++) {
+      const extra = at[e] === k ? e++ : -1;
+      if (facts.quarter[k] !== 0) continue; // as above
+      const text = (codes: Int32Array) => (extra < 0 || codes[extra]! < 0 ? undefined : strings[codes[extra]!]);
+      this.add(facts.subject[k]!, keyIndex[facts.keyOf[k]!]!, facts.year[k]!, facts.value[k]!, text(rule), text(item));
+    }
+  }
+
+  private add(i: number, key: number, year: number, value: number, rule: string | undefined, item: string | undefined): void {
+    if (year < BASE || year >= BASE + YEARS) throw new Error(`year ${year} outside ${BASE}–${BASE + YEARS - 1}`);
+    const slot = key * YEARS + (year - BASE);
+    if (rule !== undefined) this.putScoped(`${slot}#${rule}`, i, value);
+    else if (item !== undefined) this.putItem(slot, i, item, value);
+    else {
+      const col = this.dense[slot];
+      // the common case inline: a plain fact into a full column (NaN = no fact yet)
+      if (col !== undefined && col[i] !== col[i]) col[i] = value;
+      else this.put(slot, i, value);
     }
   }
 
   private subjectOf(f: Fact): number {
     const k = f.subjectIndex;
-    if (k !== undefined && this.subjects[k]?.id === f.subject) return k;
+    if (k !== undefined && k < this.size && this.subjects.id(k) === f.subject) return k;
     return this.index(f.subject)!;
   }
 
@@ -117,23 +132,27 @@ export class Population {
    * A slot starts as a Map and becomes a full column once DENSE_AFTER subjects have the fact:
    * region statistics stay small, enterprise figures get a typed column, in one pass.
    */
-  private put(slot: number, i: number, f: { subject: string; key: string; year: number; value: number }): void {
+  private put(slot: number, i: number, value: number): void {
     const col = this.dense[slot];
     if (!col) {
       const map = (this.sparse[slot] ??= new Map());
       const old = map.get(i);
       if (old === undefined) {
-        map.set(i, f.value);
+        map.set(i, value);
         if (map.size >= DENSE_AFTER && map.size >= this.size >>> 10) this.promote(slot, map);
         return;
       }
-      if (old !== f.value) throw new Error(`conflicting facts: ${f.subject} ${f.key}@${f.year}`);
+      if (old !== value) this.conflict(slot, i);
       return;
     }
     const old = col[i]!;
     // the readers refuse conflicting duplicates; a Dataset built by hand must not carry one either
-    if (!Number.isNaN(old) && old !== f.value) throw new Error(`conflicting facts: ${f.subject} ${f.key}@${f.year}`);
-    col[i] = f.value;
+    if (!Number.isNaN(old) && old !== value) this.conflict(slot, i);
+    col[i] = value;
+  }
+
+  private conflict(slot: number, i: number): never {
+    throw new Error(`conflicting facts: ${this.subjects.id(i)} ${KEY_LIST[Math.floor(slot / YEARS)]}@${BASE + (slot % YEARS)}`);
   }
 
   private promote(slot: number, map: Map<number, number>): void {
@@ -155,6 +174,11 @@ export class Population {
     let m = this.ruleScoped.get(k);
     if (!m) this.ruleScoped.set(k, (m = new Map()));
     m.set(i, value);
+  }
+
+  /** Subject i's place: its region, or its own code for a region subject (undefined for neither). */
+  regionCode(i: number): string | undefined {
+    return this.codes[this.regionOf[i]!];
   }
 
   /** The full column of a key and year when it is dense and holds no itemised facts (NaN = no fact). */
@@ -207,10 +231,7 @@ export class Population {
   }
 
   index(id: string): number | undefined {
-    const r = this.regionIndex.get(id);
-    if (r !== undefined) return r;
-    this.byId ??= new Map(this.subjects.map((s, i) => [s.id, i]));
-    return this.byId.get(id);
+    return this.regionIndex.get(id) ?? this.subjects.indexOf(id);
   }
 
   hasTag(i: number, tag: Tag): boolean {
@@ -284,7 +305,7 @@ export class Population {
 
   /** Is subject i located inside region `ancestor` (its own code for region subjects)? */
   isIn(i: number, ancestor: string): boolean {
-    const code = this.regionCode[i];
+    const code = this.regionCode(i);
     if (code === undefined) return false;
     let known = this.withinCache.get(ancestor);
     if (!known) this.withinCache.set(ancestor, (known = new Map()));

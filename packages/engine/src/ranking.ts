@@ -22,8 +22,8 @@ export interface RankTable {
 const byScoreThenId = (ctx: RunContext, score: Map<number, Q>) => (a: number, b: number): number => {
   const c = cmp(score.get(b)!, score.get(a)!);
   if (c !== 0) return c;
-  const ia = ctx.population.subjects[a]!.id;
-  const ib = ctx.population.subjects[b]!.id;
+  const ia = ctx.population.subjects.id(a);
+  const ib = ctx.population.subjects.id(b);
   return ia < ib ? -1 : ia > ib ? 1 : 0;
 };
 
@@ -57,7 +57,7 @@ function metricScores(ctx: RunContext, by: Metric, peers: readonly number[]): Sc
     const sc = UNITS[FACT_KEYS[by.fact].unit].scale;
     for (const i of peers) {
       const v = read(i);
-      if (v === undefined) missing.set(i, [{ subject: ctx.population.subjects[i]!.id, key: by.fact, year: ctx.year }]);
+      if (v === undefined) missing.set(i, [{ subject: ctx.population.subjects.id(i), key: by.fact, year: ctx.year }]);
       else score.set(i, fromScaled(v, sc));
     }
   } else {

@@ -12,7 +12,7 @@ import type { Decision } from './rule-run.js';
 import type { Corpus, ExclusiveGroup } from './rule.js';
 
 const live = (d: Decision) => d.status === 'award' && !d.withheld;
-const subjectId = (ctx: RunContext, d: Decision) => ctx.population.subjects[d.i]!.id;
+const subjectId = (ctx: RunContext, d: Decision) => ctx.population.subjects.id(d.i);
 
 /** 一次性: an earlier award of the same rule in the history (I-once = ever), or this year's (per-year). */
 export function applyOnce(ctx: RunContext, decisions: Decision[]): void {

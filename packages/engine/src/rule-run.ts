@@ -227,15 +227,15 @@ export class RuleRun {
   /** The tracing path: the same decision for one subject, with every step. */
   trace(i: number): Traced {
     const pop = this.ctx.population;
-    const s = pop.subjects[i]!;
-    const kindOk = this.rule.recipient.kinds.includes(s.kind);
+    const kind = pop.subjects.kind(i);
+    const kindOk = this.rule.recipient.kinds.includes(kind);
     const inside = pop.isIn(i, this.doc.issuer);
     const candidate = this.isCandidate(i);
     const recipient: Step = {
       kind: 'recipient',
       holds: candidate,
-      text: `支持对象：${this.rule.recipient.label}。本主体为${SUBJECT_KINDS[s.kind]}${inside ? `，位于${this.doc.issuerName}辖区内` : `，不在${this.doc.issuerName}辖区内`}${this.tagText(i)}`,
-      data: { kind: s.kind, region: pop.regionCode[i] ?? null },
+      text: `支持对象：${this.rule.recipient.label}。本主体为${SUBJECT_KINDS[kind]}${inside ? `，位于${this.doc.issuerName}辖区内` : `，不在${this.doc.issuerName}辖区内`}${this.tagText(i)}`,
+      data: { kind, region: pop.regionCode(i) ?? null },
     };
     if (!candidate || !kindOk) return { status: 'not-recipient', fen: null, type: null, steps: [recipient], missing: [] };
     const steps: Step[] = [recipient];

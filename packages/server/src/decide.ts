@@ -6,7 +6,7 @@
  * then over its peers as stored too, so the applicant is ranked among the others, not alone
  * (alone it would always come first).
  */
-import { fenOf, INTERPRETATION_VALUES, isRegionKind, isWithin, placeOf, Run, type Dataset, type Fact, type Subject } from '@duixian/engine';
+import { fenOf, INTERPRETATION_VALUES, isRegionKind, isWithin, placeAt, rowsOf, Run, type Dataset, type Fact } from '@duixian/engine';
 import { CORPUS, RULE_IDS } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import type { Decided, FilledFact } from '@duixian/store';
@@ -17,7 +17,7 @@ const KNOWN = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES };
 
 /** The filled facts read exactly as an imported file's facts sheet is; problems name `facts[k].field`. */
 export function readFilled(view: YearView, subjectId: string, year: number, filled: readonly FilledFact[]): readonly Fact[] {
-  const subject = view.subjects.get(subjectId)!;
+  const subject = view.subject(subjectId)!;
   const read = readObject({ format: 'duixian/v1', year, subjects: [subject], facts: filled.map((f) => ({ subject: subjectId, year, ...f, source: '企业自报' })) }, KNOWN);
   if (!read.ok) throw new ApiError(422, 'invalid-facts', '填报的数据有误，请逐项修改', 'The facts filled in have problems', read.problems);
   return read.dataset.facts;
@@ -26,19 +26,20 @@ export function readFilled(view: YearView, subjectId: string, year: number, fill
 type Replaced = (f: Fact) => boolean;
 const positionless = ({ subjectIndex: _, ...f }: Fact): Fact => f;
 
-/** The year as stored, the stored facts keeping their subject positions. */
-function theWholeYear(view: YearView, replaced: Replaced, own: readonly Fact[]): Dataset {
-  return { ...view.dataset, facts: [...view.dataset.facts.filter((f) => !replaced(f)), ...own] };
+/** The stored subjects for which `keep` holds, with the filled facts in place of the stored ones they replace. */
+function filledIn(view: YearView, keep: (i: number) => boolean, replaced: Replaced, own: readonly Fact[]): Dataset {
+  const ds = rowsOf(view.dataset, keep);
+  return { ...ds, facts: [...ds.facts.filter((f) => !replaced(f)), ...own.map(positionless)] };
 }
 
-/** The regions held for the year and the subject, its own rows found by one pass. */
+/** The year as stored. */
+const theWholeYear = (view: YearView, replaced: Replaced, own: readonly Fact[]): Dataset => filledIn(view, () => true, replaced, own);
+
+/** The regions and the subject. */
 function alone(view: YearView, subjectId: string, replaced: Replaced, own: readonly Fact[]): Dataset {
-  const { regions } = view;
-  const subject = view.subjects.get(subjectId)!;
-  const region = isRegionKind(subject.kind);
-  const mine = <T extends { readonly subject: string }>(rows: readonly T[]) => (region ? [] : rows.filter((r) => r.subject === subjectId));
-  const facts = [...regions.facts, ...mine(view.dataset.facts).map(positionless)].filter((f) => !replaced(f));
-  return { ...regions, subjects: region ? regions.subjects : [...regions.subjects, subject], facts: [...facts, ...own], history: [...regions.history, ...mine(view.dataset.history)] };
+  const { subjects } = view.dataset;
+  const me = subjects.indexOf(subjectId)!;
+  return filledIn(view, (i) => i === me || isRegionKind(subjects.kind(i)), replaced, own);
 }
 
 /**
@@ -48,21 +49,20 @@ function alone(view: YearView, subjectId: string, replaced: Replaced, own: reado
  */
 function withPeers(view: YearView, subjectId: string, rules: readonly string[], replaced: Replaced, own: readonly Fact[]): Dataset {
   const reach = rules.map((id) => CORPUS.rules.find((r) => r.id === id)!).map((r) => ({ kinds: r.recipient.kinds as readonly string[], issuer: CORPUS.documents.find((d) => d.id === r.document)!.issuer }));
+  const { subjects } = view.dataset;
   const inside = new Map<string, Map<string, boolean>>(); // by kind, then place: both are few
-  const peer = (s: Subject) => {
-    const place = placeOf(s);
+  const peer = (i: number) => {
+    const place = placeAt(subjects, i);
     if (place === undefined) return false;
-    let byPlace = inside.get(s.kind);
-    if (!byPlace) inside.set(s.kind, (byPlace = new Map()));
+    const kind = subjects.kind(i);
+    let byPlace = inside.get(kind);
+    if (!byPlace) inside.set(kind, (byPlace = new Map()));
     let r = byPlace.get(place);
-    if (r === undefined) byPlace.set(place, (r = reach.some((x) => x.kinds.includes(s.kind) && isWithin(place, x.issuer))));
+    if (r === undefined) byPlace.set(place, (r = reach.some((x) => x.kinds.includes(kind) && isWithin(place, x.issuer))));
     return r;
   };
-  const subjects = view.dataset.subjects.filter((s) => s.id === subjectId || isRegionKind(s.kind) || peer(s));
-  const ids = new Set(subjects.map((s) => s.id));
-  const keep = <T extends { readonly subject: string }>(rows: readonly T[]) => rows.filter((r) => ids.has(r.subject));
-  const facts = keep(view.dataset.facts).filter((f) => !replaced(f)).map(positionless);
-  return { ...view.dataset, subjects, facts: [...facts, ...own], history: keep(view.dataset.history) };
+  const me = subjects.indexOf(subjectId)!;
+  return filledIn(view, (i) => i === me || isRegionKind(subjects.kind(i)) || peer(i), replaced, own);
 }
 
 /**

@@ -12,12 +12,13 @@
  * through this server invalidates at once: the next request waits for the new version.
  */
 import { sql } from 'kysely';
-import { isRegionKind, Run, type Dataset, type Subject } from '@duixian/engine';
+import { columnar, isColumnar, isRegionKind, rowsOf, Run, type AnyDataset, type ColumnarDataset, type Dataset, type Subject } from '@duixian/engine';
 import { CORPUS } from '@duixian/corpus';
 import { loadWithDigest, type Store } from '@duixian/store';
 
 export interface YearView {
-  readonly dataset: Dataset;
+  /** subjects and facts as columns: a held million enterprises are few objects for the collector to trace */
+  readonly dataset: ColumnarDataset;
   /**
    * The year's regions (country, province, cities, counties) with their facts and nothing else:
    * what the targets and the monitoring report read. Made on first use; a million enterprises'
@@ -28,18 +29,24 @@ export interface YearView {
   readonly digest: string;
   /** the year evaluated with the corpus and the year's stored readings (made on first use) */
   readonly run: Run;
-  readonly subjects: ReadonlyMap<string, Subject>;
+  /** the stored subject of this id (an object made for the asking) */
+  subject(id: string): Subject | undefined;
 }
 
 const KEEP = 2; // years held at once
 const VERSION_TTL_MS = 1000;
 
-/** The held form of a year read from the store. */
-export function yearView(dataset: Dataset, digest: string): YearView {
+/** The held form of a year read from the store (a Dataset of objects is turned into columns). */
+export function yearView(data: AnyDataset, digest: string): YearView {
+  const dataset = isColumnar(data) ? data : columnar(data);
   let run: Run | undefined;
   let regions: Dataset | undefined;
   return {
-    dataset, digest, subjects: new Map(dataset.subjects.map((s) => [s.id, s])),
+    dataset, digest,
+    subject(id) {
+      const i = dataset.subjects.indexOf(id);
+      return i === undefined ? undefined : dataset.subjects.at(i);
+    },
     get run() {
       return (run ??= new Run(CORPUS, dataset));
     },
@@ -49,12 +56,9 @@ export function yearView(dataset: Dataset, digest: string): YearView {
   };
 }
 
-/** The dataset's region subjects with their facts, parameters and history (without subject positions: a dataset of its own). */
-export function regionsOf(dataset: Dataset): Dataset {
-  const subjects = dataset.subjects.filter((s) => isRegionKind(s.kind));
-  const ids = new Set(subjects.map((s) => s.id));
-  const facts = dataset.facts.filter((f) => ids.has(f.subject)).map(({ subjectIndex: _, ...f }) => f);
-  return { ...dataset, subjects, facts, history: dataset.history.filter((h) => ids.has(h.subject)) };
+/** The dataset's region subjects with their facts, parameters and history: a dataset of its own. */
+export function regionsOf(dataset: ColumnarDataset): Dataset {
+  return rowsOf(dataset, (i) => isRegionKind(dataset.subjects.kind(i)));
 }
 
 /** The newest import's id and list event's ('12:3'). */

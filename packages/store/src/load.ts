@@ -11,25 +11,27 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { CompiledQuery } from 'kysely';
-import type { Dataset, HistoryEntry, Parameter, Subject, Tag } from '@duixian/engine';
+import { FactColumns, rowsOf, SubjectColumns, SubjectList, type ColumnarDataset, type Dataset, type HistoryEntry, type Parameter } from '@duixian/engine';
 import type { Snapshot, Store } from './db.js';
 import { int } from './import.js';
 import { binaryCopy, byteaColumn } from './copy-text.js';
 import { blacklistedIn } from './lists.js';
 import { readRows, type LoadProgress } from './read-rows.js';
-import { decodeRows, encodeRows, type YearRows } from './snapshot.js';
+import { decodeRows, encodeRows, type YearColumns, type YearRows } from './snapshot.js';
 
 export type { LoadProgress } from './read-rows.js';
 
 /** The digest's scheme: a run's input hash changes with it, so a change of how the year is read is never silent. */
 const DIGEST_SCHEME = 'duixian-load/3 rows-digest';
 
+/** The year as a Dataset of objects (for a file, a test, a small tool; a server holds the columns `loadWithDigest` gives). */
 export async function loadDataset(store: Store, year: number): Promise<Dataset> {
-  return (await loadWithDigest(store, year)).dataset;
+  return rowsOf((await loadWithDigest(store, year)).dataset);
 }
 
 export interface Loaded {
-  readonly dataset: Dataset;
+  /** the subjects and facts as columns: a million enterprises held as a few dozen objects */
+  readonly dataset: ColumnarDataset;
   readonly digest: string;
   /** where the subjects, tags and facts came from: their rows, or the year's snapshot */
   readonly from: 'rows' | 'snapshot';
@@ -49,7 +51,7 @@ export async function loadWithDigest(store: Store, year: number, onProgress?: Lo
   const got = await store.readSnapshot(async (s) => {
     const version = String((await s.db.selectFrom('rows_version').select('version').executeTakeFirstOrThrow()).version);
     const kept = await keptRows(s, year, version);
-    const rows = kept ?? await readRows(s, year, progress);
+    const rows = kept ?? columnsOf(await readRows(s, year, progress));
     return { ...await withTheRest(s, year, rows), made: kept ? undefined : rows, version };
   });
   const made = got.made;
@@ -67,8 +69,12 @@ export async function keepYear(store: Store, year: number): Promise<'kept' | 'th
   return from === 'rows' ? 'kept' : 'there';
 }
 
+function columnsOf(rows: YearRows): YearColumns {
+  return { subjects: SubjectColumns.of(rows.subjects), facts: FactColumns.of(rows.facts, new SubjectList(rows.subjects)), digest: rows.digest };
+}
+
 /** The year's snapshot at `version`, if one was kept and reads back whole. */
-async function keptRows(s: Snapshot, year: number, version: string): Promise<YearRows | undefined> {
+async function keptRows(s: Snapshot, year: number, version: string): Promise<YearColumns | undefined> {
   // binary COPY: a query would bring the bytes as hex text, twice their size, kept as a string
   const chunks: Uint8Array[] = [];
   const query = `select data from year_snapshots where year = ${Number(year)} and version = ${BigInt(version)} order by part`;
@@ -88,7 +94,7 @@ async function keptRows(s: Snapshot, year: number, version: string): Promise<Yea
  * Keep the rows as the year's snapshot at `version` (what was read at it), in place of older ones
  * of the year and of an unreadable one at the same version.
  */
-async function keepRows(store: Store, year: number, version: string, rows: YearRows): Promise<void> {
+async function keepRows(store: Store, year: number, version: string, rows: YearColumns): Promise<void> {
   const parts = encodeRows(rows);
   await store.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('year_snapshots').where('year', '=', year).where('version', '<=', version).execute();
@@ -108,7 +114,7 @@ async function keepRows(store: Store, year: number, version: string, rows: YearR
  * The dataset: the rows, the credit blacklist's tags on them, and the year's history, parameters
  * and readings, all of it in the digest.
  */
-async function withTheRest(s: Snapshot, year: number, rows: YearRows): Promise<{ dataset: Dataset; digest: string }> {
+async function withTheRest(s: Snapshot, year: number, rows: YearColumns): Promise<{ dataset: ColumnarDataset; digest: string }> {
   const hash = createHash('sha256').update(`${DIGEST_SCHEME}\n${rows.digest}\n`);
   const subjects = await markBlacklisted(s.db, year, rows.subjects, hash);
   const history: HistoryEntry[] = (await s.db.selectFrom('award_history').select(['subject_id', 'rule', 'year', 'amount']).where('year', '<=', year)
@@ -128,13 +134,13 @@ async function withTheRest(s: Snapshot, year: number, rows: YearRows): Promise<{
  * the tag creditBlacklisted (once); the entries go into the digest, so a run's input hash changes
  * with the blacklist even for a subject that had the tag already.
  */
-async function markBlacklisted(db: Snapshot['db'], year: number, subjects: readonly Subject[], hash: Hash): Promise<readonly Subject[]> {
+async function markBlacklisted(db: Snapshot['db'], year: number, subjects: SubjectColumns, hash: Hash): Promise<SubjectColumns> {
   const listed = await blacklistedIn(db, year);
   if (!listed.length) return subjects; // the digest of data without a blacklist is what it was before there were lists
   hash.update(`blacklist:${JSON.stringify(listed)}`);
-  const ids = new Set(listed.map((l) => l.subject));
-  // new objects in a new array: the rows as read stay as they are (a snapshot is made of them)
-  return subjects.map((s) => ids.has(s.id) && !s.tags.includes('creditBlacklisted') ? { ...s, tags: [...s.tags, 'creditBlacklisted' as Tag] } : s);
+  const positions = listed.map((l) => subjects.indexOf(l.subject)).filter((i) => i !== undefined);
+  // new columns: the rows as read stay as they are (a snapshot is made of them)
+  return subjects.withTag(positions, 'creditBlacklisted');
 }
 
 /** One change of a fact's value, as a reviewer reads it: which fact, old → new, who, when, why. */

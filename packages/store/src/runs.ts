@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import { performance } from 'node:perf_hooks';
 import {
   compareEvaluations, draftCorpus, ENGINE_VERSION, evaluate,
-  type Change, type Comparison, type Corpus, type Dataset, type Evaluation, type Parameter,
+  type Change, type Comparison, type AnyDataset, type Corpus, type Evaluation, type Parameter,
 } from '@duixian/engine';
 import type { Store } from './db.js';
 import { jsonValue } from './json.js';
@@ -35,7 +35,7 @@ export interface RunOptions {
    * the year as already read from this store (`loadWithDigest`), when the caller holds it and knows
    * it is still what is stored (the server's cached year at the current version); read otherwise
    */
-  readonly data?: { readonly dataset: Dataset; readonly digest: string };
+  readonly data?: { readonly dataset: AnyDataset; readonly digest: string };
   /** told what the run is doing and how far it is (chunks read, rows stored): a progress bar */
   readonly onProgress?: (p: RunProgress) => void;
   /** told how long each part took, in milliseconds: reading the data, evaluating, hashing, storing (the benchmark's breakdown) */
@@ -65,7 +65,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const BATCH = 2000;
 
 /** The dataset with the run's own parameters in place of stored ones of the same rule, year and key. */
-function withParameters(ds: Dataset, given: readonly Parameter[]): Dataset {
+function withParameters<D extends AnyDataset>(ds: D, given: readonly Parameter[]): D {
   if (!given.length) return ds;
   const key = (p: Parameter) => `${p.rule}|${p.year}|${p.key}`;
   const replaced = new Set(given.map(key));

@@ -10,16 +10,23 @@
  * length, then the sections, each from a multiple of 8 bytes. Stored in parts of at most PART bytes
  * (a bytea value has a limit).
  */
-import type { Fact, FactKey, Subject, SubjectKind, Tag } from '@duixian/engine';
+import { FactColumns, Strings, SubjectColumns, SubjectList, type Fact, type FactExtras, type FactKey, type Subject, type SubjectKind, type Tag } from '@duixian/engine';
 
 const MAGIC = 'DXSNAP1L';
 const PART = 32 << 20;
 
-/** What a snapshot holds: the rows as the loader read them, and the digest of their bytes. */
+/** What a snapshot is made of: the rows as the loader read them, and the digest of their bytes. */
 export interface YearRows {
   readonly subjects: readonly Subject[];
   readonly facts: readonly Fact[];
   /** SHA-256 of the rows' bytes as the database sent them (load.ts) */
+  readonly digest: string;
+}
+
+/** What a snapshot gives back: the same subjects and facts as columns (what the server holds), and the digest. */
+export interface YearColumns {
+  readonly subjects: SubjectColumns;
+  readonly facts: FactColumns;
   readonly digest: string;
 }
 
@@ -35,62 +42,21 @@ interface Meta {
   readonly extras: [number, string, string, string][];
 }
 
-/** The index of each distinct value, in the order met. */
-class Indexes<T> {
-  readonly values: T[] = [];
-  private readonly at = new Map<T, number>();
-  of(v: T): number {
-    let k = this.at.get(v);
-    if (k === undefined) this.at.set(v, (k = this.values.push(v) - 1));
-    return k;
-  }
-}
-
-export function encodeRows(rows: YearRows): Uint8Array[] {
-  const { subjects, facts } = rows;
-  const n = subjects.length;
-  const m = facts.length;
-  const kinds = new Indexes<string>();
-  const regions = new Indexes<string>();
-  const tagSets = new Indexes<string>(); // tags as JSON; the arrays are shared, so one JSON per array
-  const joined = new Map<readonly Tag[], number>();
-  const kind = new Uint8Array(n);
-  const region = new Int32Array(n);
-  const tagSet = new Int32Array(n);
-  subjects.forEach((s, i) => {
-    kind[i] = kinds.of(s.kind);
-    region[i] = s.region === undefined ? -1 : regions.of(s.region);
-    let t = joined.get(s.tags);
-    if (t === undefined) joined.set(s.tags, (t = tagSets.of(JSON.stringify(s.tags))));
-    tagSet[i] = t;
-  });
-  const keys = new Indexes<string>();
-  const extras: Meta['extras'] = [];
-  const subject = new Int32Array(m);
-  const year = new Int32Array(m);
-  const quarter = new Uint8Array(m);
-  const key = new Uint8Array(m);
-  const value = new Float64Array(m);
-  facts.forEach((f, k) => {
-    const s = f.subjectIndex;
-    if (s === undefined || subjects[s]?.id !== f.subject) throw new Error(`snapshot: fact ${k} does not know its subject's position`);
-    subject[k] = s;
-    year[k] = f.year;
-    quarter[k] = f.quarter ?? 0;
-    key[k] = keys.of(f.key);
-    value[k] = f.value;
-    if (f.item !== undefined || f.rule !== undefined || f.source !== undefined) extras.push([k, f.item ?? '', f.rule ?? '', f.source ?? '']);
-  });
-  if (kinds.values.length > 256 || keys.values.length > 256) throw new Error('snapshot: more than 256 kinds or fact keys');
+export function encodeRows(rows: YearRows | YearColumns): Uint8Array[] {
+  const subjects = (rows.subjects instanceof SubjectColumns ? rows.subjects : SubjectColumns.of(rows.subjects)).columns;
+  const facts = rows.facts instanceof FactColumns ? rows.facts : FactColumns.of(rows.facts, new SubjectList(rows.subjects as readonly Subject[]));
+  const x = facts.extras;
+  const text = (codes: Int32Array, e: number) => (codes[e]! < 0 ? '' : x.strings[codes[e]!]!);
   const meta: Meta = {
-    digest: rows.digest, subjects: n, facts: m, kinds: kinds.values, regions: regions.values,
-    tagSets: tagSets.values.map((t) => JSON.parse(t) as string[]), keys: keys.values, extras,
+    digest: rows.digest, subjects: subjects.kindOf.length, facts: facts.length, kinds: [...subjects.kinds], regions: [...subjects.regions],
+    tagSets: subjects.tagSets.map((t) => [...t]), keys: [...facts.keys],
+    extras: Array.from(x.at, (k, e) => [k, text(x.item, e), text(x.rule, e), text(x.source, e)]),
   };
   const bytes = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   const sections = [
-    Buffer.from(JSON.stringify(meta)),
-    ...strings(subjects.map((s) => s.id)), ...strings(subjects.map((s) => s.name)), ...strings(subjects.map((s) => s.uscc ?? null)),
-    bytes(kind), bytes(region), bytes(tagSet), bytes(subject), bytes(year), bytes(quarter), bytes(key), bytes(value),
+    Buffer.from(JSON.stringify(meta)), ...strings(subjects.ids), ...strings(subjects.names), ...strings(subjects.usccs),
+    bytes(subjects.kindOf), bytes(subjects.regionOf), bytes(subjects.tagSetOf),
+    bytes(facts.subject), bytes(facts.year), bytes(facts.quarter), bytes(facts.keyOf), bytes(facts.value),
   ];
   // each section starts at a multiple of 8, so that a typed array can be laid over it without a copy
   const head = Buffer.alloc(align(MAGIC.length + 4 * (1 + sections.length)));
@@ -103,8 +69,8 @@ export function encodeRows(rows: YearRows): Uint8Array[] {
   return parts;
 }
 
-/** The rows a snapshot holds; an error when its bytes are not a whole snapshot of this layout. */
-export function decodeRows(parts: readonly Uint8Array[]): YearRows {
+/** The columns a snapshot holds; an error when its bytes are not a whole snapshot of this layout. */
+export function decodeRows(parts: readonly Uint8Array[]): YearColumns {
   // one block, on an ArrayBuffer of its own: the sections' alignment holds
   const whole = parts.length === 1 && parts[0]!.byteOffset === 0 ? Buffer.from(parts[0]!.buffer, 0, parts[0]!.byteLength) : Buffer.concat(parts);
   if (whole.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('snapshot: not a version-1 snapshot');
@@ -119,20 +85,22 @@ export function decodeRows(parts: readonly Uint8Array[]): YearRows {
     return section;
   });
   if (at !== whole.length) throw new Error('snapshot: sections do not add up');
-  const typed = <T>(make: new (b: ArrayBufferLike, offset: number, length: number) => T, size: number, s: Buffer) => new make(s.buffer, s.byteOffset, s.byteLength / size);
+  // copied out of the block, so that the columns held do not keep the whole block alive
+  const typed = <T>(make: new (b: ArrayBufferLike, offset: number, length: number) => T & { slice(): T }, size: number, s: Buffer) => new make(s.buffer, s.byteOffset, s.byteLength / size).slice();
   const meta = JSON.parse(sections[0]!.toString('utf8')) as Meta;
   const column = (k: number) => stringsOf(typed(Int32Array, 4, sections[k]!), sections[k + 1]!);
   const [ids, names, usccs] = [column(1), column(3), column(5)];
-  const [kind, region, tagSet, subject, year, quarter, key, value] = [
-    sections[7]!, typed(Int32Array, 4, sections[8]!), typed(Int32Array, 4, sections[9]!), typed(Int32Array, 4, sections[10]!),
-    typed(Int32Array, 4, sections[11]!), sections[12]!, sections[13]!, typed(Float64Array, 8, sections[14]!),
+  const [kindOf, regionOf, tagSetOf, subject, year, quarter, keyOf, value] = [
+    Uint8Array.from(sections[7]!), typed(Int32Array, 4, sections[8]!), typed(Int32Array, 4, sections[9]!), typed(Int32Array, 4, sections[10]!),
+    typed(Int32Array, 4, sections[11]!), Uint8Array.from(sections[12]!), Uint8Array.from(sections[13]!), typed(Float64Array, 8, sections[14]!),
   ] as const;
   const n = meta.subjects;
-  const m = meta.facts;
-  if ([ids, names, usccs, kind, region, tagSet].some((a) => a.length !== n) || [subject, year, quarter, key, value].some((a) => a.length !== m)) {
+  if ([ids, names, usccs].some((a) => a.length !== n) || [subject, year, quarter, keyOf, value].some((a) => a.length !== meta.facts)) {
     throw new Error('snapshot: columns of different lengths');
   }
-  return { subjects: subjectsOf(meta, ids, names, usccs, kind, region, tagSet), facts: factsOf(meta, ids, subject, year, quarter, key, value), digest: meta.digest };
+  if (!subject.every((s) => s >= 0 && s < n)) throw new Error('snapshot: a fact of a subject it does not hold');
+  const subjects = new SubjectColumns({ ids, names, usccs, kindOf, kinds: meta.kinds as SubjectKind[], regionOf, regions: meta.regions, tagSetOf, tagSets: meta.tagSets as Tag[][] });
+  return { subjects, facts: new FactColumns(subject, year, quarter, keyOf, meta.keys as FactKey[], value, extrasOf(meta.extras)), digest: meta.digest };
 }
 
 /** A row object while it is being filled in (the engine's types are readonly). */
@@ -143,52 +111,30 @@ const SECTIONS = 15;
 const align = (n: number) => (n + 7) & ~7;
 
 /** A column of strings (or nulls) as the length of each in UTF-16 units (-1: null) and all of them as UTF-8. */
-function strings(values: readonly (string | null)[]): [Uint8Array, Buffer] {
-  const lengths = new Int32Array(values.map((v) => (v === null ? -1 : v.length)));
-  return [new Uint8Array(lengths.buffer), Buffer.from(values.filter((v) => v !== null).join(''))];
+function strings(column: Strings): [Uint8Array, Buffer] {
+  const lengths = Int32Array.from({ length: column.length }, (_, i) => (column.absent?.[i] ? -1 : column.start[i + 1]! - column.start[i]!));
+  return [new Uint8Array(lengths.buffer), Buffer.from(column.text)];
 }
 
-/** The strings back: one decoding of all of them, then a slice each. */
-function stringsOf(lengths: Int32Array, text: Buffer): (string | null)[] {
+/** The strings back: one decoding of all of them, where each starts. */
+function stringsOf(lengths: Int32Array, text: Buffer): Strings {
   const all = text.toString('utf8');
-  const out: (string | null)[] = new Array(lengths.length);
-  let at = 0;
+  const start = new Int32Array(lengths.length + 1);
+  const absent = lengths.some((n) => n < 0) ? new Uint8Array(lengths.length) : undefined;
   for (let k = 0; k < lengths.length; k++) {
     const n = lengths[k]!;
-    out[k] = n < 0 ? null : all.slice(at, (at += n));
+    if (n < 0) absent![k] = 1;
+    start[k + 1] = start[k]! + Math.max(n, 0);
   }
-  if (at !== all.length) throw new Error('snapshot: a string column does not add up');
-  return out;
+  if (start[lengths.length] !== all.length) throw new Error('snapshot: a string column does not add up');
+  return new Strings(all, start, absent);
 }
 
-function subjectsOf(meta: Meta, ids: (string | null)[], names: (string | null)[], usccs: (string | null)[], kind: Uint8Array, region: Int32Array, tagSet: Int32Array): Subject[] {
-  const tagSets = meta.tagSets as Tag[][];
-  const out: Subject[] = new Array(meta.subjects);
-  for (let i = 0; i < meta.subjects; i++) {
-    // the properties in the order the row reader makes them
-    const s: Mutable<Subject> = { id: ids[i]!, kind: meta.kinds[kind[i]!] as SubjectKind, name: names[i]!, tags: tagSets[tagSet[i]!]! };
-    if (region[i]! >= 0) s.region = meta.regions[region[i]!]!;
-    const uscc = usccs[i];
-    if (uscc !== null && uscc !== undefined) s.uscc = uscc;
-    out[i] = s;
-  }
-  return out;
-}
-
-function factsOf(meta: Meta, ids: (string | null)[], subject: Int32Array, year: Int32Array, quarter: Uint8Array, key: Uint8Array, value: Float64Array): Fact[] {
-  const keys = meta.keys as FactKey[];
-  const out: Fact[] = new Array(meta.facts);
-  let e = 0;
-  for (let k = 0; k < meta.facts; k++) {
-    const s = subject[k]!;
-    if (!(s >= 0 && s < ids.length)) throw new Error(`snapshot: fact ${k} of a subject it does not hold`);
-    const f: Mutable<Fact> = { subject: ids[s]!, subjectIndex: s, year: year[k]!, key: keys[key[k]!]!, value: value[k]! };
-    const x = meta.extras[e]?.[0] === k ? meta.extras[e++] : undefined;
-    if (x && x[1] !== '') f.item = x[1];
-    if (x && x[2] !== '') f.rule = x[2];
-    if (quarter[k] !== 0) f.quarter = quarter[k] as 1 | 2 | 3 | 4;
-    if (x && x[3] !== '') f.source = x[3];
-    out[k] = f;
-  }
-  return out;
+function extrasOf(tuples: Meta['extras']): FactExtras {
+  const strings: string[] = [];
+  const codes = new Map<string, number>();
+  const code = (v: string) => (v === '' ? -1 : codes.get(v) ?? (codes.set(v, strings.push(v) - 1), strings.length - 1));
+  const column = (c: 1 | 2 | 3) => Int32Array.from(tuples, (t) => code(t[c]));
+  const [item, rule, source] = [column(1), column(2), column(3)];
+  return { at: Int32Array.from(tuples, (t) => t[0]), item, rule, source, strings };
 }

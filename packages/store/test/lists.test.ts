@@ -8,7 +8,7 @@
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { INTERPRETATION_VALUES, usccCheckChar } from '@duixian/engine';
+import { INTERPRETATION_VALUES, rowsOf, usccCheckChar } from '@duixian/engine';
 import { RULE_IDS } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import {
@@ -35,7 +35,7 @@ async function active(store: Store, e: EntryInput): Promise<string> {
 }
 
 const tagged = async (store: Store, year: number) =>
-  (await loadWithDigest(store, year)).dataset.subjects.filter((s) => s.tags.includes('creditBlacklisted')).map((s) => s.id);
+  rowsOf((await loadWithDigest(store, year)).dataset).subjects.filter((s) => s.tags.includes('creditBlacklisted')).map((s) => s.id);
 
 const rows = async (store: Store, t: string) => Number((await sql<{ n: string | number }>`select count(*) as n from ${sql.table(t)}`.execute(store.db)).rows[0]!.n);
 

@@ -88,12 +88,12 @@ export function subjectRoutes(store: Store, years: YearData) {
       },
     }, async (req) => {
       // the year's data in memory answers who the subject is; the database only when it is not there
-      const { run, subjects } = await years.get(req.query.year);
-      const held = subjects.get(req.params.id);
+      const view = await years.get(req.query.year);
+      const held = view.subject(req.params.id);
       if (!held) await visible(req, req.params.id);
       else if (!canSeeSubject(accountOf(req), held)) throw outsideJurisdiction(`主体 ${held.id} `, `Subject ${held.id}`);
       const id = held?.id ?? req.params.id;
-      return { year: req.query.year, subject: id, matches: matchSubject(run, id) };
+      return { year: req.query.year, subject: id, matches: matchSubject(view.run, id) };
     });
   };
 }
