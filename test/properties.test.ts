@@ -74,6 +74,14 @@ describe('engine invariants', () => {
       const run = new Run(CORPUS, held);
       for (const s of ds.subjects) expect(held.subjects.at(held.subjects.indexOf(s.id)!)).toEqual(s);
       expect(held.subjects.indexOf('nobody')).toBeUndefined();
+      // the credit blacklist as the year is read: a copy with the tag added where it lacks, the ids found as before
+      const listed = held.subjects.withTag([0, ds.subjects.length - 1], 'creditBlacklisted');
+      ds.subjects.forEach((s, i) => {
+        expect(listed.indexOf(s.id)).toBe(i);
+        const tags = i === 0 || i === ds.subjects.length - 1 ? [...new Set([...s.tags, 'creditBlacklisted'])] : s.tags;
+        expect([...listed.tags(i)].sort()).toEqual([...tags].sort());
+        expect(held.subjects.tags(i)).toEqual(s.tags);
+      });
       const some = ds.subjects.filter((_, k) => k % 3 === 0).map((s) => s.id);
       for (const id of some) expect(matchSubject(run, id)).toEqual(matchSubject(new Run(CORPUS, ds), id));
     }), { numRuns: 30 });

@@ -160,7 +160,9 @@ export class SubjectColumns implements SubjectTable {
       if (now === undefined) added.set(was, (now = sets.push([...sets[was]!, tag]) - 1));
       tagSetOf[i] = now;
     }
-    return new SubjectColumns({ ...this.columns, tagSetOf, tagSets: sets });
+    const out = new SubjectColumns({ ...this.columns, tagSetOf, tagSets: sets });
+    out.table = this.table; // the same ids at the same positions
+    return out;
   }
 
   private hashTable(): Int32Array {

@@ -100,12 +100,12 @@ export class Population {
   private readColumns(facts: FactColumns): void {
     const keyIndex = facts.keys.map((key) => KEY_INDEX.get(key)!);
     const { at, item, rule, strings } = facts.extras;
-    let e = 0;
+    const text = (codes: Int32Array, e: number) => (e < 0 || codes[e]! < 0 ? undefined : strings[codes[e]!]);
+    let next = 0; // the next fact with an item, rule or source
     for (let k = 0; k < facts.length; k++) {
-      const extra = at[e] === k ? e++ : -1;
+      const e = at[next] === k ? next++ : -1;
       if (facts.quarter[k] !== 0) continue; // as above
-      const text = (codes: Int32Array) => (extra < 0 || codes[extra]! < 0 ? undefined : strings[codes[extra]!]);
-      this.add(facts.subject[k]!, keyIndex[facts.keyOf[k]!]!, facts.year[k]!, facts.value[k]!, text(rule), text(item));
+      this.add(facts.subject[k]!, keyIndex[facts.keyOf[k]!]!, facts.year[k]!, facts.value[k]!, text(rule, e), text(item, e));
     }
   }
 

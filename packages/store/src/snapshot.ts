@@ -2,9 +2,9 @@
  * A year's subjects, tags and facts as one block of bytes (a year snapshot, migration 008): typed
  * arrays for what is numeric or repeats (kinds, regions, tag sets, fact keys, years, values), and
  * for the strings that do not (ids, names, USCCs) their lengths and their text run together.
- * Reading it is copying arrays and decoding three texts, not taking five million rows apart; the
- * subjects and facts it gives are the ones the row reader gave when it was made, and so is the
- * digest of their rows, which it keeps.
+ * Reading it is copying arrays and decoding three texts, not taking five million rows apart, and
+ * gives the columns the server holds (engine/columns.ts): the subjects and facts the row reader
+ * gave when it was made, and the digest of their rows, which it keeps.
  *
  * Layout: "DXSNAP1L" (version 1, little-endian arrays), the number of sections, each section's
  * length, then the sections, each from a multiple of 8 bytes. Stored in parts of at most PART bytes
