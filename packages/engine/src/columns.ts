@@ -179,7 +179,7 @@ export class SubjectColumns implements SubjectTable {
   }
 }
 
-/** Facts with an item, a rule or a source (few of them): their positions, ascending, and codes into `strings` (-1: none). */
+/** Facts with an item, a rule or a source (a sparse list: typed, however many there are): their positions, ascending, and codes into `strings` (-1: none). */
 export interface FactExtras {
   readonly at: Int32Array;
   readonly item: Int32Array;
