@@ -6,13 +6,18 @@
  * gives the columns the server holds (engine/columns.ts): the subjects and facts the row reader
  * gave when it was made, and the digest of their rows, which it keeps.
  *
- * Layout: "DXSNAP1L" (version 1, little-endian arrays), the number of sections, each section's
+ * Layout: "DXSNAP2L" (version 2, little-endian arrays), the number of sections, each section's
  * length, then the sections, each from a multiple of 8 bytes. Stored in parts of at most PART bytes
  * (a bytea value has a limit).
  */
 import { FactColumns, Strings, SubjectColumns, SubjectList, type Fact, type FactExtras, type FactKey, type Subject, type SubjectKind, type Tag } from '@duixian/engine';
 
-const MAGIC = 'DXSNAP1L';
+/**
+ * Version 2 keeps the facts' items, rules and sources as typed sections too (version 1 had them as
+ * JSON tuples: with a source on every fact, millions to parse on each read). A version-1 snapshot
+ * reads as unreadable: the rows are read and a version-2 snapshot kept in its place.
+ */
+const MAGIC = 'DXSNAP2L';
 const PART = 32 << 20;
 
 /** What a snapshot is made of: the rows as the loader read them, and the digest of their bytes. */
@@ -38,25 +43,25 @@ interface Meta {
   readonly regions: string[];
   readonly tagSets: string[][];
   readonly keys: string[];
-  /** facts with an item, rule or source: [position, item, rule, source], '' for none */
-  readonly extras: [number, string, string, string][];
+  /** the texts of the facts' items, rules and sources, which their sections give by index */
+  readonly extraStrings: string[];
 }
 
 export function encodeRows(rows: YearRows | YearColumns): Uint8Array[] {
   const subjects = (rows.subjects instanceof SubjectColumns ? rows.subjects : SubjectColumns.of(rows.subjects)).columns;
   const facts = rows.facts instanceof FactColumns ? rows.facts : FactColumns.of(rows.facts, new SubjectList(rows.subjects as readonly Subject[]));
   const x = facts.extras;
-  const text = (codes: Int32Array, e: number) => (codes[e]! < 0 ? '' : x.strings[codes[e]!]!);
   const meta: Meta = {
     digest: rows.digest, subjects: subjects.kindOf.length, facts: facts.length, kinds: [...subjects.kinds], regions: [...subjects.regions],
     tagSets: subjects.tagSets.map((t) => [...t]), keys: [...facts.keys],
-    extras: Array.from(x.at, (k, e) => [k, text(x.item, e), text(x.rule, e), text(x.source, e)]),
+    extraStrings: [...x.strings],
   };
   const bytes = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   const sections = [
     Buffer.from(JSON.stringify(meta)), ...strings(subjects.ids), ...strings(subjects.names), ...strings(subjects.usccs),
     bytes(subjects.kindOf), bytes(subjects.regionOf), bytes(subjects.tagSetOf),
     bytes(facts.subject), bytes(facts.year), bytes(facts.quarter), bytes(facts.keyOf), bytes(facts.value),
+    bytes(x.at), bytes(x.item), bytes(x.rule), bytes(x.source),
   ];
   // each section starts at a multiple of 8, so that a typed array can be laid over it without a copy
   const head = Buffer.alloc(align(MAGIC.length + 4 * (1 + sections.length)));
@@ -73,7 +78,7 @@ export function encodeRows(rows: YearRows | YearColumns): Uint8Array[] {
 export function decodeRows(parts: readonly Uint8Array[]): YearColumns {
   // one block, on an ArrayBuffer of its own: the sections' alignment holds
   const whole = parts.length === 1 && parts[0]!.byteOffset === 0 ? Buffer.from(parts[0]!.buffer, 0, parts[0]!.byteLength) : Buffer.concat(parts);
-  if (whole.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('snapshot: not a version-1 snapshot');
+  if (whole.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('snapshot: not a version-2 snapshot');
   const count = whole.readUInt32LE(MAGIC.length);
   if (count !== SECTIONS) throw new Error(`snapshot: ${count} sections, expected ${SECTIONS}`);
   let at = align(MAGIC.length + 4 * (1 + count));
@@ -100,14 +105,14 @@ export function decodeRows(parts: readonly Uint8Array[]): YearColumns {
   }
   if (!subject.every((s) => s >= 0 && s < n)) throw new Error('snapshot: a fact of a subject it does not hold');
   const subjects = new SubjectColumns({ ids, names, usccs, kindOf, kinds: meta.kinds as SubjectKind[], regionOf, regions: meta.regions, tagSetOf, tagSets: meta.tagSets as Tag[][] });
-  return { subjects, facts: new FactColumns(subject, year, quarter, keyOf, meta.keys as FactKey[], value, extrasOf(meta.extras)), digest: meta.digest };
+  return { subjects, facts: new FactColumns(subject, year, quarter, keyOf, meta.keys as FactKey[], value, extrasOf(meta, sections.slice(15).map((s) => typed(Int32Array, 4, s)))), digest: meta.digest };
 }
 
 /** A row object while it is being filled in (the engine's types are readonly). */
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** sections: the meta, three string columns of two sections each, eight typed columns */
-const SECTIONS = 15;
+/** sections: the meta, three string columns of two sections each, eight typed columns, four of the extras */
+const SECTIONS = 19;
 const align = (n: number) => (n + 7) & ~7;
 
 /** A column of strings (or nulls) as the length of each in UTF-16 units (-1: null) and all of them as UTF-8. */
@@ -130,11 +135,14 @@ function stringsOf(lengths: Int32Array, text: Buffer): Strings {
   return new Strings(all, start, absent);
 }
 
-function extrasOf(tuples: Meta['extras']): FactExtras {
-  const strings: string[] = [];
-  const codes = new Map<string, number>();
-  const code = (v: string) => (v === '' ? -1 : codes.get(v) ?? (codes.set(v, strings.push(v) - 1), strings.length - 1));
-  const column = (c: 1 | 2 | 3) => Int32Array.from(tuples, (t) => code(t[c]));
-  const [item, rule, source] = [column(1), column(2), column(3)];
-  return { at: Int32Array.from(tuples, (t) => t[0]), item, rule, source, strings };
+/** The facts' items, rules and sources, checked: ascending positions of facts it holds, texts it has. */
+function extrasOf(meta: Meta, [at, item, rule, source]: Int32Array[]): FactExtras {
+  const n = at!.length;
+  if ([item, rule, source].some((c) => c!.length !== n)) throw new Error('snapshot: extras of different lengths');
+  const known = (c: number) => c >= -1 && c < meta.extraStrings.length;
+  for (let e = 0; e < n; e++) {
+    if (!(at![e]! >= 0 && at![e]! < meta.facts && (e === 0 || at![e]! > at![e - 1]!))) throw new Error('snapshot: extras out of order');
+    if (!(known(item![e]!) && known(rule![e]!) && known(source![e]!))) throw new Error('snapshot: an extra names a text it does not hold');
+  }
+  return { at: at!, item: item!, rule: rule!, source: source!, strings: meta.extraStrings };
 }

@@ -124,7 +124,20 @@ describe('year snapshots', () => {
     expect(() => decodeRows([whole.subarray(0, whole.length - 8)])).toThrow(/snapshot/);
     const other = Buffer.from(whole);
     other.write('DXSNAP9L', 'latin1');
-    expect(() => decodeRows([other])).toThrow(/not a version-1 snapshot/);
+    expect(() => decodeRows([other])).toThrow(/not a version-2 snapshot/);
+    // the extras' sections are checked: positions ascending, texts it holds
+    const section = (k: number) => {
+      let at = Math.ceil((8 + 4 * 20) / 8) * 8; // magic, count, 19 lengths
+      for (let j = 0; j < k; j++) at += Math.ceil(whole.readUInt32LE(8 + 4 * (1 + j)) / 8) * 8;
+      return at;
+    };
+    expect(decodeRows([whole]).facts.extras.at.length).toBeGreaterThan(1);
+    const unordered = Buffer.from(whole);
+    unordered.writeInt32LE(unordered.readInt32LE(section(15) + 4), section(15)); // the first extra's position = the second's
+    expect(() => decodeRows([unordered])).toThrow(/extras out of order/);
+    const unknown = Buffer.from(whole);
+    unknown.writeInt32LE(1_000_000, section(16)); // the first item names text 1,000,000
+    expect(() => decodeRows([unknown])).toThrow(/a text it does not hold/);
     // a fact's position is checked against its subject's id, and found by the id when wrong
     expect(back(encodeRows({ ...rows, facts: [{ ...rows.facts[0]!, subjectIndex: 1 }] })).facts).toEqual([rows.facts[0]]);
     expect(() => encodeRows({ ...rows, facts: [{ ...rows.facts[0]!, subject: 'nobody', subjectIndex: undefined }] })).toThrow(/nobody, not a subject/);
