@@ -1,6 +1,7 @@
 /**
  * A validated dataset: what the engine evaluates. Produced from interchange format v1
  * (JSON, .xlsx, .csv) by @duixian/interchange, which guarantees every invariant noted here.
+ * A server holds the same year as columns (columns.ts: ColumnarDataset), which runs take too.
  */
 import type { FactKey, SubjectKind, Tag } from './vocabulary.js';
 

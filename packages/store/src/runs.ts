@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import { performance } from 'node:perf_hooks';
 import {
   compareEvaluations, draftCorpus, ENGINE_VERSION, evaluate,
-  type Change, type Comparison, type AnyDataset, type Corpus, type Evaluation, type Parameter,
+  type AnyDataset, type Change, type Comparison, type Corpus, type Evaluation, type Parameter,
 } from '@duixian/engine';
 import type { Store } from './db.js';
 import { jsonValue } from './json.js';
