@@ -7,7 +7,7 @@
  * middle of requests. Objects are made when asked for: a Subject by position (`at`), a Dataset
  * of some of the subjects (`rowsOf`).
  */
-import type { Dataset, Fact, Subject } from './dataset.js';
+import type { Dataset, Fact, Mutable, Subject } from './dataset.js';
 import { placeOf } from './regions.js';
 import type { FactKey, SubjectKind, Tag } from './vocabulary.js';
 
@@ -67,17 +67,13 @@ export class Strings {
     return !this.absent?.[i] && this.start[i + 1]! - from === s.length && this.text.startsWith(s, from);
   }
 
-  /** FNV-1a over string i's UTF-16 units (the same as `hash` of the string itself). */
+  /** The hash of string i, without making it (the same as `hash` of the string itself). */
   hashAt(i: number): number {
-    let h = 0x811c9dc5;
-    for (let k = this.start[i]!, end = this.start[i + 1]!; k < end; k++) h = Math.imul(h ^ this.text.charCodeAt(k), 0x01000193);
-    return h >>> 0;
+    return fnv1a(this.text, this.start[i]!, this.start[i + 1]!);
   }
 
   static hash(s: string): number {
-    let h = 0x811c9dc5;
-    for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
-    return h >>> 0;
+    return fnv1a(s, 0, s.length);
   }
 }
 
@@ -131,7 +127,7 @@ export class SubjectColumns implements SubjectTable {
 
   at(i: number): Subject {
     // the properties in the order the row reader makes them
-    const s: { -readonly [K in keyof Subject]: Subject[K] } = { id: this.id(i), kind: this.kind(i), name: this.columns.names.get(i)!, tags: this.tags(i) };
+    const s: Mutable<Subject> = { id: this.id(i), kind: this.kind(i), name: this.columns.names.get(i)!, tags: this.tags(i) };
     const region = this.region(i);
     if (region !== undefined) s.region = region;
     const uscc = this.columns.usccs.get(i);
@@ -239,7 +235,7 @@ export class FactColumns {
   /** Fact k as an object, of the subject `id` at position `position` of the dataset it goes into. */
   at(k: number, id: string, position: number): Fact {
     // the properties in the order the row reader makes them
-    const f: { -readonly [K in keyof Fact]: Fact[K] } = { subject: id, subjectIndex: position, year: this.year[k]!, key: this.keys[this.keyOf[k]!]!, value: this.value[k]! };
+    const f: Mutable<Fact> = { subject: id, subjectIndex: position, year: this.year[k]!, key: this.keys[this.keyOf[k]!]!, value: this.value[k]! };
     const e = this.extraAt(k);
     const text = (codes: Int32Array) => (e < 0 || codes[e]! < 0 ? undefined : this.extras.strings[codes[e]!]);
     const [item, rule, source] = [text(this.extras.item), text(this.extras.rule), text(this.extras.source)];
@@ -262,8 +258,13 @@ export type AnyDataset = Dataset | ColumnarDataset;
 
 export const isColumnar = (d: AnyDataset): d is ColumnarDataset => d.subjects instanceof SubjectColumns;
 
+/** Subjects and their facts as columns (a fact's subject found by its position when right, else by its id). */
+export function columnsOf(subjects: readonly Subject[], facts: readonly Fact[]): { subjects: SubjectColumns; facts: FactColumns } {
+  return { subjects: SubjectColumns.of(subjects), facts: FactColumns.of(facts, new SubjectList(subjects)) };
+}
+
 export function columnar(dataset: Dataset): ColumnarDataset {
-  return { ...dataset, subjects: SubjectColumns.of(dataset.subjects), facts: FactColumns.of(dataset.facts, new SubjectList(dataset.subjects)) };
+  return { ...dataset, ...columnsOf(dataset.subjects, dataset.facts) };
 }
 
 /**
@@ -289,6 +290,13 @@ export function rowsOf(data: ColumnarDataset, keep: (i: number) => boolean = () 
 export function placeAt(table: SubjectTable, i: number): string | undefined {
   const region = table.region(i);
   return region ?? placeOf({ id: table.id(i) });
+}
+
+/** FNV-1a over the UTF-16 units of text[from, to). */
+function fnv1a(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h >>> 0;
 }
 
 /** The index of each distinct value, in the order met. */

@@ -31,6 +31,9 @@ export interface Fact {
   readonly source?: string; // 统计局 / 第三方数据 / 企业自报
 }
 
+/** A row object while it is being filled in (the rows' types are readonly). */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 export interface HistoryEntry {
   readonly subject: string;
   readonly rule: string;

@@ -11,7 +11,7 @@ export * from './interpretations.js';
 export * from './rule.js';
 export * from './trace.js';
 export { Population } from './population.js';
-export { columnar, FactColumns, isColumnar, placeAt, rowsOf, Strings, SubjectColumns, SubjectList, type AnyDataset, type ColumnarDataset, type FactExtras, type SubjectData, type SubjectTable } from './columns.js';
+export { columnar, columnsOf, FactColumns, isColumnar, placeAt, rowsOf, Strings, SubjectColumns, SubjectList, type AnyDataset, type ColumnarDataset, type FactExtras, type SubjectData, type SubjectTable } from './columns.js';
 export { evaluate, Run, yearInForce } from './evaluate.js';
 export type { EvaluateOptions, Evaluation, AwardRow, WithheldRow, MissingRow } from './evaluate.js';
 export type { PoolResult } from './resolve.js';

@@ -11,13 +11,13 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { CompiledQuery } from 'kysely';
-import { FactColumns, rowsOf, SubjectColumns, SubjectList, type ColumnarDataset, type Dataset, type HistoryEntry, type Parameter } from '@duixian/engine';
+import { rowsOf, type ColumnarDataset, type Dataset, type HistoryEntry, type Parameter, type SubjectColumns } from '@duixian/engine';
 import type { Snapshot, Store } from './db.js';
 import { int } from './import.js';
 import { binaryCopy, byteaColumn } from './copy-text.js';
 import { blacklistedIn } from './lists.js';
 import { readRows, type LoadProgress } from './read-rows.js';
-import { decodeRows, encodeRows, type YearColumns, type YearRows } from './snapshot.js';
+import { columnsOfRows, decodeRows, encodeRows, type YearColumns } from './snapshot.js';
 
 export type { LoadProgress } from './read-rows.js';
 
@@ -51,7 +51,7 @@ export async function loadWithDigest(store: Store, year: number, onProgress?: Lo
   const got = await store.readSnapshot(async (s) => {
     const version = String((await s.db.selectFrom('rows_version').select('version').executeTakeFirstOrThrow()).version);
     const kept = await keptRows(s, year, version);
-    const rows = kept ?? columnsOf(await readRows(s, year, progress));
+    const rows = kept ?? columnsOfRows(await readRows(s, year, progress));
     return { ...await withTheRest(s, year, rows), made: kept ? undefined : rows, version };
   });
   const made = got.made;
@@ -67,10 +67,6 @@ export async function keepYear(store: Store, year: number): Promise<'kept' | 'th
   const { from } = await loadWithDigest(store, year);
   await store.idle();
   return from === 'rows' ? 'kept' : 'there';
-}
-
-function columnsOf(rows: YearRows): YearColumns {
-  return { subjects: SubjectColumns.of(rows.subjects), facts: FactColumns.of(rows.facts, new SubjectList(rows.subjects)), digest: rows.digest };
 }
 
 /** The year's snapshot at `version`, if one was kept and reads back whole. */

@@ -7,10 +7,10 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Fact, FactKey, Subject, SubjectKind, Tag } from '@duixian/engine';
+import type { Fact, FactKey, Mutable, Subject, SubjectKind, Tag } from '@duixian/engine';
 import type { Snapshot } from './db.js';
 import { CopyFields, Interned, wholeRows } from './copy-text.js';
-import type { Mutable, YearRows } from './snapshot.js';
+import type { YearRows } from './snapshot.js';
 
 /** How far the read is: subjects read, then subjects whose facts are read, of twice the subjects. */
 export type LoadProgress = (done: number, total: number) => void;

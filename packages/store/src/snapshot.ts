@@ -10,7 +10,7 @@
  * length, then the sections, each from a multiple of 8 bytes. Stored in parts of at most PART bytes
  * (a bytea value has a limit).
  */
-import { FactColumns, Strings, SubjectColumns, SubjectList, type Fact, type FactExtras, type FactKey, type Subject, type SubjectKind, type Tag } from '@duixian/engine';
+import { columnsOf, FactColumns, Strings, SubjectColumns, type Fact, type FactExtras, type FactKey, type Subject, type SubjectKind, type Tag } from '@duixian/engine';
 
 /**
  * Version 2 keeps the facts' items, rules and sources as typed sections too (version 1 had them as
@@ -47,9 +47,17 @@ interface Meta {
   readonly extraStrings: string[];
 }
 
-export function encodeRows(rows: YearRows | YearColumns): Uint8Array[] {
-  const subjects = (rows.subjects instanceof SubjectColumns ? rows.subjects : SubjectColumns.of(rows.subjects)).columns;
-  const facts = rows.facts instanceof FactColumns ? rows.facts : FactColumns.of(rows.facts, new SubjectList(rows.subjects as readonly Subject[]));
+/** The rows as columns, with their digest. */
+export function columnsOfRows(rows: YearRows): YearColumns {
+  return { ...columnsOf(rows.subjects, rows.facts), digest: rows.digest };
+}
+
+const isColumns = (rows: YearRows | YearColumns): rows is YearColumns => rows.subjects instanceof SubjectColumns;
+
+export function encodeRows(given: YearRows | YearColumns): Uint8Array[] {
+  const rows = isColumns(given) ? given : columnsOfRows(given);
+  const subjects = rows.subjects.columns;
+  const facts = rows.facts;
   const x = facts.extras;
   const meta: Meta = {
     digest: rows.digest, subjects: subjects.kindOf.length, facts: facts.length, kinds: [...subjects.kinds], regions: [...subjects.regions],
@@ -107,9 +115,6 @@ export function decodeRows(parts: readonly Uint8Array[]): YearColumns {
   const subjects = new SubjectColumns({ ids, names, usccs, kindOf, kinds: meta.kinds as SubjectKind[], regionOf, regions: meta.regions, tagSetOf, tagSets: meta.tagSets as Tag[][] });
   return { subjects, facts: new FactColumns(subject, year, quarter, keyOf, meta.keys as FactKey[], value, extrasOf(meta, sections.slice(15).map((s) => typed(Int32Array, 4, s)))), digest: meta.digest };
 }
-
-/** A row object while it is being filled in (the engine's types are readonly). */
-export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** sections: the meta, three string columns of two sections each, eight typed columns, four of the extras */
 const SECTIONS = 19;
