@@ -26,32 +26,27 @@ export function readFilled(view: YearView, subjectId: string, year: number, fill
 type Replaced = (f: Fact) => boolean;
 const positionless = ({ subjectIndex: _, ...f }: Fact): Fact => f;
 
-/** The stored subjects for which `keep` holds, with the filled facts in place of the stored ones they replace. */
-function filledIn(view: YearView, keep: (i: number) => boolean, replaced: Replaced, own: readonly Fact[]): Dataset {
-  const ds = rowsOf(view.dataset, keep);
+/**
+ * The regions, the subject and the stored subjects for which `also` holds, in the stored order,
+ * with the filled facts in place of the stored ones they replace.
+ */
+function filledIn(view: YearView, subjectId: string, also: (i: number) => boolean, replaced: Replaced, own: readonly Fact[]): Dataset {
+  const { subjects } = view.dataset;
+  const me = subjects.indexOf(subjectId)!;
+  const ds = rowsOf(view.dataset, (i) => i === me || isRegionKind(subjects.kind(i)) || also(i));
   return { ...ds, facts: [...ds.facts.filter((f) => !replaced(f)), ...own.map(positionless)] };
 }
 
-/** The year as stored. */
-const theWholeYear = (view: YearView, replaced: Replaced, own: readonly Fact[]): Dataset => filledIn(view, () => true, replaced, own);
-
-/** The regions and the subject. */
-function alone(view: YearView, subjectId: string, replaced: Replaced, own: readonly Fact[]): Dataset {
-  const { subjects } = view.dataset;
-  const me = subjects.indexOf(subjectId)!;
-  return filledIn(view, (i) => i === me || isRegionKind(subjects.kind(i)), replaced, own);
-}
-
 /**
- * The regions and every subject the rules could rank (of their recipients' kinds, inside their
- * issuers' jurisdictions), in the stored order: the applicant is ranked among the same peers as
- * in the year's run, without a run over a million enterprises of other cities.
+ * Every subject the rules could rank: of their recipients' kinds, inside their issuers'
+ * jurisdictions. The applicant is then ranked among the same peers as in the year's run, without
+ * a run over a million enterprises of other cities.
  */
-function withPeers(view: YearView, subjectId: string, rules: readonly string[], replaced: Replaced, own: readonly Fact[]): Dataset {
+function peersOf(view: YearView, rules: readonly string[]): (i: number) => boolean {
   const reach = rules.map((id) => CORPUS.rules.find((r) => r.id === id)!).map((r) => ({ kinds: r.recipient.kinds as readonly string[], issuer: CORPUS.documents.find((d) => d.id === r.document)!.issuer }));
   const { subjects } = view.dataset;
   const inside = new Map<string, Map<string, boolean>>(); // by kind, then place: both are few
-  const peer = (i: number) => {
+  return (i) => {
     const place = placeAt(subjects, i);
     if (place === undefined) return false;
     const kind = subjects.kind(i);
@@ -61,8 +56,6 @@ function withPeers(view: YearView, subjectId: string, rules: readonly string[], 
     if (r === undefined) byPlace.set(place, (r = reach.some((x) => x.kinds.includes(kind) && isWithin(place, x.issuer))));
     return r;
   };
-  const me = subjects.indexOf(subjectId)!;
-  return filledIn(view, (i) => i === me || isRegionKind(subjects.kind(i)) || peer(i), replaced, own);
 }
 
 /**
@@ -77,7 +70,9 @@ export function decide(view: YearView, subjectId: string, ruleId: string, year: 
   const group = CORPUS.groups.find((g) => g.rules.includes(rule.id));
   const rules = [...new Set([rule.id, ...(group?.rules ?? [])])];
   const ranks = rules.some((id) => CORPUS.rules.find((r) => r.id === id)!.conditions.some((c) => 'rank' in c));
-  const ds = wholeYear ? theWholeYear(view, replaced, own) : ranks ? withPeers(view, subjectId, rules, replaced, own) : alone(view, subjectId, replaced, own);
+  // the whole year; the regions, the subject and its peers; or the regions and the subject alone
+  const also = wholeYear ? () => true : ranks ? peersOf(view, rules) : () => false;
+  const ds = filledIn(view, subjectId, also, replaced, own);
   const run = new Run(CORPUS, ds, { year, rules, explain: true });
   const out = run.result();
   const award = out.awards.find((a) => a.subject === subjectId && a.rule === ruleId);
