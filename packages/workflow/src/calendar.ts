@@ -13,6 +13,11 @@ export interface WorkCalendar {
   readonly holidays: readonly string[];
   /** weekend days that are working days (调休上班) */
   readonly workdays: readonly string[];
+  /**
+   * The years whose State Council arrangement the lists hold in full. Outside them a weekday
+   * holiday is counted as a working day, so a period running into such a year may end too early.
+   */
+  readonly years?: readonly number[];
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -131,6 +136,7 @@ function span(from: string, to: string): string[] {
  * Dates outside 2023–2024 fall back to Monday–Friday: add the next year's notice before relying on it.
  */
 export const CHINA_2023_2024: WorkCalendar = Object.freeze({
+  years: Object.freeze([2023, 2024]),
   holidays: Object.freeze([
     // 2023
     ...span('2022-12-31', '2023-01-02'), // 元旦：2022年12月31日至2023年1月2日放假调休，共3天
@@ -162,26 +168,50 @@ export const CHINA_2023_2024: WorkCalendar = Object.freeze({
 });
 
 /**
+ * The current and the next year (of `today`) for which the calendar has no State Council notice:
+ * a 公示 or review period counted into them treats their holidays as working days. The next
+ * year matters because a period started in December ends in January.
+ */
+export function missingYears(cal: WorkCalendar, today: string): number[] {
+  dayNumber(today); // validates the date
+  const year = Number(today.slice(0, 4));
+  return [year, year + 1].filter((y) => !(cal.years ?? []).includes(y));
+}
+
+/**
  * A calendar with a bureau's own additions (a later year's State Council notice, a local holiday):
- * `extra` as read from a JSON file `{ "holidays": [...], "workdays": [...] }`, every date checked.
- * Problems name the entry (`holidays[3]`) and say what to write; nothing is merged from a bad file.
+ * `extra` as read from a JSON file `{ "years": [...], "holidays": [...], "workdays": [...] }`, every
+ * entry checked. `years` declares the years whose whole notice the file holds (a local holiday
+ * alone does not make its year known). Problems name the entry (`holidays[3]`) and say what to
+ * write; nothing is merged from a bad file.
  */
 export function withAdditions(base: WorkCalendar, extra: unknown): { ok: true; calendar: WorkCalendar } | { ok: false; problems: string[] } {
+  if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) return { ok: false, problems: ['the calendar file is an object: { "years": [...], "holidays": [...], "workdays": [...] }'] };
   const problems: string[] = [];
-  const list = (field: 'holidays' | 'workdays'): string[] => {
-    const v = (extra as Record<string, unknown> | null)?.[field];
-    if (v === undefined) return [];
-    if (!Array.isArray(v)) {
-      problems.push(`${field}: give a list of dates "YYYY-MM-DD"`);
-      return [];
-    }
-    v.forEach((d, k) => { if (typeof d !== 'string' || !isIsoDate(d)) problems.push(`${field}[${k}]: ${JSON.stringify(d)} is not a date "YYYY-MM-DD"`); });
-    return v.filter((d): d is string => typeof d === 'string' && isIsoDate(d));
-  };
-  if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) return { ok: false, problems: ['the calendar file is an object: { "holidays": [...], "workdays": [...] }'] };
-  const holidays = list('holidays');
-  const workdays = list('workdays');
+  const file = extra as Record<string, unknown>;
+  const isDate = (d: unknown): d is string => typeof d === 'string' && isIsoDate(d);
+  const isYear = (y: unknown): y is number => Number.isSafeInteger(y) && (y as number) >= 1949 && (y as number) <= 9999;
+  const holidays = entries(file, 'holidays', isDate, 'a list of dates "YYYY-MM-DD"', 'is not a date "YYYY-MM-DD"', problems);
+  const workdays = entries(file, 'workdays', isDate, 'a list of dates "YYYY-MM-DD"', 'is not a date "YYYY-MM-DD"', problems);
+  const years = entries(file, 'years', isYear, 'a list of years, e.g. [2027]', 'is not a year', problems);
   for (const d of holidays) if (workdays.includes(d)) problems.push(`${d} is both a holiday and a workday`);
+  years.forEach((y, k) => {
+    // a declared year with none of its holidays is a typo, not a year without holidays
+    if (!holidays.some((d) => d.startsWith(`${y}-`))) problems.push(`years[${k}]: ${y} is declared, but no holiday of ${y} is listed; add that year's holidays or leave it out`);
+  });
   if (problems.length) return { ok: false, problems };
-  return { ok: true, calendar: { holidays: [...base.holidays, ...holidays], workdays: [...base.workdays, ...workdays] } };
+  const known = [...new Set([...(base.years ?? []), ...years])].sort((a, b) => a - b);
+  return { ok: true, calendar: { holidays: [...base.holidays, ...holidays], workdays: [...base.workdays, ...workdays], years: known } };
+}
+
+/** The entries of `file[name]` that pass `ok`, each other one reported at `name[k]`; absent is none. */
+function entries<T>(file: Record<string, unknown>, name: string, ok: (v: unknown) => v is T, list: string, bad: string, problems: string[]): T[] {
+  const v = file[name];
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) {
+    problems.push(`${name}: give ${list}`);
+    return [];
+  }
+  v.forEach((x, k) => { if (!ok(x)) problems.push(`${name}[${k}]: ${JSON.stringify(x)} ${bad}`); });
+  return v.filter(ok);
 }

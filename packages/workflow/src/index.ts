@@ -5,6 +5,7 @@
  * no clock (today is always a parameter), money in integer fen, dates as 'YYYY-MM-DD'.
  */
 export * from './calendar.js';
+export * from './official-calendar.js';
 export * from './levels.js';
 export * from './application.js';
 export * from './notice.js';
