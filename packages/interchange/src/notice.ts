@@ -5,6 +5,7 @@
  */
 import { cityOf, fenOf, isWithin, placeOf, region, yuanString, type AwardRow, type Evaluation, type PolicyDocument, type Rule, type Subject } from '@duixian/engine';
 import { loadExcel } from './excel.js';
+import { spreadsheetCsv, spreadsheetRow } from './spreadsheet-safe.js';
 
 export interface AwardFilter {
   readonly document?: string;
@@ -94,22 +95,21 @@ function indicatorsOf(r: AwardRow): string {
   return [...out].join('；');
 }
 
-/** CSV with a BOM so that Excel opens it as UTF-8; fields quoted where needed. */
+/** The notice as CSV (names and figures as text, never formulas: spreadsheet-safe.ts). */
 export function noticeCsv(rows: readonly AwardRow[], ctx: NoticeContext): string {
-  const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return '\ufeff' + [NOTICE_HEADERS as readonly string[], ...noticeRows(rows, ctx)].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
+  return spreadsheetCsv([NOTICE_HEADERS, ...noticeRows(rows, ctx)]);
 }
 
-/** The notice as an .xlsx workbook: a title, the list, and the totals by funder. */
+/** The notice as an .xlsx workbook: a title, the list, and the totals by funder; every cell through spreadsheetRow. */
 export async function noticeXlsx(result: Pick<Evaluation, 'year'>, rows: readonly AwardRow[], ctx: NoticeContext, title: string): Promise<Uint8Array> {
   const Excel = await loadExcel();
   const wb = new Excel.Workbook();
   const ws = wb.addWorksheet('公示名单');
-  ws.addRow([title]);
+  ws.addRow(spreadsheetRow([title]));
   ws.addRow([`考核年度：${result.year}`]);
   ws.addRow([...NOTICE_HEADERS]);
   ws.getRow(3).font = { bold: true };
-  for (const r of noticeRows(rows, ctx)) ws.addRow(r);
+  for (const r of noticeRows(rows, ctx)) ws.addRow(spreadsheetRow(r));
   ws.getColumn(6).numFmt = '@'; // USCC as text, never a rounded number
   ws.getColumn(10).numFmt = '@'; // amounts exactly as computed
   ws.columns.forEach((c, k) => {
@@ -117,6 +117,6 @@ export async function noticeXlsx(result: Pick<Evaluation, 'year'>, rows: readonl
   });
   const totals = wb.addWorksheet('合计');
   totals.addRow(['资金来源', '金额（元）']);
-  for (const [f, v] of Object.entries(awardTotals(rows, ctx).byFunder)) totals.addRow([funderName(f), v]);
+  for (const [f, v] of Object.entries(awardTotals(rows, ctx).byFunder)) totals.addRow(spreadsheetRow([funderName(f), v]));
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

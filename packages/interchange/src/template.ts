@@ -1,6 +1,7 @@
 /** The import template: an .xlsx to fill in, and the header rows of the CSV pair. */
 import type ExcelJS from 'exceljs';
 import { loadExcel } from './excel.js';
+import { spreadsheetCsv, spreadsheetRow } from './spreadsheet-safe.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FACT_KEYS, PARAMETER_KEYS, SUBJECT_KINDS, TAGS, UNITS, usccCheckChar } from '@duixian/engine';
@@ -30,7 +31,7 @@ export async function templateXlsx(): Promise<Uint8Array> {
 }
 
 /** The header row of one CSV file of the pair, with the BOM that makes Excel read it as UTF-8. */
-export const templateCsv = (s: 'subjects' | 'facts'): string => `\uFEFF${SHEETS[s].columns.map((c) => c.zh).join(',')}\r\n`;
+export const templateCsv = (s: 'subjects' | 'facts'): string => spreadsheetCsv([SHEETS[s].columns.map((c) => c.zh)]);
 
 export async function writeTemplate(dir: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
@@ -69,7 +70,7 @@ function dataSheet(wb: ExcelJS.Workbook, s: Section): void {
     cell.font = { bold: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: c.required ? 'FFFCE4D6' : 'FFEDEDED' } };
   });
-  ws.addRow([...EXAMPLES[s]].map((v) => (v === '' ? null : v)));
+  ws.addRow(spreadsheetRow(EXAMPLES[s].map((v) => (v === '' ? null : v))));
 }
 
 function keysSheet(wb: ExcelJS.Workbook): void {
@@ -82,7 +83,7 @@ function keysSheet(wb: ExcelJS.Workbook): void {
     { header: '说明 / 用于', width: 60 },
   ];
   ws.getRow(1).font = { bold: true };
-  const add = (...v: string[]) => ws.addRow(v);
+  const add = (...v: string[]) => ws.addRow(spreadsheetRow(v));
   add('说明', '', '填写方法', '', '每个工作表第一行为表头（中文或英文均可，英文名见表头批注），每行一条记录；空行忽略。');
   add('说明', '', '必需工作表', '', `${sheetName('subjects')}、${sheetName('facts')}；可选：${sheetName('history')}、${sheetName('parameters')}、${sheetName('interpretations')}。`);
   add('说明', '', '年度', '', '评价年度由命令行 --year 指定；未指定时取事实中最晚的年度。');

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { isWithin, yuanString } from '@duixian/engine';
 import { CORPUS } from '@duixian/corpus';
+import { spreadsheetCsv } from '@duixian/interchange';
 import { listBudgets, listDisbursements, readApplication, recordDisbursement, setBudget, type Account, type Store } from '@duixian/store';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
 import { ADMINS, READERS, regionsWithin, seesAll } from '../auth/access.js';
@@ -16,12 +17,6 @@ const yuan = yuanString;
 
 /** A funder `me` answers for: its own region's finance, or any for the province. */
 const answersFor = (me: Account, funder: string) => seesAll(me) || isWithin(funder, me.region!);
-
-/** A CSV cell: quoted where needed, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula. */
-const cell = (v: string) => {
-  const safe = /^[=+\-@]/.test(v) ? `'${v}` : v;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 export function budgetRoutes(store: Store) {
   return async (app: FastifyInstance): Promise<void> => {
@@ -80,7 +75,7 @@ export function budgetRoutes(store: Store) {
       const head = ['支付指令号', '拨付日期', '金额（元）', '申报编号', '企业名称', '统一社会信用代码', '条款', '文件', '资金来源', '年度'];
       const lines = rows.map((r) => [r.orderNo, r.paidOn, yuan(r.amountFen), r.applicationId, r.subjectName, r.uscc ?? '', r.rule, r.document, r.funder, String(r.year)]);
       void reply.header('content-disposition', `attachment; filename="duixian-disbursements.csv"; filename*=UTF-8''${encodeURIComponent('拨付明细.csv')}`);
-      return reply.type('text/csv; charset=utf-8').send('\ufeff' + [head, ...lines].map((l) => l.map(cell).join(',')).join('\r\n') + '\r\n');
+      return reply.type('text/csv; charset=utf-8').send(spreadsheetCsv([head, ...lines])); // names and order numbers as text, never formulas
     });
   };
 }
