@@ -28,6 +28,7 @@ import { monitoringRoutes } from './routes/monitoring.js';
 import { auditRoutes } from './routes/audit.js';
 import { applicationRoutes } from './routes/applications.js';
 import { noticeRoutes } from './routes/notices.js';
+import { calendarRoutes } from './routes/calendar.js';
 import { budgetRoutes } from './routes/budgets.js';
 import { listRoutes } from './routes/lists.js';
 import { loanRoutes } from './routes/loans.js';
@@ -43,7 +44,7 @@ export interface AppOptions {
   readonly trustProxy?: boolean;
   /** the built pages (packages/web/dist), served at / with every non-API path answered by index.html */
   readonly webRoot?: string;
-  /** today and the working-day calendar of the award process (tests move the date) */
+  /** today, the working-day calendar and the shortest 公示 of the award process (tests move the date) */
   readonly process?: ProcessOptions;
 }
 
@@ -84,6 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const process = processContext(opts.process);
   await app.register(applicationRoutes(opts.store, years, process));
   await app.register(noticeRoutes(opts.store, process));
+  await app.register(calendarRoutes(opts.store, process));
   await app.register(budgetRoutes(opts.store));
   await app.register(listRoutes(opts.store, years, process));
   await app.register(loanRoutes(opts.store, process));

@@ -1,13 +1,13 @@
 /**
  * What the award-process endpoints share: today's date in China (the working-day calendar and the
  * application windows are Beijing dates, whatever the server's time zone), the calendar in force
- * (the State Council's holidays plus the ones configured here), a rule's review chain from its
- * document's issuing level, and ProcessError as the API's JSON error.
+ * (the State Council's holidays plus the ones configured here), the shortest 公示 allowed, a
+ * rule's review chain from its document's issuing level, and ProcessError as the API's JSON error.
  */
 import { CORPUS } from '@duixian/corpus';
 import { parseQuantity, region } from '@duixian/engine';
-import { ProcessError, ProcessProblems, type FieldProblem } from '@duixian/store';
-import { CHINA_2023_2024, reviewChain, type Level, type WorkCalendar } from '@duixian/workflow';
+import { DEFAULT_NOTICE_DAYS, ProcessError, ProcessProblems, type FieldProblem } from '@duixian/store';
+import { CHINA_OFFICIAL, reviewChain, type Level, type WorkCalendar } from '@duixian/workflow';
 import { ApiError } from './errors.js';
 
 const beijing = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -18,16 +18,21 @@ export const beijingToday = (): string => beijing.format(new Date());
 export interface ProcessOptions {
   /** today's date (tests move it); default: Beijing's */
   readonly today?: () => string;
-  /** the working-day calendar; default: the State Council's 2023–2024 holidays */
+  /** the working-day calendar; default: the State Council's holidays of every year chinese-days knows */
   readonly calendar?: WorkCalendar;
+  /** the shortest 公示 in working days (DUIXIAN_NOTICE_MIN_DAYS); default 5 */
+  readonly noticeMinDays?: number;
 }
 
 export interface ProcessContext {
   readonly today: () => string;
   readonly calendar: WorkCalendar;
+  readonly noticeMinDays: number;
 }
 
-export const processContext = (o: ProcessOptions = {}): ProcessContext => ({ today: o.today ?? beijingToday, calendar: o.calendar ?? CHINA_2023_2024 });
+export const processContext = (o: ProcessOptions = {}): ProcessContext => ({
+  today: o.today ?? beijingToday, calendar: o.calendar ?? CHINA_OFFICIAL, noticeMinDays: o.noticeMinDays ?? DEFAULT_NOTICE_DAYS,
+});
 
 const RULES = new Map(CORPUS.rules.map((r) => [r.id, r]));
 const DOCUMENTS = new Map(CORPUS.documents.map((d) => [d.id, d]));

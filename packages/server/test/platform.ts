@@ -7,7 +7,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { usccCheckChar } from '@duixian/engine';
-import { buildApp, CSRF_HEADER, SESSION_COOKIE } from '@duixian/server';
+import { buildApp, CSRF_HEADER, SESSION_COOKIE, type AppOptions } from '@duixian/server';
 import { hashPassword, listAccounts, openSession, type Role, type Store } from '@duixian/store';
 import { example, USCC, type Loose } from '../../interchange/test/fixtures.js';
 import type { Backend } from '../../store/test/backends.js';
@@ -98,10 +98,11 @@ const sender = (app: FastifyInstance, cookie: string, csrf: string): Send => (me
 
 /**
  * A second app over the platform's store whose date the test sets (the award process, the lists
- * and the tasks run on dates); `as(who)` sends as that account. Close `app` when done.
+ * and the tasks run on dates), with the process's other settings if given; `as(who)` sends as
+ * that account. Close `app` when done.
  */
-export async function dated(p: Platform, today: () => string): Promise<{ app: FastifyInstance; as(who: Username): Send }> {
-  const app = await buildApp({ store: p.store, process: { today } });
+export async function dated(p: Platform, today: () => string, settings: Omit<NonNullable<AppOptions['process']>, 'today'> = {}): Promise<{ app: FastifyInstance; as(who: Username): Send }> {
+  const app = await buildApp({ store: p.store, process: { ...settings, today } });
   return { app, as: (who) => sender(app, p.as(who).cookie, p.as(who).csrf) };
 }
 

@@ -31,10 +31,11 @@ describe.each(BACKENDS)('tasks on $name', (backend) => {
     const art9 = sd.items[1];
     expect(art9).toMatchObject({ documentNumber: '鲁政字〔2022〕42号', validFrom: '2022-02-22', validTo: '2023-12-31', canReport: true, lead: ['省商务厅'], responsible: ['省委网信办', '省市场监管局'] });
     // 施行 2022-02-22: 2022Q1 … 2023Q3, the quarters ended by 2023-10-10; 2023Q3 is due on 2023-10-18, the others are overdue.
-    // Due 10 working days after the quarter: 2022 counts Monday to Friday (the calendar holds 2023–2024 only), 2022Q4 skips 元旦 2023
+    // Due 10 working days after the quarter on the State Council's calendar: 2022Q1 counts 4/1, 4/2 (Saturday, worked), then
+    // 清明 4/3–4/5 off, 4/6 … 4/15; 2022Q3 counts 10/8 and 10/9 (weekend, worked) after 国庆, then 10/10 … 10/19; 2022Q4 skips 元旦 2023
     const lead = (art9.departments as Row[])[0]!;
     expect(lead.periods.map((x) => `${x.period} ${x.due} ${x.status}`)).toEqual([
-      '2022Q1 2022-04-14 overdue', '2022Q2 2022-07-14 overdue', '2022Q3 2022-10-14 overdue', '2022Q4 2023-01-16 overdue',
+      '2022Q1 2022-04-15 overdue', '2022Q2 2022-07-14 overdue', '2022Q3 2022-10-19 overdue', '2022Q4 2023-01-16 overdue',
       '2023Q1 2023-04-17 overdue', '2023Q2 2023-07-14 overdue', '2023Q3 2023-10-18 due',
     ]);
     expect((art9.departments as Row[]).map((d) => `${d.department} ${d.lead} ${d.overdue} ${d.due}`)).toEqual(['省商务厅 true 6 1', '省委网信办 false 6 1', '省市场监管局 false 6 1']);

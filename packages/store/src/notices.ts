@@ -42,12 +42,23 @@ export interface Objection {
   readonly resolution: string | null;
 }
 
+/** The shortest 公示 unless configured otherwise (DUIXIAN_NOTICE_MIN_DAYS), and the longest. */
 export const DEFAULT_NOTICE_DAYS = 5;
+const MAX_NOTICE_DAYS = 30;
 
-/** Publish approved entries: each moves approved → on-notice through the state machine. */
-export async function publishNotice(store: Store, n: NewNotice, role: Role, by: string, cal: WorkCalendar): Promise<Notice> {
-  const days = n.days ?? DEFAULT_NOTICE_DAYS;
-  if (!Number.isInteger(days) || days < 1 || days > 30) throw new ProcessError('invalid', 'notice-days', '公示期应为 1 至 30 个工作日', 'A notice runs 1 to 30 working days', 'days');
+/**
+ * Publish approved entries: each moves approved → on-notice through the state machine. A notice
+ * starts today or later — a back-dated one would be over before anyone could object — and runs
+ * at least `minDays` working days (that many when `days` is not given).
+ */
+export async function publishNotice(store: Store, n: NewNotice, role: Role, by: string, today: string, cal: WorkCalendar, minDays = DEFAULT_NOTICE_DAYS): Promise<Notice> {
+  const days = n.days ?? minDays;
+  if (!Number.isInteger(days) || days < minDays || days > MAX_NOTICE_DAYS) {
+    throw new ProcessError('invalid', 'notice-days', `公示期应为 ${minDays} 至 ${MAX_NOTICE_DAYS} 个工作日`, `A notice runs ${minDays} to ${MAX_NOTICE_DAYS} working days`, 'days');
+  }
+  if (n.published < today) {
+    throw new ProcessError('invalid', 'notice-backdated', `公示发布日期不能早于今天（${today}）；不填即从今天起公示`, `A notice cannot be published before today (${today}); leave the date out to publish today`, 'published');
+  }
   if (!n.applicationIds.length) throw new ProcessError('invalid', 'notice-empty', '公示名单不能为空', 'A notice lists at least one award', 'applicationIds');
   const ends = noticeEnd(cal, n.published, days);
   const id = await store.db.transaction().execute(async (tx) => {

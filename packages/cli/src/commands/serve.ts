@@ -2,8 +2,9 @@
  * duixian serve (npm start): the HTTP API on PORT (default 3000) over the database (DATABASE_URL,
  * else the embedded one in DUIXIAN_DATA_DIR), until the process is stopped. On the very first
  * start it creates the administrator `admin` and prints its one-time password, once.
- * DUIXIAN_CALENDAR names a JSON file of holidays and 调休 workdays added to the built-in 2023–2024
- * State Council calendar (a later year's notice, a local holiday): the 公示 and review periods count them.
+ * DUIXIAN_CALENDAR names a JSON file of holidays and 调休 workdays added to the State Council's
+ * calendar of every year the chinese-days package knows (a later year's notice, a local holiday):
+ * the 公示 and review periods count them. DUIXIAN_NOTICE_MIN_DAYS is the shortest 公示 (default 5).
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,12 @@ export async function serveCommand(_a: Args, io: Streams): Promise<number> {
   const host = process.env.HOST ?? '127.0.0.1';
   const calendar = await calendarFromEnv(io);
   if (calendar === null) return EXIT.badInput;
+  const minDays = noticeMinDaysOf(process.env.DUIXIAN_NOTICE_MIN_DAYS);
+  if (!minDays.ok) {
+    io.stderr.write(`DUIXIAN_NOTICE_MIN_DAYS: ${minDays.problem}\n`);
+    return EXIT.badInput;
+  }
+  const settings = { ...(calendar ? { calendar } : {}), ...(minDays.days ? { noticeMinDays: minDays.days } : {}) };
   const store = await openDatabase(io);
   if (!store) return EXIT.failed;
   const first = await ensureFirstAdmin(store);
@@ -27,7 +34,7 @@ export async function serveCommand(_a: Args, io: Streams): Promise<number> {
       + '请立即登录并修改密码；此密码不会再次显示。Sign in and change it now; it is not shown again.\n');
   }
   const webRoot = fileURLToPath(new URL('../../../web/dist', import.meta.url)); // the pages, built by npm run build
-  const app = await buildApp({ store, webRoot, logger: process.env.DUIXIAN_LOG !== '0', trustProxy: process.env.DUIXIAN_TRUST_PROXY === '1', ...(calendar ? { process: { calendar } } : {}) });
+  const app = await buildApp({ store, webRoot, logger: process.env.DUIXIAN_LOG !== '0', trustProxy: process.env.DUIXIAN_TRUST_PROXY === '1', process: settings });
   try {
     await app.listen({ port, host });
   } catch (e) {
@@ -44,19 +51,30 @@ export async function serveCommand(_a: Args, io: Streams): Promise<number> {
   return EXIT.ok;
 }
 
-/** The built-in calendar with the additions of DUIXIAN_CALENDAR; undefined when none is set, null (reported) when it is bad. */
+/**
+ * DUIXIAN_NOTICE_MIN_DAYS: the shortest 公示 in working days. Unset, the server's default; the
+ * longest a notice may run (30) bounds it, so that some period can still be chosen.
+ */
+export function noticeMinDaysOf(raw: string | undefined): { ok: true; days?: number } | { ok: false; problem: string } {
+  if (raw === undefined || raw === '') return { ok: true, days: undefined };
+  const days = /^[0-9]+$/.test(raw) ? Number(raw) : NaN;
+  if (days >= 1 && days <= 30) return { ok: true, days };
+  return { ok: false, problem: `${JSON.stringify(raw)} is not a period: give a whole number of working days from 1 to 30, e.g. 5` };
+}
+
+/** The official calendar with the additions of DUIXIAN_CALENDAR; undefined when none is set, null (reported) when it is bad. */
 async function calendarFromEnv(io: Streams) {
   const file = process.env.DUIXIAN_CALENDAR;
   if (!file) return undefined;
-  const { CHINA_2023_2024, withAdditions } = await import('@duixian/workflow');
+  const { CHINA_OFFICIAL, withAdditions } = await import('@duixian/workflow');
   let extra: unknown;
   try {
     extra = JSON.parse(await readFile(file, 'utf8'));
   } catch (e) {
-    io.stderr.write(`DUIXIAN_CALENDAR ${file}: ${e instanceof Error ? e.message : String(e)}; give a JSON file { "holidays": [...], "workdays": [...] }\n`);
+    io.stderr.write(`DUIXIAN_CALENDAR ${file}: ${e instanceof Error ? e.message : String(e)}; give a JSON file { "years": [...], "holidays": [...], "workdays": [...] }\n`);
     return null;
   }
-  const r = withAdditions(CHINA_2023_2024, extra);
+  const r = withAdditions(CHINA_OFFICIAL, extra);
   if (!r.ok) {
     for (const p of r.problems) io.stderr.write(`DUIXIAN_CALENDAR ${file}: ${p}\n`);
     return null;

@@ -30,7 +30,7 @@ export function noticeRoutes(store: Store, ctx: ProcessContext) {
     app.post<{ Body: { title: string; applications: string[]; published?: string; days?: number } }>('/api/notices', {
       preHandler: guard(store, ADMINS),
       schema: {
-        tags: ['公示'], summary: 'Publish approved awards for N working days (default 5): the issuing level, for entries inside its jurisdiction',
+        tags: ['公示'], summary: 'Publish approved awards for N working days (at least the configured minimum, default 5), from today or a later date: the issuing level, for entries inside its jurisdiction',
         body: {
           type: 'object', required: ['title', 'applications'], additionalProperties: false,
           properties: { title: { type: 'string', minLength: 1, maxLength: 200 }, applications: { type: 'array', minItems: 1, maxItems: 5000, items: { type: 'string', pattern: '^[0-9]{1,18}$' } }, published: { type: 'string', format: 'date' }, days: { type: 'integer', minimum: 1, maximum: 30 } },
@@ -43,7 +43,9 @@ export function noticeRoutes(store: Store, ctx: ProcessContext) {
       if (missing.length) throw new ApiError(404, 'not-found', `没有申报 ${missing.join('、')}`, `No application ${missing.join(', ')}`);
       const foreign = outside.filter((a) => !seesAll(me) && !isWithin(a.region, me.region!));
       if (foreign.length) throw outsideJurisdiction(`申报 ${foreign.map((a) => a.id).join('、')} `, `Applications ${foreign.map((a) => a.id).join(', ')}`);
-      const n = await publishNotice(store, { title: req.body.title, scope: me.region!, published: req.body.published ?? ctx.today(), ...(req.body.days ? { days: req.body.days } : {}), applicationIds: req.body.applications }, me.role, me.username, ctx.calendar).catch(processError);
+      const today = ctx.today();
+      const notice = { title: req.body.title, scope: me.region!, published: req.body.published ?? today, ...(req.body.days ? { days: req.body.days } : {}), applicationIds: req.body.applications };
+      const n = await publishNotice(store, notice, me.role, me.username, today, ctx.calendar, ctx.noticeMinDays).catch(processError);
       void reply.status(201);
       return n;
     });
