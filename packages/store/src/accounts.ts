@@ -11,7 +11,14 @@ import { region, usccProblem } from '@duixian/engine';
 import type { Store } from './db.js';
 import type { Role } from './schema.js';
 import { appendAudit } from './audit.js';
-import { decoyHash, generatePassword, hashPassword, verifyPassword } from './passwords.js';
+import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
+import { AccountError } from './account-error.js';
+import { passwordProblem, strongPassword } from './password-strength.js';
+import { canonicalUsername, usernameProblem } from './usernames.js';
+
+export { AccountError } from './account-error.js';
+export { MIN_PASSWORD, passwordProblem, strongPassword } from './password-strength.js';
+export { canonicalUsername, usernameProblem } from './usernames.js';
 
 export const ROLES: readonly Role[] = ['province-admin', 'city-admin', 'county-admin', 'enterprise', 'auditor', 'bank'];
 
@@ -37,14 +44,6 @@ export interface NewAccount {
   readonly bank?: string;
 }
 
-/** A refused account change: which field and why, in Chinese and English. */
-export class AccountError extends Error {
-  constructor(readonly field: string, readonly zh: string, readonly en: string) {
-    super(`${field}: ${en}`);
-  }
-}
-
-export const MIN_PASSWORD = 12;
 const LEVEL: Partial<Record<Role, readonly string[]>> = {
   'province-admin': ['province'], 'city-admin': ['city'], 'county-admin': ['county'], auditor: ['province', 'city', 'county'], bank: ['province', 'city', 'county'],
 };
@@ -54,9 +53,10 @@ export const BANK_NAME = /^[\p{L}\p{N}_.·()（）-]{2,64}$/u;
 
 /** The problem with an account's fields, or undefined. */
 export function accountProblem(a: NewAccount): AccountError | undefined {
-  if (!/^[\p{L}\p{N}_.@-]{2,64}$/u.test(a.username)) return new AccountError('username', '用户名为2至64个字母、数字或 _ . @ -', 'a username is 2-64 letters, digits or _ . @ -');
+  const name = usernameProblem(a.username);
+  if (name) return name;
   if (!ROLES.includes(a.role)) return new AccountError('role', `角色只能是 ${ROLES.join('、')}`, `role must be one of ${ROLES.join(', ')}`);
-  const pw = passwordProblem(a.password);
+  const pw = passwordProblem(a.password, canonicalUsername(a.username));
   if (pw) return pw;
   if (a.role === 'enterprise') {
     if (a.bank) return new AccountError('bank', '只有银行用户填写所属银行', 'only bank users have a bank');
@@ -74,20 +74,20 @@ export function accountProblem(a: NewAccount): AccountError | undefined {
   return undefined;
 }
 
-export function passwordProblem(password: string): AccountError | undefined {
-  return password.length < MIN_PASSWORD ? new AccountError('password', `密码至少 ${MIN_PASSWORD} 位`, `a password has at least ${MIN_PASSWORD} characters`) : undefined;
-}
-
 type Row = { id: string | number; username: string; role: Role; region: string | null; uscc: string | null; bank: string | null; must_change_password: boolean };
 const account = (r: Row): Account => ({ id: String(r.id), username: r.username, role: r.role, region: r.region, uscc: r.uscc, bank: r.bank, mustChangePassword: r.must_change_password });
 const COLUMNS = ['id', 'username', 'role', 'region', 'uscc', 'bank', 'must_change_password'] as const;
 
-export async function createAccount(store: Store, a: NewAccount, by: string, mustChange = true): Promise<Account> {
-  const problem = accountProblem(a);
+/** The account row a username names: by canonical form, so that accounts stored before it was enforced are found too. */
+const named = (username: string) => sql<boolean>`lower(username) = ${canonicalUsername(username)}`;
+
+export async function createAccount(store: Store, given: NewAccount, by: string, mustChange = true): Promise<Account> {
+  const problem = accountProblem(given);
   if (problem) throw problem;
+  const a = { ...given, username: canonicalUsername(given.username) };
   const hash = await hashPassword(a.password);
   return store.db.transaction().execute(async (tx) => {
-    const taken = await tx.selectFrom('accounts').select('id').where('username', '=', a.username).executeTakeFirst();
+    const taken = await tx.selectFrom('accounts').select('id').where(named(a.username)).executeTakeFirst();
     if (taken) throw new AccountError('username', `用户名 ${a.username} 已被使用`, `the username ${a.username} is taken`);
     const row = await tx.insertInto('accounts').values({
       username: a.username, role: a.role, region: a.region ?? null, uscc: a.uscc ?? null, bank: a.bank ?? null,
@@ -105,7 +105,7 @@ const FIRST_ADMIN_LOCK = 0x61646d6e;
  * (to be changed at first sign-in). Returns the password once; undefined when accounts exist.
  */
 export async function ensureFirstAdmin(store: Store): Promise<{ username: string; password: string } | undefined> {
-  const password = generatePassword();
+  const password = strongPassword('admin');
   const hash = await hashPassword(password);
   return store.db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`.execute(tx);
@@ -120,7 +120,7 @@ export async function ensureFirstAdmin(store: Store): Promise<{ username: string
 
 /** The account for a username and password, or undefined (the same time is spent either way). */
 export async function authenticate(store: Store, username: string, password: string): Promise<Account | undefined> {
-  const row = await store.db.selectFrom('accounts').select([...COLUMNS, 'password_hash', 'disabled']).where('username', '=', username).executeTakeFirst();
+  const row = await store.db.selectFrom('accounts').select([...COLUMNS, 'password_hash', 'disabled']).where(named(username)).executeTakeFirst();
   const ok = await verifyPassword(password, row?.password_hash ?? (await decoyHash()));
   return row && ok && !row.disabled ? account(row) : undefined;
 }
@@ -163,7 +163,7 @@ export async function closeSession(store: Store, token: string, who: Account): P
 
 /** A new password for an account that proves the old one; every other session of it ends. */
 export async function changePassword(store: Store, who: Account, oldPassword: string, newPassword: string, keepToken: string): Promise<void> {
-  const problem = passwordProblem(newPassword);
+  const problem = passwordProblem(newPassword, who.username);
   if (problem) throw problem;
   if (oldPassword === newPassword) throw new AccountError('password', '新密码不能与旧密码相同', 'the new password must differ from the old one');
   if (!(await authenticate(store, who.username, oldPassword))) throw new AccountError('oldPassword', '原密码不正确', 'the current password is wrong');

@@ -11,10 +11,10 @@ export { keepYear, loadDataset, loadWithDigest, factRevisions, type FactRevision
 export { createRun, readRun, promoteRun, compareRuns, type RunOptions, type RunProgress, type RunSummary, type StoredRun } from './runs.js';
 export { appendAudit, verifyAudit, canonical, type AuditEntry, type AuditCheck } from './audit.js';
 export {
-  ROLES, BANK_NAME, AccountError, MIN_PASSWORD, accountProblem, createAccount, ensureFirstAdmin, authenticate,
+  ROLES, BANK_NAME, AccountError, MIN_PASSWORD, accountProblem, passwordProblem, strongPassword, canonicalUsername, usernameProblem, createAccount, ensureFirstAdmin, authenticate,
   openSession, sessionOf, closeSession, changePassword, listAccounts, type Account, type NewAccount, type Session,
 } from './accounts.js';
-export { generatePassword, hashPassword, verifyPassword } from './passwords.js';
+export { generatePassword, hashPassword, hashesRunning, HASHES_AT_ONCE, verifyPassword } from './passwords.js';
 export type { Role } from './schema.js';
 export { ProcessError } from './process-error.js';
 export {

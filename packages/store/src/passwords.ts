@@ -1,16 +1,37 @@
 /**
  * Password hashing with scrypt (node:crypto), at the cost OWASP recommends (N=2^17, r=8, p=1:
  * 128 MiB and a few hundred milliseconds a hash). The parameters travel in the stored string, so
- * raising them later leaves old hashes verifiable.
+ * raising them later leaves old hashes verifiable. At most HASHES_AT_ONCE hashes run at once in
+ * the process; the rest wait their turn, so a flood of sign-ins costs time, not 128 MiB each.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const DEFAULT = { N: 2 ** 17, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 
+/** 4 × 128 MiB at most; and libuv's default pool has 4 threads, so a fifth would only queue there, unbounded. */
+export const HASHES_AT_ONCE = 4;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** How many hashes are running and how many wait for a turn (for tests and diagnosis). */
+export const hashesRunning = (): { running: number; waiting: number } => ({ running, waiting: waiting.length });
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (running < HASHES_AT_ONCE) running++;
+  else await new Promise<void>((resolve) => waiting.push(resolve)); // the finishing hash hands its place over
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 function derive(password: string, salt: Buffer, o: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { ...o, maxmem: 256 * o.N * o.r }; // room for 128·N·r and node's overhead
-  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (e, key) => (e ? reject(e) : resolve(key))));
+  return inTurn(() => new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (e, key) => (e ? reject(e) : resolve(key)))));
 }
 
 /** `scrypt$N$r$p$salt$hash` (base64url). */
