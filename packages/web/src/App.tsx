@@ -12,6 +12,7 @@ import { api, ApiFailure, setCsrf, type Account } from './api';
 import { LangContext, useT, type Lang } from './i18n';
 import { PAGES, pageFromHash, ROLE_NAMES, type PageId } from './routes';
 import { SignIn } from './pages/SignIn';
+import { CalendarWarning } from './pages/CalendarWarning';
 
 const Library = lazy(() => import('./pages/Library').then((m) => ({ default: m.Library })));
 const Calculator = lazy(() => import('./pages/Calculator').then((m) => ({ default: m.Calculator })));
@@ -92,6 +93,7 @@ function Shell({ account, page, onSignOut }: { account: Account; page: PageId; o
         <Button type="link" onClick={() => void onSignOut()} style={{ position: 'absolute', bottom: 16, left: 8 }}>{lang('退出登录', 'Sign out')}</Button>
       </Layout.Sider>
       <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+        <CalendarWarning account={account} />
         <Suspense fallback={<Spin style={{ margin: 40 }} data-testid="page-loading" />}>
           {page === 'library' && <Library />}
           {page === 'calculator' && <Calculator account={account} />}

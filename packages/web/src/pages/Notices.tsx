@@ -10,6 +10,7 @@ import { api, ApiFailure, isAdmin, showFailure, type Account, type Page } from '
 import { useT } from '../i18n';
 import { Failure } from './Failure';
 import type { ApplicationView } from '../process';
+import type { CalendarInfo } from '../calendar';
 import { by, code, integer } from '../table';
 
 interface Objection { id: string; applicationId: string; text: string; fromWhom: string; status: 'open' | 'upheld' | 'dismissed'; resolution: string | null }
@@ -24,6 +25,7 @@ export function Notices({ account }: { account: Account }) {
   const [chosen, setChosen] = useState<string[]>([]);
   const [title, setTitle] = useState('');
   const [days, setDays] = useState(5);
+  const [minDays, setMinDays] = useState(1); // the server's shortest 公示, once known
   const [error, setError] = useState<ApiFailure>();
 
   const load = useCallback(async () => {
@@ -31,6 +33,13 @@ export function Notices({ account }: { account: Account }) {
     if (isAdmin(account)) await api<Page<ApplicationView>>('GET', '/api/applications?state=approved&pageSize=500').then((r) => setApproved([...r.items]), showFailure(setError));
   }, [account]);
   useEffect(() => void load(), [load]);
+  useEffect(() => {
+    if (!isAdmin(account)) return;
+    void api<CalendarInfo>('GET', '/api/calendar').then((c) => {
+      setMinDays(c.noticeMinDays);
+      setDays((d) => Math.max(d, c.noticeMinDays));
+    }, showFailure(setError));
+  }, [account]);
   const act = (p: Promise<unknown>) => { setError(undefined); return p.then(load, showFailure(setError)); };
 
   return (
@@ -49,7 +58,7 @@ export function Notices({ account }: { account: Account }) {
               ]} />
             <Space wrap>
               <Input style={{ width: 360 }} placeholder={t('公示标题', 'Title')} value={title} onChange={(e) => setTitle(e.target.value)} data-testid="notice-title" />
-              <span>{t('公示期（工作日）', 'Working days')}</span><InputNumber min={1} max={30} value={days} onChange={(v) => setDays(v ?? 5)} />
+              <span>{t('公示期（工作日）', 'Working days')}</span><InputNumber min={minDays} max={30} value={days} onChange={(v) => setDays(v ?? minDays)} data-testid="notice-days" />
               <Button type="primary" disabled={!chosen.length || !title.trim()} data-testid="notice-publish"
                 onClick={() => void act(api('POST', '/api/notices', { title, applications: chosen, days }).then(() => { setChosen([]); setTitle(''); }))}>{t('发布公示', 'Publish')}</Button>
             </Space>
