@@ -14,6 +14,7 @@ import { CORPUS } from '@duixian/corpus';
 import type { Store } from '@duixian/store';
 import { errorHandler, notFound } from './errors.js';
 import { LoginLimiter, type LimiterOptions } from './auth/rate-limit.js';
+import { PublicLimiter, type PublicLimits } from './auth/public-limit.js';
 import { YearData } from './year-data.js';
 import { corpusRoutes } from './routes/corpus.js';
 import { matchRoutes } from './routes/match.js';
@@ -40,6 +41,8 @@ export interface AppOptions {
   readonly logger?: boolean;
   /** sign-in limits (tests shorten the window) */
   readonly loginLimits?: LimiterOptions;
+  /** requests per address to the public endpoints (default 20 a second, a burst of 40; a load test raises it) */
+  readonly publicLimits?: PublicLimits;
   /** behind a reverse proxy: take the client's address from X-Forwarded-For (for rate limiting) */
   readonly trustProxy?: boolean;
   /** the built pages (packages/web/dist), served at / with every non-API path answered by index.html */
@@ -74,8 +77,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   const years = new YearData(opts.store);
   const jobs = new Jobs((err) => app.log.error(err));
-  await app.register(corpusRoutes);
-  await app.register(matchRoutes);
+  const publicLimiter = new PublicLimiter(opts.publicLimits);
+  await app.register(async (open) => {
+    open.addHook('onRequest', publicLimiter.hook); // for the routes registered in here only
+    await open.register(corpusRoutes);
+    await open.register(matchRoutes);
+  });
   await app.register(sessionRoutes(opts.store, new LoginLimiter(opts.loginLimits)));
   await app.register(accountRoutes(opts.store));
   await app.register(importRoutes(opts.store, years, jobs));

@@ -5,6 +5,8 @@
  * DUIXIAN_CALENDAR names a JSON file of holidays and 调休 workdays added to the State Council's
  * calendar of every year the chinese-days package knows (a later year's notice, a local holiday):
  * the 公示 and review periods count them. DUIXIAN_NOTICE_MIN_DAYS is the shortest 公示 (default 5).
+ * DUIXIAN_PUBLIC_RATE=PER_SECOND[/BURST] is what one address may ask of the public endpoints
+ * (default 20/40): a load test sending from one address raises it.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +16,7 @@ import { openDatabase } from '../database.js';
 
 export async function serveCommand(_a: Args, io: Streams): Promise<number> {
   // loaded only for this command: the server costs the other commands nothing
-  const { buildApp } = await import('@duixian/server');
+  const { buildApp, publicLimitsOf } = await import('@duixian/server');
   const { ensureFirstAdmin } = await import('@duixian/store');
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '127.0.0.1';
@@ -26,6 +28,11 @@ export async function serveCommand(_a: Args, io: Streams): Promise<number> {
     return EXIT.badInput;
   }
   const settings = { ...(calendar ? { calendar } : {}), ...(minDays.days ? { noticeMinDays: minDays.days } : {}) };
+  const rate = publicLimitsOf(process.env.DUIXIAN_PUBLIC_RATE);
+  if (!rate.ok) {
+    io.stderr.write(`DUIXIAN_PUBLIC_RATE: ${rate.problem}\n`);
+    return EXIT.badInput;
+  }
   const store = await openDatabase(io);
   if (!store) return EXIT.failed;
   const first = await ensureFirstAdmin(store);
@@ -34,7 +41,7 @@ export async function serveCommand(_a: Args, io: Streams): Promise<number> {
       + '请立即登录并修改密码；此密码不会再次显示。Sign in and change it now; it is not shown again.\n');
   }
   const webRoot = fileURLToPath(new URL('../../../web/dist', import.meta.url)); // the pages, built by npm run build
-  const app = await buildApp({ store, webRoot, logger: process.env.DUIXIAN_LOG !== '0', trustProxy: process.env.DUIXIAN_TRUST_PROXY === '1', process: settings });
+  const app = await buildApp({ store, webRoot, logger: process.env.DUIXIAN_LOG !== '0', trustProxy: process.env.DUIXIAN_TRUST_PROXY === '1', process: settings, ...(rate.limits ? { publicLimits: rate.limits } : {}) });
   try {
     await app.listen({ port, host });
   } catch (e) {

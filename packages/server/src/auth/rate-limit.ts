@@ -1,50 +1,141 @@
 /**
- * Login rate limiting: failed sign-ins are counted per (address, username) and per address in a
- * sliding window; past the limit, sign-in is refused with the seconds to wait, even with the right
- * password, so guessing costs time. Kept in memory: one server process; a restart forgets counts.
+ * Guessing is slow. Sign-in attempts are counted per (address, username) and per address in a
+ * sliding window, and each attempt is counted at its START, before its scrypt hash is spent: 40
+ * guesses sent together are 40 attempts, not 40 hashes that fail later. A success gives its
+ * attempt back (and clears that username's count from that address). Attempts in flight are also
+ * capped per username (from any address) and per address, answered at once with Retry-After: 1,
+ * so that no one keeps many 128 MiB hashes running. Kept in memory: one server process; a restart
+ * forgets counts.
  */
+import { canonicalUsername } from '@duixian/store';
+
 export interface LimiterOptions {
   readonly windowMs: number;
-  /** failures of one username from one address */
+  /** attempts of one username from one address */
   readonly perAccount: number;
-  /** failures from one address over all usernames */
+  /** attempts from one address over all usernames */
   readonly perAddress: number;
+  /** attempts of one username being checked at once, from any address (default 2) */
+  readonly inFlightPerUsername?: number;
+  /** attempts from one address being checked at once (default 4) */
+  readonly inFlightPerAddress?: number;
   readonly now?: () => number;
 }
 
-export const LOGIN_LIMITS: LimiterOptions = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 };
+export const LOGIN_LIMITS: LimiterOptions = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20, inFlightPerUsername: 2, inFlightPerAddress: 4 };
 
-export class LoginLimiter {
-  private readonly failures = new Map<string, number[]>();
-  private readonly now: () => number;
+/** Wrong old passwords at a password change: per account, so a stolen session cannot guess it. */
+export const OLD_PASSWORD_LIMITS = { windowMs: 15 * 60_000, perAccount: 5 } as const;
 
-  constructor(private readonly o: LimiterOptions = LOGIN_LIMITS) {
-    this.now = o.now ?? Date.now;
-  }
+/** An attempt let through: say how it ended, once. */
+export interface Attempt {
+  /** the password was right: the attempt is given back and the key's count cleared */
+  succeeded(): void;
+  /** the password was wrong: the attempt stays counted for the window */
+  failed(): void;
+  /** the password was never checked (the request was refused before): the attempt is given back, the rest stays */
+  untried(): void;
+}
 
-  /** Seconds to wait before `username` may try again from `address`, or 0. */
-  retryAfter(address: string, username: string): number {
-    const wait = (key: string, limit: number) => {
-      const times = this.recent(key);
-      return times.length < limit ? 0 : Math.ceil((times[times.length - limit]! + this.o.windowMs - this.now()) / 1000);
+/** One counted thing: at most `count` attempts in the window, and at most `inFlight` at once. */
+interface Limit {
+  readonly key: string;
+  readonly count?: number;
+  readonly inFlight?: number;
+}
+
+/** Counts attempts per key in a sliding window and in flight; the shared machinery of both limiters. */
+class Attempts {
+  private readonly times = new Map<string, number[]>();
+  private readonly busy = new Map<string, number>();
+
+  constructor(private readonly windowMs: number, private readonly now: () => number) {}
+
+  /** An attempt reserved against every limit, or the seconds to wait when any is reached (nothing reserved then). */
+  reserve(limits: readonly Limit[], clearOnSuccess: readonly string[]): Attempt | number {
+    const wait = Math.max(0, ...limits.map((l) => this.wait(l)));
+    if (wait > 0) return wait;
+    const at = this.now();
+    for (const l of limits) {
+      if (l.count !== undefined) this.times.set(l.key, [...this.recent(l.key), at]);
+      if (l.inFlight !== undefined) this.busy.set(l.key, (this.busy.get(l.key) ?? 0) + 1);
+    }
+    let open = true;
+    const end = (counted: boolean, clear: readonly string[]) => {
+      if (!open) return;
+      open = false;
+      for (const l of limits) {
+        if (l.inFlight !== undefined) this.release(l.key);
+        if (!counted && l.count !== undefined) this.giveBack(l.key, at);
+      }
+      for (const key of clear) this.times.delete(key);
     };
-    return Math.max(wait(`a|${address}|${username}`, this.o.perAccount), wait(`a|${address}`, this.o.perAddress));
+    return { succeeded: () => end(false, clearOnSuccess), failed: () => end(true, []), untried: () => end(false, []) };
   }
 
-  fail(address: string, username: string): void {
-    for (const key of [`a|${address}|${username}`, `a|${address}`]) this.failures.set(key, [...this.recent(key), this.now()]);
+  private wait(l: Limit): number {
+    if (l.inFlight !== undefined && (this.busy.get(l.key) ?? 0) >= l.inFlight) return 1;
+    if (l.count === undefined) return 0;
+    const times = this.recent(l.key);
+    return times.length < l.count ? 0 : Math.ceil((times[times.length - l.count]! + this.windowMs - this.now()) / 1000);
   }
 
-  /** A successful sign-in clears that username's failures from that address. */
-  succeed(address: string, username: string): void {
-    this.failures.delete(`a|${address}|${username}`);
+  private release(key: string): void {
+    const n = (this.busy.get(key) ?? 1) - 1;
+    if (n > 0) this.busy.set(key, n);
+    else this.busy.delete(key);
+  }
+
+  private giveBack(key: string, at: number): void {
+    const times = this.recent(key);
+    const i = times.lastIndexOf(at);
+    if (i >= 0) times.splice(i, 1);
+    if (!times.length) this.times.delete(key);
   }
 
   private recent(key: string): number[] {
-    const since = this.now() - this.o.windowMs;
-    const times = (this.failures.get(key) ?? []).filter((t) => t > since);
-    if (times.length) this.failures.set(key, times);
-    else this.failures.delete(key);
+    const since = this.now() - this.windowMs;
+    const times = (this.times.get(key) ?? []).filter((t) => t > since);
+    if (times.length) this.times.set(key, times);
+    else this.times.delete(key);
     return times;
+  }
+}
+
+export class LoginLimiter {
+  private readonly attempts: Attempts;
+  private readonly o: Required<Omit<LimiterOptions, 'now'>>;
+
+  constructor(o: LimiterOptions = LOGIN_LIMITS) {
+    this.o = { inFlightPerUsername: 2, inFlightPerAddress: 4, ...o };
+    this.attempts = new Attempts(o.windowMs, o.now ?? Date.now);
+  }
+
+  /**
+   * Take an attempt to sign in as `username` from `address` before checking its password, or the
+   * seconds to wait. The username is counted as it is stored, so Admin and ａｄｍｉｎ are admin.
+   */
+  attempt(address: string, username: string): Attempt | number {
+    const name = canonicalUsername(username);
+    const account = `a|${address}|${name}`;
+    return this.attempts.reserve([
+      { key: account, count: this.o.perAccount },
+      { key: `a|${address}`, count: this.o.perAddress, inFlight: this.o.inFlightPerAddress },
+      { key: `u|${name}`, inFlight: this.o.inFlightPerUsername },
+    ], [account]);
+  }
+}
+
+/** Old-password checks at a password change, counted per account; one at a time. */
+export class OldPasswordLimiter {
+  private readonly attempts: Attempts;
+
+  constructor(private readonly o: { readonly windowMs: number; readonly perAccount: number; readonly now?: () => number } = OLD_PASSWORD_LIMITS) {
+    this.attempts = new Attempts(o.windowMs, o.now ?? Date.now);
+  }
+
+  attempt(accountId: string): Attempt | number {
+    const key = `p|${accountId}`;
+    return this.attempts.reserve([{ key, count: this.o.perAccount, inFlight: 1 }], [key]);
   }
 }

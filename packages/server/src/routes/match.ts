@@ -10,9 +10,12 @@ import { readObject } from '@duixian/interchange';
 import { ApiError } from '../errors.js';
 
 const KNOWN = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES };
+/** One subject's profile with its regions' figures is a few KB; a public endpoint reads no more than 64 KiB. */
+export const MATCH_BODY_LIMIT = 64 * 1024;
 
 export async function matchRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: { subject?: unknown; dataset?: unknown } }>('/api/match', {
+    bodyLimit: MATCH_BODY_LIMIT,
     schema: {
       tags: ['政策计算器'],
       summary: 'Every rule that could apply to one subject of a posted dataset (nothing is stored)',

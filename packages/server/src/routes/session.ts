@@ -1,15 +1,17 @@
 /**
  * Signing in and out (登录), and changing the password. A session is a cookie the page cannot read
- * (HttpOnly) plus a CSRF token the page sends back on every write. Failed sign-ins are rate
- * limited per address and username; the answer never says whether the username exists.
+ * (HttpOnly) plus a CSRF token the page sends back on every write. Sign-in attempts are rate
+ * limited per address and username, counted before the password is hashed; wrong old passwords
+ * at a change are limited per account (auth/rate-limit.ts). The answer never says whether the
+ * username exists.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AccountError, authenticate, changePassword, closeSession, openSession, type Account, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
 import { accountOf, guard, sessionCookie } from '../auth/guard.js';
 import { sessionCache } from '../auth/session-cache.js';
 import { SIGNED_IN } from '../auth/access.js';
-import type { LoginLimiter } from '../auth/rate-limit.js';
+import { OldPasswordLimiter, type Attempt, type LoginLimiter } from '../auth/rate-limit.js';
 
 export const SESSION_HOURS = 12;
 
@@ -20,28 +22,39 @@ export function accountError(e: unknown): never {
   throw e;
 }
 
-export function sessionRoutes(store: Store, limiter: LoginLimiter) {
+/** The attempt, or a 429 with the seconds to wait (a second when only attempts in flight are full). */
+function allowed(attempt: Attempt | number, reply: FastifyReply, zh: string, en: string): Attempt {
+  if (typeof attempt !== 'number') return attempt;
+  void reply.header('retry-after', String(attempt));
+  const after = attempt < 60 ? `${attempt} 秒` : `${Math.ceil(attempt / 60)} 分钟`;
+  throw new ApiError(429, 'too-many-attempts', `${zh}，请 ${after}后再试`, `${en}; try again in ${attempt} s`);
+}
+
+/** A sign-in's body is a name and a password: a few hundred bytes. */
+const SIGN_IN_BODY_LIMIT = 16 * 1024;
+
+export function sessionRoutes(store: Store, limiter: LoginLimiter, oldPasswords = new OldPasswordLimiter()) {
   return async (app: FastifyInstance): Promise<void> => {
     const signedIn = guard(store, SIGNED_IN, { beforePasswordChange: true });
 
     app.post<{ Body: { username: string; password: string } }>('/api/session', {
+      bodyLimit: SIGN_IN_BODY_LIMIT,
       schema: {
         tags: ['账户'], summary: 'Sign in: sets the session cookie, returns the account and its CSRF token',
         body: { type: 'object', required: ['username', 'password'], properties: { username: { type: 'string', maxLength: 64 }, password: { type: 'string', maxLength: 256 } } },
       },
     }, async (req, reply) => {
       const { username, password } = req.body;
-      const wait = limiter.retryAfter(req.ip, username);
-      if (wait > 0) {
-        void reply.header('retry-after', String(wait));
-        throw new ApiError(429, 'too-many-attempts', `登录失败次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`, `Too many failed sign-ins; try again in ${wait} s`);
-      }
-      const account = await authenticate(store, username, password);
+      const attempt = allowed(limiter.attempt(req.ip, username), reply, '登录尝试过多', 'Too many sign-in attempts');
+      const account = await authenticate(store, username, password).catch((e: unknown) => {
+        attempt.untried();
+        throw e;
+      });
       if (!account) {
-        limiter.fail(req.ip, username);
+        attempt.failed();
         throw new ApiError(401, 'bad-credentials', '用户名或密码不正确', 'Wrong username or password');
       }
-      limiter.succeed(req.ip, username);
+      attempt.succeeded();
       const s = await openSession(store, account, SESSION_HOURS * 3600_000, req.ip);
       void reply.header('set-cookie', sessionCookie(s.token, SESSION_HOURS * 3600));
       return { account: view(account), csrf: s.csrf, expiresAt: s.expiresAt.toISOString() };
@@ -63,8 +76,16 @@ export function sessionRoutes(store: Store, limiter: LoginLimiter) {
         tags: ['账户'], summary: 'Change the password (required after the first sign-in); other sessions end',
         body: { type: 'object', required: ['oldPassword', 'newPassword'], properties: { oldPassword: { type: 'string', maxLength: 256 }, newPassword: { type: 'string', maxLength: 256 } } },
       },
-    }, async (req) => {
-      await changePassword(store, accountOf(req), req.body.oldPassword, req.body.newPassword, req.sessionToken!).catch(accountError);
+    }, async (req, reply) => {
+      const me = accountOf(req);
+      const attempt = allowed(oldPasswords.attempt(me.id), reply, '原密码错误次数过多', 'Too many wrong current passwords');
+      await changePassword(store, me, req.body.oldPassword, req.body.newPassword, req.sessionToken!).catch((e: unknown) => {
+        // only a checked, wrong old password counts: a refused new password never reached the check
+        if (e instanceof AccountError && e.field === 'oldPassword') attempt.failed();
+        else attempt.untried();
+        return accountError(e);
+      });
+      attempt.succeeded();
       sessionCache(store).forgetAll(); // the other sessions of the account have ended
       return { ok: true };
     });
