@@ -1,9 +1,10 @@
 /** Reading a dataset from disk, by extension: .json, .xlsx, or a pair of .csv files. */
-import { readFile as read } from 'node:fs/promises';
+import { readFile as read, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { readJsonAt, readJsonBytesAt } from './json.js';
 import { readXlsxAt } from './xlsx.js';
 import { readCsvNamed } from './csv.js';
+import { fileTooLarge, UPLOAD_LIMITS } from './limits.js';
 import type { Section } from './headers.js';
 import type { Known, Problem, ReadOptions, ReadResult } from './types.js';
 
@@ -33,6 +34,9 @@ export async function readFileWith(path: string, known: Known, opts: ReadOptions
   }
   let data: Buffer;
   try {
+    // an .xlsx is held whole by exceljs: refused by its size before it is read (a JSON file is read in chunks)
+    const over = ext === 'xlsx' ? fileTooLarge((await stat(path)).size, { ...UPLOAD_LIMITS, ...opts?.limits }, path) : undefined;
+    if (over) return { ok: false, ...over };
     data = await read(path);
   } catch (e) {
     return fail(path, `cannot read the file: ${errorText(e)}`);

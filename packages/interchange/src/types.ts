@@ -1,5 +1,6 @@
 /** The public types of @duixian/interchange. */
 import type { Dataset } from '@duixian/engine';
+import type { UploadLimits } from './limits.js';
 
 /**
  * One thing wrong with an input. `path` locates it: a JSON path (`facts[12].value`,
@@ -21,6 +22,8 @@ export interface Known {
 export interface ReadOptions {
   /** the evaluation year (`--year`): overrides the file's year */
   readonly year?: number;
+  /** how large an .xlsx may be (limits.ts); UPLOAD_LIMITS where not given */
+  readonly limits?: Partial<UploadLimits>;
 }
 
 /** Top-level `meta` (this project's addition): labels demo data as synthetic. */
@@ -33,8 +36,9 @@ export interface Meta {
 
 /**
  * All or nothing: a file with any problem yields no dataset, so nothing is ever evaluated from a
- * partly valid file. Warnings (e.g. an exact duplicate fact, dropped) never block reading.
+ * partly valid file; `tooLarge` when it was refused for its size (limits.ts), unread. Warnings
+ * (e.g. an exact duplicate fact, dropped) never block reading.
  */
 export type ReadResult =
   | { ok: true; dataset: Dataset; warnings: Problem[]; meta?: Meta }
-  | { ok: false; problems: Problem[] };
+  | { ok: false; problems: Problem[]; tooLarge?: true };

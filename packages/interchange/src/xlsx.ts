@@ -1,6 +1,7 @@
 /** Interchange format v1 as an Excel workbook (.xlsx): one sheet per section. */
 import type ExcelJS from 'exceljs';
 import { loadExcel } from './excel.js';
+import { UPLOAD_LIMITS, xlsxTooLarge } from './limits.js';
 import { SECTIONS, SHEETS, sectionOfSheet, sheetName, type Section } from './headers.js';
 import { readTables, type Cell, type Row, type Table } from './sheets.js';
 import type { Known, Problem, ReadOptions, ReadResult } from './types.js';
@@ -12,6 +13,8 @@ export function readXlsx(data: Uint8Array, known: Known, opts?: ReadOptions): Pr
 export async function readXlsxAt(data: Uint8Array, known: Known, opts: ReadOptions | undefined, file: string): Promise<ReadResult> {
   const notZip = notXlsx(data);
   if (notZip !== undefined) return { ok: false, problems: [{ path: file, message: notZip }] };
+  const over = await xlsxTooLarge(data, { ...UPLOAD_LIMITS, ...opts?.limits }, file);
+  if (over) return { ok: false, ...over };
   const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);

@@ -12,6 +12,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { CORPUS } from '@duixian/corpus';
 import type { Store } from '@duixian/store';
+import { UPLOAD_LIMITS, type UploadLimits } from '@duixian/interchange';
 import { errorHandler, notFound } from './errors.js';
 import { LoginLimiter, type LimiterOptions } from './auth/rate-limit.js';
 import { PublicLimiter, type PublicLimits } from './auth/public-limit.js';
@@ -49,6 +50,8 @@ export interface AppOptions {
   readonly webRoot?: string;
   /** today, the working-day calendar and the shortest 公示 of the award process (tests move the date) */
   readonly process?: ProcessOptions;
+  /** how large an uploaded dataset may be (UPLOAD_LIMITS where not given) */
+  readonly uploads?: Partial<UploadLimits>;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -85,7 +88,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(sessionRoutes(opts.store, new LoginLimiter(opts.loginLimits)));
   await app.register(accountRoutes(opts.store));
-  await app.register(importRoutes(opts.store, years, jobs));
+  await app.register(importRoutes(opts.store, years, jobs, { ...UPLOAD_LIMITS, ...opts.uploads }));
   await app.register(subjectRoutes(opts.store, years));
   await app.register(runRoutes(opts.store, years, jobs));
   await app.register(jobRoutes(opts.store, jobs));
