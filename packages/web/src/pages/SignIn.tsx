@@ -18,7 +18,7 @@ export function SignIn({ account, onDone }: { account: Account | null; onDone: (
   if (account?.mustChangePassword) {
     return (
       <Card title={t('首次登录：请修改密码', 'First sign-in: change your password')} style={{ maxWidth: 420, margin: '64px auto' }}>
-        <Alert type="info" showIcon message={t('一次性密码只能用于首次登录，新密码至少 12 位。', 'The one-time password works once; the new one needs at least 12 characters.')} style={{ marginBottom: 16 }} />
+        <Alert type="info" showIcon message={t('一次性密码只能用于首次登录。新密码至少 12 位，且不能容易被猜中（如 password1234、键盘序列、重复字符）：几个互不相关的词组成的短语最好。', 'The one-time password works once. The new one needs at least 12 characters and must not be easy to guess (password1234, keyboard rows, repeats): a phrase of a few unrelated words is best.')} style={{ marginBottom: 16 }} />
         <Form layout="vertical" onFinish={(v: { oldPassword: string; newPassword: string }) => submit(() => api('POST', '/api/session/password', v))}>
           <Form.Item label={t('一次性密码', 'One-time password')} name="oldPassword" rules={[{ required: true }]}><Input.Password autoComplete="current-password" /></Form.Item>
           <Form.Item label={t('新密码', 'New password')} name="newPassword" rules={[{ required: true, min: 12 }]}><Input.Password autoComplete="new-password" /></Form.Item>
