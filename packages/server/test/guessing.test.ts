@@ -62,6 +62,21 @@ describe('LoginLimiter: attempts reserved before hashing, capped in flight', () 
     expect(typeof l.attempt('10.0.0.1', 'u')).toBe('object');
   });
 
+  it('counts that left the window are forgotten once more than 10,000 are held, so guessing from many addresses cannot fill memory', () => {
+    let now = 0;
+    const l = new LoginLimiter({ ...limits, now: () => now });
+    for (let i = 0; i < 2_500; i++) (l.attempt(`10.1.${i >> 8}.${i & 255}`, `user${i}`) as Attempt).failed(); // 2 keys each
+    expect(l.tracked).toBe(5_000);
+    for (let i = 0; i < 2_501; i++) (l.attempt(`10.2.${i >> 8}.${i & 255}`, `user${i}`) as Attempt).failed();
+    expect(l.tracked).toBe(10_002);
+    now = 59_999; // still inside the window: nothing may be forgotten
+    l.attempt('10.3.0.1', 'someone');
+    expect(l.tracked).toBe(10_004);
+    now = 61_000; // the first 10,002 have left it, and a second has passed since the last sweep (at most one a second)
+    l.attempt('10.3.0.2', 'someone');
+    expect(l.tracked).toBe(4); // 10.3.0.1's and 10.3.0.2's attempts, still in their window
+  });
+
   it('usernames are counted as they are stored: Admin and ａｄｍｉｎ are admin', () => {
     const l = new LoginLimiter(limits);
     l.attempt('10.0.0.1', 'admin');

@@ -44,10 +44,14 @@ interface Limit {
   readonly inFlight?: number;
 }
 
+/** Keys with no attempt left in the window are forgotten once there are this many (a guesser may vary names and addresses). */
+const KEPT = 10_000;
+
 /** Counts attempts per key in a sliding window and in flight; the shared machinery of both limiters. */
 class Attempts {
   private readonly times = new Map<string, number[]>();
   private readonly busy = new Map<string, number>();
+  private sweptAt = 0;
 
   constructor(private readonly windowMs: number, private readonly now: () => number) {}
 
@@ -56,6 +60,7 @@ class Attempts {
     const wait = Math.max(0, ...limits.map((l) => this.wait(l)));
     if (wait > 0) return wait;
     const at = this.now();
+    this.sweep(at);
     for (const l of limits) {
       if (l.count !== undefined) this.times.set(l.key, [...this.recent(l.key), at]);
       if (l.inFlight !== undefined) this.busy.set(l.key, (this.busy.get(l.key) ?? 0) + 1);
@@ -93,6 +98,17 @@ class Attempts {
     if (!times.length) this.times.delete(key);
   }
 
+  /** How many keys have attempts in memory (for tests and diagnosis). */
+  get keys(): number {
+    return this.times.size;
+  }
+
+  private sweep(now: number): void {
+    if (this.times.size <= KEPT || now - this.sweptAt < 1000) return;
+    this.sweptAt = now;
+    for (const key of [...this.times.keys()]) this.recent(key);
+  }
+
   private recent(key: string): number[] {
     const since = this.now() - this.windowMs;
     const times = (this.times.get(key) ?? []).filter((t) => t > since);
@@ -123,6 +139,11 @@ export class LoginLimiter {
       { key: `a|${address}`, count: this.o.perAddress, inFlight: this.o.inFlightPerAddress },
       { key: `u|${name}`, inFlight: this.o.inFlightPerUsername },
     ], [account]);
+  }
+
+  /** How many (address, username) and address counts are held in memory. */
+  get tracked(): number {
+    return this.attempts.keys;
   }
 }
 
