@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp, LoginLimiter, publicLimitsOf, SESSION_COOKIE, type Attempt } from '@duixian/server';
+import { buildApp, LoginLimiter, PublicLimiter, publicLimitsOf, SESSION_COOKIE, type Attempt } from '@duixian/server';
 import { createAccount, openSession, type Store } from '@duixian/store';
 import { BACKENDS } from '../../store/test/backends.js';
 import { example } from '../../interchange/test/fixtures.js';
@@ -197,6 +197,19 @@ describe('public endpoints: rate- and size-limited per address', () => {
     expect(atLimit.statusCode).toBe(200);
     const over = await match(body + ' '.repeat(64 * 1024 - Buffer.byteLength(body) + 1));
     expect(over.statusCode).toBe(413);
+  });
+});
+
+describe('PublicLimiter: a token bucket per address', () => {
+  it('buckets that have filled up again are forgotten once more than 10,000 are held', () => {
+    let now = 0;
+    const l = new PublicLimiter({ perSecond: 20, burst: 40, now: () => now });
+    for (let i = 0; i < 10_001; i++) expect(l.take(`10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`)).toBe(0);
+    expect(l.tracked).toBe(10_001);
+    now = 1_000; // one request taken from 40 comes back in 50 ms: all full again, but the newest
+    for (let i = 0; i < 40; i++) l.take('10.9.9.9');
+    expect(l.tracked).toBe(1); // only 10.9.9.9, whose bucket is empty
+    expect(l.take('10.9.9.9')).toBe(1);
   });
 });
 

@@ -67,6 +67,11 @@ export class PublicLimiter {
     throw new ApiError(429, 'too-many-requests', `请求过于频繁，请 ${wait} 秒后再试`, `Too many requests from this address; try again in ${wait} s`);
   };
 
+  /** How many addresses' buckets are held in memory (for tests and diagnosis). */
+  get tracked(): number {
+    return this.buckets.size;
+  }
+
   private sweep(now: number): void {
     if (this.buckets.size <= KEPT || now - this.sweptAt < 1000) return;
     this.sweptAt = now;
