@@ -23,6 +23,8 @@ export interface UploadLimits {
   readonly entryRatio: number;
   /** cells of an .xlsx, all sheets together */
   readonly cells: number;
+  /** bytes of a white or black list import (CSV or JSON): 10,000 entries of a few hundred bytes each */
+  readonly listBytes: number;
 }
 
 const MB = 2 ** 20;
@@ -33,7 +35,7 @@ const MB = 2 ** 20;
  * GB in exceljs) is beyond any of these: import it as CSV or JSON. Real sheets inflate 5–20×;
  * a bomb ~1000× (deflate's most).
  */
-export const UPLOAD_LIMITS: UploadLimits = { fileBytes: 100 * MB, inflatedBytes: 1024 * MB, entryRatio: 100, cells: 5_000_000 };
+export const UPLOAD_LIMITS: UploadLimits = { fileBytes: 100 * MB, inflatedBytes: 1024 * MB, entryRatio: 100, cells: 5_000_000, listBytes: 8 * MB };
 
 /** A file refused for its size: a 413, not a problem of its data. */
 export interface TooLarge {

@@ -194,6 +194,18 @@ describe.each(BACKENDS)('uploads ($name)', (backend) => {
 
   // A dry run reads and checks the whole file and writes nothing: the writing after it is the
   // database's (PGlite runs its statements on this thread; PostgreSQL is I/O), not the upload's.
+  it('a list import over 8 MB is refused with 413, CSV or JSON; 8 MB is read (and refused for its content)', async () => {
+    const csv = (bytes: number) => `名单,生效日期\n${'x'.repeat(bytes - 20)}`; // the header is 20 bytes in UTF-8
+    const send = (body: string, type: string) => p.as('sd-admin').req('POST', '/api/lists/import', body, { 'content-type': type });
+    expect(Buffer.byteLength(csv(8 * MB))).toBe(8 * MB);
+    expect((await send(csv(8 * MB + 1), 'text/csv')).statusCode).toBe(413);
+    expect((await send(csv(8 * MB), 'text/csv')).statusCode).toBe(422);
+    const json = JSON.stringify({ csv: 'x'.repeat(8 * MB + 1 - 10) }); // {"csv":""} is 10 bytes
+    expect(json.length).toBe(8 * MB + 1);
+    expect((await send(json, 'application/json')).statusCode).toBe(413);
+    expect(await p.store.db.selectFrom('list_entries').select('id').execute()).toEqual([]);
+  });
+
   it('/api/health answers while a 50,000-fact .xlsx is read and checked: the event loop is never held 1 s', async () => {
     const file = await enterprises(25_000);
     const delay = monitorEventLoopDelay({ resolution: 10 });

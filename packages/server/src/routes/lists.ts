@@ -10,7 +10,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { isWithin } from '@duixian/engine';
-import { columnLetter, csvRows } from '@duixian/interchange';
+import { columnLetter, csvRows, UPLOAD_LIMITS } from '@duixian/interchange';
 import {
   listEntries, proposeEntries, readEntry, removeEntry, reviewEntry,
   type Account, type EntryField, type EntryInput, type EntryState, type FieldProblem, type ListEntry, type ListName, type Store,
@@ -109,7 +109,8 @@ export function listRoutes(store: Store, years: YearData, ctx: ProcessContext) {
   }
 
   return async (app: FastifyInstance): Promise<void> => {
-    app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 2 ** 20 }, (_req, body, done) => done(null, body));
+    // the list's text is parsed here, at once: its size bounds how long that holds the event loop
+    app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: UPLOAD_LIMITS.listBytes }, (_req, body, done) => done(null, body));
 
     app.get<{ Querystring: PageQuery & { list?: ListName; category?: WhitelistCategory; state?: EntryState; activeOn?: string; subject?: string } }>('/api/lists', {
       preHandler: guard(store, EVERYONE),
@@ -159,6 +160,7 @@ export function listRoutes(store: Store, years: YearData, ctx: ProcessContext) {
 
     app.post<{ Body: EntryInput[] | { csv: string } | string }>('/api/lists/import', {
       preHandler: guard(store, ADMINS),
+      bodyLimit: UPLOAD_LIMITS.listBytes,
       schema: {
         tags: ['名单'],
         summary: 'Import entries, all or nothing: a JSON array of entries, {"csv": "…"}, or the CSV text itself (text/csv) with the columns 名单,类别,主体编号,名称,统一社会信用代码,地区,理由,生效日期,失效日期',
