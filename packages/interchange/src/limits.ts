@@ -30,10 +30,10 @@ export interface UploadLimits {
 const MB = 2 ** 20;
 
 /**
- * The 100,000-enterprise demo (100k subjects × 6 columns + ~227k facts × 8) is about 2.4M cells
- * and ~30 MB as .xlsx: admitted with twice the room. A million enterprises (~24M cells, several
- * GB in exceljs) is beyond any of these: import it as CSV or JSON. Real sheets inflate 5–20×;
- * a bomb ~1000× (deflate's most).
+ * The 100,000-enterprise demo is at most 100k subjects × 6 columns + ~227k facts × 8 columns,
+ * about 2.4M cells (computed from the columns, not measured): admitted with twice the room. A
+ * million enterprises (~24M cells, ~10 GB in exceljs) is beyond these: import it as CSV or JSON.
+ * Deflate inflates at most ~1032×: a bomb sits there, a spreadsheet's XML far below 100×.
  */
 export const UPLOAD_LIMITS: UploadLimits = { fileBytes: 100 * MB, inflatedBytes: 1024 * MB, entryRatio: 100, cells: 5_000_000, listBytes: 8 * MB };
 
