@@ -14,6 +14,7 @@ import { CORPUS } from '@duixian/corpus';
 import type { Store } from '@duixian/store';
 import { UPLOAD_LIMITS, type UploadLimits } from '@duixian/interchange';
 import { errorHandler, notFound } from './errors.js';
+import { guardInput } from './input.js';
 import { LoginLimiter, type LimiterOptions } from './auth/rate-limit.js';
 import { PublicLimiter, type PublicLimits } from './auth/public-limit.js';
 import { YearData } from './year-data.js';
@@ -57,6 +58,7 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 20 * 1024 * 1024, trustProxy: opts.trustProxy ?? false });
   app.setErrorHandler(errorHandler);
+  guardInput(app); // before the routes: every route's input held to it
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'same-origin').header('x-frame-options', 'DENY');
     // the pages: scripts only from this server; Ant Design writes its styles inline

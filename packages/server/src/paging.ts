@@ -1,11 +1,11 @@
-/** Lists paginate: `page` (from 1) and `pageSize` (1–500, default 50); answers say the total. */
+/** Lists paginate: `page` (1 to a million) and `pageSize` (1–500, default 50); answers say the total. */
 export interface PageQuery {
   page?: number;
   pageSize?: number;
 }
 
 export const PAGE_PROPERTIES = {
-  page: { type: 'integer', minimum: 1, default: 1 },
+  page: { type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 }, // past any list here, and a page past it is a 400, not an offset PostgreSQL refuses
   pageSize: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
 } as const;
 

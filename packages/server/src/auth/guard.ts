@@ -25,12 +25,30 @@ export const SESSION_COOKIE = 'duixian_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The cookie `name` of the request, decoded; a value that is not percent-encoding is the sender's error (400). */
 export function cookie(req: FastifyRequest, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodedHeader(part.slice(eq + 1).trim(), `cookie.${name}`);
   }
   return undefined;
+}
+
+/**
+ * A percent-encoded header value (a cookie, x-file-name), decoded; refused with a 400 naming
+ * `field` when it is not valid percent-encoding or decodes to a NUL, which no stored text may hold.
+ */
+export function decodedHeader(value: string, field: string): string {
+  let text: string | undefined;
+  try {
+    text = decodeURIComponent(value);
+  } catch {
+    text = undefined;
+  }
+  if (text !== undefined && !text.includes('\u0000')) return text;
+  const en = text === undefined ? `${field} is not valid percent-encoding (UTF-8, as encodeURIComponent writes it)` : `${field} holds a NUL character (U+0000): remove it`;
+  const zh = text === undefined ? `${field} 不是有效的百分号编码（UTF-8），请按 encodeURIComponent 编码后重试` : `${field} 含有空字符（U+0000），请删除后重试`;
+  throw new ApiError(400, 'bad-header', zh, en, [{ path: field, message: en }]);
 }
 
 export function sessionCookie(token: string, maxAgeSeconds: number): string {

@@ -17,9 +17,10 @@ import {
 } from '@duixian/store';
 import { APPLICATION_STATES, availableActions, deadlineStatus, type ApplicationAction, type ApplicationState } from '@duixian/workflow';
 import { ApiError } from '../errors.js';
-import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
+import { accountOf, decodedHeader, guard, outsideJurisdiction } from '../auth/guard.js';
 import { ADMINS, canSeeSubject, EVERYONE, regionsWithin, seesAll } from '../auth/access.js';
 import { pageOf, PAGE_PROPERTIES, type PageQuery } from '../paging.js';
+import { YEAR } from '../input.js';
 import type { YearData } from '../year-data.js';
 import { decide } from '../decide.js';
 import { amountOf, chainOf, processError, ruleOf, type ProcessContext } from '../process.js';
@@ -82,7 +83,7 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
       preHandler: guard(store, EVERYONE),
       schema: {
         tags: ['申报'], summary: 'Applications and entries in your jurisdiction (an enterprise: its own), with what you may do next',
-        querystring: { type: 'object', properties: { ...PAGE_PROPERTIES, state: { type: 'string', enum: [...APPLICATION_STATES] }, year: { type: 'integer' }, rule: { type: 'string' } } },
+        querystring: { type: 'object', properties: { ...PAGE_PROPERTIES, state: { type: 'string', enum: [...APPLICATION_STATES] }, year: YEAR, rule: { type: 'string' } } },
       },
     }, async (req) => {
       const me = accountOf(req);
@@ -244,6 +245,6 @@ function attachmentOf(req: FastifyRequest) {
   const sha256 = createHash('sha256').update(content).digest('hex');
   const sent = String(req.headers['x-content-sha256'] ?? '').toLowerCase();
   if (sent !== sha256) throw new ApiError(422, 'checksum-mismatch', '文件校验值不符，上传可能不完整，请重新上传', `The SHA-256 sent (${sent || 'none'}) is not the file's (${sha256}): upload it again`, [{ path: 'x-content-sha256', message: 'mismatch' }]);
-  const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'attachment')).slice(0, 200);
+  const name = decodedHeader(String(req.headers['x-file-name'] ?? 'attachment'), 'x-file-name').slice(0, 200);
   return { name, type, size: content.length, sha256, content };
 }
