@@ -24,6 +24,7 @@ export function readSubjects(c: Checker, list: Elements): SubjectsRead {
   let n = 0;
   const index = new Map<string, number>();
   const ids: string[] = new Array<string>(list.length);
+  const holders = new Map<string, number>(); // USCC → the first subject carrying it
   list.forEach((r, i) => {
     if (!c.record('subjects', i, r, KEYS)) return;
     const id = subjectId(c, i, r.id, index);
@@ -32,7 +33,7 @@ export function readSubjects(c: Checker, list: Elements): SubjectsRead {
     const name = c.string('subjects', i, 'name', r.name, true);
     const place = r.region === undefined ? undefined : regionCode(c, i, r.region);
     if (id !== undefined && kind !== undefined && isRegionKind(kind)) regionSubject(c, i, id, kind, r.region);
-    const uscc = r.uscc === undefined ? undefined : usccOf(c, i, r.uscc);
+    const uscc = r.uscc === undefined ? undefined : usccOf(c, i, r.uscc, holders);
     const tags = r.tags === undefined ? NO_TAGS : tagsOf(c, i, r.tags);
     if (id === undefined || kind === undefined || name === undefined) return;
     // Index even when other fields are wrong, so facts about this subject are not also reported.
@@ -89,15 +90,24 @@ function regionSubject(c: Checker, i: number, id: string, kind: SubjectKind, pla
   }
 }
 
-function usccOf(c: Checker, i: number, v: unknown): string | undefined {
+/** A valid USCC not already carried by an earlier subject of the file: one code names one enterprise. */
+function usccOf(c: Checker, i: number, v: unknown, holders: Map<string, number>): string | undefined {
   if (typeof v !== 'string') {
     c.problem('subjects', i, 'uscc', `must be the 18-character code as text, not ${describe(v)}`);
     return undefined;
   }
   const why = usccProblem(v);
-  if (why === undefined) return v;
-  c.problem('subjects', i, 'uscc', usccMessage(v, why));
-  return undefined;
+  if (why !== undefined) {
+    c.problem('subjects', i, 'uscc', usccMessage(v, why));
+    return undefined;
+  }
+  const first = holders.get(v);
+  if (first !== undefined) {
+    c.problem('subjects', i, 'uscc', `${JSON.stringify(v)} is also the code of ${c.loc.ref('subjects', first)}; a unified social credit code names one enterprise: keep one subject for it (一个信用代码只能对应一个主体)`);
+    return undefined;
+  }
+  holders.set(v, i);
+  return v;
 }
 
 /** A character is in the USCC alphabet iff the engine can compute a check character from it. */

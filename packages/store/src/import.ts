@@ -30,6 +30,22 @@ export interface ImportOptions {
   readonly name?: string;
   /** called inside the transaction after each batch of facts is written to the import's stage (a progress line; the SIGKILL test) */
   readonly onProgress?: (factsDone: number, factsTotal: number) => void;
+  /**
+   * whether the importer may be told where a stored subject is (its id and region), when the file
+   * gives that subject's USCC to another: an administrator learns nothing of other jurisdictions.
+   * Default: yes (the CLI, the province).
+   */
+  readonly maySee?: (holder: { id: string; region: string | null }) => boolean;
+}
+
+/**
+ * A file whose subjects take USCCs that stored subjects hold: nothing is written. A USCC names one
+ * subject (migration 009), so that no one can bind an account to another's enterprise.
+ */
+export class UsccTaken extends Error {
+  constructor(readonly problems: readonly { path: string; message: string }[]) {
+    super(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+  }
 }
 
 export interface Counts { added: number; changed: number; unchanged: number }
@@ -62,7 +78,7 @@ export async function importDataset(store: Store, ds: Dataset, opts: ImportOptio
     const row = await tx.insertInto('imports')
       .values({ file_hash: opts.fileHash ?? '', name: opts.name ?? '', by: opts.by, reason: opts.reason ?? '', counts: '{}' })
       .returning('id').executeTakeFirstOrThrow();
-    const ctx: Ctx = { tx, importId: String(row.id), by: opts.by, reason: opts.reason ?? '', ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) };
+    const ctx: Ctx = { tx, importId: String(row.id), by: opts.by, reason: opts.reason ?? '', maySee: opts.maySee ?? (() => true), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) };
     const subjects = await importSubjects(ctx, ds.subjects);
     const facts = await importFacts(ctx, ds.facts);
     const history = await importHistory(ctx, ds.history);
@@ -81,7 +97,7 @@ export async function importDataset(store: Store, ds: Dataset, opts: ImportOptio
   });
 }
 
-interface Ctx { tx: Tx; importId: string; by: string; reason: string; onProgress?: (done: number, total: number) => void }
+interface Ctx { tx: Tx; importId: string; by: string; reason: string; maySee: NonNullable<ImportOptions['maySee']>; onProgress?: (done: number, total: number) => void }
 
 const counts = (): Counts => ({ added: 0, changed: 0, unchanged: 0 });
 
@@ -187,6 +203,7 @@ async function importSubjects(ctx: Ctx, subjects: readonly Subject[]): Promise<C
     { name: 'subject_id', type: 'text', at: (i) => tagSubject[i]! },
     { name: 'tag', type: 'text', at: (i) => tagName[i]! },
   ]);
+  await refuseTakenUsccs(ctx, subjects);
 
   // Which of them are stored already: looked up before anything is written (see `matchFirst`).
   await sql`create temporary table import_known on commit drop as
@@ -231,6 +248,26 @@ async function importSubjects(ctx: Ctx, subjects: readonly Subject[]): Promise<C
   c.added = Number(first(added).n);
   c.unchanged = subjects.length - c.added - c.changed;
   return c;
+}
+
+/**
+ * The file's subjects whose USCC a stored subject holds, unless the file gives that subject
+ * another code (or none) at the same time. Refused with each row named; where the holder lies
+ * outside what the importer may see, the message says only that it is someone else's.
+ */
+async function refuseTakenUsccs(ctx: Ctx, subjects: readonly Subject[]): Promise<void> {
+  const taken = await sql<{ ord: number; holder: string; region: string | null }>`
+    select s.ord, x.id as holder, x.region from import_subjects s join subjects x on x.uscc = s.uscc
+    where x.id <> s.id and not exists (select 1 from import_subjects m where m.id = x.id and m.uscc is distinct from x.uscc)
+    order by s.ord limit 100`.execute(ctx.tx);
+  if (!taken.rows.length) return;
+  throw new UsccTaken(taken.rows.map((t) => {
+    const s = subjects[t.ord]!;
+    const where = ctx.maySee({ id: t.holder, region: t.region })
+      ? `the stored subject ${t.holder}${t.region ? ` (${t.region})` : ''}; import under that id, or correct the code (该信用代码已属于主体 ${t.holder})`
+      : 'a stored subject outside your jurisdiction; check the code against the business licence, or ask the province administrator (该信用代码已属于其他地区的主体)';
+    return { path: `subjects[${t.ord}].uscc`, message: `${s.id}: the unified social credit code ${s.uscc} already names ${where}` };
+  }));
 }
 
 /** The subjects given, stored and different: each one revision (old → new, tags included), its row updated, its tags' intervals closed or opened. */

@@ -8,7 +8,7 @@ import { readFile as readBytes } from 'node:fs/promises';
 import type { Dataset } from '@duixian/engine';
 import { readFile, type Known, type Problem, type ReadResult } from '@duixian/interchange';
 import type { Store } from './db.js';
-import { importDataset, type ImportOptions, type ImportResult } from './import.js';
+import { importDataset, UsccTaken, type ImportOptions, type ImportResult } from './import.js';
 
 export interface ReadAndImportOptions extends Omit<ImportOptions, 'fileHash' | 'name'> {
   /** further checks beyond the reader's (the CLI's corpus validations); problems block the import */
@@ -31,7 +31,12 @@ export async function importRead(r: ReadResult, store: Store, opts: ReadAndImpor
   const problems = opts.validate?.(r.dataset) ?? [];
   if (problems.length) return { ok: false, problems: [...problems] };
   const { validate: _, ...importOpts } = opts;
-  return { ok: true, result: await importDataset(store, r.dataset, importOpts), warnings: r.warnings };
+  try {
+    return { ok: true, result: await importDataset(store, r.dataset, importOpts), warnings: r.warnings };
+  } catch (e) {
+    if (e instanceof UsccTaken) return { ok: false, problems: [...e.problems] };
+    throw e;
+  }
 }
 
 /** sha256 of the file; for a CSV dataset, of every part there (NAME.subjects.csv, NAME.facts.csv, …) in order. */

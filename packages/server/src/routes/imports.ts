@@ -10,7 +10,7 @@ import { UPLOAD_LIMITS, type Problem, type UploadLimits } from '@duixian/interch
 import { importRead, jsonValue, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
 import { accountOf, guard } from '../auth/guard.js';
-import { ADMINS, importProblems, READERS, regionsWithin, seesAll } from '../auth/access.js';
+import { ADMINS, canSeeSubject, importProblems, READERS, regionsWithin, seesAll } from '../auth/access.js';
 import { pageOf, PAGE_QUERY, type PageQuery } from '../paging.js';
 import type { YearData } from '../year-data.js';
 import type { Jobs } from '../jobs.js';
@@ -85,6 +85,7 @@ export function importRoutes(store: Store, years: YearData, jobs: Jobs, limits: 
       report({ phase: 'write', done: 0, total: r.dataset.facts.length });
       const done = await importRead(r, store, {
         by: me.username, reason: req.query.reason ?? '', name: req.query.name ?? '(upload)', fileHash: hash,
+        maySee: (holder) => canSeeSubject(me, holder),
         onProgress: (facts, total) => report({ phase: 'write', done: facts, total }),
       });
       if (!done.ok) throw invalid(done.problems);

@@ -8,6 +8,7 @@ import * as m005 from './005-provenance-keys.js';
 import * as m006 from './006-process.js';
 import * as m007 from './007-lists-loans-tasks.js';
 import * as m008 from './008-snapshots.js';
+import * as m009 from './009-one-subject-per-uscc.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-process': m006,
   '007-lists-loans-tasks': m007,
   '008-snapshots': m008,
+  '009-one-subject-per-uscc': m009,
 };
 
 export const migrations: MigrationProvider = { getMigrations: async () => MIGRATIONS };
