@@ -5,10 +5,10 @@
 export { openStore, storeOptionsFromEnv, type Store, type StoreOptions } from './db.js';
 export { jsonValue } from './json.js';
 export type { Database } from './schema.js';
-export { importDataset, type Counts, type ImportOptions, type ImportResult } from './import.js';
+export { importDataset, UsccTaken, type Counts, type ImportOptions, type ImportResult } from './import.js';
 export { readAndImport, importRead, fileHash, type ReadAndImportOptions, type ReadAndImportResult } from './read.js';
 export { keepYear, loadDataset, loadWithDigest, factRevisions, type FactRevision, type Loaded } from './load.js';
-export { createRun, readRun, promoteRun, compareRuns, type RunOptions, type RunProgress, type RunSummary, type StoredRun } from './runs.js';
+export { createRun, readRun, promoteRun, compareRuns, deviationsOf, type Deviation, type RunOptions, type RunProgress, type RunSummary, type StoredRun } from './runs.js';
 export { appendAudit, verifyAudit, canonical, type AuditEntry, type AuditCheck } from './audit.js';
 export {
   ROLES, BANK_NAME, AccountError, MIN_PASSWORD, accountProblem, passwordProblem, strongPassword, canonicalUsername, usernameProblem, createAccount, ensureFirstAdmin, authenticate,

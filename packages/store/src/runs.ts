@@ -58,6 +58,8 @@ export interface RunSummary {
   readonly awards: number;
   readonly withheld: number;
   readonly missing: number;
+  /** the figures given that are not the law's (see `Deviation`) */
+  readonly deviations: readonly Deviation[];
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -129,7 +131,7 @@ export async function createRun(store: Store, corpus: Corpus, opts: RunOptions):
   phase('store');
   return {
     id, kind, year: opts.year, inputHash, resultHash, corpusVersion: runCorpus.version,
-    awards: result.awards.length, withheld: result.withheld.length, missing: result.missing.length,
+    awards: result.awards.length, withheld: result.withheld.length, missing: result.missing.length, deviations: deviationsOf(options),
   };
 }
 
@@ -182,6 +184,27 @@ export async function readRun(store: Store, id: string): Promise<StoredRun | und
       pools: jsonValue(run.pools), totals: jsonValue(run.totals),
     },
   };
+}
+
+/**
+ * A figure a run was given that is not the law's as the corpus and the province's stored data
+ * hold it: a draft change (政策模拟), a parameter for this run only, or a reading chosen for this
+ * run. Any of them makes the run's money something other than what the documents grant, so only
+ * the province may make such a run official (the server's rule); the run lists them.
+ */
+export type Deviation =
+  | { readonly kind: 'change'; readonly rule: string; readonly key: string; readonly value: string }
+  | { readonly kind: 'parameter'; readonly rule: string; readonly year: number; readonly key: string; readonly value: number }
+  | { readonly kind: 'reading'; readonly id: string; readonly value: string };
+
+/** The deviations recorded in a run's options (as `createRun` stores them). */
+export function deviationsOf(options: unknown): Deviation[] {
+  const o = (options ?? {}) as { changes?: Change[]; parameters?: Parameter[]; interpretations?: Record<string, string> };
+  return [
+    ...(o.changes ?? []).map((c): Deviation => ({ kind: 'change', rule: c.rule, key: c.key, value: c.value })),
+    ...(o.parameters ?? []).map((p): Deviation => ({ kind: 'parameter', rule: p.rule, year: p.year, key: p.key, value: p.value })),
+    ...Object.entries(o.interpretations ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, value]): Deviation => ({ kind: 'reading', id, value })),
+  ];
 }
 
 /** A simulation becomes official by a promotion of its own; the run itself never changes. */

@@ -139,6 +139,8 @@ export interface RunSummary {
   readonly scope: string;
   readonly inputHash: string;
   readonly resultHash: string;
+  /** figures it was given that are not the law's: draft changes, its own parameters and readings (only the province makes such a run official) */
+  readonly deviations?: readonly unknown[];
 }
 
 export interface Page<T> {

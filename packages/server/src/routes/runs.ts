@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { compareEvaluations, DraftError, fenOf, INTERPRETATION_VALUES, isWithin, type AwardRow, type Change, type Subject, type SubjectKind } from '@duixian/engine';
 import { CORPUS, DOCUMENT_IDS, RULE_IDS } from '@duixian/corpus';
 import { awardTotals, filterAwards, noticeCsv, noticeXlsx, readObject, type AwardFilter, type NoticeContext } from '@duixian/interchange';
-import { createRun, jsonValue, promoteRun, type Account, type Store } from '@duixian/store';
+import { createRun, deviationsOf, jsonValue, promoteRun, type Account, type Deviation, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
 import type { YearData } from '../year-data.js';
 import type { Jobs } from '../jobs.js';
@@ -35,6 +35,8 @@ interface RunRecord {
   readonly engineVersion: string;
   readonly options: unknown;
   readonly readings: unknown;
+  /** the figures it was given that are not the law's (draft changes, its own parameters and readings) */
+  readonly deviations: readonly Deviation[];
 }
 
 const isOfficial = (r: RunRecord) => r.kind === 'official' || r.promoted;
@@ -74,7 +76,7 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs) {
   const toRecord = (r: Row): RunRecord => ({
     id: String(r.id), kind: r.kind, promoted: Boolean(r.promoted), year: r.year, by: r.by, at: r.at, scope: r.region ?? PROVINCE,
     inputHash: r.input_hash, resultHash: r.result_hash, corpusVersion: r.corpus_version, engineVersion: r.engine_version,
-    options: jsonValue(r.options), readings: jsonValue(r.readings),
+    options: jsonValue(r.options), readings: jsonValue(r.readings), deviations: deviationsOf(jsonValue(r.options)),
   });
 
   async function record(id: string): Promise<RunRecord | undefined> {
@@ -147,13 +149,16 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs) {
       if (!read.ok) problems.push(...read.problems);
       if (problems.length) throw new ApiError(422, 'invalid-run', '测算参数有误', 'The run request has problems', problems);
       const parameters = read.ok ? read.dataset.parameters : [];
+      // the law's figures are the province's to set: anyone else's changed figures are a simulation
+      const ownFigures = parameters.length > 0 || Object.keys(b.interpretations ?? {}).length > 0 || (b.changes?.length ?? 0) > 0;
+      const simulation = b.simulation === true || (ownFigures && me.role !== 'province-admin');
       return jobs.respond(req, reply, 'run', 201, async (report) => {
         try {
           report({ phase: 'load' });
           const data = await years.current(b.year, (done, total) => report({ phase: 'load', done, total }));
           const run = await createRun(store, CORPUS, {
             year: b.year, by: me.username, data, onProgress: report, ...(b.documents ? { documents: b.documents } : {}), ...(b.interpretations ? { interpretations: b.interpretations } : {}),
-            ...(b.changes ? { changes: b.changes } : {}), ...(b.simulation ? { simulation: true } : {}), ...(parameters.length ? { parameters } : {}),
+            ...(b.changes ? { changes: b.changes } : {}), ...(simulation ? { simulation: true } : {}), ...(parameters.length ? { parameters } : {}),
           });
           return { ...run, official: run.kind === 'official', simulation: run.kind === 'simulation' };
         } catch (e) {
@@ -217,7 +222,7 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs) {
     app.post<{ Params: { id: string }; Body: { reason: string } }>('/api/runs/:id/promote', {
       preHandler: guard(store, ADMINS),
       schema: {
-        tags: ['测算'], summary: 'Make a simulation official (recorded on its own; the run never changes)', params: RUN_ID,
+        tags: ['测算'], summary: 'Make a simulation official (recorded on its own; the run never changes); one with figures other than the law\'s: the province only', params: RUN_ID,
         body: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 2, maxLength: 500 } } },
       },
     }, async (req) => {
@@ -225,11 +230,18 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs) {
       const run = await readable(me, req.params.id);
       if (!isWithin(run.scope, me.region!)) throw outsideJurisdiction(`测算 ${run.id} 的发起地区 `, `The region of run ${run.id}`);
       if (isOfficial(run)) throw new ApiError(409, 'already-official', `测算 ${run.id} 已是正式结果`, `Run ${run.id} is already official`);
+      if (run.deviations.length && me.role !== 'province-admin') {
+        throw new ApiError(403, 'province-only', `测算 ${run.id} 使用了与政策文件不同的数字或口径（${run.deviations.length} 处），只有省级管理员可以将其确定为正式结果`,
+          `Run ${run.id} uses ${run.deviations.length} figure(s) or reading(s) other than the law's; only the province administrator may make it official`, run.deviations.map((d) => ({ path: d.kind, message: describeDeviation(d) })));
+      }
       await promoteRun(store, run.id, me.username, req.body.reason);
       return view((await record(run.id))!);
     });
   };
 }
+
+const describeDeviation = (d: Deviation): string =>
+  d.kind === 'reading' ? `${d.id}=${d.value}` : d.kind === 'change' ? `${d.rule} ${d.key} → ${d.value}` : `${d.rule} ${d.year} ${d.key} = ${d.value}`;
 
 async function exportList(reply: FastifyReply, run: RunRecord, rows: AwardRow[], ctx: NoticeContext, format: 'csv' | 'xlsx') {
   const title = `${run.year}年度政策兑现拟奖励名单（测算 ${run.id}${isOfficial(run) ? '' : '，模拟'}）`;

@@ -5,7 +5,7 @@
  * explanation beside the article's text.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Col, Drawer, Form, Input, InputNumber, message, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { Working } from './Working';
 import { RUN_PHASES } from '../progress';
@@ -54,7 +54,12 @@ export function Review({ account }: { account: Account }) {
     const interpretations = Object.fromEntries((v.readings ?? []).map((r) => r.split('=') as [string, string]));
     setProgress(undefined);
     await sendAsJob<RunSummary>('POST', '/api/runs', json({ year: v.year, ...(v.documents?.length ? { documents: v.documents } : {}), ...(v.readings?.length ? { interpretations } : {}) }), setProgress)
-      .then(async (created) => { await loadRuns(); setRun(created); }, showFailure(setError))
+      .then(async (created) => {
+        await loadRuns();
+        setRun(created);
+        // the law's figures are the province's: another's chosen readings make a simulation
+        if (created.kind === 'simulation') void message.info(t('所选解释口径与默认不同，测算已记为“模拟”；只有省级管理员可以将其确定为正式结果。', 'Readings other than the defaults make this run a simulation; only the province may make it official.'));
+      }, showFailure(setError))
       .finally(() => setStarted(undefined));
   };
 
@@ -81,7 +86,12 @@ export function Review({ account }: { account: Account }) {
           columns={[
             { title: t('编号', 'Run'), dataIndex: 'id', width: 70, sorter: by((r) => r.id, integer) },
             { title: t('年度', 'Year'), dataIndex: 'year', width: 70, sorter: by((r) => r.year, num) },
-            { title: t('类型', 'Kind'), width: 110, sorter: by((r) => r.official, inOrder([true, false])), filters: [{ text: t('正式', 'Official'), value: true }, { text: t('模拟', 'Simulation'), value: false }], onFilter: (v, r) => r.official === v, render: (_, r) => (r.official ? <Tag color="red">{t('正式', 'Official')}</Tag> : <Tag>{t('模拟', 'Simulation')}</Tag>) },
+            { title: t('类型', 'Kind'), width: 110, sorter: by((r) => r.official, inOrder([true, false])), filters: [{ text: t('正式', 'Official'), value: true }, { text: t('模拟', 'Simulation'), value: false }], onFilter: (v, r) => r.official === v, render: (_, r) => (
+              <>
+                {r.official ? <Tag color="red">{t('正式', 'Official')}</Tag> : <Tag>{t('模拟', 'Simulation')}</Tag>}
+                {r.deviations?.length ? <Tag color="orange" title={t('使用了与政策文件不同的参数、口径或修改，只有省级管理员可以确定为正式结果', 'Uses parameters, readings or changes other than the law\'s; only the province may make it official')}>{t('非法定口径', 'Own figures')}</Tag> : null}
+              </>
+            ) },
             { title: t('发起', 'By'), sorter: by((r) => `${r.by}（${r.scope}）`, text), render: (_, r) => `${r.by}（${r.scope}）` },
             { title: t('时间', 'At'), dataIndex: 'at', sorter: by((r) => r.at, code), render: (v: string) => new Date(v).toLocaleString() },
             { title: t('结果哈希', 'Result hash'), dataIndex: 'resultHash', render: (v: string) => <code>{v.slice(0, 12)}</code> },
