@@ -1,5 +1,5 @@
 /** `history`, `parameters` and `interpretations`: what the administrator adds to the data. */
-import { parameterUnit, type HistoryEntry, type Parameter } from '@duixian/engine';
+import { parameterUnit, type HistoryEntry, type Parameter, type Unit } from '@duixian/engine';
 import { Checker, describe } from './check.js';
 import { quantity } from './quantity.js';
 
@@ -37,6 +37,23 @@ function amountOf(c: Checker, i: number, v: unknown): number | null | undefined 
   return p.value;
 }
 
+/** 100亿元 in fen: no amount of these programmes comes near it (and fen stay safe integers). */
+const MAX_YUAN_FEN = 100_0000_0000_00;
+/** a ratio in millionths: 100% */
+const WHOLE = 1_000_000;
+
+/**
+ * Why a parameter's value is not one the law could mean, or undefined: money is never negative (a
+ * negative amount would make every award of the rule a charge), a share or rate lies in 0–100%,
+ * a count (前N名) is at least 1.
+ */
+function outOfRange(key: string, unit: Unit, v: number): string | undefined {
+  if (unit === 'yuan' && (v < 0 || v > MAX_YUAN_FEN)) return `${key} must be an amount from 0 to 100亿元, not ${v < 0 ? 'a negative one' : 'more'} (金额须在0至100亿元之间)`;
+  if (unit === 'ratio' && (v < 0 || v > WHOLE)) return `${key} must be a share from 0% to 100% (比例须在0%至100%之间)`;
+  if (unit === 'count' && v < 1) return `${key} must be a whole number of at least 1 (名次数至少为1)`;
+  return undefined;
+}
+
 export function readParameters(c: Checker, list: readonly unknown[]): Parameter[] {
   const out: Parameter[] = [];
   const seen = new Map<string, number>(); // rule, year, key → position in out
@@ -53,8 +70,9 @@ export function readParameters(c: Checker, list: readonly unknown[]): Parameter[
     let value: number | undefined;
     if (unit !== undefined) {
       const p = r.value === undefined ? { ok: false as const, error: 'missing: every parameter needs a value' } : quantity(r.value, unit);
-      if (p.ok) value = p.value;
-      else c.problem('parameters', i, 'value', p.error);
+      const wrong = p.ok ? outOfRange(key!, unit, p.value) : p.error;
+      if (wrong === undefined && p.ok) value = p.value;
+      else c.problem('parameters', i, 'value', wrong!);
     }
     if (rule === undefined || year === undefined || key === undefined || value === undefined) continue;
     const id = `${rule}\u0001${year}\u0001${key}`;

@@ -59,10 +59,22 @@ const STATUS = { invalid: 422, conflict: 409, forbidden: 403, 'not-found': 404 }
 /** Where a problem is: its field, within its entry of a batch (`[2].validFrom`). */
 const fieldPath = (p: FieldProblem) => (p.index === undefined ? p.field : `[${p.index}].${p.field}`);
 
-/** An amount the caller wrote ("50000", "5万元") in fen, or a 422 naming `field`. */
-export function amountOf(raw: string, field: string): number {
+/** No amount of these programmes comes near it: a larger one is a typing error (and stays a safe integer of fen). */
+export const MAX_AMOUNT_FEN = 100_0000_0000_00; // 100亿元
+
+/**
+ * An amount the caller wrote ("50000", "5万元") in fen, or a 422 naming `field`: never negative,
+ * never above MAX_AMOUNT_FEN, and above zero where `positive` (a payment).
+ */
+export function amountOf(raw: string, field: string, positive = false): number {
   const p = parseQuantity(raw, 'yuan');
   if (!p.ok) throw new ApiError(422, 'invalid-amount', `金额“${raw}”无法识别，请写成 500000 或 50万元`, `Cannot read the amount "${raw}"`, [{ path: field, message: p.error }]);
+  const low = positive ? p.value <= 0 : p.value < 0;
+  if (low || p.value > MAX_AMOUNT_FEN) {
+    const zh = low ? `金额“${raw}”须${positive ? '大于零' : '不小于零'}` : `金额“${raw}”超过 100亿元，请核对`;
+    const en = low ? `The amount "${raw}" must be ${positive ? 'above zero' : 'zero or more'}` : `The amount "${raw}" is above 10,000,000,000 yuan: check it`;
+    throw new ApiError(422, 'invalid-amount', zh, en, [{ path: field, message: en }]);
+  }
   return p.value;
 }
 

@@ -4,21 +4,33 @@
  * against final awards by the funder's level; and the payments as CSV for the finance system.
  */
 import type { FastifyInstance } from 'fastify';
-import { isWithin, yuanString } from '@duixian/engine';
+import { yuanString } from '@duixian/engine';
 import { CORPUS } from '@duixian/corpus';
 import { spreadsheetCsv } from '@duixian/interchange';
 import { listBudgets, listDisbursements, readApplication, recordDisbursement, setBudget, type Account, type Store } from '@duixian/store';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
 import { ADMINS, READERS, regionsWithin, seesAll } from '../auth/access.js';
-import { amountOf, processError } from '../process.js';
+import { amountOf, processError, type ProcessContext } from '../process.js';
+import { ApiError } from '../errors.js';
 
 const DOCUMENT_IDS = CORPUS.documents.map((d) => d.id);
 const yuan = yuanString;
 
-/** A funder `me` answers for: its own region's finance, or any for the province. */
-const answersFor = (me: Account, funder: string) => seesAll(me) || isWithin(funder, me.region!);
+/**
+ * A funder `me` answers for: its own government's finance (本级财政) — a city's administrator sets
+ * neither a county's budget nor pays a county-funded award — or any, for the province.
+ */
+const answersFor = (me: Account, funder: string) => seesAll(me) || me.region === funder;
 
-export function budgetRoutes(store: Store) {
+/** A payment is made in or after the award's performance year, and not in the future (a date the finance system has). */
+function paidWithin(year: number, paidOn: string, today: string): void {
+  if (paidOn < `${year}-01-01` || paidOn > today) {
+    const en = paidOn > today ? `the payment date ${paidOn} is in the future (today is ${today})` : `the payment date ${paidOn} is before the award's year ${year}`;
+    throw new ApiError(422, 'invalid-date', paidOn > today ? `拨付日期 ${paidOn} 晚于今天（${today}），请填写实际拨付日期` : `拨付日期 ${paidOn} 早于奖励所属年度 ${year} 年，请核对`, en, [{ path: 'paidOn', message: en }]);
+  }
+}
+
+export function budgetRoutes(store: Store, ctx: ProcessContext) {
   return async (app: FastifyInstance): Promise<void> => {
     app.post<{ Body: { document: string; funder: string; year: number; total: string } }>('/api/budgets', {
       preHandler: guard(store, ADMINS),
@@ -60,7 +72,8 @@ export function budgetRoutes(store: Store) {
       const me = accountOf(req);
       const a = await readApplication(store, req.body.application).catch(processError);
       if (!answersFor(me, a.funder)) throw outsideJurisdiction(`资金来源 ${a.funder} `, `Funder ${a.funder}`);
-      const r = await recordDisbursement(store, { applicationId: a.id, orderNo: req.body.orderNo, paidOn: req.body.paidOn, amountFen: amountOf(req.body.amount, 'amount') }, me.role, me.username).catch(processError);
+      paidWithin(a.year, req.body.paidOn, ctx.today());
+      const r = await recordDisbursement(store, { applicationId: a.id, orderNo: req.body.orderNo, paidOn: req.body.paidOn, amountFen: amountOf(req.body.amount, 'amount', true) }, me.role, me.username).catch(processError);
       void reply.status(201);
       return { application: a.id, paid: yuan(r.paidFen), approved: a.approvedFen === null ? null : yuan(a.approvedFen), state: r.state };
     });
