@@ -14,6 +14,7 @@ import { blacklistedDuring, isIsoDate, isWhitelistCategory, WHITELIST_CATEGORIES
 import type { Store } from './db.js';
 import type { Database } from './schema.js';
 import { appendAudit } from './audit.js';
+import { sameEyes } from './four-eyes.js';
 import { notFound, ProcessError, ProcessProblems, type FieldProblem } from './process-error.js';
 
 type Tx = Transaction<Database>;
@@ -258,14 +259,15 @@ async function change(tx: Tx, e: ListEntry, to: EntryState, action: ListEvent['a
   return entryOf((await selectEntry(tx, e.id))!);
 }
 
-/** Approve (active) or refuse (with a reason) a pending entry; whoever proposed it may not review it. */
+/** Approve (active) or refuse (with a reason) a pending entry: by a second pair of eyes (four-eyes.ts). */
 export async function reviewEntry(store: Store, id: string, r: { approve: boolean; reason?: string; version: number }, by: string, today: string): Promise<ListEntry> {
   const reason = text(r.reason);
   if (!r.approve && !reason) throw new ProcessError('invalid', 'reason-required', '不予列入须写明理由', 'A refusal needs its reason', 'reason');
   return store.db.transaction().execute(async (tx) => {
     const e = await lockedIn(tx, id, r.version, 'pending', '只有待审核的条目可以审核', 'Only a pending entry can be reviewed');
     const first = await tx.selectFrom('list_events').select('by').where('entry_id', '=', id).orderBy('id').limit(1).executeTakeFirst();
-    if (first?.by === by) throw new ProcessError('forbidden', 'own-proposal', '不能审核自己提出的条目，请由本级或上级其他管理员审核', 'You proposed this entry: another administrator of its region or above reviews it');
+    const same = first && (await sameEyes(tx, first.by, by));
+    if (same) throw same;
     return change(tx, e, r.approve ? 'active' : 'refused', r.approve ? 'approve' : 'refuse', reason, by, today);
   });
 }
