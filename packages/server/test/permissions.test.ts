@@ -19,6 +19,8 @@ interface Refs {
   readonly run: Record<Side, string>;
   readonly simulation: Record<Side, string>;
   readonly region: Record<Side, string>;
+  /** a funder the account answers for (本级财政: its own region's), and another's */
+  readonly funder: Record<Side, string>;
   /** a job (Prefer: respond-async) started by the account, and one started by someone else */
   readonly job: Record<Side, string>;
   /** an award on its way (申报 / 免申即享 entry) of the subject above */
@@ -137,13 +139,15 @@ const ENDPOINTS: readonly Endpoint[] = [
     body: (r, s) => ({ title: '矩阵', applications: [r.application[s]] }),
   },
   { name: 'GET /api/notices', method: 'GET', url: () => '/api/notices', roles: EVERYONE, scoped: false },
+  { name: 'GET /api/calendar', method: 'GET', url: () => '/api/calendar', roles: ADMINS, scoped: false },
   {
     name: 'POST /api/budgets', method: 'POST', url: () => '/api/budgets', roles: ADMINS, scoped: true,
-    body: (r, s) => ({ document: 'sd-2022-42', funder: r.region[s], year: 2023, total: '1万元' }),
+    body: (r, s) => ({ document: 'sd-2022-42', funder: r.funder[s], year: 2023, total: '1万元' }),
   },
   { name: 'GET /api/budgets', method: 'GET', url: () => '/api/budgets', roles: READERS, scoped: false },
   {
-    name: 'POST /api/disbursements', method: 'POST', url: () => '/api/disbursements', roles: ADMINS, scoped: true, stateful: true,
+    // the entries are funded by their counties: a city pays none of them (the funder's level pays)
+    name: 'POST /api/disbursements', method: 'POST', url: () => '/api/disbursements', roles: ADMINS, scoped: true, stateful: true, holders: ['province-admin', 'county-admin'],
     body: (r, s, cell) => ({ application: r.application[s], orderNo: `M${cell}`, paidOn: '2023-10-20', amount: '1元' }),
   },
   { name: 'GET /api/disbursements', method: 'GET', url: () => '/api/disbursements', roles: READERS, scoped: false },
@@ -204,12 +208,12 @@ describe.each(BACKENDS)('the permission matrix on $name', (backend) => {
     const runs = { sd: await run('sd-admin'), jining: await run('jining-admin'), dongying: await run('dongying-admin'), rencheng: await run('rencheng-admin'), yanzhou: await run('yanzhou-admin') };
     const sims = { sd: await sim('sd-admin'), jining: await sim('jining-admin'), dongying: await sim('dongying-admin'), rencheng: await sim('rencheng-admin'), yanzhou: await sim('yanzhou-admin') };
     const base = {} as Record<Who, Base>;
-    base['province-admin'] = { subject: { own: 'E1', other: 'E2' }, run: { own: runs.sd, other: runs.dongying }, simulation: { own: sims.sd, other: sims.dongying }, region: { own: '370000', other: '370500' } };
-    base['city-admin'] = { subject: { own: 'E1', other: 'E2' }, run: { own: runs.jining, other: runs.dongying }, simulation: { own: sims.jining, other: sims.dongying }, region: { own: '370811', other: '370502' } };
-    base['county-admin'] = { subject: { own: 'E1', other: 'E3' }, run: { own: runs.rencheng, other: runs.yanzhou }, simulation: { own: sims.rencheng, other: sims.yanzhou }, region: { own: '370811', other: '370812' } };
+    base['province-admin'] = { subject: { own: 'E1', other: 'E2' }, run: { own: runs.sd, other: runs.dongying }, simulation: { own: sims.sd, other: sims.dongying }, region: { own: '370000', other: '370500' }, funder: { own: '370000', other: '370500' } };
+    base['city-admin'] = { subject: { own: 'E1', other: 'E2' }, run: { own: runs.jining, other: runs.dongying }, simulation: { own: sims.jining, other: sims.dongying }, region: { own: '370811', other: '370502' }, funder: { own: '370800', other: '370811' } };
+    base['county-admin'] = { subject: { own: 'E1', other: 'E3' }, run: { own: runs.rencheng, other: runs.yanzhou }, simulation: { own: sims.rencheng, other: sims.yanzhou }, region: { own: '370811', other: '370812' }, funder: { own: '370811', other: '370812' } };
     // an enterprise reads official runs only (its own rows): another's simulation is not for it
-    base.enterprise = { subject: { own: 'E1', other: 'E3' }, run: { own: runs.sd, other: sims.rencheng }, simulation: { own: sims.rencheng, other: sims.yanzhou }, region: { own: '370811', other: '370812' } };
-    base.auditor = { subject: { own: 'E1', other: 'E2' }, run: { own: runs.jining, other: runs.dongying }, simulation: { own: sims.jining, other: sims.dongying }, region: { own: '370800', other: '370500' } };
+    base.enterprise = { subject: { own: 'E1', other: 'E3' }, run: { own: runs.sd, other: sims.rencheng }, simulation: { own: sims.rencheng, other: sims.yanzhou }, region: { own: '370811', other: '370812' }, funder: { own: '370811', other: '370812' } };
+    base.auditor = { subject: { own: 'E1', other: 'E2' }, run: { own: runs.jining, other: runs.dongying }, simulation: { own: sims.jining, other: sims.dongying }, region: { own: '370800', other: '370500' }, funder: { own: '370800', other: '370500' } };
     base.bank = base.enterprise;
     base.anonymous = base['province-admin'];
     // a job of each administrator's own; others see someone else's (the enterprise and the auditor cannot start one)
@@ -302,5 +306,110 @@ describe.each(BACKENDS)('the permission matrix on $name', (backend) => {
     }
     expect(got).toEqual(want);
     expect(got).toHaveLength(ENDPOINTS.length * Object.keys(ACTOR).length * 2);
+  }, 120_000);
+});
+
+/**
+ * Authority (issue 13): beyond role and jurisdiction, who may decide which money. Each row is an
+ * act, who tries it, and what must come of it: the law's figures are the province's (anyone else's
+ * make a simulation, and only the province makes one official), the funder's own level sets its
+ * budget and pays, and a proposal is approved by a second person, not by an account of the proposer's.
+ */
+type Act = (p: Platform, who: Username) => Promise<string>;
+
+const outcome = async (r: Promise<{ statusCode: number; json(): { error?: { code: string } } }>): Promise<string> => {
+  const res = await r;
+  return res.statusCode < 300 ? 'ok' : `${res.statusCode} ${res.json().error!.code}`;
+};
+const LAW_FIGURE = { rule: 'jinan-2021-cbec/4.3.logistics', key: 'amount', value: '1000万元' };
+
+const ACTS: Record<string, Act> = {
+  'run with its own parameter': async (p, who) => (await p.as(who).req('POST', '/api/runs', { year: 2023, parameters: [LAW_FIGURE] })).json().kind,
+  'run with its own reading': async (p, who) => (await p.as(who).req('POST', '/api/runs', { year: 2023, interpretations: { 'I-pool': 'largest-first' } })).json().kind,
+  'promote a draft of its own': async (p, who) => {
+    const draft = await runAs(p, who, { year: 2023, changes: [{ rule: 'sd-2022-42/2.traffic', key: 'pay', value: '3元' }] });
+    return outcome(p.as(who).req('POST', `/api/runs/${draft}/promote`, { reason: '审定' }));
+  },
+  'promote a plain simulation of its own': async (p, who) => outcome(p.as(who).req('POST', `/api/runs/${await runAs(p, who, { year: 2023, simulation: true })}/promote`, { reason: '审定' })),
+  'set 任城\'s budget': (p, who) => outcome(p.as(who).req('POST', '/api/budgets', { document: 'sd-2022-42', funder: '370811', year: 2023, total: '1万元' })),
+  'pay a 任城-funded award (date checked first)': async (p, who) => {
+    const id = (await p.store.db.selectFrom('applications').select('id').where('funder', '=', '370811').executeTakeFirstOrThrow()).id;
+    return outcome(p.as(who).req('POST', '/api/disbursements', { application: String(id), orderNo: 'A1', paidOn: '2099-01-01', amount: '1元' }));
+  },
+  // the entry's state is checked after the dates: any entry in the actor's jurisdiction shows the refusal
+  'publish a 公示 dated yesterday': async (p, who) => outcome(p.as(who).req('POST', '/api/notices', { title: '回溯', applications: [await entry1(p)], published: '2023-01-03', days: 5 })),
+  'publish a 公示 of 1 working day': async (p, who) => outcome(p.as(who).req('POST', '/api/notices', { title: '一日', applications: [await entry1(p)], days: 1 })),
+  'finalize its running 公示 before it ends': async (p, who) => {
+    const scope = (await p.store.db.selectFrom('accounts').select('region').where('username', '=', who).executeTakeFirstOrThrow()).region!;
+    const n = await p.store.db.insertInto('notices').values({ title: `末日 ${who}`, scope, published: '2099-01-02', days: 5, ends: '2099-01-08', state: 'running', by: who }).returning('id').executeTakeFirstOrThrow();
+    return outcome(p.as(who).req('POST', `/api/notices/${n.id}/finalize`));
+  },
+  'approve a proposal of an account it created': async (p, who) => {
+    const made = `${who}-made`;
+    await createAccount(p.store, { username: made, password: 'correct horse battery staple', role: 'county-admin', region: '370811' }, who, false);
+    const [e] = await proposeEntries(p.store, [{ list: 'white', category: 'service', name: `${made}的服务企业`, region: '370811', validFrom: '2023-01-01' }], { by: made, today: '2023-09-01', action: 'propose', within: () => true });
+    return outcome(p.as(who).req('POST', `/api/lists/${e!.id}/review`, { approve: true, version: e!.version }));
+  },
+  'approve a proposal of an older account of the same region': async (p, who) => {
+    const [e] = await proposeEntries(p.store, [{ list: 'white', category: 'service', name: `${who}审核的服务企业`, region: '370811', validFrom: '2023-01-01' }], { by: 'yanzhou-admin', today: '2023-09-01', action: 'propose', within: () => true });
+    return outcome(p.as(who).req('POST', `/api/lists/${e!.id}/review`, { approve: true, version: e!.version }));
+  },
+};
+
+const entry1 = async (p: Platform) => String((await p.store.db.selectFrom('applications').select('id').where('subject_id', '=', 'E1').executeTakeFirstOrThrow()).id);
+
+const AUTHORITY: readonly (readonly [keyof typeof ACTS & string, Username, string])[] = [
+  ['run with its own parameter', 'sd-admin', 'official'],
+  ['run with its own parameter', 'jining-admin', 'simulation'],
+  ['run with its own parameter', 'rencheng-admin', 'simulation'],
+  ['run with its own reading', 'sd-admin', 'official'],
+  ['run with its own reading', 'jining-admin', 'simulation'],
+  ['run with its own reading', 'rencheng-admin', 'simulation'],
+  ['promote a draft of its own', 'sd-admin', 'ok'],
+  ['promote a draft of its own', 'jining-admin', '403 province-only'],
+  ['promote a draft of its own', 'rencheng-admin', '403 province-only'],
+  ['promote a plain simulation of its own', 'sd-admin', 'ok'],
+  ['promote a plain simulation of its own', 'jining-admin', 'ok'],
+  ['promote a plain simulation of its own', 'rencheng-admin', 'ok'],
+  ['set 任城\'s budget', 'sd-admin', 'ok'],
+  ['set 任城\'s budget', 'jining-admin', '403 outside-jurisdiction'],
+  ['set 任城\'s budget', 'rencheng-admin', 'ok'],
+  ['set 任城\'s budget', 'yanzhou-admin', '403 outside-jurisdiction'],
+  ['pay a 任城-funded award (date checked first)', 'sd-admin', '422 invalid-date'],
+  ['pay a 任城-funded award (date checked first)', 'jining-admin', '403 outside-jurisdiction'],
+  ['pay a 任城-funded award (date checked first)', 'rencheng-admin', '422 invalid-date'],
+  ['publish a 公示 dated yesterday', 'sd-admin', '422 notice-backdated'],
+  ['publish a 公示 dated yesterday', 'jining-admin', '422 notice-backdated'],
+  ['publish a 公示 dated yesterday', 'rencheng-admin', '422 notice-backdated'],
+  ['publish a 公示 of 1 working day', 'sd-admin', '422 notice-days'],
+  ['publish a 公示 of 1 working day', 'rencheng-admin', '422 notice-days'],
+  ['finalize its running 公示 before it ends', 'sd-admin', '409 notice-running'],
+  ['finalize its running 公示 before it ends', 'jining-admin', '409 notice-running'],
+  ['finalize its running 公示 before it ends', 'rencheng-admin', '409 notice-running'],
+  ['approve a proposal of an account it created', 'sd-admin', '403 approver-created-proposer'],
+  ['approve a proposal of an account it created', 'jining-admin', '403 approver-created-proposer'],
+  ['approve a proposal of an account it created', 'rencheng-admin', '403 approver-created-proposer'],
+  ['approve a proposal of an older account of the same region', 'sd-admin', 'ok'],
+  ['approve a proposal of an older account of the same region', 'jining-admin', 'ok'],
+  ['approve a proposal of an older account of the same region', 'rencheng-admin', 'ok'],
+];
+
+describe.each(BACKENDS)('the authority rows on $name', (backend) => {
+  let p: Platform;
+  beforeAll(async () => {
+    p = await platform(backend);
+    await enlist(p.store, [{
+      subjectId: 'E1', rule: 'sd-2022-42/2.traffic', document: 'sd-2022-42', year: 2023, chain: ['county', 'city', 'province'], region: '370811', runId: null,
+      decided: { fen: 100, ceiling: false, funder: '370811', explanation: null },
+    }], 'test', '2023-09-01', CHINA_2023_2024);
+  }, 120_000);
+  afterAll(async () => {
+    await p?.dispose();
+  });
+
+  it('who may set figures, promote, publish, finalize, set a budget, pay, and approve whose proposal', async () => {
+    const got: string[] = [];
+    for (const [act, who] of AUTHORITY) got.push(`${act} | ${who} → ${await ACTS[act]!(p, who)}`);
+    expect(got).toEqual(AUTHORITY.map(([act, who, want]) => `${act} | ${who} → ${want}`));
   }, 120_000);
 });
