@@ -107,6 +107,10 @@ function readTable(s: Section, t: Table, problems: Problem[]): { records: Rec[];
         problems.push({ path: `${t.sheet}!${columnLetter(col)}${row}`, message: `row ${row}, column ${column.zh}(uscc): the code is stored as a number, which cannot hold 18 digits exactly; format the column as text (文本) and type the code again` });
         continue;
       }
+      if (typeof cell === 'string' && cell.includes('\u0000')) {
+        // PostgreSQL stores no NUL in text: the import would fail there, not here at the cell (read on, so no other problem is invented)
+        problems.push({ path: `${t.sheet}!${columnLetter(col)}${row}`, message: `row ${row}, column ${column.zh}(${column.field}): the cell holds a NUL character (U+0000; _x0000_ in an .xlsx), which no text may hold; delete it` });
+      }
       const v = convert(column.kind, cell);
       if (v !== undefined) rec[column.field] = v;
     }
