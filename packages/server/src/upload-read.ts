@@ -24,14 +24,33 @@ const failed = (path: string, message: string): ReadResult => ({ ok: false, prob
 export async function readUpload(upload: Upload, known: Known, opts: ReadOptions): Promise<UploadRead> {
   if (upload.kind === 'xlsx') return { result: await readXlsx(upload.bytes, known, opts), hash: sha256(upload.bytes) };
   let body = upload.kind === 'object' ? upload.body : undefined;
+  let text = '';
   if (upload.kind === 'json') {
     try {
-      body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(upload.bytes));
+      text = new TextDecoder('utf-8', { fatal: true }).decode(upload.bytes);
+      body = JSON.parse(text);
     } catch (e) {
       return { result: failed('(body)', `not valid UTF-8 JSON: ${e instanceof Error ? e.message : String(e)}`), hash: sha256(upload.bytes) };
     }
   }
+  // a NUL (\u0000 in JSON) no text may hold: PostgreSQL would refuse the whole import; the request
+  // guard (input.ts) never saw this body, parsed only here, so the same check is made here
+  const nul = /\\u0000/i.test(text) ? nulAt(body, '') : undefined;
+  if (nul !== undefined) return { result: failed(nul || '(body)', 'holds a NUL character (U+0000), which no text may hold; delete it'), hash: sha256(JSON.stringify(body)) };
   return { result: readParsed(body, known, opts), hash: sha256(JSON.stringify(body)) };
+}
+
+/** The path of the first text (value or key) holding a NUL, or undefined. */
+function nulAt(v: unknown, path: string): string | undefined {
+  if (typeof v === 'string') return v.includes('\u0000') ? path : undefined;
+  if (v === null || typeof v !== 'object') return undefined;
+  for (const [k, x] of Object.entries(v)) {
+    const at = Array.isArray(v) ? `${path}[${k}]` : path ? `${path}.${k}` : k;
+    if (k.includes('\u0000')) return at;
+    const found = nulAt(x, at);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** The interchange JSON, or a CSV pair sent as {"csv": {"subjects": …, "facts": …}}. */

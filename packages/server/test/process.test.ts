@@ -105,8 +105,8 @@ describe.each(BACKENDS)('the award process on $name', (backend) => {
     expect((await as('sd-admin')('POST', `/api/notices/${noticeId}/finalize`)).json().state).toBe('final');
     expect((await as('sc-user')('GET', `/api/applications/${id}`)).json().state).toBe('final');
 
-    // payments: in two parts; never more than approved; an order number once
-    const pay = (orderNo: string, amount: string) => as('sd-admin')('POST', '/api/disbursements', { application: id, orderNo, paidOn: '2023-10-20', amount });
+    // payments (dated today: a payment is never dated ahead): in two parts; never more than approved; an order number once
+    const pay = (orderNo: string, amount: string) => as('sd-admin')('POST', '/api/disbursements', { application: id, orderNo, paidOn: '2023-10-10', amount });
     expect((await pay('ZF2023-0001', '100万元')).json()).toMatchObject({ paid: '1000000.00', state: 'final' });
     expect((await pay('ZF2023-0001', '100万元')).json().error.code).toBe('order-used');
     expect((await pay('ZF2023-0002', '200.01万元')).json().error.code).toBe('over-approved');
@@ -120,8 +120,8 @@ describe.each(BACKENDS)('the award process on $name', (backend) => {
     const csv = await as('sd-admin')('GET', '/api/disbursements?format=csv');
     expect(csv.body.replace(/^\ufeff/, '').trim().split('\r\n')).toEqual([
       '支付指令号,拨付日期,金额（元）,申报编号,企业名称,统一社会信用代码,条款,文件,资金来源,年度',
-      `ZF2023-0001,2023-10-20,1000000.00,${id},示例快递任城一级分拨中心,${SC_USCC},${rule},sd-2022-42,370000,2023`,
-      `ZF2023-0002,2023-10-20,2000000.00,${id},示例快递任城一级分拨中心,${SC_USCC},${rule},sd-2022-42,370000,2023`,
+      `ZF2023-0001,2023-10-10,1000000.00,${id},示例快递任城一级分拨中心,${SC_USCC},${rule},sd-2022-42,370000,2023`,
+      `ZF2023-0002,2023-10-10,2000000.00,${id},示例快递任城一级分拨中心,${SC_USCC},${rule},sd-2022-42,370000,2023`,
     ]);
     expect((await as('sd-admin')('GET', '/api/budgets?year=2023')).json().totals).toEqual([{ funder: '370000', total: '5000000.00', committed: '3000000.00', paid: '3000000.00' }]);
   });

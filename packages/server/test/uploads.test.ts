@@ -231,6 +231,17 @@ describe.each(BACKENDS)('uploads ($name)', (backend) => {
     expect(delay.max).toBeLessThan(1e9);
   }, 300_000);
 
+  it('a JSON body large enough to be read in the worker is held to the NUL check too: 422 naming the field, nothing written', async () => {
+    const subjects = Array.from({ length: 3000 }, (_, k) => ({ id: `J${k}`, kind: 'enterprise', name: `大文件示例${k}电子商务有限公司`, region: '370811', tags: [] }));
+    subjects[2999]!.name = '末行\u0000公司';
+    const body = JSON.stringify({ format: 'duixian/v1', year: 2023, subjects, facts: [] });
+    expect(body.length).toBeGreaterThan(256 * 1024);
+    const before = await count(p.store, 'subjects');
+    const r = await p.as('sd-admin').req('POST', '/api/imports?reason=nul', body, { 'content-type': 'application/json' });
+    expect([r.statusCode, r.json().error.details]).toEqual([422, [{ path: 'subjects[2999].name', message: expect.stringMatching(/NUL/) }]]);
+    expect(await count(p.store, 'subjects')).toBe(before);
+  });
+
   it('a valid .xlsx read in the worker is imported, its hash that of its bytes', async () => {
     const file = await enterprises(3);
     const r = await upload(file);

@@ -133,7 +133,7 @@ describe('the award process in the browser', { timeout: 240_000 }, () => {
     const id = (await row.getAttribute('data-row-key'))!;
     await sd.getByTestId(`pay-order-${id}`).fill('ZF2023-0001');
     await sd.getByTestId(`pay-date-${id}`).click();
-    await sd.keyboard.type('2023-10-20');
+    await sd.keyboard.type('2023-10-10');
     await sd.keyboard.press('Enter');
     await sd.getByTestId(`pay-${id}`).click();
     await sd.getByTestId('payments').getByText('ZF2023-0001').waitFor();
