@@ -27,6 +27,8 @@ export interface Case {
   awards?: string[];
   withheld?: string[]; // "E1 RULE reason [keptRule]"
   missing?: string[]; // "E1 RULE fact@year,…"
+  /** ranked rules whose peer set lacks figures (I-rank-incomplete): "RULE 370700,370800"; compared only when given */
+  incomplete?: string[];
 }
 
 const fail = (c: Case, msg: string): never => {

@@ -19,10 +19,12 @@ for (const file of files) {
         const awards = mine(out.awards).map((a) => [a.subject, a.rule, a.type === 'money' ? a.amount : a.type, ...(a.rank !== null ? ['rank', String(a.rank)] : [])].join(' '));
         const withheld = mine(out.withheld).map((w) => [w.subject, w.rule, w.reason, ...(w.keptRule ? [w.keptRule] : [])].join(' '));
         const missing = mine(out.missing).map((m) => [m.subject, m.rule, m.facts.join(',')].join(' '));
-        expect({ awards: awards.sort(), withheld: withheld.sort(), missing: missing.sort() }).toEqual({
+        const incomplete = mine(out.incomplete ?? []).map((r) => [r.rule, r.lacking.join(',')].join(' '));
+        expect({ awards: awards.sort(), withheld: withheld.sort(), missing: missing.sort(), ...(c.incomplete ? { incomplete: incomplete.sort() } : {}) }).toEqual({
           awards: [...(c.awards ?? [])].map(norm).sort(),
           withheld: [...(c.withheld ?? [])].map(norm).sort(),
           missing: [...(c.missing ?? [])].map(norm).sort(),
+          ...(c.incomplete ? { incomplete: c.incomplete.map(norm).sort() } : {}),
         });
       });
     }

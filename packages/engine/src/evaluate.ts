@@ -71,6 +71,12 @@ export interface MissingRow {
   readonly of?: Readonly<Record<string, readonly string[]>>;
 }
 
+/** A ranked rule whose peer set (全省的市, 全市的县) has members without the ranked figure (I-rank-incomplete). */
+export interface IncompleteRow {
+  readonly rule: string;
+  readonly lacking: readonly string[];
+}
+
 export interface Evaluation {
   readonly format: 'duixian/v1';
   readonly year: number;
@@ -78,6 +84,8 @@ export interface Evaluation {
   readonly awards: readonly AwardRow[];
   readonly withheld: readonly WithheldRow[];
   readonly missing: readonly MissingRow[];
+  /** present only when not empty */
+  readonly incomplete?: readonly IncompleteRow[];
   readonly pools: readonly PoolResult[];
   readonly totals: { readonly byFunder: Readonly<Record<string, string>> };
 }
@@ -291,6 +299,30 @@ export class Run {
     return d.type === 'money' ? `金额 ${yuanString(amount!)} 元${d.ceiling ? '（最高额，评审可核减）' : ''}` : d.type === 'pending' ? '金额待定' : '';
   }
 
+  /**
+   * I-rank-incomplete: the ranked rules whose peer set lacks figures (reported), or under `missing`
+   * the members lacking them that no decision names (absent from the data, or present with no fact
+   * of the rule); members present with part of the data already have their own missing row.
+   */
+  private fieldGaps(ruleRank: ReadonlyMap<string, number>): { incomplete: IncompleteRow[]; missing: MissingRow[] } {
+    const incomplete: IncompleteRow[] = [];
+    const missing: MissingRow[] = [];
+    const reported = this.ctx.readings['I-rank-incomplete'] === 'reported';
+    for (const run of this.runs.values()) {
+      const gap = run.field();
+      if (!gap) continue;
+      if (reported) {
+        incomplete.push({ rule: run.rule.id, lacking: gap.lacking });
+        continue;
+      }
+      const decided = new Set((this.decisions.get(run.rule.id) ?? []).map((d) => this.ctx.population.subjects.id(d.i)));
+      const facts = gap.facts.map((k) => `${k}@${this.ctx.year}`);
+      for (const code of gap.lacking) if (!decided.has(code)) missing.push({ subject: code, rule: run.rule.id, facts });
+    }
+    incomplete.sort((a, b) => ruleRank.get(a.rule)! - ruleRank.get(b.rule)!);
+    return { incomplete, missing };
+  }
+
   /** Interchange v1 output. */
   result(): Evaluation {
     const pop = this.ctx.population;
@@ -333,8 +365,14 @@ export class Run {
       });
     }
     const switched = Object.fromEntries(Object.entries(this.ctx.readings).filter(([k, v]) => v !== DEFAULT_READINGS[k as keyof Readings]));
+    const gaps = this.fieldGaps(ruleRank);
+    if (gaps.missing.length) {
+      missing.push(...gaps.missing);
+      missing.sort((a, b) => ruleRank.get(a.rule)! - ruleRank.get(b.rule)! || cmpStr(a.subject, b.subject));
+    }
     return {
       format: 'duixian/v1', year: this.ctx.year, interpretations: switched, awards, withheld, missing,
+      ...(gaps.incomplete.length ? { incomplete: gaps.incomplete } : {}),
       pools: [...this.pools].sort((a, b) => cmpStr(a.rule, b.rule)),
       totals: { byFunder: Object.fromEntries([...byFunder.entries()].sort(([a], [b]) => cmpStr(a, b)).map(([k, v]) => [k, yuanString(v)])) },
     };

@@ -13,7 +13,7 @@ export * from './trace.js';
 export { Population } from './population.js';
 export { columnar, columnsOf, FactColumns, isColumnar, placeAt, rowsOf, Strings, SubjectColumns, SubjectList, type AnyDataset, type ColumnarDataset, type FactExtras, type SubjectData, type SubjectTable } from './columns.js';
 export { evaluate, Run, yearInForce } from './evaluate.js';
-export type { EvaluateOptions, Evaluation, AwardRow, WithheldRow, MissingRow } from './evaluate.js';
+export type { EvaluateOptions, Evaluation, AwardRow, WithheldRow, MissingRow, IncompleteRow } from './evaluate.js';
 export type { PoolResult } from './resolve.js';
 export { matchProfile, matchSubject, type Match, type MatchStatus } from './match.js';
 export { compareEvaluations, type Comparison, type SubjectChange, type Totals } from './compare.js';

@@ -187,7 +187,8 @@ function regionValue(ctx: RunContext, reg: { code: string; members: string[] }, 
     '无公布值，也无法由总量或下辖地区数据计算');
 }
 
-const keyOf = (m: Metric): string => ('growth' in m ? (m.published ?? m.growth) : 'ratio' in m ? (m.published ?? m.ratio[0]) : 'fact' in m ? m.fact : 'metric');
+/** The fact a metric is mainly read from (its published figure first), to name what a subject without it lacks. */
+export const keyOf = (m: Metric): string => ('growth' in m ? (m.published ?? m.growth) : 'ratio' in m ? (m.published ?? m.ratio[0]) : 'fact' in m ? m.fact : 'metric');
 const missingOf = (ctx: RunContext, i: number, m: Metric): MissingFact[] => {
   const r = measure(ctx, i, m);
   return r.ok ? [] : [...r.missing];

@@ -1,12 +1,15 @@
 /**
  * 排名: ranks over a peer set with ties (I-rank-ties), by one metric or by a composite
  * score (综合评价, I-composite: panel scores when every ranked subject has one, else the
- * equal-weight sum of min–max normalised metrics, or weights set as rule parameters).
+ * equal-weight sum of min–max normalised metrics, or weights set as rule parameters). A ranking of
+ * 全省 cities or 全市 counties also knows which members of its peer set lack the figure (I-rank-incomplete).
  */
 import type { RunContext } from './context.js';
-import { measure, metricLabel, type MissingFact } from './metrics.js';
+import { keyOf, measure, metricLabel, type MissingFact } from './metrics.js';
 import { add, cmp, div, fromScaled, mul, sub, ZERO, ONE, type Q } from './rational.js';
-import type { Metric, Rule } from './rule.js';
+import { region, regionsOfLevel } from './regions.js';
+import type { Metric, PolicyDocument, Rule } from './rule.js';
+import type { Step } from './trace.js';
 import { FACT_KEYS, UNITS } from './vocabulary.js';
 
 export interface RankTable {
@@ -118,3 +121,64 @@ function weightOf(ctx: RunContext, rule: Rule, p: Metric, reading: string): Q {
   return w === undefined ? ONE : fromScaled(w, UNITS.ratio.scale);
 }
 
+
+/**
+ * The members of a ranking's peer set that have no figure (I-rank-incomplete). A rule ranking
+ * cities or counties ranks 全省的市 / 全市的县（市、区）: every member the region table has inside the
+ * issuer, not only those the data holds, so "前5位" over 6 of 16 cities is said to be over 6.
+ */
+export interface RankField {
+  /** members of the peer set in the region table */
+  readonly members: number;
+  /** the codes of those without the figure (absent, or present without it), in code order */
+  readonly lacking: readonly string[];
+  /** the facts a member without any of them lacks ("onlineRetailGrowth"), for its missing row */
+  readonly facts: readonly string[];
+}
+
+/** Does the rule rank regions of one level (cities or counties) with no tag narrowing who they are? */
+export function ranksRegionField(rule: Rule): boolean {
+  const { kinds, tags = [], anyTags = [] } = rule.recipient;
+  const ranked = rule.conditions.some((c) => 'rank' in c);
+  return ranked && kinds.length === 1 && (kinds[0] === 'city' || kinds[0] === 'county') && !tags.length && !anyTags.length;
+}
+
+/**
+ * The gap in the peer set of `rule` ranked by `by`, or undefined when the field is complete, when
+ * the rule does not rank regions, or when no member has the figure (then nothing was ranked: a
+ * dataset of enterprises alone does not make every city ranking "incomplete").
+ */
+export function rankField(ctx: RunContext, rule: Rule, by: Metric, doc: PolicyDocument, claims: (i: number) => boolean): RankField | undefined {
+  if (!ranksRegionField(rule)) return undefined;
+  const kind = rule.recipient.kinds[0] as 'city' | 'county';
+  const members = regionsOfLevel(kind, doc.issuer);
+  const pop = ctx.population;
+  const present = members.map((r) => pop.index(r.code)).filter((i): i is number => i !== undefined && pop.subjects.kind(i) === kind && claims(i));
+  const having = new Set([...rankPeers(ctx, rule, by, present).score.keys()].map((i) => pop.subjects.id(i)));
+  const lacking = members.filter((r) => !having.has(r.code)).map((r) => r.code);
+  if (!having.size || !lacking.length) return undefined;
+  const facts = 'composite' in by ? by.composite.map(keyOf) : [keyOf(by)];
+  return { members: members.length, lacking, facts };
+}
+
+/** Under I-rank-incomplete = missing nobody takes a place; who lacked data still lacks it. */
+export const unranked = (t: RankTable): RankTable => ({ ...t, rank: new Map(), ranked: 0 });
+
+/** The warning each decision of the rule carries: how many of how many members have the figure. */
+export function rankFieldStep(ctx: RunContext, doc: PolicyDocument, rule: Rule, field: RankField): Step {
+  const kind = rule.recipient.kinds[0];
+  const scope = region(doc.issuer)?.level === 'province' ? '全省' : '全市';
+  const noun = kind === 'city' ? '设区的市' : '县级单位（县、市、区及功能区）';
+  const having = field.members - field.lacking.length;
+  const names = field.lacking.map((c) => region(c)?.name ?? c).join('、');
+  const reading = ctx.readings['I-rank-incomplete'];
+  const then = reading === 'reported'
+    ? `名次只在有数据的${having}个中排定，数据补齐后可能不同（I-rank-incomplete=reported）`
+    : `本条不予评定，缺少数据的${field.lacking.length}个列入缺少数据（I-rank-incomplete=missing）`;
+  return {
+    kind: 'rank',
+    text: `⚠ 排名范围不完整：${scope}${field.members}个${noun}中只有${having}个有排名所需数据，缺少${names}；${then}`,
+    ...(reading === 'missing' ? { holds: false } : {}),
+    data: { members: field.members, having, lacking: field.lacking },
+  };
+}

@@ -302,6 +302,11 @@ export function childrenOf(code: string): readonly Region[] {
   return REGIONS.filter((r) => r.parent === code).sort((a, b) => (a.code < b.code ? -1 : 1));
 }
 
+/** The regions of Shandong's table at `level` inside `within` (全省的市, 全市的县), in code order. */
+export function regionsOfLevel(level: RegionLevel, within: string): readonly Region[] {
+  return REGIONS.filter((r) => r.level === level && isWithin(r.code, within)).sort((a, b) => (a.code < b.code ? -1 : 1));
+}
+
 /** The county-level units (districts, counties, county-level cities, zones) of a city, in code order. */
 export function countiesOf(city: string): readonly Region[] {
   return childrenOf(city).filter((r) => r.level === 'county');
