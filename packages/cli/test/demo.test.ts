@@ -161,7 +161,7 @@ const RULE_CHECKS: Record<string, Check> = {
   'sd-2022-42/11.county-hub': (v) => v.of('logisticsCentre').some((l) => v.v(l, 'expressCompaniesIntegrated')! >= 5 && v.has(l, 'fiveUnified')),
   'sd-2022-42/11.info-platform': (v) => v.of('platform').some((p) => v.has(p, 'priceMatching') && v.v(p, 'countyParcelShare')! >= 80 * PCT),
   'sd-2022-42/11.sorting-centre': (v) =>
-    v.of('sortingCentre').some((s) => ['newlyEstablished', 'firstLevel', 'nationalCoverage', 'provinceCoverage'].every((t) => v.has(s, t))),
+    v.of('sortingCentre').some((s) => ['expressCompany', 'newlyEstablished', 'firstLevel', 'nationalCoverage', 'provinceCoverage'].every((t) => v.has(s, t))),
   'sd-2022-42/12.loan': (v) => {
     const loans = v.of('enterprise').map((e) => v.v(e, 'loanAmount')).filter((x): x is number => x !== undefined);
     return loans.length > 0 && loans.every((x) => x >= 10 * FEN.wan && x <= 1000 * FEN.wan) && loans.includes(10 * FEN.wan) && loans.includes(1000 * FEN.wan);
@@ -270,7 +270,7 @@ const RULE_CHECKS: Record<string, Check> = {
     const rooms = v.of('liveBase', JIYANG).map((b) => v.v(b, 'liveRooms'));
     return rooms.includes(12) && rooms.includes(25);
   },
-  'jiyang-2021-80/7.supply-chain': (v) => v.of('enterprise', JIYANG).some((e) => v.v(e, 'brandsIntegrated')! >= 50 && v.v(e, 'showroomArea')! >= 150 * 100),
+  'jiyang-2021-80/7.supply-chain': (v) => v.of('enterprise', JIYANG).some((e) => v.has(e, 'agriSupplyChain') && v.v(e, 'brandsIntegrated')! >= 50 && v.v(e, 'showroomArea')! >= 150 * 100),
   // ---- jinan-2021-cbec
   'jinan-2021-cbec/1.1.leader': (v) => {
     const rate = v.v('CN', 'cnyPerUsd')! / 1_000_000;

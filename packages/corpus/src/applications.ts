@@ -36,6 +36,7 @@ export const EVIDENCED_FACTS: Readonly<Partial<Record<FactKey, string>>> = {
   countyParcelShare: '整合县域快递单量占比，须提供平台业务数据',
   enterprisesServed: '服务企业数，须提供服务合同及名单',
   crossBorderSettlement: '跨境电商结算金额，须提供结算数据',
+  costSubsidisedElsewhere: '已享受其他补贴的费用项，由企业申报时逐项承诺',
 };
 
 /** Facts that come from official statistics (统计、商务、海关、平台监测数据), and whose. */
@@ -82,6 +83,14 @@ export const EVIDENCED_TAGS: Readonly<Partial<Record<Tag, string>>> = {
   paymentLicence: '《支付业务许可证》，须提供证照',
   operatingResults: '取得一定经营实绩，须提供经营数据',
   exportLiveEvent: '举办出口产品直播带货活动，须提供活动材料',
+  exportToDomestic: '依托电商平台开展出口产品转内销，须提供平台店铺及销售材料',
+  expressCompany: '建设主体为国际性、全国性物流快递企业，须提供营业执照及快递业务经营许可证',
+  agriSupplyChain: '整合的是农特产品供应链，须提供品牌合作协议及产品清单',
+  comprehensivePark: '要素齐全、服务完备、产业融合、业态丰富，须提供园区配套服务材料',
+  reputable: '具有一定实力和知名度，须提供经营及荣誉材料',
+  crossBorderLiveBase: '跨境电商直播综合服务基地，须提供建设及运营材料',
+  newBusinessModel: '发展模式新、业务规模增长快、带动能力强，须提供企业或项目材料',
+  inCity: '在济南举办活动、开展跨境结算或面向全市服务，须提供活动、结算或服务材料',
 };
 
 /** Tags the government already holds in its own registers and lists, and which. */
@@ -98,6 +107,7 @@ export const REGISTER_TAGS: Readonly<Partial<Record<Tag, string>>> = {
   whitelisted: '电商生态链企业白名单',
   creditBlacklisted: '信用黑名单',
   crossBorderDeclarant: '海关申报数据',
+  foreignTrade: '对外贸易经营者备案（海关进出口货物收发货人备案）',
 };
 
 /** Recipients that no register or statistic shows (境外、门店、服务能力): they must apply. */
@@ -131,7 +141,10 @@ function conditionFacts(c: Condition): FactKey[] {
 function awardFactKeys(a: Award): FactKey[] {
   if ('tiers' in a) return [a.on];
   if ('perUnit' in a) return [a.perUnit.fact];
-  if ('costShare' in a) return [...a.costShare.facts, ...(a.costShare.pick === 'one' ? ['appliedBrandCostItem' as const] : [])];
+  if ('costShare' in a) {
+    const { facts, pick, except } = a.costShare;
+    return [...facts, ...(pick === 'one' ? ['appliedBrandCostItem' as const] : []), ...(except ? [except] : [])];
+  }
   return [];
 }
 
@@ -140,11 +153,12 @@ export function ruleFactKeys(rule: Rule): FactKey[] {
   return [...new Set([...rule.conditions.flatMap(conditionFacts), ...awardFactKeys(rule.award)])];
 }
 
-/** Every tag a rule reads: its recipient's and its conditions'. */
+/** Every tag a rule reads: its recipient's (with `inCity` where I-recipient-place may read it) and its conditions'. */
 export function ruleTags(rule: Rule): Tag[] {
   const fromConditions = (c: Condition): Tag[] =>
     'tag' in c ? [c.tag] : 'notTag' in c ? [c.notTag] : 'anyOf' in c ? c.anyOf.flatMap(fromConditions) : [];
-  return [...new Set([...(rule.recipient.tags ?? []), ...(rule.recipient.anyTags ?? []), ...rule.conditions.flatMap(fromConditions)])];
+  const { tags = [], anyTags = [], byActivity } = rule.recipient;
+  return [...new Set([...tags, ...anyTags, ...(byActivity ? ['inCity' as const] : []), ...rule.conditions.flatMap(fromConditions)])];
 }
 
 export interface Evidence {

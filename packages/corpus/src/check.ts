@@ -22,6 +22,9 @@ export function checkCorpus(corpus: Corpus): { problems: CorpusProblem[]; report
       const p = parseQuantity(v.value, v.unit);
       if (!p.ok) problems.push({ where: r.id, message: `figure ${v.value}: ${p.error}` });
     }
+    for (const c of r.conditions) {
+      if ('awardedBefore' in c && !corpus.rules.some((x) => x.id === c.awardedBefore)) problems.push({ where: r.id, message: `awardedBefore names unknown rule ${c.awardedBefore}` });
+    }
     if (r.exclusiveGroup && !corpus.groups.some((g) => g.id === r.exclusiveGroup && g.rules.includes(r.id))) {
       problems.push({ where: r.id, message: `exclusiveGroup ${r.exclusiveGroup} does not list this rule` });
     }

@@ -203,6 +203,10 @@ function costShare(ctx: RunContext, a: Extract<Award, { costShare: unknown }>, i
     items = chosen.items;
   }
   if (!items.length) return result(base, 'missing', 'money', null, steps, cs.facts.map((key) => ({ subject, key, year: ctx.year })));
+  if (cs.except) {
+    items = leaveOutSubsidised(ctx, i, cs.except, items, say);
+    if (!items.length) return result(base, 'not-eligible', 'money', null, steps);
+  }
   let total = 0;
   for (const it of items) {
     const share = mulDivFloor(it.value, rate, 10 ** UNITS.ratio.scale);
@@ -221,6 +225,20 @@ function costShare(ctx: RunContext, a: Extract<Award, { costShare: unknown }>, i
 }
 
 type Item = { item: string; value: number; key: FactKey };
+
+/**
+ * 已享受其他补贴的不再重复补贴: the cost items the `except` flag marks (same item name; a flag
+ * without an item marks every item) are left out of the base; the rest is paid as usual.
+ */
+function leaveOutSubsidised(ctx: RunContext, i: number, except: FactKey, items: Item[], say: (make: () => Step) => void): Item[] {
+  const marked = (ctx.population.items(i, except, ctx.year) ?? []).filter((m) => m.value === 1).map((m) => m.item);
+  if (!marked.length) return items;
+  const out = items.filter((it) => !marked.includes(it.item) && !marked.includes(''));
+  for (const it of items) {
+    if (!out.includes(it)) say(() => compute(`${FACT_KEYS[it.key].label}${it.item ? `「${it.item}」` : ''} ${formatYuan(it.value)} 已享受其他补贴，不再重复补贴，不计入`, { item: it.item, amount: 0 }));
+  }
+  return out;
+}
 
 /** 一项最高50% (I-brand-item): the largest item, or the one named in the application. */
 function pickOne(ctx: RunContext, i: number, facts: readonly FactKey[], items: Item[]): { items: Item[]; text: string } | { missing: FactKey } {

@@ -52,6 +52,7 @@ export function compileCondition(c: Condition, env: CheckEnv): Check {
   if ('dateInForce' in c) return dateInForce(c.dateInForce, env, c.label);
   if ('anyOf' in c) return anyOf(c.anyOf.map((x) => compileCondition(x, env)), c.label);
   if ('rank' in c) return rankCheck(c.rank, env);
+  if ('awardedBefore' in c) return awardedBefore(c.awardedBefore, c.yearsBefore, c.label, env);
   return wonGroup(c.wonGroup, env, c.label);
 }
 
@@ -307,6 +308,19 @@ function wonGroup(group: string, env: CheckEnv, label?: string): Check {
     readings: [],
     test: (i) => tri(env.wonGroup(i, group)),
     explain: (i) => ({ step: step(`${label ?? `获得${group}组奖励`}：${env.wonGroup(i, group) ? '是' : '否'}`, env.wonGroup(i, group), { group }), missing: [] }),
+  };
+}
+
+/** 次年度: the award of `rule` granted exactly `yearsBefore` years before the run's year (the history). */
+function awardedBefore(rule: string, yearsBefore: number, label: string, env: CheckEnv): Check {
+  const { ctx } = env;
+  const year = ctx.year - yearsBefore;
+  const granted = (i: number) => ctx.awardedYears(subjectId(env, i), rule).includes(year);
+  return {
+    ownFacts: [],
+    readings: [],
+    test: (i) => tri(granted(i)),
+    explain: (i) => ({ step: step(`${label}：${year}年${granted(i) ? '已获' : '未获'} ${rule} 奖励`, granted(i), { rule, year }), missing: [] }),
   };
 }
 

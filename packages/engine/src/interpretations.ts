@@ -11,7 +11,6 @@ export const INTERPRETATIONS = {
   'I-money-rounding': { question: '不足一分的金额', values: ['floor'] },
   'I-rank-ties': { question: '名次并列', values: ['share', 'break'] },
   'I-rank-scope': { question: '“前N名且……”的排名范围', values: ['all', 'eligible'] },
-  'I-rank-incomplete': { question: '全省各市/全市各县排名中部分成员没有排名所需数据', values: ['reported', 'missing'] },
   'I-exclusive': { question: '不重复奖励 / 就高不就低', values: ['highest'] },
   'I-vacancy': { question: '因不重复奖励而放弃的名次奖励', values: ['empty', 'move-up'] },
   'I-jining-doc-exclusive': { question: '以上奖励政策按就高原则执行，不重复享受（济宁全文）', values: ['document', 'group'] },
@@ -25,6 +24,7 @@ export const INTERPRETATIONS = {
   'I-brand-item': { question: '济阳第3条“一项最高50%”', values: ['largest', 'applied'] },
   'I-usd': { question: '美元门槛', values: ['year-rate'] },
   'I-blacklist': { question: '信用黑名单主体', values: ['no-money', 'ignore'] },
+  'I-recipient-place': { question: '济南“在我市举办/开展”“面向全市服务”的支持对象：按注册地还是按活动所在地', values: ['location', 'activity'] },
 } as const;
 
 export type InterpretationId = keyof typeof INTERPRETATIONS;

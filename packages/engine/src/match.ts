@@ -8,6 +8,7 @@ import type { Dataset } from './dataset.js';
 import { Run } from './evaluate.js';
 import { yuanString } from './format.js';
 import { isWithin, placeOf } from './regions.js';
+import { placedByActivity } from './rule-run.js';
 import type { Corpus } from './rule.js';
 import type { Step } from './trace.js';
 
@@ -47,7 +48,7 @@ export function matchProfile(corpus: Corpus, dataset: Dataset, subjectId: string
   const place = placeOf(subject);
   const issuers = new Map(corpus.documents.map((d) => [d.id, d.issuer]));
   const rules = corpus.rules
-    .filter((r) => r.recipient.kinds.includes(subject.kind) && place !== undefined && isWithin(place, issuers.get(r.document)!))
+    .filter((r) => r.recipient.kinds.includes(subject.kind) && (r.recipient.byActivity || (place !== undefined && isWithin(place, issuers.get(r.document)!))))
     .map((r) => r.id);
   return matchSubject(new Run(corpus, dataset, { rules }), subjectId);
 }
@@ -64,7 +65,8 @@ export function matchSubject(run: Run, subjectId: string): Match[] {
   for (const rule of run.corpus.rules) {
     if (!rule.recipient.kinds.includes(kind)) continue;
     const doc = run.ctx.documents.get(rule.document)!;
-    if (!run.ctx.population.isIn(i, doc.issuer)) continue; // another jurisdiction's rule
+    // another jurisdiction's rule, unless the activity in the city places the subject (I-recipient-place)
+    if (!run.ctx.population.isIn(i, doc.issuer) && !placedByActivity(rule, run.ctx.readings)) continue;
     const { outcome, steps, missing, decision } = run.traceAt(i, rule.id);
     const status: MatchStatus =
       outcome === 'award' ? 'eligible'

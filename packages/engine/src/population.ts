@@ -9,7 +9,15 @@ import type { Fact } from './dataset.js';
 import { isWithin } from './regions.js';
 import { FACT_KEYS, SUBJECT_KINDS, TAGS, type FactKey, type SubjectKind, type Tag } from './vocabulary.js';
 
-const TAG_BIT = new Map(Object.keys(TAGS).map((t, i) => [t, 1 << i]));
+/**
+ * Tags as bits of two 32-bit words (64 tags at most), so that a recipient's required tags
+ * are matched with an AND per word: tag k is bit k % 32 of word k >> 5.
+ */
+const TAG_WORDS = 2;
+const TAG_INDEX = new Map(Object.keys(TAGS).map((t, i) => [t, i]));
+if (TAG_INDEX.size > 32 * TAG_WORDS) throw new Error(`the tag masks hold ${32 * TAG_WORDS} tags, the vocabulary has ${TAG_INDEX.size}`);
+/** The tags of a subject or of a recipient, one 32-bit word per 32 tags. */
+export type TagMask = readonly [number, number];
 const KIND_LIST = Object.keys(SUBJECT_KINDS) as SubjectKind[];
 const KIND_INDEX = new Map(KIND_LIST.map((k, i) => [k, i]));
 /** country, province, city, county come first in SUBJECT_KINDS */
@@ -53,7 +61,7 @@ export class Population {
   constructor(dataset: AnyDataset) {
     const subjects = (this.subjects = isColumnar(dataset) ? dataset.subjects : new SubjectList(dataset.subjects));
     const n = (this.size = subjects.length);
-    this.tagMask = new Int32Array(n);
+    this.tagMask = new Int32Array(n * TAG_WORDS);
     const kindOf = new Uint8Array(n);
     const regionOf = (this.regionOf = new Int32Array(n));
     const perKind = new Int32Array(KIND_LIST.length);
@@ -61,7 +69,7 @@ export class Population {
     // remembering the last of each saves a lookup per subject of a million
     let lastKind: string | undefined, k = 0;
     let lastCode: string | undefined = '', id = 0;
-    const masks = new Map<readonly Tag[], number>();
+    const masks = new Map<readonly Tag[], TagMask>();
     for (let i = 0; i < n; i++) {
       const kind = subjects.kind(i);
       if (kind !== lastKind) k = KIND_INDEX.get((lastKind = kind))!;
@@ -71,7 +79,8 @@ export class Population {
       const tags = subjects.tags(i);
       let mask = masks.get(tags);
       if (mask === undefined) masks.set(tags, (mask = Population.maskOf(tags)));
-      this.tagMask[i] = mask;
+      this.tagMask[i * TAG_WORDS] = mask[0];
+      this.tagMask[i * TAG_WORDS + 1] = mask[1];
       const code = placeAt(subjects, i);
       if (code !== lastCode) {
         const known = this.regionIds.get((lastCode = code));
@@ -235,29 +244,37 @@ export class Population {
   }
 
   hasTag(i: number, tag: Tag): boolean {
-    return (this.tagMask[i]! & TAG_BIT.get(tag)!) !== 0;
+    const k = TAG_INDEX.get(tag)!;
+    return (this.tagMask[i * TAG_WORDS + (k >> 5)]! & (1 << (k & 31))) !== 0;
   }
 
-  /** Bit mask of tags, for matching a recipient's required tags in one AND. */
-  static maskOf(tags: readonly Tag[]): number {
-    let m = 0;
-    for (const t of tags) m |= TAG_BIT.get(t)!;
-    return m;
+  /** Bit mask of tags, for matching a recipient's required tags with one AND per word. */
+  static maskOf(tags: readonly Tag[]): TagMask {
+    const m = [0, 0];
+    for (const t of tags) {
+      const k = TAG_INDEX.get(t)!;
+      m[k >> 5]! |= 1 << (k & 31);
+    }
+    return [m[0]!, m[1]!];
   }
 
-  tags(i: number): number {
-    return this.tagMask[i]!;
+  static isEmpty(mask: TagMask): boolean {
+    return mask[0] === 0 && mask[1] === 0;
   }
 
-  /** The subjects of `list` with every tag of mask `all` and, unless 0, one of `any`. */
-  withTags(list: Int32Array, all: number, any: number): Int32Array {
+  /** The subjects of `list` with every tag of mask `all` and, unless empty, one of `any`. */
+  withTags(list: Int32Array, all: TagMask, any: TagMask): Int32Array {
     const masks = this.tagMask;
+    const [all0, all1] = all;
+    const [any0, any1] = any;
+    const anyNeeded = any0 !== 0 || any1 !== 0;
     const out = new Int32Array(list.length);
     let n = 0;
     for (let k = 0; k < list.length; k++) {
       const i = list[k]!;
-      const m = masks[i]!;
-      if ((m & all) === all && (any === 0 || (m & any) !== 0)) out[n++] = i;
+      const m0 = masks[i * TAG_WORDS]!;
+      const m1 = masks[i * TAG_WORDS + 1]!;
+      if ((m0 & all0) === all0 && (m1 & all1) === all1 && (!anyNeeded || (m0 & any0) !== 0 || (m1 & any1) !== 0)) out[n++] = i;
     }
     return out.slice(0, n);
   }

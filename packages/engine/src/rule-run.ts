@@ -6,10 +6,10 @@
 import { awardFacts, awardReadings, computeAward, type AwardType, type Computed } from './awards.js';
 import { compileCondition, type Check, type Tri } from './conditions.js';
 import type { RunContext } from './context.js';
-import type { InterpretationId } from './interpretations.js';
+import type { InterpretationId, Readings } from './interpretations.js';
 import type { MissingFact } from './metrics.js';
 import { Population } from './population.js';
-import { rankField, rankFieldStep, rankPeers, ranksRegionField, unranked, type RankField, type RankTable } from './ranking.js';
+import { rankPeers, type RankTable } from './ranking.js';
 import type { PolicyDocument, Ranking, Rule } from './rule.js';
 import type { Step } from './trace.js';
 import { SUBJECT_KINDS, TAGS } from './vocabulary.js';
@@ -40,12 +40,20 @@ export interface Traced {
   readonly missing: readonly MissingFact[];
 }
 
+/**
+ * 在我市举办 / 在我市开展 / 面向全市服务 read as the activity's place (I-recipient-place = activity):
+ * the subject may be registered anywhere, and the `inCity` tag places it instead of its region.
+ */
+export function placedByActivity(rule: Rule, readings: Readings): boolean {
+  return rule.recipient.byActivity === true && readings['I-recipient-place'] === 'activity';
+}
+
 /** Readings a rule depends on through its settings rather than its conditions. */
 function ruleReadings(rule: Rule, doc: PolicyDocument): InterpretationId[] {
   const ranked = rule.conditions.some((c) => 'rank' in c);
   return [
     ...(rule.interpretations ?? []),
-    ...(ranksRegionField(rule) ? ['I-rank-incomplete' as const] : []),
+    ...(rule.recipient.byActivity ? ['I-recipient-place' as const] : []),
     ...(rule.once ? ['I-once' as const] : []),
     ...(rule.pool ? ['I-pool' as const] : []),
     ...(rule.exclusiveGroup ? ['I-exclusive' as const, ...(ranked ? ['I-vacancy' as const] : [])] : []),
@@ -92,11 +100,12 @@ export class RuleRun {
   private findCandidates(): Int32Array {
     const pop = this.ctx.population;
     const { kinds, tags = [], anyTags = [] } = this.rule.recipient;
-    const all = Population.maskOf(tags);
+    const byActivity = placedByActivity(this.rule, this.ctx.readings);
+    const all = Population.maskOf(byActivity ? [...tags, 'inCity'] : tags);
     const any = Population.maskOf(anyTags);
-    const lists = kinds.map((k) => pop.inRegion(k, this.doc.issuer));
+    const lists = kinds.map((k) => pop.inRegion(k, byActivity ? 'CN' : this.doc.issuer));
     const joined = lists.length === 1 ? lists[0]! : Int32Array.from(lists.flatMap((l) => [...l]));
-    return all === 0 && any === 0 ? joined : pop.withTags(joined, all, any);
+    return Population.isEmpty(all) && Population.isEmpty(any) ? joined : pop.withTags(joined, all, any);
   }
 
   /** Fixed amounts, honours and pending awards are the same for every subject: computed once. */
@@ -156,18 +165,7 @@ export class RuleRun {
     const others = this.checks.filter((_, k) => !('rank' in this.rule.conditions[k]!));
     let peers = this.candidateList.filter((i) => this.claims(i));
     if (this.ctx.readings['I-rank-scope'] === 'eligible') peers = peers.filter((i) => others.every((c) => c.test(i) === 1));
-    const table = rankPeers(this.ctx, this.rule, r.by, Array.from(peers), this.excluded);
-    return (this.ranksMemo = this.ctx.readings['I-rank-incomplete'] === 'missing' && this.field() ? unranked(table) : table);
-  }
-
-  private fieldMemo?: RankField | null;
-  /** Members of the peer set (全省的市, 全市的县) without the ranked figure, when some have it and some not. */
-  field(): RankField | undefined {
-    if (this.fieldMemo === undefined) {
-      const by = this.rankCheck?.by;
-      this.fieldMemo = (by && rankField(this.ctx, this.rule, by, this.doc, (i) => this.claims(i))) || null;
-    }
-    return this.fieldMemo ?? undefined;
+    return (this.ranksMemo = rankPeers(this.ctx, this.rule, r.by, Array.from(peers), this.excluded));
   }
 
   /** Leave subjects out of the ranking (prizes they gave up move to the next, I-vacancy = move-up). */
@@ -241,12 +239,11 @@ export class RuleRun {
     const pop = this.ctx.population;
     const kind = pop.subjects.kind(i);
     const kindOk = this.rule.recipient.kinds.includes(kind);
-    const inside = pop.isIn(i, this.doc.issuer);
     const candidate = this.isCandidate(i);
     const recipient: Step = {
       kind: 'recipient',
       holds: candidate,
-      text: `支持对象：${this.rule.recipient.label}。本主体为${SUBJECT_KINDS[kind]}${inside ? `，位于${this.doc.issuerName}辖区内` : `，不在${this.doc.issuerName}辖区内`}${this.tagText(i)}`,
+      text: `支持对象：${this.rule.recipient.label}。本主体为${SUBJECT_KINDS[kind]}${this.placeText(i)}${this.tagText(i)}`,
       data: { kind, region: pop.regionCode(i) ?? null },
     };
     if (!candidate || !kindOk) return { status: 'not-recipient', fen: null, type: null, steps: [recipient], missing: [] };
@@ -263,14 +260,22 @@ export class RuleRun {
         missing.push(...e.missing);
       }
     }
-    const gap = this.field();
-    if (gap) steps.push(rankFieldStep(this.ctx, this.doc, this.rule, gap));
     if (verdict === 0) return { status: 'not-eligible', fen: null, type: null, steps, missing: [] };
     if (verdict === -1) return { status: 'missing', fen: null, type: null, steps, missing };
     const rank = this.rankCheck ? this.ranks().rank.get(i) : undefined;
     const c = computeAward(this.ctx, this.rule, i, rank, true);
     steps.push(...c.steps);
     return { status: c.status, fen: c.fen, type: c.type, steps, missing: c.missing };
+  }
+
+  /** Where the subject stands for the rule: in the issuer's jurisdiction, or (I-recipient-place = activity) active in the city. */
+  private placeText(i: number): string {
+    const pop = this.ctx.population;
+    if (placedByActivity(this.rule, this.ctx.readings)) {
+      return `；${TAGS.inCity}：${pop.hasTag(i, 'inCity') ? '是' : '否'}（I-recipient-place=activity，不论注册地）`;
+    }
+    const how = this.rule.recipient.byActivity ? '（I-recipient-place=location，按注册地）' : '';
+    return pop.isIn(i, this.doc.issuer) ? `，位于${this.doc.issuerName}辖区内${how}` : `，不在${this.doc.issuerName}辖区内${how}`;
   }
 
   private tagText(i: number): string {

@@ -70,7 +70,9 @@ export type Condition =
   | { readonly anyOf: readonly Condition[]; readonly label?: string }
   | { readonly rank: Ranking }
   /** the subject keeps an award of the group after exclusivity (济阳 5: 并授予荣誉称号) */
-  | { readonly wonGroup: string; readonly label?: string };
+  | { readonly wonGroup: string; readonly label?: string }
+  /** the subject was granted `rule`'s award `yearsBefore` years before the run's year (济南 三(二)2: 次年度) */
+  | { readonly awardedBefore: string; readonly yearsBefore: number; readonly label: string };
 
 export interface Tier {
   readonly from: string; // lower bound as written ("5000万元")
@@ -94,6 +96,8 @@ export type Award =
         readonly itemCap?: string;
         readonly yearCap?: string;
         readonly pick?: 'one';
+        /** an itemised flag fact: the cost items it marks (same `item`) are left out (已享受其他补贴的不再重复补贴) */
+        readonly except?: FactKey;
       };
       readonly ceiling?: boolean;
     }
@@ -115,6 +119,11 @@ export interface Recipient {
   readonly tags?: readonly Tag[]; // all required
   readonly anyTags?: readonly Tag[]; // at least one
   readonly label: string; // 中文: "实物商品网络零售额1亿元以上企业"
+  /**
+   * The text sets the recipient by its activity in the city (在我市举办, 在我市开展, 面向全市服务):
+   * I-recipient-place decides whether the registered location or the `inCity` tag places it.
+   */
+  readonly byActivity?: true;
 }
 
 export interface Rule {

@@ -105,6 +105,8 @@ export const FACT_KEYS = {
   exportLiveServiceFee: { label: '出口产品直播带货服务费', unit: 'yuan', usedBy: 'enterprises (dongying 三(五))', added: true },
   enterprisesServed: { label: '服务企业数', unit: 'count', usedBy: 'overseas warehouses, service platforms', added: true },
   crossBorderSettlement: { label: '跨境电商结算金额', unit: 'yuan', usedBy: 'payment platforms', added: true },
+  /** 已享受其他补贴的不再重复补贴 (dongying 三(五)): 1 on the cost item (same `item`) already subsidised elsewhere */
+  costSubsidisedElsewhere: { label: '该费用项已享受其他补贴（按费用项 item 填写，1为是）', unit: 'flag', usedBy: 'enterprises (dongying 三(五) cost items)', itemised: true, added: true },
 } as const satisfies Record<string, FactKeyInfo>;
 export type FactKey = keyof typeof FACT_KEYS;
 
@@ -140,6 +142,16 @@ export const TAGS = {
   paymentLicence: '取得《支付业务许可证》并符合跨境支付标准',
   operatingResults: '取得一定经营实绩',
   exportLiveEvent: '举办出口产品线上直播带货活动',
+  foreignTrade: '外贸企业',
+  exportToDomestic: '依托电商平台开展出口产品转内销',
+  expressCompany: '由国际性、全国性物流快递企业建设',
+  agriSupplyChain: '整合农特产品供应链',
+  comprehensivePark: '要素齐全、服务完备、产业融合、业态丰富的综合性电商产业园区',
+  reputable: '具有一定实力和知名度',
+  crossBorderLiveBase: '专业运营机构在济南建立的跨境电商直播综合服务基地',
+  newBusinessModel: '发展模式新、业务规模增长快、带动能力强',
+  /** I-recipient-place = activity: the activity the rule names takes place in the issuing city */
+  inCity: '在发文城市开展该项活动（在济南举办活动、开展跨境结算或面向全市服务）',
 } as const;
 export type Tag = keyof typeof TAGS;
 

@@ -17,7 +17,7 @@ import { PASSWORD, platform, type Platform, type Username } from './platform.js'
 const SC_USCC = '91370811MA3C0KKKK' + usccCheckChar('91370811MA3C0KKKK');
 const sortingCentre = {
   format: 'duixian/v1', year: 2023,
-  subjects: [{ id: 'SC1', kind: 'sortingCentre', name: '示例快递任城一级分拨中心', region: '370811', uscc: SC_USCC, tags: ['newlyEstablished', 'firstLevel', 'nationalCoverage', 'provinceCoverage'] }],
+  subjects: [{ id: 'SC1', kind: 'sortingCentre', name: '示例快递任城一级分拨中心', region: '370811', uscc: SC_USCC, tags: ['expressCompany', 'newlyEstablished', 'firstLevel', 'nationalCoverage', 'provinceCoverage'] }],
   facts: [],
 };
 

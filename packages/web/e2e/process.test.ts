@@ -58,7 +58,7 @@ beforeAll(async () => {
   store = await openStore({ dataDir: 'memory:' });
   const data = readObject({
     format: 'duixian/v1', year: 2023,
-    subjects: [{ id: 'SC1', kind: 'sortingCentre', name: '示例快递任城一级分拨中心', region: '370811', uscc: USCC, tags: ['newlyEstablished', 'firstLevel', 'nationalCoverage', 'provinceCoverage'] }],
+    subjects: [{ id: 'SC1', kind: 'sortingCentre', name: '示例快递任城一级分拨中心', region: '370811', uscc: USCC, tags: ['expressCompany', 'newlyEstablished', 'firstLevel', 'nationalCoverage', 'provinceCoverage'] }],
     facts: [],
   }, { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES });
   if (!data.ok) throw new Error(JSON.stringify(data.problems));

@@ -210,8 +210,8 @@ export function plant(seed: number, year: number, rng: Rng): Planted {
   p.add('P-SD-EXPRESS-INFO-2', 'platform', hzCao, '快递物流信息平台', ['priceMatching'], '91');
   p.fact('P-SD-EXPRESS-INFO-2', 'countyParcelShare', '76%');
 
-  p.add('P-SD-SORT-1', 'sortingCentre', lyLanshan, '快递鲁南一级分拨中心', ['newlyEstablished', 'firstLevel', 'nationalCoverage', 'provinceCoverage'], '91');
-  p.add('P-SD-SORT-2', 'sortingCentre', jnLicheng, '快递济南分拨中心', ['newlyEstablished', 'firstLevel', 'nationalCoverage'], '91');
+  p.add('P-SD-SORT-1', 'sortingCentre', lyLanshan, '快递鲁南一级分拨中心', ['expressCompany', 'newlyEstablished', 'firstLevel', 'nationalCoverage', 'provinceCoverage'], '91');
+  p.add('P-SD-SORT-2', 'sortingCentre', jnLicheng, '快递济南分拨中心', ['expressCompany', 'newlyEstablished', 'firstLevel', 'nationalCoverage'], '91');
 
   const jnRencheng = place(JINING, '370811');
   const dyDongying = place(DONGYING, '370502');
@@ -460,7 +460,7 @@ export function plant(seed: number, year: number, rng: Rng): Planted {
     ['P-JY-SUPPLY-1', 56, 180],
     ['P-JY-SUPPLY-2', 48, 220],
   ] as const) {
-    p.company(id, jiyang, '农产品供应链管理', ['agriEcommerce']);
+    p.company(id, jiyang, '农产品供应链管理', ['agriEcommerce', 'agriSupplyChain']);
     p.fact(id, 'brandsIntegrated', brands);
     p.fact(id, 'showroomArea', showroom);
   }

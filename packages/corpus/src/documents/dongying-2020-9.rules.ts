@@ -20,9 +20,28 @@ const base = { document: 'dongying-2020-9' } as const;
 const threeYears = { sumOverYears: 'onlineSales', from: 2020, to: 2022 } as const;
 const threeYearScore = { composite: [threeYears, { fact: 'enterpriseCount' }] } as const;
 const threeYearNote = '三年（2020—2022年）综合评定在2022年度一次评定；未规定评定方法时按 I-composite：专家评分（panelScore），否则按三年网络销售额合计与入驻企业数最小—最大标准化等权相加。';
+const certifiedTownsAndVillages = { kinds: ['town', 'village'], tags: ['certified'], label: '认定的市级电商小镇、电商村' } as const;
 const shared = '以上资金由市、县区(市属开发区)按现行财政体制分级负担';
 
 export const rules: readonly Rule[] = [
+  {
+    ...base, id: 'dongying-2020-9/2.4.title', article: '二(四)', title: '市级电商小镇、电商村称号',
+    text: '积极培育特色电商小镇、电商村,到2022年,全市认定5个具备地方特色的电商小镇、10个电商村,授予称号并优先推荐省级评定',
+    cites: [],
+    recipient: certifiedTownsAndVillages,
+    conditions: [],
+    award: { honor: '授予市级电商小镇、电商村称号' },
+    once: true,
+  },
+  {
+    ...base, id: 'dongying-2020-9/2.4.recommendation', article: '二(四)', title: '电商小镇、电商村优先推荐省级评定',
+    text: '全市认定5个具备地方特色的电商小镇、10个电商村,授予称号并优先推荐省级评定',
+    cites: [],
+    recipient: certifiedTownsAndVillages,
+    conditions: [],
+    award: { recommendation: '优先推荐省级评定' },
+    once: true,
+  },
   {
     ...base, id: 'dongying-2020-9/3.1.park', article: '三(一)', title: '电子商务园区三年综合评定奖励',
     text: '对三年(2020—2022年)综合评定位列前3位电子商务园区,分别给予100万元、50万元、30万元的奖励',
@@ -102,8 +121,9 @@ export const rules: readonly Rule[] = [
     text: '对企业自建站或利用第三方跨境电商平台宣传推介发生的相关费用给予最高 50% 的补助,单个企业每年最高补助不超过 10 万元。已享受其他补贴的不再重复补贴',
     cites: ['给予最高 50% 的补助', '单个企业每年最高补助不超过 10 万元'],
     recipient: { kinds: ['enterprise'], label: '通过互联网开拓国际市场的企业' },
+    // the tag marks all of the enterprise's costs; the costSubsidisedElsewhere fact marks one cost item
     conditions: [{ notTag: 'costSubsidisedElsewhere', label: '已享受其他补贴的不再重复补贴' }],
-    award: { costShare: { facts: ['promotionAbroadCost'], rate: '50%', yearCap: '10万元' }, ceiling: true },
+    award: { costShare: { facts: ['promotionAbroadCost'], rate: '50%', yearCap: '10万元', except: 'costSubsidisedElsewhere' }, ceiling: true },
     funder: 'city-county',
     note: shared,
   },

@@ -8,9 +8,9 @@ const c = (group: number, n: number, title: string, lead: string[], responsible:
   document: 'jinan-2021-cbec', article: `三(${CN.charAt(group - 1)})${n}`, anchor: `art-3-${group}-${n}`,
   title, heading: `${n}.${title}。`, lead, responsible, rules,
 });
-const s = (n: number, title: string, lead: string[], responsible: string[]): Measure => ({
+const s = (n: number, title: string, lead: string[], responsible: string[], rules: string[] = []): Measure => ({
   document: 'jinan-2021-cbec', article: `四(${CN.charAt(n - 1)})`, anchor: `art-4-${n}`,
-  title, heading: `(${CN.charAt(n - 1)})${title}。`, lead, responsible, rules: [],
+  title, heading: `(${CN.charAt(n - 1)})${title}。`, lead, responsible, rules,
 });
 const PBOC = ['人民银行济南分行营管部', '人民银行莱芜中心支行'];
 
@@ -21,12 +21,12 @@ export const JINAN_2021_CBEC_MEASURES: readonly Measure[] = [
   c(1, 3, '推进跨境电商服务体系建设', ['市商务局'], ['各区县']),
   // (二)平台载体建设工程
   c(2, 1, '支持建设和发展跨境电商服务平台', ['市商务局'], ['市财政局'], ['jinan-2021-cbec/2.1.service-platform']),
-  c(2, 2, '建设跨境电商产业园区', ['市商务局'], ['市财政局', '各区县'], ['jinan-2021-cbec/2.2.park']),
+  c(2, 2, '建设跨境电商产业园区', ['市商务局'], ['市财政局', '各区县'], ['jinan-2021-cbec/2.2.park', 'jinan-2021-cbec/2.2.park-next-year']),
   c(2, 3, '创新发展“产业带+跨境电商”模式', ['市商务局'], ['各区县']),
   // (三)新业态新模式融合工程
   c(3, 1, '加快推动跨境电商模式创新', ['市商务局'], ['泉城海关', '莱芜海关', '济南邮局海关', '济南机场海关', '济南综合保税区管委会']),
   c(3, 2, '加快布局建设跨境电商展示体验店', ['市商务局'], ['市市场监管局', '市财政局', '泉城海关', '各区县'], ['jinan-2021-cbec/3.2.experience-store']),
-  c(3, 3, '培育建设跨境电商直播基地', ['市商务局'], ['市财政局', '各区县']),
+  c(3, 3, '培育建设跨境电商直播基地', ['市商务局'], ['市财政局', '各区县'], ['jinan-2021-cbec/3.3.live-base']),
   // (四)供应链体系提升工程
   c(4, 1, '做大做强综合保税区跨境电商保税业务', ['济南综合保税区管委会'],
     ['市商务局', '市财政局', '泉城海关', '济南高新区管委会', '自贸试验区济南片区管委会']),
@@ -41,8 +41,8 @@ export const JINAN_2021_CBEC_MEASURES: readonly Measure[] = [
   c(6, 2, '提升通关便利化水平', ['泉城海关'], ['济南高新区管委会']),
   c(6, 3, '提高出口退税效率', ['市税务局'], ['泉城海关', '市财政局', '市商务局', ...PBOC]),
   c(6, 4, '加大金融支持', ['市商务局'], ['市财政局', '市地方金融监管局', ...PBOC], ['jinan-2021-cbec/6.4.payment']),
-  // 四、保障措施. 四(三) ends with 优先推荐申报国家级、省级外贸新业态试点: a recommendation the catalogue has no rule for.
+  // 四、保障措施. 四(三) ends with 优先推荐申报国家级、省级外贸新业态试点: a recommendation.
   s(1, '加强组织领导', ['市商务局'], ['中国(济南)跨境电商综试区建设工作专班成员单位', '各区县']),
   s(2, '强化政策支持', ['市商务局'], ['市财政局', '各区县']),
-  s(3, '健全评价激励机制', ['市商务局'], ['各区县']),
+  s(3, '健全评价激励机制', ['市商务局'], ['各区县'], ['jinan-2021-cbec/safeguard.3.pilot-recommendation']),
 ];

@@ -159,6 +159,23 @@ export const rules: readonly Rule[] = [
     once: true,
   },
   {
+    ...base, id: 'jining-2022-54/6.base-recommendation', article: '六', title: '综合性电商产业园区优先推荐申报国家级示范基地',
+    text: '结合创建国家电子商务示范基地，对要素齐全、服务完备、产业融合、业态丰富的综合性电商产业园区，优先向省商务厅推荐申报国家级电子商务示范基地',
+    cites: [],
+    recipient: { kinds: ['park'], tags: ['comprehensivePark'], label: '要素齐全、服务完备、产业融合、业态丰富的综合性电商产业园区' },
+    conditions: [],
+    award: { recommendation: '优先向省商务厅推荐申报国家级电子商务示范基地' },
+  },
+  {
+    ...base, id: 'jining-2022-54/7.whitelist-recommendation', article: '七', title: '推荐列入省电商生态链企业“白名单”库',
+    text: '对于具有一定实力和知名度、无违法违规和不良信用记录的电商园区、机构、企业，推荐列入省电商生态链企业“白名单”库',
+    cites: [],
+    recipient: { kinds: ['park', 'organiser', 'enterprise'], tags: ['reputable'], label: '具有一定实力和知名度的电商园区、机构、企业' },
+    // the text's own condition, whatever I-blacklist says about awards in general
+    conditions: [{ notTag: 'creditBlacklisted', label: '无违法违规和不良信用记录' }],
+    award: { recommendation: '推荐列入省电商生态链企业“白名单”库' },
+  },
+  {
     ...base, id: 'jining-2022-54/8.hiring', article: '八', title: '吸纳培训人员就业支持（县级）',
     text: '对我市电商、跨境电商企业吸纳经省电商生态链企业“白名单”培训机构培训或经院校“专业+实训”电商培训的人员就业，并连续缴纳6个月以上社会保险的，鼓励有条件的县（市、区）给予企业适当支持奖励',
     cites: ['并连续缴纳6个月以上社会保险'],

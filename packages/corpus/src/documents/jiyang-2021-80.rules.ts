@@ -150,7 +150,7 @@ export const rules: readonly Rule[] = [
     ...base, id: 'jiyang-2021-80/7.supply-chain', article: '7', title: '农特产品供应链整合企业一次性补贴',
     text: '对于整合农特产品供应链的企业,整合品牌达 50 个以上,且综合展厅达到 150 平米以上的企业,给予一次性补贴 10 万元',
     cites: ['整合品牌达 50 个以上,且综合展厅达到 150 平米以上的企业,给予一次性补贴 10 万元'],
-    recipient: { kinds: ['enterprise'], label: '整合农特产品供应链的企业' },
+    recipient: { kinds: ['enterprise'], tags: ['agriSupplyChain'], label: '整合农特产品供应链的企业' },
     conditions: [
       { compare: { fact: 'brandsIntegrated' }, legal: '以上', value: '50', label: '整合品牌数' },
       { compare: { fact: 'showroomArea' }, legal: '以上', value: '150', label: '综合展厅面积' },

@@ -102,6 +102,15 @@ export const rules: readonly Rule[] = [
     funder: 'subject-city',
   },
   {
+    ...base, id: 'sd-2022-42/7.export-to-domestic', article: '七', title: '外贸企业出口产品转内销支持（有条件的市）',
+    text: '鼓励有条件的市根据当地发展规划,对外贸企业依托电商平台开展出口产品转内销给予适当支持',
+    cites: [],
+    recipient: { kinds: ['enterprise'], tags: ['foreignTrade', 'exportToDomestic'], label: '依托电商平台开展出口产品转内销的外贸企业' },
+    conditions: [],
+    award: { pending: '鼓励有条件的市给予适当支持' },
+    funder: 'subject-city',
+  },
+  {
     ...base, id: 'sd-2022-42/8.park-recommendation', article: '八', title: '电商产业园区综合评价优先推荐',
     text: '每年开展电商产业园区综合评价,对综合排名靠前的电商产业园区,优先推荐申报国家电子商务示范基地',
     cites: [],
@@ -139,9 +148,9 @@ export const rules: readonly Rule[] = [
   },
   {
     ...base, id: 'sd-2022-42/11.sorting-centre', article: '十一', title: '新设一级分拨中心一次性支持',
-    text: '省财政对符合条件的新设一级分拨中心,首年度给予一次性支持300万元',
+    text: '支持国际性、全国性物流快递企业在省内建设……枢纽型分拨中心,省财政对符合条件的新设一级分拨中心,首年度给予一次性支持300万元',
     cites: ['首年度给予一次性支持300万元'],
-    recipient: { kinds: ['sortingCentre'], tags: ['newlyEstablished', 'firstLevel', 'nationalCoverage', 'provinceCoverage'], label: '国际性、全国性物流快递企业在省内新设的一级分拨中心（干线覆盖全国大中型城市、省内设区市全覆盖）' },
+    recipient: { kinds: ['sortingCentre'], tags: ['expressCompany', 'newlyEstablished', 'firstLevel', 'nationalCoverage', 'provinceCoverage'], label: '国际性、全国性物流快递企业在省内新设的一级分拨中心（干线覆盖全国大中型城市、省内设区市全覆盖）' },
     conditions: [],
     award: { money: '300万元' },
     once: true,
