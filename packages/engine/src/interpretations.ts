@@ -11,6 +11,7 @@ export const INTERPRETATIONS = {
   'I-money-rounding': { question: '不足一分的金额', values: ['floor'] },
   'I-rank-ties': { question: '名次并列', values: ['share', 'break'] },
   'I-rank-scope': { question: '“前N名且……”的排名范围', values: ['all', 'eligible'] },
+  'I-rank-incomplete': { question: '全省各市/全市各县排名中部分成员没有排名所需数据', values: ['reported', 'missing'] },
   'I-exclusive': { question: '不重复奖励 / 就高不就低', values: ['highest'] },
   'I-vacancy': { question: '因不重复奖励而放弃的名次奖励', values: ['empty', 'move-up'] },
   'I-jining-doc-exclusive': { question: '以上奖励政策按就高原则执行，不重复享受（济宁全文）', values: ['document', 'group'] },

@@ -9,7 +9,7 @@ import type { RunContext } from './context.js';
 import type { InterpretationId, Readings } from './interpretations.js';
 import type { MissingFact } from './metrics.js';
 import { Population } from './population.js';
-import { rankPeers, type RankTable } from './ranking.js';
+import { rankField, rankFieldStep, rankPeers, ranksRegionField, unranked, type RankField, type RankTable } from './ranking.js';
 import type { PolicyDocument, Ranking, Rule } from './rule.js';
 import type { Step } from './trace.js';
 import { SUBJECT_KINDS, TAGS } from './vocabulary.js';
@@ -54,6 +54,7 @@ function ruleReadings(rule: Rule, doc: PolicyDocument): InterpretationId[] {
   return [
     ...(rule.interpretations ?? []),
     ...(rule.recipient.byActivity ? ['I-recipient-place' as const] : []),
+    ...(ranksRegionField(rule) ? ['I-rank-incomplete' as const] : []),
     ...(rule.once ? ['I-once' as const] : []),
     ...(rule.pool ? ['I-pool' as const] : []),
     ...(rule.exclusiveGroup ? ['I-exclusive' as const, ...(ranked ? ['I-vacancy' as const] : [])] : []),
@@ -165,7 +166,18 @@ export class RuleRun {
     const others = this.checks.filter((_, k) => !('rank' in this.rule.conditions[k]!));
     let peers = this.candidateList.filter((i) => this.claims(i));
     if (this.ctx.readings['I-rank-scope'] === 'eligible') peers = peers.filter((i) => others.every((c) => c.test(i) === 1));
-    return (this.ranksMemo = rankPeers(this.ctx, this.rule, r.by, Array.from(peers), this.excluded));
+    const table = rankPeers(this.ctx, this.rule, r.by, Array.from(peers), this.excluded);
+    return (this.ranksMemo = this.ctx.readings['I-rank-incomplete'] === 'missing' && this.field() ? unranked(table) : table);
+  }
+
+  private fieldMemo?: RankField | null;
+  /** Members of the peer set (全省的市, 全市的县) without the ranked figure, when some have it and some not. */
+  field(): RankField | undefined {
+    if (this.fieldMemo === undefined) {
+      const by = this.rankCheck?.by;
+      this.fieldMemo = (by && rankField(this.ctx, this.rule, by, this.doc, (i) => this.claims(i))) || null;
+    }
+    return this.fieldMemo ?? undefined;
   }
 
   /** Leave subjects out of the ranking (prizes they gave up move to the next, I-vacancy = move-up). */
@@ -260,6 +272,8 @@ export class RuleRun {
         missing.push(...e.missing);
       }
     }
+    const gap = this.field();
+    if (gap) steps.push(rankFieldStep(this.ctx, this.doc, this.rule, gap));
     if (verdict === 0) return { status: 'not-eligible', fen: null, type: null, steps, missing: [] };
     if (verdict === -1) return { status: 'missing', fen: null, type: null, steps, missing };
     const rank = this.rankCheck ? this.ranks().rank.get(i) : undefined;
