@@ -111,7 +111,7 @@ export async function createRun(store: Store, corpus: Corpus, opts: RunOptions):
     const run = await tx.insertInto('runs').values({
       kind, year: opts.year, options: JSON.stringify(options), readings: JSON.stringify(result.interpretations),
       input_hash: inputHash, result_hash: resultHash, corpus_version: runCorpus.version, engine_version: ENGINE_VERSION,
-      totals: JSON.stringify(result.totals), pools: JSON.stringify(result.pools), by: opts.by,
+      totals: JSON.stringify(result.totals), pools: JSON.stringify(result.pools), incomplete: result.incomplete ? JSON.stringify(result.incomplete) : null, by: opts.by,
     }).returning('id').executeTakeFirstOrThrow();
     let seq = 0;
     for (const [section, rows] of [['award', sections.awards], ['withheld', sections.withheld], ['missing', sections.missing]] as const) {
@@ -181,6 +181,7 @@ export async function readRun(store: Store, id: string): Promise<StoredRun | und
     evaluation: {
       format: 'duixian/v1', year: run.year, interpretations: jsonValue(run.readings),
       awards: section('award'), withheld: section('withheld'), missing: section('missing'),
+      ...(run.incomplete ? { incomplete: jsonValue(run.incomplete) } : {}),
       pools: jsonValue(run.pools), totals: jsonValue(run.totals),
     },
   };

@@ -35,6 +35,8 @@ export interface RunsTable {
   engine_version: string;
   totals: unknown;
   pools: unknown;
+  /** the engine's `incomplete` section, or null (I-rank-incomplete) */
+  incomplete: unknown;
   by: string;
   at: Stamp;
 }

@@ -9,6 +9,7 @@ import * as m006 from './006-process.js';
 import * as m007 from './007-lists-loans-tasks.js';
 import * as m008 from './008-snapshots.js';
 import * as m009 from './009-one-subject-per-uscc.js';
+import * as m011 from './011-run-incomplete.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '007-lists-loans-tasks': m007,
   '008-snapshots': m008,
   '009-one-subject-per-uscc': m009,
+  '011-run-incomplete': m011,
 };
 
 export const migrations: MigrationProvider = { getMigrations: async () => MIGRATIONS };
