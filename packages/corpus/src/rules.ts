@@ -4,7 +4,7 @@
  * stored run can say exactly which reading of the documents produced it.
  */
 import { createHash } from 'node:crypto';
-import type { Corpus, ExclusiveGroup, PolicyDocument, Rule, Validation } from '@duixian/engine';
+import { parametersRead, type Corpus, type ExclusiveGroup, type PolicyDocument, type Rule, type Validation } from '@duixian/engine';
 import * as sd from './documents/sd-2022-42.rules.js';
 import * as jining from './documents/jining-2022-54.rules.js';
 import * as dongying from './documents/dongying-2020-9.rules.js';
@@ -35,3 +35,6 @@ export const CORPUS: Corpus = Object.freeze({
 
 /** Every rule id of the corpus, including validations (sd-2022-42/12.loan), for input checks. */
 export const RULE_IDS: ReadonlySet<string> = new Set([...CORPUS.rules.map((r) => r.id), ...CORPUS.validations.map((v) => v.id)]);
+
+/** rule id → the parameter keys the rule reads (derived from its shapes), for input checks. */
+export const RULE_PARAMETERS: ReadonlyMap<string, readonly string[]> = new Map(CORPUS.rules.map((r) => [r.id, parametersRead(r)]));

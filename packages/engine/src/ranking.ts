@@ -4,6 +4,7 @@
  * equal-weight sum of min–max normalised metrics, or weights set as rule parameters). A ranking of
  * 全省 cities or 全市 counties also knows which members of its peer set lack the figure (I-rank-incomplete).
  */
+import { weightKeyOf } from './parameters.js';
 import type { RunContext } from './context.js';
 import { keyOf, measure, metricLabel, type MissingFact } from './metrics.js';
 import { add, cmp, div, fromScaled, mul, sub, ZERO, ONE, type Q } from './rational.js';
@@ -116,7 +117,7 @@ function compositeScores(ctx: RunContext, rule: Rule, parts: readonly Metric[], 
 /** A part's weight: the `weight.<key>` parameter under I-composite=weighted, else 1. */
 function weightOf(ctx: RunContext, rule: Rule, p: Metric, reading: string): Q {
   if (reading !== 'weighted') return ONE;
-  const key = 'fact' in p ? p.fact : 'growth' in p ? (p.published ?? p.growth) : 'ratio' in p ? (p.published ?? p.ratio[0]) : undefined;
+  const key = weightKeyOf(p);
   const w = key ? ctx.parameter(rule.id, `weight.${key}`) : undefined;
   return w === undefined ? ONE : fromScaled(w, UNITS.ratio.scale);
 }

@@ -1,5 +1,5 @@
 /** `history`, `parameters` and `interpretations`: what the administrator adds to the data. */
-import { parameterUnit, type HistoryEntry, type Parameter, type Unit } from '@duixian/engine';
+import { parameterUnit, readsParameter, type HistoryEntry, type Parameter, type Unit } from '@duixian/engine';
 import { Checker, describe } from './check.js';
 import { quantity } from './quantity.js';
 
@@ -67,6 +67,7 @@ export function readParameters(c: Checker, list: readonly unknown[]): Parameter[
     if (unit === undefined) {
       c.problem('parameters', i, 'key', `${key === undefined ? `must be a parameter name, not ${describe(r.key)}` : `unknown parameter ${JSON.stringify(key)}`}: use amount, topN, cityShare, rate, cap, threshold or weight.<factKey>`);
     }
+    if (unit !== undefined && rule !== undefined && !readByRule(c, i, rule, key!)) continue;
     let value: number | undefined;
     if (unit !== undefined) {
       const p = r.value === undefined ? { ok: false as const, error: 'missing: every parameter needs a value' } : quantity(r.value, unit);
@@ -85,6 +86,15 @@ export function readParameters(c: Checker, list: readonly unknown[]): Parameter[
     }
   }
   return out;
+}
+
+/** A parameter the rule reads; else a problem at its key listing what the rule does read. */
+function readByRule(c: Checker, i: number, rule: string, key: string): boolean {
+  const read = c.known.parameters?.get(rule);
+  if (!read || readsParameter(read, key)) return true;
+  const what = read.length ? `reads only ${read.join(', ')}` : 'reads no parameter';
+  c.problem('parameters', i, 'key', `"${key}" would be used by nothing: ${rule} ${what}; remove this row or set a parameter the rule reads (该条款不读取此参数)`);
+  return false;
 }
 
 /** Each switch must be a known interpretation id set to one of its allowed values. */
