@@ -9,6 +9,7 @@ import { CORPUS } from '@duixian/corpus';
 const TYPE_ZH = { money: '资金', honor: '荣誉', recommendation: '推荐', pending: '待定' } as const;
 const REASON_ZH: Record<string, string> = {
   exclusive: '不重复奖励（就高）', 'document-exclusive': '全文就高不重复', once: '一次性奖励已享受', blacklist: '信用黑名单', pool: '总额已用完',
+  'exclusive-history': '已享受同组奖励（就高）', 'cap-history': '每家最高额已用完',
 };
 
 /** Display width: CJK and full-width forms take two columns. */

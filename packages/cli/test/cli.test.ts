@@ -24,7 +24,7 @@ describe('duixian evaluate', () => {
     const traffic = out.awards.find((a: { rule: string }) => a.rule === 'sd-2022-42/2.traffic');
     expect(traffic).toEqual({
       subject: 'E1', rule: 'sd-2022-42/2.traffic', document: 'sd-2022-42', article: '二', type: 'money', amount: '24000.00',
-      ceiling: true, funder: '370000', rank: null, interpretations: ['I-per-unit', 'I-pool'],
+      ceiling: true, funder: '370000', rank: null, interpretations: ['I-per-unit', 'I-pool', 'I-pool-period'],
     });
     expect(out.pools).toEqual([{ rule: 'sd-2022-42/2.traffic', cap: '5000000.00', requested: '24000.00', granted: '24000.00' }]);
     expect(out.totals.byFunder).toEqual({ '370000': '24000.00', '370800': '200000.00' });

@@ -21,7 +21,7 @@ export interface Case {
   rules: string[];
   subjects: Record<string, string>;
   facts?: Record<string, Record<string, unknown>>;
-  history?: string[]; // "E1 RULE 2022"
+  history?: string[]; // "E1 RULE 2022", or with the amount granted: "E1 RULE 2022 20万元"
   parameters?: string[]; // "RULE amount 50万元"
   interpretations?: Record<string, string>;
   awards?: string[];
@@ -66,8 +66,10 @@ export function toDataset(c: Case): Dataset {
     }
   }
   const history = (c.history ?? []).map((h) => {
-    const [subject, rule, year] = h.split(/\s+/);
-    return { subject: subject!, rule: rule!, year: Number(year), amount: null };
+    const [subject, rule, year, granted] = h.split(/\s+/);
+    const amount = granted === undefined ? null : parseQuantity(granted, 'yuan');
+    if (amount && !amount.ok) fail(c, `history "${h}": ${amount.error}`);
+    return { subject: subject!, rule: rule!, year: Number(year), amount: amount ? (amount as { value: number }).value : null };
   });
   const parameters = (c.parameters ?? []).map((p) => {
     const [rule, key, raw] = p.split(/\s+/) as [string, string, string];

@@ -8,6 +8,13 @@ import { parameterUnit } from './parameters.js';
 import { Population } from './population.js';
 import type { Corpus, PolicyDocument, Rule } from './rule.js';
 
+/** Money already granted (the input's `history`): of which rule, in which year, how much (fen). */
+export interface Granted {
+  readonly rule: string;
+  readonly year: number;
+  readonly amount: number;
+}
+
 export class RunContext {
   readonly population: Population;
   readonly year: number;
@@ -17,6 +24,10 @@ export class RunContext {
   /** rule → key → value, for the run's year only */
   private readonly params = new Map<string, Map<string, number>>();
   private readonly history = new Map<string, number[]>(); // `${subject}|${rule}` → years
+  /** history by subject position, built once: groups and caps look up a subject, never scan the history */
+  private readonly grants = new Map<number, Granted[]>();
+  /** rule → year → fen granted in all (pools count every subject's grants, listed in this dataset or not) */
+  private readonly grantedByRule = new Map<string, Map<number, number>>();
   /** memo for benchmark values and rankings within the run */
   readonly memo = new Map<string, unknown>();
 
@@ -32,12 +43,42 @@ export class RunContext {
       if (!m) this.params.set(p.rule, (m = new Map()));
       m.set(p.key, p.value);
     }
-    for (const h of dataset.history) {
-      const k = `${h.subject}|${h.rule}`;
-      const list = this.history.get(k);
-      if (list) list.push(h.year);
-      else this.history.set(k, [h.year]);
+    for (const h of dataset.history) this.remember(h);
+  }
+
+  private remember(h: AnyDataset['history'][number]): void {
+    const k = `${h.subject}|${h.rule}`;
+    const list = this.history.get(k);
+    if (list) list.push(h.year);
+    else this.history.set(k, [h.year]);
+    if (h.amount === null) return; // an honour or recommendation: counts for once-only rules alone
+    const i = this.population.index(h.subject);
+    if (i !== undefined) {
+      const g: Granted = { rule: h.rule, year: h.year, amount: h.amount };
+      const mine = this.grants.get(i);
+      if (mine) mine.push(g);
+      else this.grants.set(i, [g]);
     }
+    let years = this.grantedByRule.get(h.rule);
+    if (!years) this.grantedByRule.set(h.rule, (years = new Map()));
+    years.set(h.year, (years.get(h.year) ?? 0) + h.amount);
+  }
+
+  /** Whether any money was granted before this run (if not, groups, caps and pools skip the history). */
+  get hasHistory(): boolean {
+    return this.grantedByRule.size > 0;
+  }
+
+  /** Money already granted to subject i, of any rule and year. */
+  grantsOf(i: number): readonly Granted[] {
+    return this.grants.get(i) ?? [];
+  }
+
+  /** Fen already granted by a rule to all subjects in the years `inPeriod` accepts. */
+  grantedByRuleIn(rule: string, inPeriod: (year: number) => boolean): number {
+    let sum = 0;
+    for (const [year, fen] of this.grantedByRule.get(rule) ?? []) if (inPeriod(year)) sum += fen;
+    return sum;
   }
 
   /** A rule's parameter for the run's year (scaled per PARAMETER_KEYS), or undefined. */

@@ -9,7 +9,7 @@ import type { AnyDataset } from './columns.js';
 import { yuanString } from './format.js';
 import { DEFAULT_READINGS, resolveReadings, type InterpretationId, type Readings } from './interpretations.js';
 import { cityOf } from './regions.js';
-import { applyBlacklist, applyDocumentExclusive, applyGroups, applyOnce, applyPool, type PoolResult } from './resolve.js';
+import { applyBlacklist, applyDocumentExclusive, applyGroups, applyHistory, applyHonorHistory, applyOnce, applyPool, type PoolResult } from './resolve.js';
 import { RuleRun, type Decision } from './rule-run.js';
 import type { Corpus, PolicyDocument, Rule } from './rule.js';
 import type { Explanation, Outcome, Step } from './trace.js';
@@ -140,21 +140,27 @@ export class Run {
       const ds = r.decideAll();
       this.decisions.set(r.rule.id, ds);
       applyBlacklist(this.ctx, ds);
+      applyHonorHistory(ds, (i, g) => this.grantedBefore(i, g));
     }
   }
 
-  /** Once, blacklist, groups and the document rule; under I-vacancy = move-up, re-rank without those who gave a prize up. */
+  /** Once, blacklist, groups, the document rule and history; under I-vacancy = move-up, re-rank without those who gave a prize up. */
   private resolveExclusivity(): void {
     const moveUp = this.ctx.readings['I-vacancy'] === 'move-up';
     for (let round = 0; round < 50; round++) {
       const all = this.all();
       for (const d of all) {
         d.withheld = undefined;
+        d.granted = undefined;
         d.after.length = 0;
       }
       applyOnce(this.ctx, all);
       applyBlacklist(this.ctx, all);
       const lost = [...applyGroups(all, this.corpus.groups), ...applyDocumentExclusive(this.ctx, all, this.corpus)];
+      // a prize given way to one already granted does not move down the ranking: what moves up under
+      // I-vacancy is decided when the prizes are decided together, and money already paid cannot be
+      // re-ranked, so the batches of a year never pay more than one run over all of them would
+      applyHistory(this.ctx, all, this.corpus);
       if (!moveUp) return;
       const changed = new Set<string>();
       for (const d of lost) {
@@ -180,21 +186,36 @@ export class Run {
 
   /**
    * Did subject i win an award of the group? A win withheld for the blacklist still counts, so
-   * that the honour that goes with it is withheld for the blacklist too (I-blacklist: 荣誉一并不予).
+   * that the honour that goes with it is withheld for the blacklist too (I-blacklist: 荣誉一并不予);
+   * so does one withheld because an award of the group was already granted (the honour came with it).
    */
   private wonGroup(i: number, group: string): boolean {
-    let winners = this.winners.get(group);
-    if (!winners) {
-      const rules = this.corpus.groups.find((x) => x.id === group)?.rules ?? [];
-      const won = (d: Decision) => d.status === 'award' && (!d.withheld || d.withheld.reason === 'blacklist');
-      winners = new Set(rules.flatMap((r) => (this.decisions.get(r) ?? []).filter(won).map((d) => d.i)));
-      this.winners.set(group, winners);
-    }
-    return winners.has(i);
+    return this.winnersOf(group).has(i);
   }
 
-  /** winners per group, formed once exclusivity is settled (derived rules run after it) */
-  private readonly winners = new Map<string, Set<number>>();
+  /** The rule already granted that a subject's award of the group gave way to, when it won nothing else of it. */
+  private grantedBefore(i: number, group: string): string | undefined {
+    return this.winnersOf(group).get(i) ?? undefined;
+  }
+
+  /** winners per group (null: a live win; a rule: only a win given way to a grant of that rule), formed once exclusivity is settled */
+  private winnersOf(group: string): Map<number, string | null> {
+    let winners = this.winners.get(group);
+    if (winners) return winners;
+    winners = new Map();
+    const rules = this.corpus.groups.find((x) => x.id === group)?.rules ?? [];
+    for (const d of rules.flatMap((r) => this.decisions.get(r) ?? [])) {
+      if (d.status !== 'award') continue;
+      const reason = d.withheld?.reason;
+      if (reason === undefined || reason === 'blacklist') winners.set(d.i, null);
+      else if (reason === 'exclusive-history' && !winners.has(d.i)) winners.set(d.i, d.withheld!.keptRule!);
+    }
+    this.winners.set(group, winners);
+    return winners;
+  }
+
+  /** winners per group (derived rules run after exclusivity is settled) */
+  private readonly winners = new Map<string, Map<number, string | null>>();
 
   /** The funder of an award: the document's, or the subject's city/county where the article says so. */
   funderOf(d: Decision): { funder: string; shares?: Map<string, number> } {

@@ -25,6 +25,8 @@ export const INTERPRETATIONS = {
   'I-brand-item': { question: '济阳第3条“一项最高50%”', values: ['largest', 'applied'] },
   'I-usd': { question: '美元门槛', values: ['year-rate'] },
   'I-blacklist': { question: '信用黑名单主体', values: ['no-money', 'ignore'] },
+  'I-group-history': { question: '同组（济宁：同一文件）奖励已给予后又符合更高一项', values: ['top-up', 'none'] },
+  'I-pool-period': { question: '补贴总额或每家最高额未写明期间', values: ['year', 'validity'] },
   'I-recipient-place': { question: '济南“在我市举办/开展”“面向全市服务”的支持对象：按注册地还是按活动所在地', values: ['location', 'activity'] },
 } as const;
 

@@ -1,15 +1,16 @@
 /**
  * What happens between "qualifies" and "is paid": once-only rules (一次性, I-once), the
  * credit blacklist (I-blacklist), exclusive groups (不重复奖励 / 就高不就低, I-exclusive),
- * document-wide exclusivity (jining, I-jining-doc-exclusive) and pools (总额不超过, I-pool).
+ * document-wide exclusivity (jining, I-jining-doc-exclusive), awards already granted
+ * (history: I-group-history, I-pool-period) and pools (总额不超过, I-pool).
  * Each step marks decisions withheld or scaled and says why, in the decision's `after` steps.
  */
-import type { RunContext } from './context.js';
+import type { Granted, RunContext } from './context.js';
 import { formatYuan, yuanString } from './format.js';
 import { mulDivFloor } from './awards.js';
 import { scaled } from './quantity.js';
 import type { Decision } from './rule-run.js';
-import type { Corpus, ExclusiveGroup } from './rule.js';
+import type { Corpus, ExclusiveGroup, PolicyDocument } from './rule.js';
 
 const live = (d: Decision) => d.status === 'award' && !d.withheld;
 const subjectId = (ctx: RunContext, d: Decision) => ctx.population.subjects.id(d.i);
@@ -87,37 +88,183 @@ export function applyDocumentExclusive(ctx: RunContext, decisions: Decision[], c
   return out;
 }
 
-export interface PoolResult { readonly rule: string; readonly cap: string; readonly requested: string; readonly granted: string }
+export interface PoolResult {
+  readonly rule: string;
+  readonly cap: string;
+  readonly requested: string;
+  readonly granted: string;
+  /** what awards of the period granted before this run (history) had already used; absent when nothing */
+  readonly grantedBefore?: string;
+}
 
-/** 全省补贴总额不超过500万元: scale all awards of the rule by cap / requested (I-pool = pro-rata), or pay largest first. */
+/** The amount an award asks of a pool: what is still due after history (a top-up), else what was decided. */
+const due = (d: Decision): number => d.granted ?? d.fen!;
+
+/**
+ * 全省补贴总额不超过500万元: what awards of the pool's period already granted (history, I-pool-period)
+ * use up the cap first; the new requests share what is left, scaled by left / requested (I-pool =
+ * pro-rata) or paid largest first.
+ */
 export function applyPool(ctx: RunContext, decisions: Decision[], ruleId: string, capText: string, text: string): PoolResult {
   const awards = decisions.filter((d) => live(d) && d.rule.id === ruleId && d.fen !== null);
   const cap = scaled('yuan', capText);
-  const requested = awards.reduce((s, d) => s + d.fen!, 0);
+  const doc = ctx.documents.get(ctx.rules.get(ruleId)!.document)!;
+  const before = ctx.hasHistory ? ctx.grantedByRuleIn(ruleId, periodOf(ctx, doc)) : 0;
+  const left = Math.max(0, cap - before);
+  const capSaid = before > 0 ? `${capText}（已给予 ${formatYuan(before)}，${periodText(ctx)}剩余 ${formatYuan(left)}）` : capText;
+  const requested = awards.reduce((s, d) => s + due(d), 0);
   let granted = 0;
-  if (requested <= cap) {
+  if (requested <= left) {
     for (const d of awards) {
-      d.granted = d.fen!;
-      d.after.push({ kind: 'pool', holds: true, text: `${text}：申请合计 ${formatYuan(requested)} 未超过总额 ${capText}，全额给予` });
+      d.granted = due(d);
+      d.after.push({ kind: 'pool', holds: true, text: `${text}：申请合计 ${formatYuan(requested)} 未超过总额 ${capSaid}，全额给予` });
     }
     granted = requested;
+  } else if (left === 0) {
+    for (const d of awards) {
+      const why = `${text}：总额已由此前给予的 ${formatYuan(before)} 用完（I-pool-period=${ctx.readings['I-pool-period']}），本项不予补贴`;
+      d.granted = 0;
+      d.withheld = { reason: 'pool', text: why };
+      d.after.push({ kind: 'pool', holds: false, text: why });
+    }
   } else if (ctx.readings['I-pool'] === 'pro-rata') {
     for (const d of awards) {
-      d.granted = mulDivFloor(d.fen!, cap, requested);
+      const asked = due(d);
+      d.granted = mulDivFloor(asked, left, requested);
       granted += d.granted;
-      d.after.push({ kind: 'pool', holds: true, text: `${text}：申请合计 ${formatYuan(requested)} 超过总额 ${capText}，按比例 ${capText} ÷ ${formatYuan(requested)} 同比例核减：${formatYuan(d.fen!)} → ${formatYuan(d.granted)}（不足一分舍去，I-pool=pro-rata）`, data: { before: yuanString(d.fen!), after: yuanString(d.granted) } });
+      d.after.push({ kind: 'pool', holds: true, text: `${text}：申请合计 ${formatYuan(requested)} 超过${before > 0 ? '剩余额度' : '总额'} ${capSaid}，按比例 ${formatYuan(left)} ÷ ${formatYuan(requested)} 同比例核减：${formatYuan(asked)} → ${formatYuan(d.granted)}（不足一分舍去，I-pool=pro-rata）`, data: { before: yuanString(asked), after: yuanString(d.granted) } });
     }
   } else {
-    const order = [...awards].sort((a, b) => b.fen! - a.fen! || (subjectId(ctx, a) < subjectId(ctx, b) ? -1 : 1));
-    let left = cap;
+    const order = [...awards].sort((a, b) => due(b) - due(a) || (subjectId(ctx, a) < subjectId(ctx, b) ? -1 : 1));
+    let rest = left;
     for (const d of order) {
-      d.granted = Math.min(d.fen!, left);
-      left -= d.granted;
+      d.granted = Math.min(due(d), rest);
+      rest -= d.granted;
       granted += d.granted;
-      const t = `${text}：按金额从大到小全额给予，至总额 ${capText} 用完为止（I-pool=largest-first）：本项 ${formatYuan(d.granted)}`;
+      const t = `${text}：按金额从大到小全额给予，至${before > 0 ? '剩余额度' : '总额'} ${capSaid} 用完为止（I-pool=largest-first）：本项 ${formatYuan(d.granted)}`;
       d.after.push({ kind: 'pool', holds: d.granted > 0, text: t });
       if (d.granted === 0) d.withheld = { reason: 'pool', text: `${text}：总额已用完` };
     }
   }
-  return { rule: ruleId, cap: yuanString(cap), requested: yuanString(requested), granted: yuanString(granted) };
+  return { rule: ruleId, cap: yuanString(cap), requested: yuanString(requested), granted: yuanString(granted), ...(before > 0 ? { grantedBefore: yuanString(before) } : {}) };
+}
+
+/** The years a pool or a per-subject cap runs over (I-pool-period): the run's year, or every year of the document's validity. */
+function periodOf(ctx: RunContext, doc: PolicyDocument): (year: number) => boolean {
+  if (ctx.readings['I-pool-period'] === 'year') return (y) => y === ctx.year;
+  const from = Number(doc.validFrom.slice(0, 4));
+  const to = doc.validTo ? Number(doc.validTo.slice(0, 4)) : Infinity;
+  return (y) => y >= from && y <= to;
+}
+
+const periodText = (ctx: RunContext): string => (ctx.readings['I-pool-period'] === 'year' ? `${ctx.year}年` : '有效期内');
+
+/**
+ * One limit that awards already granted put on a new award: the most it may still pay, and the
+ * grant that limits it (named in the explanation).
+ */
+interface Limit {
+  readonly room: number;
+  readonly reason: 'exclusive-history' | 'cap-history';
+  readonly by: Granted;
+  readonly text: string;
+}
+
+const grantText = (gs: readonly Granted[]): string => gs.map((g) => `${g.year}年 ${g.rule}（${formatYuan(g.amount)}）`).join('、');
+const paidIn = (gs: readonly Granted[]): number => gs.reduce((s, g) => s + g.amount, 0);
+
+/** The highest grant, named as the award kept (ties: the first listed). */
+const highest = (gs: readonly Granted[]): Granted => gs.reduce((b, g) => (g.amount > b.amount ? g : b));
+
+/**
+ * Awards already granted (history) count as if decided in this run: in the rule's own year (a
+ * re-run pays only what is still due), in its exclusive group and in the document's 就高 (the
+ * subject's total is its highest single award: I-group-history = top-up pays the difference, none
+ * pays nothing more), and in a per-subject cap of the period (I-pool-period).
+ */
+export function applyHistory(ctx: RunContext, decisions: Decision[], corpus: Corpus): void {
+  if (!ctx.hasHistory) return;
+  const groups = new Map(corpus.groups.map((g) => [g.id, g]));
+  for (const d of decisions) {
+    if (!live(d) || d.type !== 'money' || d.fen === null) continue;
+    const grants = ctx.grantsOf(d.i);
+    if (!grants.length) continue;
+    const limits = limitsOn(ctx, d, grants, groups);
+    if (!limits.length) continue;
+    const tight = limits.reduce((a, b) => (b.room < a.room ? b : a));
+    if (tight.room <= 0) {
+      d.withheld = { reason: tight.reason, keptRule: tight.by.rule, text: tight.text };
+      d.after.push({ kind: 'exclusive', holds: false, text: tight.text });
+      continue;
+    }
+    if (tight.room >= d.fen) continue;
+    d.granted = tight.room;
+    d.after.push({ kind: 'exclusive', holds: true, text: tight.text, data: { decided: yuanString(d.fen), due: yuanString(tight.room), granted: tight.by.rule } });
+  }
+}
+
+function limitsOn(ctx: RunContext, d: Decision, grants: readonly Granted[], groups: ReadonlyMap<string, ExclusiveGroup>): Limit[] {
+  const out: Limit[] = [];
+  const thisYear = (g: Granted) => g.year === ctx.year;
+  const own = grants.filter((g) => g.rule === d.rule.id && thisYear(g));
+  if (own.length) out.push(topUp(d, own, `本项奖励本年度已给予：${grantText(own)}，同一年度不重复给予`, 'top-up'));
+  const group = d.rule.exclusiveGroup === undefined ? undefined : groups.get(d.rule.exclusiveGroup);
+  if (group) {
+    const inGroup = grants.filter((g) => group.rules.includes(g.rule) && groupPeriod(ctx, group)(g.year));
+    if (inGroup.length) out.push(topUp(d, inGroup, `${group.text}：该主体已获得同组奖励 ${grantText(inGroup)}`, ctx.readings['I-group-history']));
+  }
+  const doc = ctx.documents.get(d.rule.document)!;
+  if (doc.exclusive && ctx.readings[doc.exclusive.interpretation as 'I-jining-doc-exclusive'] === 'document') {
+    const inDoc = grants.filter((g) => thisYear(g) && ctx.rules.get(g.rule)?.document === doc.id);
+    if (inDoc.length) out.push(topUp(d, inDoc, `${doc.exclusive.text}：该主体${ctx.year}年已获得本文件奖励 ${grantText(inDoc)}`, ctx.readings['I-group-history']));
+  }
+  const cap = 'perUnit' in d.rule.award ? d.rule.award.cap : undefined;
+  if (cap !== undefined && ctx.readings['I-pool-period'] === 'validity') {
+    const inPeriod = grants.filter((g) => g.rule === d.rule.id && periodOf(ctx, doc)(g.year));
+    if (inPeriod.length) {
+      const room = Math.max(0, scaled('yuan', cap) - paidIn(inPeriod));
+      const text = `每家最高 ${cap}，按文件有效期计（I-pool-period=validity）：该主体已获得 ${grantText(inPeriod)}，本项最多 ${formatYuan(room)}${room < d.fen! ? `：${formatYuan(d.fen!)} → ${formatYuan(room)}` : ''}`;
+      out.push({ room, reason: 'cap-history', by: highest(inPeriod), text });
+    }
+  }
+  return out;
+}
+
+/** 就高: the new award pays what it exceeds the grants by (top-up), or nothing once any was granted (none). */
+function topUp(d: Decision, gs: readonly Granted[], said: string, reading: 'top-up' | 'none'): Limit {
+  const by = highest(gs);
+  const paid = paidIn(gs);
+  const fen = d.fen!;
+  if (reading === 'none') return { room: 0, reason: 'exclusive-history', by, text: `${said}，不再给予其他奖励（I-group-history=none）` };
+  if (paid >= fen) return { room: 0, reason: 'exclusive-history', by, text: `${said}，合计不低于本项 ${formatYuan(fen)}，就高不重复给予（I-group-history=top-up）` };
+  return { room: fen - paid, reason: 'exclusive-history', by, text: `${said}，就高补差：${formatYuan(fen)} − ${formatYuan(paid)} = ${formatYuan(fen - paid)}（I-group-history=top-up）` };
+}
+
+/**
+ * The years whose grants count in a group: a group of 一次性 awards is enjoyed once over the
+ * document's validity (as I-once reads 一次性), any other group once a year.
+ */
+function groupPeriod(ctx: RunContext, group: ExclusiveGroup): (year: number) => boolean {
+  const onceOnly = group.rules.every((r) => ctx.rules.get(r)?.once === true);
+  if (onceOnly && ctx.readings['I-once'] === 'ever') return (y) => y <= ctx.year;
+  return (y) => y === ctx.year;
+}
+
+/**
+ * An honour that goes with a group's award (济阳 5: 并授予荣誉称号) is not given again when the
+ * subject's award of the group was withheld because one was already granted: it came with that one.
+ */
+export function applyHonorHistory(decisions: Decision[], grantedBefore: (i: number, group: string) => string | undefined): void {
+  for (const d of decisions) {
+    if (!live(d)) continue;
+    for (const c of d.rule.conditions) {
+      if (!('wonGroup' in c)) continue;
+      const kept = grantedBefore(d.i, c.wonGroup);
+      if (kept === undefined) continue;
+      const text = `该主体已获得同组奖励（${kept}），荣誉随该奖励授予，不再重复授予`;
+      d.withheld = { reason: 'exclusive-history', group: c.wonGroup, keptRule: kept, text };
+      d.after.push({ kind: 'exclusive', holds: false, text });
+      break;
+    }
+  }
 }

@@ -14,7 +14,7 @@ import type { PolicyDocument, Ranking, Rule } from './rule.js';
 import type { Step } from './trace.js';
 import { SUBJECT_KINDS, TAGS } from './vocabulary.js';
 
-export type WithholdReason = 'exclusive' | 'document-exclusive' | 'once' | 'blacklist' | 'pool';
+export type WithholdReason = 'exclusive' | 'document-exclusive' | 'once' | 'blacklist' | 'pool' | 'exclusive-history' | 'cap-history';
 
 /** A subject's outcome for a rule that reaches the output (an award, later maybe withheld, or missing data). */
 export interface Decision {
@@ -28,7 +28,7 @@ export interface Decision {
   readonly missing: readonly MissingFact[];
   readonly readings: ReadonlySet<InterpretationId>;
   withheld?: { reason: WithholdReason; group?: string; keptRule?: string; text: string };
-  granted?: number; // after pool scaling
+  granted?: number; // what is paid when not the decided amount: a top-up over history, a pool's share
   readonly after: Step[]; // what happened after the decision: once, blacklist, exclusivity, pool
 }
 
@@ -51,14 +51,18 @@ export function placedByActivity(rule: Rule, readings: Readings): boolean {
 /** Readings a rule depends on through its settings rather than its conditions. */
 function ruleReadings(rule: Rule, doc: PolicyDocument): InterpretationId[] {
   const ranked = rule.conditions.some((c) => 'rank' in c);
+  const docExclusive = doc.exclusive !== undefined && !('pending' in rule.award);
+  const capped = rule.pool !== undefined || ('perUnit' in rule.award && rule.award.cap !== undefined);
   return [
     ...(rule.interpretations ?? []),
     ...(rule.recipient.byActivity ? ['I-recipient-place' as const] : []),
     ...(ranksRegionField(rule) ? ['I-rank-incomplete' as const] : []),
     ...(rule.once ? ['I-once' as const] : []),
     ...(rule.pool ? ['I-pool' as const] : []),
+    ...(capped ? ['I-pool-period' as const] : []),
     ...(rule.exclusiveGroup ? ['I-exclusive' as const, ...(ranked ? ['I-vacancy' as const] : [])] : []),
-    ...(doc.exclusive && !('pending' in rule.award) ? [doc.exclusive.interpretation] : []),
+    ...(docExclusive ? [doc.exclusive!.interpretation] : []),
+    ...(rule.exclusiveGroup || docExclusive ? ['I-group-history' as const] : []),
   ];
 }
 

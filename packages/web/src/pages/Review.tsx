@@ -28,6 +28,7 @@ const TYPES = { money: ['资金', 'Money'], honor: ['荣誉', 'Honour'], recomme
 const REASONS = {
   once: ['一次性奖励已领', 'Once only, already given'], exclusive: ['就高不重复', 'The higher one kept'], 'document-exclusive': ['同一文件就高', 'The higher in the document kept'],
   blacklist: ['信用黑名单', 'Credit blacklist'], pool: ['资金总额已用完', 'The pool is spent'],
+  'exclusive-history': ['已享受同组奖励', 'An award of its group already granted'], 'cap-history': ['每家最高额已用完', 'Its cap is used up by earlier grants'],
 } as const;
 
 export function Review({ account }: { account: Account }) {
