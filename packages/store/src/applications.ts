@@ -2,14 +2,17 @@
  * 申报与评审 in the database: an application (or an entry that needs none, 免申即享) moves only
  * through the transitions of @duixian/workflow's state machine, one at a time (the row is locked
  * and its version checked: a reviewer acting on a stale page is refused, never silently overrides),
- * and every step is an event and an audit entry. The last level's approval commits the amount to
- * the budget of the document, funder and year — under that budget's row lock, so fifty approvals
+ * and every step is an event and an audit entry. The FIRST level's approval reserves the amount in
+ * the budget of the document, funder and year (so that no level approves into a budget that is not
+ * there) and the last level's commits it — under that budget's row lock, so fifty approvals
  * arriving at once are taken one after another and the budget (and the rule's pool) is never
- * overspent; an objection upheld during 公示 gives the amount back.
+ * overspent; a rejection, a return for correction, a withdrawal or an objection upheld during 公示
+ * gives back what the application held. A 金额待定 award gets its amount from its funder before
+ * the final approval.
  */
 import { sql, type Transaction } from 'kysely';
 import {
-  approvedAmount, canCommit, initialState, levelOfRole, reviewDue, transition,
+  approvedAmount, canCommit, initialState, levelOfRole, levelOfState, reviewDue, STATE_NAMES, transition,
   type ApplicationAction, type ApplicationState, type Level, type WorkCalendar,
 } from '@duixian/workflow';
 import { yuanString } from '@duixian/engine';
@@ -35,6 +38,8 @@ export interface Decided {
   readonly ceiling: boolean;
   readonly funder: string;
   readonly explanation: unknown;
+  /** 金额待定: a money award whose amount its funder sets (fen is null until then) */
+  readonly pending?: boolean;
 }
 
 export interface Application {
@@ -51,6 +56,10 @@ export interface Application {
   readonly decidedFen: number | null;
   readonly ceiling: boolean;
   readonly approvedFen: number | null;
+  /** what it holds of its budget: reserved in review, committed once approved; null: nothing */
+  readonly heldFen: number | null;
+  /** 金额待定: decidedFen stays null until the funder sets the amount */
+  readonly amountPending: boolean;
   readonly runId: string | null;
   readonly facts: readonly FilledFact[];
   readonly explanation: unknown;
@@ -67,6 +76,7 @@ function applicationOf(r: Awaited<ReturnType<typeof selectOne>>): Application {
     id: String(a.id), subjectId: a.subject_id, rule: a.rule, document: a.document, year: a.year, mode: a.mode,
     state: a.state as ApplicationState, chain: a.chain.split(',') as Level[], region: a.region, funder: a.funder,
     decidedFen: intOrNull(a.decided_fen), ceiling: a.ceiling, approvedFen: intOrNull(a.approved_fen),
+    heldFen: intOrNull(a.held_fen), amountPending: a.amount_pending,
     runId: a.run_id === null ? null : String(a.run_id), facts: jsonValue<FilledFact[]>(a.facts), explanation: jsonValue(a.explanation),
     reviewDue: a.review_due, version: a.version, createdBy: a.created_by,
   };
@@ -171,7 +181,7 @@ export async function enlist(store: Store, entries: readonly AutomaticEntry[], b
       const state = initialState('automatic', [...e.chain]);
       const row = await tx.insertInto('applications').values({
         subject_id: e.subjectId, rule: e.rule, document: e.document, year: e.year, mode: 'automatic', state,
-        chain: e.chain.join(','), region: e.region, funder: e.decided.funder, decided_fen: e.decided.fen, ceiling: e.decided.ceiling,
+        chain: e.chain.join(','), region: e.region, funder: e.decided.funder, decided_fen: e.decided.fen, ceiling: e.decided.ceiling, amount_pending: e.decided.pending ?? false,
         run_id: e.runId, explanation: JSON.stringify(e.decided.explanation ?? null), review_due: reviewDue(cal, today), created_by: by,
       }).onConflict((oc) => oc.columns(['subject_id', 'rule', 'year']).doNothing()).returning('id').executeTakeFirst();
       if (!row) continue;
@@ -195,9 +205,26 @@ export interface Act {
   readonly approveFen?: number;
   /** submit: the engine's decision on the filled facts */
   readonly decided?: Decided;
-  /** the last approval: the rule's pool (奖补资金池) in fen, when it has one */
+  /** an approval: the rule's pool (奖补资金池) in fen, when it has one */
   readonly poolFen?: number;
+  /** an approval despite what changed since the application was queued, and why */
+  readonly acknowledged?: Acknowledgement;
 }
+
+/** What changed since an application was queued (黑名单、已享受同组奖励…), as the reviewer was shown it. */
+export interface Change {
+  readonly code: string;
+  readonly zh: string;
+  readonly en: string;
+}
+
+export interface Acknowledgement {
+  readonly reason: string;
+  readonly changes: readonly Change[];
+}
+
+/** Steps that end an application's claim on its budget: what it held goes back. */
+const GIVING_BACK: readonly ApplicationAction[] = ['reject', 'return', 'withdraw', 'uphold-objection'];
 
 export async function act(store: Store, id: string, a: Act, by: string, today: string, cal: WorkCalendar): Promise<Application> {
   return store.db.transaction().execute((tx) => actIn(tx, id, a, by, today, cal));
@@ -213,19 +240,71 @@ export async function actIn(tx: Tx, id: string, a: Act, by: string, today: strin
   if (a.action === 'submit') {
     if (app.state === 'draft' && app.mode === 'application') await insideWindow(tx, app.rule, app.year, today);
     if (!a.decided) throw new Error('submit needs the engine\'s decision');
-    Object.assign(set, { decided_fen: a.decided.fen, ceiling: a.decided.ceiling, funder: a.decided.funder, explanation: JSON.stringify(a.decided.explanation ?? null), approved_fen: null });
+    Object.assign(set, {
+      decided_fen: a.decided.fen, ceiling: a.decided.ceiling, funder: a.decided.funder, explanation: JSON.stringify(a.decided.explanation ?? null),
+      approved_fen: null, amount_pending: a.decided.pending ?? false,
+    });
   }
   if (a.action === 'approve') {
     amount = approval(app, a);
+    if (t.to === 'approved' && app.amountPending && amount === null) throw amountNotSet(app);
     set.approved_fen = amount;
-    if (t.to === 'approved' && amount !== null) await commit(tx, app, amount, a.poolFen);
+    // money (or money whose amount is still to be set) needs its budget from the first level on
+    if (app.decidedFen !== null || app.amountPending) set.held_fen = await hold(tx, app, amount ?? 0, t.to === 'approved', a.poolFen);
   }
-  if (a.action === 'uphold-objection' && app.approvedFen !== null) await release(tx, app, app.approvedFen);
+  if (GIVING_BACK.includes(a.action) && app.heldFen !== null) {
+    await release(tx, app, app.heldFen);
+    set.held_fen = null;
+  }
   await tx.updateTable('applications').set(set).where('id', '=', id).execute();
   const level = levelOfRole(a.role) ?? null;
-  await event(tx, id, a.action, app.state, t.to, level, a.reasons ?? [], amount, by);
-  await appendAudit(tx, { actor: by, action: `application.${a.action}`, entity: `applications/${id}`, before: { state: app.state, approvedFen: app.approvedFen }, after: { state: t.to, approvedFen: amount ?? app.approvedFen, reasons: a.reasons ?? [] } });
+  const reasons = [...(a.reasons ?? []), ...(a.acknowledged ? [acknowledgement(a.acknowledged)] : [])];
+  await event(tx, id, a.action, app.state, t.to, level, reasons, amount, by);
+  await appendAudit(tx, {
+    actor: by, action: `application.${a.action}`, entity: `applications/${id}`, before: { state: app.state, approvedFen: app.approvedFen },
+    after: { state: t.to, approvedFen: amount ?? app.approvedFen, reasons: a.reasons ?? [], ...(a.acknowledged ? { acknowledged: a.acknowledged } : {}) },
+  });
   return applicationOf(await selectOne(tx, id));
+}
+
+/** The acknowledgement as the step's reason in its history: what changed, and why the reviewer goes on. */
+const acknowledgement = (k: Acknowledgement) => `已知悉变化（${k.changes.map((c) => c.zh).join('；')}）：${k.reason}`;
+
+const amountNotSet = (app: Application) => new ProcessError('conflict', 'amount-not-set',
+  `该奖励金额待定，须由资金承担方（${app.funder}）先设定金额并说明理由，才能终审通过`,
+  `The amount of this award is pending: its funder (${app.funder}) must set it, with a reason, before the final approval`);
+
+export interface AmountSetting {
+  /** the version the funder saw */
+  readonly version: number;
+  readonly fen: number;
+  readonly reason: string;
+  /** the most the rule's text allows (最高…), when it says */
+  readonly capFen?: number;
+  /** the rule's pool (奖补资金池), when it has one */
+  readonly poolFen?: number;
+}
+
+/**
+ * 金额待定: the funder sets the amount of a pending award while it is in review, with a reason.
+ * Once a level has approved it, the amount is reserved in the budget at once (the budget must have
+ * room); the next approvals take it as a fixed amount.
+ */
+export async function setAmount(store: Store, id: string, s: AmountSetting, by: string): Promise<Application> {
+  if (!s.reason.trim()) throw new ProcessError('invalid', 'reason-required', '设定金额须写明理由（依据的标准或集体研究意见）', 'Setting the amount needs a reason', 'reason');
+  return store.db.transaction().execute(async (tx) => {
+    const app = await locked(tx, id, s.version);
+    if (!app.amountPending) throw new ProcessError('conflict', 'not-pending', '该奖励金额由政策条文确定，不能另行设定', 'The amount of this award is set by the text: it cannot be set by hand');
+    if (!levelOfState(app.state)) throw new ProcessError('conflict', 'not-in-review', `“${STATE_NAMES[app.state].zh}”状态下不能设定金额，只能在审核中设定`, `The amount is set while the application is in review, not when it is ${STATE_NAMES[app.state].en}`);
+    if (s.capFen !== undefined && s.fen > s.capFen) {
+      throw new ProcessError('invalid', 'over-cap', `设定金额 ${yuan(s.fen)} 元超过条文规定的最高 ${yuan(s.capFen)} 元`, `${yuan(s.fen)} yuan is more than the text's ceiling of ${yuan(s.capFen)} yuan`, 'amount');
+    }
+    const held = app.heldFen === null ? null : await hold(tx, app, s.fen, false, s.poolFen);
+    await tx.updateTable('applications').set({ decided_fen: s.fen, ceiling: false, approved_fen: null, held_fen: held, version: app.version + 1, updated_at: sql`now()` }).where('id', '=', id).execute();
+    await event(tx, id, 'set-amount', app.state, app.state, null, [s.reason], s.fen, by);
+    await appendAudit(tx, { actor: by, action: 'application.set-amount', entity: `applications/${id}`, before: { decidedFen: app.decidedFen }, after: { decidedFen: s.fen, reason: s.reason } });
+    return applicationOf(await selectOne(tx, id));
+  });
 }
 
 /** A refused step as the process's error: no such step now (conflict), not this actor's step (forbidden), no reason (invalid). */
@@ -249,30 +328,44 @@ function approval(app: Application, a: Act): number | null {
 
 const yuan = yuanString;
 
-/** Commit an approved amount to its budget (and its rule's pool), under the budget's row lock. */
-async function commit(tx: Tx, app: Application, fen: number, poolFen: number | undefined): Promise<void> {
-  const budget = await tx.selectFrom('budgets').select(['total_fen', 'committed_fen']).where('document', '=', app.document).where('funder', '=', app.funder).where('year', '=', app.year).forUpdate().executeTakeFirst();
+/** The budget row of the application's document, funder and year. */
+const budgetOf = (tx: Tx, app: Application) => tx.selectFrom('budgets').where('document', '=', app.document).where('funder', '=', app.funder).where('year', '=', app.year);
+const budgetRow = (tx: Tx, app: Application) => tx.updateTable('budgets').where('document', '=', app.document).where('funder', '=', app.funder).where('year', '=', app.year);
+
+/**
+ * Hold `fen` of the application's budget (and of its rule's pool) in place of what it held:
+ * reserved while it is in review, committed at the final approval; under the budget's row lock.
+ * The budget must exist from the first level's approval on. Returns what it now holds.
+ */
+async function hold(tx: Tx, app: Application, fen: number, final: boolean, poolFen: number | undefined): Promise<number> {
+  const budget = await budgetOf(tx, app).select(['total_fen', 'committed_fen', 'reserved_fen']).forUpdate().executeTakeFirst();
   if (!budget) {
-    throw new ProcessError('conflict', 'no-budget', `${app.document} ${app.year}年度 ${app.funder} 尚未设定预算，请先设定预算再终审`, `No budget is set for ${app.document}, funder ${app.funder}, ${app.year}: set one before the final approval`);
+    throw new ProcessError('conflict', 'no-budget', `${app.document} ${app.year}年度 ${app.funder} 尚未设定预算，请资金承担方先设定预算再审核`, `No budget is set for ${app.document}, funder ${app.funder}, ${app.year}: the funder sets one before any level approves`);
   }
   const total = int(budget.total_fen);
-  const committed = int(budget.committed_fen);
-  if (!canCommit(total, committed, fen)) {
-    throw new ProcessError('conflict', 'over-budget', `预算不足：剩余 ${yuan(total - committed)} 元，本项 ${yuan(fen)} 元`, `Over budget: ${yuan(total - committed)} yuan left, this award is ${yuan(fen)} yuan`);
+  const before = app.heldFen ?? 0; // held in review: a reservation
+  const others = int(budget.committed_fen) + int(budget.reserved_fen) - before;
+  if (!canCommit(total, others, fen)) {
+    throw new ProcessError('conflict', 'over-budget', `预算不足：剩余 ${yuan(total - others)} 元，本项 ${yuan(fen)} 元`, `Over budget: ${yuan(total - others)} yuan left, this award is ${yuan(fen)} yuan`);
   }
   if (poolFen !== undefined) {
-    const used = await tx.selectFrom('applications').select((eb) => eb.fn.coalesce(eb.fn.sum<string | number>('approved_fen'), sql<number>`0`).as('fen'))
-      .where('rule', '=', app.rule).where('year', '=', app.year).where('state', 'in', ['approved', 'on-notice', 'final', 'paid']).executeTakeFirstOrThrow();
+    const used = await tx.selectFrom('applications').select((eb) => eb.fn.coalesce(eb.fn.sum<string | number>('held_fen'), sql<number>`0`).as('fen'))
+      .where('rule', '=', app.rule).where('year', '=', app.year).where('id', '!=', app.id).executeTakeFirstOrThrow();
     if (int(used.fen) + fen > poolFen) {
-      throw new ProcessError('conflict', 'over-pool', `超出本条资金池：池 ${yuan(poolFen)} 元，已核定 ${yuan(int(used.fen))} 元`, `Over the rule's pool: ${yuan(poolFen)} yuan, ${yuan(int(used.fen))} already approved`);
+      throw new ProcessError('conflict', 'over-pool', `超出本条资金池：池 ${yuan(poolFen)} 元，已预留及核定 ${yuan(int(used.fen))} 元`, `Over the rule's pool: ${yuan(poolFen)} yuan, ${yuan(int(used.fen))} already reserved or approved`);
     }
   }
-  await tx.updateTable('budgets').set({ committed_fen: committed + fen }).where('document', '=', app.document).where('funder', '=', app.funder).where('year', '=', app.year).execute();
+  await budgetRow(tx, app).set((eb) => ({
+    reserved_fen: eb(eb('reserved_fen', '-', before), '+', final ? 0 : fen),
+    committed_fen: eb('committed_fen', '+', final ? fen : 0),
+  })).execute();
+  return fen;
 }
 
+/** Give back what the application held: its reservation while in review, its commitment once approved. */
 async function release(tx: Tx, app: Application, fen: number): Promise<void> {
-  await tx.updateTable('budgets').set((eb) => ({ committed_fen: eb('committed_fen', '-', fen) }))
-    .where('document', '=', app.document).where('funder', '=', app.funder).where('year', '=', app.year).execute();
+  const column = levelOfState(app.state) ? 'reserved_fen' : 'committed_fen';
+  await budgetRow(tx, app).set((eb) => ({ [column]: eb(column, '-', fen) })).execute();
 }
 
 /** Applying and the first submission happen inside the rule's window (a correction after 待补正 does not wait for one). */

@@ -1,6 +1,7 @@
 /**
- * 预算与拨付: a budget per document, funder and year (what the last review's approvals are
- * committed against, see applications.ts), its use with the 70% and 90% warnings, and the
+ * 预算与拨付: a budget per document, funder and year (what the first review's approvals reserve and
+ * the last review's commit, see applications.ts), its use with the 70% and 90% warnings (counting
+ * the reservations: that money is spoken for), and the
  * payments made against final awards — each with the finance system's payment order number —
  * until the award is paid in full. Never more than approved; an order number is used once.
  */
@@ -10,7 +11,7 @@ import { budgetUse, transition } from '@duixian/workflow';
 import type { Store } from './db.js';
 import type { Role } from './schema.js';
 import { appendAudit } from './audit.js';
-import { event, refusal } from './applications.js';
+import { event, refusal, type Acknowledgement } from './applications.js';
 import { int } from './import.js';
 import { notFound, ProcessError } from './process-error.js';
 
@@ -23,17 +24,20 @@ export interface BudgetKey {
 export interface Budget extends BudgetKey {
   readonly totalFen: number;
   readonly committedFen: number;
+  /** approved by a first level, not yet by the last */
+  readonly reservedFen: number;
   readonly paidFen: number;
   readonly use: ReturnType<typeof budgetUse>;
 }
 
-/** Set (or change) a budget; never below what final approvals have committed already. */
+/** Set (or change) a budget; never below what approvals have reserved and committed already. */
 export async function setBudget(store: Store, b: BudgetKey & { totalFen: number }, by: string): Promise<Budget> {
   if (!Number.isSafeInteger(b.totalFen) || b.totalFen < 0) throw new ProcessError('invalid', 'budget-amount', '预算金额应为不小于 0 的金额', 'A budget is an amount of 0 or more', 'total');
   await store.db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom('budgets').select(['total_fen', 'committed_fen']).where('document', '=', b.document).where('funder', '=', b.funder).where('year', '=', b.year).forUpdate().executeTakeFirst();
-    if (before && int(before.committed_fen) > b.totalFen) {
-      throw new ProcessError('conflict', 'below-committed', `已核定 ${yuanString(int(before.committed_fen))} 元，预算不能低于此数`, `${yuanString(int(before.committed_fen))} yuan is committed already: the budget cannot be less`, 'total');
+    const before = await tx.selectFrom('budgets').select(['total_fen', 'committed_fen', 'reserved_fen']).where('document', '=', b.document).where('funder', '=', b.funder).where('year', '=', b.year).forUpdate().executeTakeFirst();
+    const taken = before ? int(before.committed_fen) + int(before.reserved_fen) : 0;
+    if (taken > b.totalFen) {
+      throw new ProcessError('conflict', 'below-committed', `已预留及核定 ${yuanString(taken)} 元，预算不能低于此数`, `${yuanString(taken)} yuan is reserved or committed already: the budget cannot be less`, 'total');
     }
     await tx.insertInto('budgets').values({ document: b.document, funder: b.funder, year: b.year, total_fen: b.totalFen, set_by: by })
       .onConflict((oc) => oc.columns(['document', 'funder', 'year']).doUpdateSet({ total_fen: b.totalFen, set_by: by, set_at: sql`now()` })).execute();
@@ -42,9 +46,9 @@ export async function setBudget(store: Store, b: BudgetKey & { totalFen: number 
   return (await listBudgets(store, { funders: [b.funder], year: b.year })).find((x) => x.document === b.document)!;
 }
 
-/** Budgets with their use: committed by final approvals, paid by disbursements. */
+/** Budgets with their use: reserved by first approvals, committed by final ones, paid by disbursements. */
 export async function listBudgets(store: Store, f: { funders?: readonly string[]; year?: number } = {}): Promise<Budget[]> {
-  let q = store.db.selectFrom('budgets as b').select(['b.document', 'b.funder', 'b.year', 'b.total_fen', 'b.committed_fen',
+  let q = store.db.selectFrom('budgets as b').select(['b.document', 'b.funder', 'b.year', 'b.total_fen', 'b.committed_fen', 'b.reserved_fen',
     (eb) => eb.selectFrom('disbursements as d').innerJoin('applications as a', 'a.id', 'd.application_id')
       .select((e) => e.fn.coalesce(e.fn.sum<string | number>('d.amount_fen'), sql<number>`0`).as('s'))
       .whereRef('a.document', '=', 'b.document').whereRef('a.funder', '=', 'b.funder').whereRef('a.year', '=', 'b.year').as('paid')]);
@@ -54,7 +58,8 @@ export async function listBudgets(store: Store, f: { funders?: readonly string[]
   return rows.map((r) => {
     const totalFen = int(r.total_fen);
     const committedFen = int(r.committed_fen);
-    return { document: r.document, funder: r.funder, year: r.year, totalFen, committedFen, paidFen: int(r.paid ?? 0), use: budgetUse(totalFen, committedFen) };
+    const reservedFen = int(r.reserved_fen);
+    return { document: r.document, funder: r.funder, year: r.year, totalFen, committedFen, reservedFen, paidFen: int(r.paid ?? 0), use: budgetUse(totalFen, committedFen + reservedFen) };
   });
 }
 
@@ -66,8 +71,11 @@ export interface Payment {
   readonly amountFen: number;
 }
 
-/** A payment against a final award; the award becomes paid when payments reach the approved amount. */
-export async function recordDisbursement(store: Store, p: Payment, role: Role, by: string): Promise<{ paidFen: number; state: string }> {
+/**
+ * A payment against a final award; the award becomes paid when payments reach the approved amount.
+ * `acknowledged`: what changed since the award was queued, which the payer goes on despite, and why.
+ */
+export async function recordDisbursement(store: Store, p: Payment, role: Role, by: string, acknowledged?: Acknowledgement): Promise<{ paidFen: number; state: string }> {
   if (!Number.isSafeInteger(p.amountFen) || p.amountFen <= 0) throw new ProcessError('invalid', 'payment-amount', '拨付金额应大于 0', 'A payment is more than 0', 'amount');
   if (!p.orderNo.trim()) throw new ProcessError('invalid', 'order-required', '请填写支付指令号', 'Give the payment order number', 'orderNo');
   return store.db.transaction().execute(async (tx) => {
@@ -92,7 +100,7 @@ export async function recordDisbursement(store: Store, p: Payment, role: Role, b
       await tx.updateTable('applications').set({ state, version: a.version + 1, updated_at: sql`now()` }).where('id', '=', p.applicationId).execute();
       await event(tx, p.applicationId, 'pay', 'final', state, null, [p.orderNo], paid, by);
     }
-    await appendAudit(tx, { actor: by, action: 'disbursement.record', entity: `applications/${p.applicationId}`, after: { ...p, paidFen: paid, state } });
+    await appendAudit(tx, { actor: by, action: 'disbursement.record', entity: `applications/${p.applicationId}`, after: { ...p, paidFen: paid, state, ...(acknowledged ? { acknowledged } : {}) } });
     return { paidFen: paid, state };
   });
 }

@@ -221,6 +221,10 @@ export interface ApplicationsTable {
   decided_fen: Int | null;
   ceiling: ColumnType<boolean, boolean | undefined, boolean>;
   approved_fen: Int | null;
+  /** what the application holds of its budget: reserved in review, committed once approved (migration 012) */
+  held_fen: ColumnType<string | number | null, string | number | null | undefined, string | number | null>;
+  /** 金额待定: the funder sets the amount before the final approval */
+  amount_pending: ColumnType<boolean, boolean | undefined, boolean>;
   run_id: Int | null;
   facts: Json;
   explanation: ColumnType<unknown, string | null | undefined, string | null>;
@@ -295,6 +299,8 @@ export interface BudgetsTable {
   year: number;
   total_fen: Int;
   committed_fen: ColumnType<string | number, string | number | undefined, string | number>;
+  /** amounts approved by a first level and not yet by the last (migration 012) */
+  reserved_fen: ColumnType<string | number, string | number | undefined, string | number>;
   set_by: string;
   set_at: Stamp;
 }

@@ -10,6 +10,7 @@ import * as m007 from './007-lists-loans-tasks.js';
 import * as m008 from './008-snapshots.js';
 import * as m009 from './009-one-subject-per-uscc.js';
 import * as m011 from './011-run-incomplete.js';
+import * as m012 from './012-reservations.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '008-snapshots': m008,
   '009-one-subject-per-uscc': m009,
   '011-run-incomplete': m011,
+  '012-reservations': m012,
 };
 
 export const migrations: MigrationProvider = { getMigrations: async () => MIGRATIONS };
