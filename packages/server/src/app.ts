@@ -98,7 +98,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(applicationRoutes(opts.store, years, process));
   await app.register(noticeRoutes(opts.store, process));
   await app.register(calendarRoutes(opts.store, process));
-  await app.register(budgetRoutes(opts.store, process));
+  await app.register(budgetRoutes(opts.store, years, process));
   await app.register(listRoutes(opts.store, years, process));
   await app.register(loanRoutes(opts.store, process));
   await app.register(taskRoutes(opts.store, process));

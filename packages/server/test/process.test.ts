@@ -123,7 +123,7 @@ describe.each(BACKENDS)('the award process on $name', (backend) => {
       `ZF2023-0001,2023-10-10,1000000.00,${id},示例快递任城一级分拨中心,${SC_USCC},${rule},sd-2022-42,370000,2023`,
       `ZF2023-0002,2023-10-10,2000000.00,${id},示例快递任城一级分拨中心,${SC_USCC},${rule},sd-2022-42,370000,2023`,
     ]);
-    expect((await as('sd-admin')('GET', '/api/budgets?year=2023')).json().totals).toEqual([{ funder: '370000', total: '5000000.00', committed: '3000000.00', paid: '3000000.00' }]);
+    expect((await as('sd-admin')('GET', '/api/budgets?year=2023')).json().totals).toEqual([{ funder: '370000', total: '5000000.00', committed: '3000000.00', reserved: '0.00', paid: '3000000.00' }]);
   });
 
   it('returned for correction, corrected, resubmitted; the city approves less than the 最高 ceiling, with a reason, never more', async () => {

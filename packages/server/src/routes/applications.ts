@@ -5,14 +5,17 @@
  * that need no application (免申即享) are put on the list from an official run. Reviewers act at
  * their level on applications inside their jurisdiction: approve (less than a 最高 ceiling, with a
  * reason, never more), return for correction with reasons, or reject; the state machine of
- * @duixian/workflow decides what may happen, the store keeps every step.
+ * @duixian/workflow decides what may happen, the store keeps every step. Each approval decides the
+ * application again on today's data, lists and awards granted (recheck.ts): what changed is shown
+ * in the detail and must be acknowledged with a reason, or the application refused. A 金额待定
+ * award gets its amount from its funder (POST /api/applications/:id/amount) before the final approval.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { fenOf, isWithin, placeOf, yuanString } from '@duixian/engine';
+import { fenOf, isWithin, placeOf, yuanString, type HistoryEntry, type Rule } from '@duixian/engine';
 import { applicationMode } from '@duixian/corpus';
 import {
-  act, appendAudit, applicationEvents, createApplication, enlist, jsonValue, listApplications, readApplication, saveFacts, setWindow,
+  act, appendAudit, applicationEvents, createApplication, enlist, jsonValue, listApplications, readApplication, saveFacts, setAmount, setWindow,
   type Account, type Application, type AutomaticEntry, type FilledFact, type Store,
 } from '@duixian/store';
 import { APPLICATION_STATES, availableActions, deadlineStatus, type ApplicationAction, type ApplicationState } from '@duixian/workflow';
@@ -24,6 +27,8 @@ import { YEAR } from '../input.js';
 import type { YearData } from '../year-data.js';
 import { decide } from '../decide.js';
 import { amountOf, chainOf, processError, ruleOf, type ProcessContext } from '../process.js';
+import { acknowledged, ACKNOWLEDGE, changesOf, grantedBefore } from '../recheck.js';
+import { answersFor } from './budgets.js';
 
 const ID = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
 const FACTS = {
@@ -45,8 +50,8 @@ const yuan = (fen: number | null) => (fen === null ? null : yuanString(fen));
 export function applicationRoutes(store: Store, years: YearData, ctx: ProcessContext) {
   /** The application as the API shows it: amounts in yuan, what the caller may do next, the deadline's status. */
   const view = (a: Application, me: Account) => ({
-    ...a, decidedFen: undefined, approvedFen: undefined,
-    decided: yuan(a.decidedFen), approved: yuan(a.approvedFen),
+    ...a, decidedFen: undefined, approvedFen: undefined, heldFen: undefined,
+    decided: yuan(a.decidedFen), approved: yuan(a.approvedFen), held: yuan(a.heldFen),
     deadline: a.reviewDue ? deadlineStatus(ctx.calendar, a.reviewDue, ctx.today()) : null,
     actions: availableActions(a.state, me.role, a.chain).filter((x) => ['save', 'submit', 'approve', 'return', 'reject', 'withdraw'].includes(x)),
   });
@@ -129,7 +134,7 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
       const me = accountOf(req);
       const a = await visible(me, req.params.id);
       const attachments = await store.db.selectFrom('attachments').select(['id', 'name', 'type', 'size', 'sha256', 'by', 'at']).where('application_id', '=', a.id).orderBy('id').execute();
-      return { ...view(a, me), events: (await applicationEvents(store, a.id)).map((e) => ({ ...e, amount: yuan(e.amountFen), amountFen: undefined })), attachments: attachments.map((x) => ({ ...x, id: String(x.id) })) };
+      return { ...view(a, me), changes: await changesOf(store, years, a), events: (await applicationEvents(store, a.id)).map((e) => ({ ...e, amount: yuan(e.amountFen), amountFen: undefined })), attachments: attachments.map((x) => ({ ...x, id: String(x.id) })) };
     });
 
     app.post<{ Params: { id: string }; Body: { version: number; facts: FilledFact[] } }>('/api/applications/:id/facts', {
@@ -142,7 +147,7 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
       return view(await saveFacts(store, a.id, req.body.version, req.body.facts, me.username).catch(processError), me);
     });
 
-    app.post<{ Params: { id: string }; Body: { action: ApplicationAction; version: number; reasons?: string[]; amount?: string } }>('/api/applications/:id/actions', {
+    app.post<{ Params: { id: string }; Body: { action: ApplicationAction; version: number; reasons?: string[]; amount?: string; acknowledge?: { reason: string } } }>('/api/applications/:id/actions', {
       preHandler: guard(store, [...ADMINS, 'enterprise']),
       schema: {
         tags: ['申报'], summary: 'One step: submit or withdraw (the enterprise); approve, return for correction or reject (the reviewer of the current level)',
@@ -153,6 +158,7 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
             action: { type: 'string', enum: ['submit', 'withdraw', 'approve', 'return', 'reject'] }, version: { type: 'integer' },
             reasons: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 500 } },
             amount: { type: 'string', maxLength: 32, description: 'approve: less than a 最高 ceiling (with a reason), e.g. "30000" or "3万元"' },
+            acknowledge: ACKNOWLEDGE,
           },
         },
       },
@@ -161,12 +167,35 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
       const a = await visible(me, req.params.id);
       const b = req.body;
       const { rule } = ruleOf(a.rule);
-      const decided = b.action === 'submit' ? decideOrProblems(await years.current(a.year), a.subjectId, a.rule, a.year, a.facts, false) : undefined;
+      const decided = b.action === 'submit' ? decideOrProblems(await years.current(a.year), a.subjectId, a.rule, a.year, a.facts, false, await grantedBefore(store, a)) : undefined;
+      const acknowledgement = b.action === 'approve' ? acknowledged(await changesOf(store, years, a), b.acknowledge) : undefined;
       const next = await act(store, a.id, {
         action: b.action, role: me.role, version: b.version, ...(b.reasons ? { reasons: b.reasons } : {}),
         ...(b.amount !== undefined ? { approveFen: amountOf(b.amount, 'amount') } : {}), ...(decided ? { decided } : {}),
-        ...(rule.pool ? { poolFen: fenOf(rule.pool.cap) } : {}),
+        ...poolOf(rule), ...(acknowledgement ? { acknowledged: acknowledgement } : {}),
       }, me.username, ctx.today(), ctx.calendar).catch(processError);
+      return view(next, me);
+    });
+
+    app.post<{ Params: { id: string }; Body: { version: number; amount: string; reason: string } }>('/api/applications/:id/amount', {
+      preHandler: guard(store, ADMINS),
+      schema: {
+        tags: ['申报'], summary: '金额待定: the funder\'s level (or the province) sets the amount of a pending award in review, with a reason, within the text\'s ceiling and the budget',
+        params: ID,
+        body: {
+          type: 'object', required: ['version', 'amount', 'reason'], additionalProperties: false,
+          properties: { version: { type: 'integer' }, amount: { type: 'string', maxLength: 32, description: 'e.g. "50000" or "5万元"' }, reason: { type: 'string', maxLength: 500 } },
+        },
+      },
+    }, async (req) => {
+      const me = accountOf(req);
+      const a = await visible(me, req.params.id);
+      if (!answersFor(me, a.funder)) throw outsideJurisdiction(`资金来源 ${a.funder} `, `Funder ${a.funder}`);
+      const { rule } = ruleOf(a.rule);
+      const cap = ceilingOf(rule);
+      const next = await setAmount(store, a.id, {
+        version: req.body.version, fen: amountOf(req.body.amount, 'amount'), reason: req.body.reason, ...(cap === undefined ? {} : { capFen: cap }), ...poolOf(rule),
+      }, me.username).catch(processError);
       return view(next, me);
     });
 
@@ -225,10 +254,19 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
   };
 }
 
-/** The engine's decision on the facts, or a 422 saying which condition fails (a draft may be incomplete: `draft` allows missing facts). */
-function decideOrProblems(view: Awaited<ReturnType<YearData['current']>>, subjectId: string, rule: string, year: number, facts: readonly FilledFact[], draft: boolean) {
+/** The rule's pool (奖补资金池) for the store's check, when it has one. */
+const poolOf = (rule: Rule) => (rule.pool ? { poolFen: fenOf(rule.pool.cap) } : {});
+
+/** The most the rule's text allows for one award (最高…), when it says. */
+const ceilingOf = (rule: Rule): number | undefined => ('cap' in rule.award && rule.award.cap ? fenOf(rule.award.cap) : undefined);
+
+/**
+ * The engine's decision on the facts (with the awards `granted` already), or a 422 saying which
+ * condition fails (a draft may be incomplete: `draft` allows missing facts).
+ */
+function decideOrProblems(view: Awaited<ReturnType<YearData['current']>>, subjectId: string, rule: string, year: number, facts: readonly FilledFact[], draft: boolean, granted: readonly HistoryEntry[] = []) {
   try {
-    return decide(view, subjectId, rule, year, facts);
+    return decide(view, subjectId, rule, year, facts, false, granted);
   } catch (e) {
     if (draft && e instanceof ApiError && (e.code === 'undecidable' || e.code === 'not-eligible')) return undefined;
     throw e;

@@ -1,7 +1,9 @@
 /**
  * 预算与拨付 over HTTP: budgets per document, funder and year, set by the funder's own level (the
- * province for any); their use with the 70% / 90% warnings and totals by funder; payments recorded
- * against final awards by the funder's level; and the payments as CSV for the finance system.
+ * province for any); their use (reserved by first approvals, committed by final ones) with the
+ * 70% / 90% warnings and totals by funder; payments recorded against final awards by the funder's
+ * level, each decided again first (recheck.ts: a change since the award was queued must be
+ * acknowledged with a reason); and the payments as CSV for the finance system.
  */
 import type { FastifyInstance } from 'fastify';
 import { yuanString } from '@duixian/engine';
@@ -9,6 +11,8 @@ import { CORPUS } from '@duixian/corpus';
 import { spreadsheetCsv } from '@duixian/interchange';
 import { listBudgets, listDisbursements, readApplication, recordDisbursement, setBudget, type Account, type Store } from '@duixian/store';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
+import type { YearData } from '../year-data.js';
+import { acknowledged, ACKNOWLEDGE, changesOf } from '../recheck.js';
 import { ADMINS, READERS, regionsWithin, seesAll } from '../auth/access.js';
 import { amountOf, processError, type ProcessContext } from '../process.js';
 import { ApiError } from '../errors.js';
@@ -20,7 +24,7 @@ const yuan = yuanString;
  * A funder `me` answers for: its own government's finance (本级财政) — a city's administrator sets
  * neither a county's budget nor pays a county-funded award — or any, for the province.
  */
-const answersFor = (me: Account, funder: string) => seesAll(me) || me.region === funder;
+export const answersFor = (me: Account, funder: string) => seesAll(me) || me.region === funder;
 
 /** A payment is made in or after the award's performance year, and not in the future (a date the finance system has). */
 function paidWithin(year: number, paidOn: string, today: string): void {
@@ -30,7 +34,7 @@ function paidWithin(year: number, paidOn: string, today: string): void {
   }
 }
 
-export function budgetRoutes(store: Store, ctx: ProcessContext) {
+export function budgetRoutes(store: Store, years: YearData, ctx: ProcessContext) {
   return async (app: FastifyInstance): Promise<void> => {
     app.post<{ Body: { document: string; funder: string; year: number; total: string } }>('/api/budgets', {
       preHandler: guard(store, ADMINS),
@@ -51,29 +55,31 @@ export function budgetRoutes(store: Store, ctx: ProcessContext) {
     }, async (req) => {
       const me = accountOf(req);
       const items = await listBudgets(store, { ...(seesAll(me) ? {} : { funders: regionsWithin(me.region!) }), ...(req.query.year ? { year: req.query.year } : {}) });
-      const byFunder = new Map<string, { total: number; committed: number; paid: number }>();
+      const byFunder = new Map<string, { total: number; committed: number; reserved: number; paid: number }>();
       for (const b of items) {
-        const t = byFunder.get(b.funder) ?? { total: 0, committed: 0, paid: 0 };
-        byFunder.set(b.funder, { total: t.total + b.totalFen, committed: t.committed + b.committedFen, paid: t.paid + b.paidFen });
+        const t = byFunder.get(b.funder) ?? { total: 0, committed: 0, reserved: 0, paid: 0 };
+        byFunder.set(b.funder, { total: t.total + b.totalFen, committed: t.committed + b.committedFen, reserved: t.reserved + b.reservedFen, paid: t.paid + b.paidFen });
       }
       return {
         items: items.map(view),
-        totals: [...byFunder].map(([funder, t]) => ({ funder, total: yuan(t.total), committed: yuan(t.committed), paid: yuan(t.paid) })),
+        totals: [...byFunder].map(([funder, t]) => ({ funder, total: yuan(t.total), committed: yuan(t.committed), reserved: yuan(t.reserved), paid: yuan(t.paid) })),
       };
     });
 
-    app.post<{ Body: { application: string; orderNo: string; paidOn: string; amount: string } }>('/api/disbursements', {
+    app.post<{ Body: { application: string; orderNo: string; paidOn: string; amount: string; acknowledge?: { reason: string } } }>('/api/disbursements', {
       preHandler: guard(store, ADMINS),
       schema: {
         tags: ['预算'], summary: 'Record a payment against a final award (the funder\'s level): the award is paid when payments reach the approved amount',
-        body: { type: 'object', required: ['application', 'orderNo', 'paidOn', 'amount'], additionalProperties: false, properties: { application: { type: 'string', pattern: '^[0-9]{1,18}$' }, orderNo: { type: 'string', minLength: 1, maxLength: 64 }, paidOn: { type: 'string', format: 'date' }, amount: { type: 'string', maxLength: 32 } } },
+        body: { type: 'object', required: ['application', 'orderNo', 'paidOn', 'amount'], additionalProperties: false, properties: { application: { type: 'string', pattern: '^[0-9]{1,18}$' }, orderNo: { type: 'string', minLength: 1, maxLength: 64 }, paidOn: { type: 'string', format: 'date' }, amount: { type: 'string', maxLength: 32 }, acknowledge: ACKNOWLEDGE } },
       },
     }, async (req, reply) => {
       const me = accountOf(req);
       const a = await readApplication(store, req.body.application).catch(processError);
       if (!answersFor(me, a.funder)) throw outsideJurisdiction(`资金来源 ${a.funder} `, `Funder ${a.funder}`);
       paidWithin(a.year, req.body.paidOn, ctx.today());
-      const r = await recordDisbursement(store, { applicationId: a.id, orderNo: req.body.orderNo, paidOn: req.body.paidOn, amountFen: amountOf(req.body.amount, 'amount', true) }, me.role, me.username).catch(processError);
+      const amountFen = amountOf(req.body.amount, 'amount', true);
+      const acknowledgement = acknowledged(await changesOf(store, years, a), req.body.acknowledge);
+      const r = await recordDisbursement(store, { applicationId: a.id, orderNo: req.body.orderNo, paidOn: req.body.paidOn, amountFen }, me.role, me.username, acknowledgement).catch(processError);
       void reply.status(201);
       return { application: a.id, paid: yuan(r.paidFen), approved: a.approvedFen === null ? null : yuan(a.approvedFen), state: r.state };
     });
@@ -94,5 +100,8 @@ export function budgetRoutes(store: Store, ctx: ProcessContext) {
 }
 
 function view(b: Awaited<ReturnType<typeof listBudgets>>[number]) {
-  return { document: b.document, funder: b.funder, year: b.year, total: yuan(b.totalFen), committed: yuan(b.committedFen), paid: yuan(b.paidFen), remaining: yuan(b.totalFen - b.committedFen), permille: b.use.permille, warning: b.use.warning };
+  return {
+    document: b.document, funder: b.funder, year: b.year, total: yuan(b.totalFen), committed: yuan(b.committedFen), reserved: yuan(b.reservedFen), paid: yuan(b.paidFen),
+    remaining: yuan(b.use.remainingFen), permille: b.use.permille, warning: b.use.warning,
+  };
 }
