@@ -1,6 +1,5 @@
-/** What the input readers must know of the corpus: its rule ids, the parameters each reads, the interpretation switches. */
-import { INTERPRETATION_VALUES } from '@duixian/engine';
-import { RULE_IDS, RULE_PARAMETERS } from '@duixian/corpus';
+/** What the input readers must know of the corpus: the corpus's own KNOWN (rule ids, the parameters each reads, the readings). */
+import { KNOWN as CORPUS_KNOWN } from '@duixian/corpus';
 import type { Known } from '@duixian/interchange';
 
-export const KNOWN: Known = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, parameters: RULE_PARAMETERS };
+export const KNOWN: Known = CORPUS_KNOWN;

@@ -7,7 +7,7 @@ export { TEXTS, DOCUMENT_IDS, textOf, isDocumentId, type DocumentId } from './te
 // ---- end of the non-rule half ----
 
 // ---- corpus: the rules, groups and validations the engine evaluates ----
-export { CORPUS, RULE_IDS, RULE_PARAMETERS } from './rules.js';
+export { CORPUS, KNOWN, RULE_IDS, RULE_PARAMETERS } from './rules.js';
 export { checkCorpus, type CorpusProblem } from './check.js';
 export { targetProgress, type TargetProgress, type TargetStatus } from './progress.js';
 export { cityReport, type CityReport, type Indicator } from './monitoring.js';

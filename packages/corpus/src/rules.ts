@@ -4,7 +4,7 @@
  * stored run can say exactly which reading of the documents produced it.
  */
 import { createHash } from 'node:crypto';
-import { parametersRead, type Corpus, type ExclusiveGroup, type PolicyDocument, type Rule, type Validation } from '@duixian/engine';
+import { INTERPRETATION_VALUES, parametersRead, type Corpus, type ExclusiveGroup, type PolicyDocument, type Rule, type Validation } from '@duixian/engine';
 import * as sd from './documents/sd-2022-42.rules.js';
 import * as jining from './documents/jining-2022-54.rules.js';
 import * as dongying from './documents/dongying-2020-9.rules.js';
@@ -38,3 +38,10 @@ export const RULE_IDS: ReadonlySet<string> = new Set([...CORPUS.rules.map((r) =>
 
 /** rule id → the parameter keys the rule reads (derived from its shapes), for input checks. */
 export const RULE_PARAMETERS: ReadonlyMap<string, readonly string[]> = new Map(CORPUS.rules.map((r) => [r.id, parametersRead(r)]));
+
+/**
+ * What the input readers must know of the corpus (interchange's `Known`): its rule ids, the
+ * parameters each reads, the reading switches. One object for the CLI, the server's uploads, a
+ * run's own parameters and the 政策计算器, so that none of them checks input by fewer rules.
+ */
+export const KNOWN = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, parameters: RULE_PARAMETERS } as const;

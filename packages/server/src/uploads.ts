@@ -13,12 +13,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { INTERPRETATION_VALUES } from '@duixian/engine';
-import { RULE_IDS } from '@duixian/corpus';
+import { KNOWN as CORPUS_KNOWN } from '@duixian/corpus';
 import type { Known, ReadOptions, UploadLimits } from '@duixian/interchange';
 import { readUpload, type Upload, type UploadRead } from './upload-read.js';
 
-const KNOWN: Known = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES };
+const KNOWN: Known = CORPUS_KNOWN;
 
 /** What the worker is given. */
 export interface WorkerInput {

@@ -135,14 +135,17 @@ describe.each(BACKENDS)('authority and abuse on $name', (backend) => {
   });
 
   describe('no negative or absurd money', () => {
+    /** a rule that reads each kind of parameter: a pending amount, a city's share, the N of a top-N */
+    const READS = { amount: LOGISTICS.rule, cityShare: 'dongying-2020-9/3.5.promotion', topN: 'sd-2022-42/8.park-recommendation' } as const;
+
     it.each([
       ['-100万元', 'amount', /negative/],
       ['200亿元', 'amount', /100亿元/],
       ['150%', 'cityShare', /100%/],
       ['0', 'topN', /at least 1/],
-    ])('a run parameter %s (%s) is refused, naming the field, and no run is made', async (value, key, why) => {
+    ] as const)('a run parameter %s (%s) is refused, naming the field, and no run is made', async (value, key, why) => {
       const before = await p.store.db.selectFrom('runs').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-      const r = await p.as('sd-admin').req('POST', '/api/runs', { year: 2023, parameters: [{ rule: LOGISTICS.rule, key, value }] });
+      const r = await p.as('sd-admin').req('POST', '/api/runs', { year: 2023, parameters: [{ rule: READS[key], key, value }] });
       expect(r.statusCode).toBe(422);
       expect(r.json().error.details).toEqual([{ path: 'parameters[0].value', message: expect.stringMatching(why) }]);
       const after = await p.store.db.selectFrom('runs').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
@@ -150,9 +153,15 @@ describe.each(BACKENDS)('authority and abuse on $name', (backend) => {
     });
 
     it('the bounds themselves pass: 0元, 100亿元, 100%, 1', async () => {
-      for (const [key, value] of [['amount', '0元'], ['amount', '100亿元'], ['cityShare', '100%'], ['topN', '1']]) {
-        expect((await p.as('sd-admin').req('POST', '/api/imports?reason=t&dryRun=true', file([], { parameters: [{ rule: LOGISTICS.rule, year: 2023, key, value }] }))).statusCode).toBe(200);
+      for (const [key, value] of [['amount', '0元'], ['amount', '100亿元'], ['cityShare', '100%'], ['topN', '1']] as const) {
+        const r = await p.as('sd-admin').req('POST', '/api/imports?reason=t&dryRun=true', file([], { parameters: [{ rule: READS[key], year: 2023, key, value }] }));
+        expect([key, value, r.statusCode]).toEqual([key, value, 200]);
       }
+    });
+
+    it('a parameter the rule does not read is refused at a run, listing what it reads', async () => {
+      const r = await p.as('sd-admin').req('POST', '/api/runs', { year: 2023, parameters: [{ rule: LOGISTICS.rule, key: 'cap', value: '1万元' }] });
+      expect([r.statusCode, r.json().error.details]).toEqual([422, [{ path: 'parameters[0].key', message: expect.stringMatching(/amount/) }]]);
     });
 
     it('an imported negative parameter is refused too', async () => {

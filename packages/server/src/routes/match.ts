@@ -4,12 +4,11 @@
  * data. Public, like the calculators government portals offer; nothing is stored.
  */
 import type { FastifyInstance } from 'fastify';
-import { INTERPRETATION_VALUES, matchProfile } from '@duixian/engine';
-import { CORPUS, RULE_IDS } from '@duixian/corpus';
+import { matchProfile } from '@duixian/engine';
+import { CORPUS, KNOWN } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import { ApiError } from '../errors.js';
 
-const KNOWN = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES };
 /** One subject's profile with its regions' figures is a few KB; a public endpoint reads no more than 64 KiB. */
 export const MATCH_BODY_LIMIT = 64 * 1024;
 
