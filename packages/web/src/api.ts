@@ -141,6 +141,8 @@ export interface RunSummary {
   readonly resultHash: string;
   /** figures it was given that are not the law's: draft changes, its own parameters and readings (only the province makes such a run official) */
   readonly deviations?: readonly unknown[];
+  /** ranked rules whose field had members without the figure (I-rank-incomplete=reported), with those members */
+  readonly incomplete?: readonly { readonly rule: string; readonly lacking: readonly string[] }[];
 }
 
 export interface Page<T> {

@@ -8,7 +8,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { compareEvaluations, DraftError, fenOf, INTERPRETATION_VALUES, isWithin, type AwardRow, type Change, type Subject, type SubjectKind } from '@duixian/engine';
-import { CORPUS, DOCUMENT_IDS, RULE_IDS } from '@duixian/corpus';
+import { CORPUS, DOCUMENT_IDS, KNOWN } from '@duixian/corpus';
 import { awardTotals, filterAwards, noticeCsv, noticeXlsx, readObject, type AwardFilter, type NoticeContext } from '@duixian/interchange';
 import { createRun, deviationsOf, jsonValue, promoteRun, type Account, type Deviation, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
@@ -37,6 +37,8 @@ interface RunRecord {
   readonly readings: unknown;
   /** the figures it was given that are not the law's (draft changes, its own parameters and readings) */
   readonly deviations: readonly Deviation[];
+  /** ranked rules whose peer set had members without the figure (I-rank-incomplete), with those members */
+  readonly incomplete?: readonly { readonly rule: string; readonly lacking: readonly string[] }[];
 }
 
 const isOfficial = (r: RunRecord) => r.kind === 'official' || r.promoted;
@@ -69,7 +71,7 @@ const RUN_ID = { type: 'object', properties: { id: { type: 'string', pattern: '^
 export function runRoutes(store: Store, years: YearData, jobs: Jobs) {
   /** Runs with what a reader sees of them: the creator's jurisdiction, and whether a promotion made them official. */
   const runs = () => store.db.selectFrom('runs').leftJoin('accounts', 'accounts.username', 'runs.by')
-    .select(['runs.id', 'kind', 'year', 'by', 'at', 'input_hash', 'result_hash', 'corpus_version', 'engine_version', 'options', 'readings', 'accounts.region'])
+    .select(['runs.id', 'kind', 'year', 'by', 'at', 'input_hash', 'result_hash', 'corpus_version', 'engine_version', 'options', 'readings', 'incomplete', 'accounts.region'])
     .select((eb) => eb.exists(eb.selectFrom('run_promotions').select('run_id').whereRef('run_promotions.run_id', '=', 'runs.id')).as('promoted'));
 
   type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof runs>['executeTakeFirst']>>>;
@@ -77,6 +79,7 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs) {
     id: String(r.id), kind: r.kind, promoted: Boolean(r.promoted), year: r.year, by: r.by, at: r.at, scope: r.region ?? PROVINCE,
     inputHash: r.input_hash, resultHash: r.result_hash, corpusVersion: r.corpus_version, engineVersion: r.engine_version,
     options: jsonValue(r.options), readings: jsonValue(r.readings), deviations: deviationsOf(jsonValue(r.options)),
+    ...(r.incomplete === null ? {} : { incomplete: jsonValue(r.incomplete) }),
   });
 
   async function record(id: string): Promise<RunRecord | undefined> {
@@ -145,7 +148,7 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs) {
         return values.includes(v) ? [] : [{ path: `interpretations.${id}`, message: `${id} takes one of ${values.join(', ')}` }];
       });
       // the run's own parameters are read exactly as an imported file's parameters sheet is
-      const read = readObject({ format: 'duixian/v1', year: b.year, subjects: [], facts: [], parameters: (b.parameters ?? []).map((p) => ({ ...p, year: b.year })) }, { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES });
+      const read = readObject({ format: 'duixian/v1', year: b.year, subjects: [], facts: [], parameters: (b.parameters ?? []).map((p) => ({ ...p, year: b.year })) }, KNOWN);
       if (!read.ok) problems.push(...read.problems);
       if (problems.length) throw new ApiError(422, 'invalid-run', '测算参数有误', 'The run request has problems', problems);
       const parameters = read.ok ? read.dataset.parameters : [];

@@ -5,7 +5,7 @@
  * explanation beside the article's text.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Col, Drawer, Form, Input, InputNumber, message, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Drawer, Form, Input, InputNumber, message, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { Working } from './Working';
 import { RUN_PHASES } from '../progress';
@@ -140,7 +140,9 @@ function AwardList({ run, docs }: { run: RunSummary; docs: Doc[] }) {
   const awards = useRunRows<AwardRow, { totals: Totals }>(run.id, 'award', filters);
   const withheld = useRunRows<WithheldRow>(run.id, 'withheld');
   const missing = useRunRows<MissingRow>(run.id, 'missing');
-  useEffect(() => void api<{ counts: Record<Section, number> }>('GET', `/api/runs/${run.id}`).then((r) => setCounts(r.counts), () => setCounts(undefined)), [run.id]);
+  const [incomplete, setIncomplete] = useState<RunSummary['incomplete']>();
+  useEffect(() => void api<{ counts: Record<Section, number> } & Pick<RunSummary, 'incomplete'>>('GET', `/api/runs/${run.id}`)
+    .then((r) => { setCounts(r.counts); setIncomplete(r.incomplete); }, () => setCounts(undefined)), [run.id]);
   const set = (f: Filters) => setFilters({ ...filters, ...f });
   const error = awards.error ?? withheld.error ?? missing.error;
   const why = { title: '', width: 80, render: (_: unknown, r: { subject: string; rule: string; explanation?: Explanation }) => <Button size="small" disabled={!r.explanation} onClick={() => setOpen(r)}>{t('依据', 'Why')}</Button> };
@@ -153,6 +155,12 @@ function AwardList({ run, docs }: { run: RunSummary; docs: Doc[] }) {
     <Card size="small" title={`${t('测算', 'Run')} ${run.id}（${run.year}）`}
       extra={<a href={`/api/runs/${run.id}/awards?format=xlsx${awards.query ? `&${awards.query}` : ''}`} download data-testid="export-xlsx">{t('导出公示名单 .xlsx', 'Export the notice (.xlsx)')}</a>}>
       {error && <Failure error={error} />}
+      {incomplete?.map((g) => (
+        // I-rank-incomplete=reported: the ranking stood on the members that had the figure
+        <Alert key={g.rule} type="warning" showIcon style={{ marginBottom: 12 }} data-testid="rank-incomplete"
+          message={t(`排名范围不完整：${g.rule} 的排名对象中有 ${g.lacking.length} 个缺少排名所需数据（${g.lacking.join('、')}），本测算仅按已有数据的成员排名`,
+            `Incomplete field: ${g.lacking.length} members of ${g.rule}'s ranking lack the figure (${g.lacking.join(', ')}); this run ranked those that have it`)} />
+      ))}
       <Tabs items={[
         {
           key: 'award', label: `${t('奖励名单', 'Award list')}${count('award')}`,
