@@ -20,7 +20,9 @@ describe('duixian evaluate', () => {
     const r = duixian('evaluate', writeJson(dir, 'ok.json', example()), '--json');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['format', 'year', 'interpretations', 'awards', 'withheld', 'missing', 'pools', 'totals']);
+    expect(Object.keys(out)).toEqual(['format', 'year', 'interpretations', 'awards', 'withheld', 'missing', 'incomplete', 'pools', 'totals']);
+    // the example's 济宁 counties: one has the retail figures, the other 14 of the city's field do not (I-rank-incomplete)
+    expect(out.incomplete.map((g: { rule: string; lacking: string[] }) => [g.rule, g.lacking.length])).toEqual([['jining-2022-54/1.retail', 14]]);
     const traffic = out.awards.find((a: { rule: string }) => a.rule === 'sd-2022-42/2.traffic');
     expect(traffic).toEqual({
       subject: 'E1', rule: 'sd-2022-42/2.traffic', document: 'sd-2022-42', article: '二', type: 'money', amount: '24000.00',

@@ -16,6 +16,8 @@ export interface Measure {
   readonly responsible: readonly string[]; // 责任单位 / 参与单位
   /** rule ids this article defines (empty when it awards nothing: a task to track) */
   readonly rules: readonly string[];
+  /** an article that awards something and also assigns work to departments (举办、建立、推动…): a task to track all the same */
+  readonly alsoTask?: boolean;
 }
 
 /** A target (目标) a document sets, with the year it is due. */

@@ -32,7 +32,7 @@ export interface TaskSource {
 export function tasksFromCorpus(corpus: TaskSource = { measures: MEASURES, documents: CORPUS.documents }): Task[] {
   const docs = corpus.documents ?? CORPUS.documents;
   return corpus.measures
-    .filter((m) => m.rules.length === 0)
+    .filter((m) => m.rules.length === 0 || m.alsoTask)
     .map((m) => {
       const d = docs.find((x) => x.id === m.document);
       return {

@@ -26,7 +26,7 @@ export const JINAN_2021_CBEC_MEASURES: readonly Measure[] = [
   // (三)新业态新模式融合工程
   c(3, 1, '加快推动跨境电商模式创新', ['市商务局'], ['泉城海关', '莱芜海关', '济南邮局海关', '济南机场海关', '济南综合保税区管委会']),
   c(3, 2, '加快布局建设跨境电商展示体验店', ['市商务局'], ['市市场监管局', '市财政局', '泉城海关', '各区县'], ['jinan-2021-cbec/3.2.experience-store']),
-  c(3, 3, '培育建设跨境电商直播基地', ['市商务局'], ['市财政局', '各区县'], ['jinan-2021-cbec/3.3.live-base']),
+  { ...c(3, 3, '培育建设跨境电商直播基地', ['市商务局'], ['市财政局', '各区县'], ['jinan-2021-cbec/3.3.live-base']), alsoTask: true }, // 培育 the bases, and support them
   // (四)供应链体系提升工程
   c(4, 1, '做大做强综合保税区跨境电商保税业务', ['济南综合保税区管委会'],
     ['市商务局', '市财政局', '泉城海关', '济南高新区管委会', '自贸试验区济南片区管委会']),
@@ -44,5 +44,5 @@ export const JINAN_2021_CBEC_MEASURES: readonly Measure[] = [
   // 四、保障措施. 四(三) ends with 优先推荐申报国家级、省级外贸新业态试点: a recommendation.
   s(1, '加强组织领导', ['市商务局'], ['中国(济南)跨境电商综试区建设工作专班成员单位', '各区县']),
   s(2, '强化政策支持', ['市商务局'], ['市财政局', '各区县']),
-  s(3, '健全评价激励机制', ['市商务局'], ['各区县'], ['jinan-2021-cbec/safeguard.3.pilot-recommendation']),
+  { ...s(3, '健全评价激励机制', ['市商务局'], ['各区县'], ['jinan-2021-cbec/safeguard.3.pilot-recommendation']), alsoTask: true }, // the evaluation mechanism is work; the recommendation a part
 ];

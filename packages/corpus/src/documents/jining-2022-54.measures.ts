@@ -20,7 +20,8 @@ export const JINING_2022_54_MEASURES: readonly Measure[] = [
     ['jining-2022-54/4.new-shops', 'jining-2022-54/4.repatriated-shops']),
   m('五', 5, '加快直播电商发展', ['市商务局', ...COUNTIES], ['jining-2022-54/5.live-commerce']),
   m('六', 6, '提升完善电商产业园区生态', ['市商务局', '市财政局'], ['jining-2022-54/6.national-base', 'jining-2022-54/6.base-recommendation']),
-  m('七', 7, '建立生态链企业“白名单”', ['市商务局', '市委网信办', '市发展改革委', '市市场监管局'], ['jining-2022-54/7.whitelist-recommendation']),
+  // 七 builds and manages the city's whitelist (a task) and recommends to the province's (a rule)
+  { ...m('七', 7, '建立生态链企业“白名单”', ['市商务局', '市委网信办', '市发展改革委', '市市场监管局'], ['jining-2022-54/7.whitelist-recommendation']), alsoTask: true },
   // 八: the 职业培训补贴 it mentions is paid under 鲁人社字〔2022〕72号 (see not-computable), not by this document.
   m('八', 8, '加强实用型人才引进培育', ['市商务局', '市教育局', '市人力资源社会保障局', ...COUNTIES], ['jining-2022-54/8.hiring']),
   m('九', 9, '提升快递物流支撑能力', ['市自然资源和规划局', '市邮政管理局', '市财政局', '市公安局', ...COUNTIES], []),

@@ -13,7 +13,8 @@ export const SD_2022_42_MEASURES: readonly Measure[] = [
   m('四', 4, '壮大网上店铺规模', ['省商务厅'], [], ['sd-2022-42/4.new-shops', 'sd-2022-42/4.shop-support']),
   m('五', 5, '强化迁入店铺服务保障', ['省商务厅'], [], ['sd-2022-42/5.repatriated-shops']),
   m('六', 6, '加快直播电商发展', ['省商务厅'], [], ['sd-2022-42/6.live-commerce']),
-  m('七', 7, '推动国际国内电商融合互促', ['省商务厅'], [], ['sd-2022-42/7.export-to-domestic']),
+  // 七 is mostly work for 省商务厅 (论坛, 海外仓, 一类出口企业…); its one award is the cities' support for 出口转内销
+  { ...m('七', 7, '推动国际国内电商融合互促', ['省商务厅'], [], ['sd-2022-42/7.export-to-domestic']), alsoTask: true },
   m('八', 8, '提升完善产业园区生态', ['省商务厅'], [], ['sd-2022-42/8.park-recommendation']),
   m('九', 9, '建立生态链企业“白名单”', ['省商务厅'], ['省委网信办', '省市场监管局'], []),
   m('十', 10, '加强实用型人才引进培育', ['省商务厅', '省教育厅', '省人力资源和社会保障厅'], [], ['sd-2022-42/10.hiring']),
