@@ -123,6 +123,11 @@ const ENDPOINTS: readonly Endpoint[] = [
     body: () => ({ action: 'withdraw', version: 0 }), // a stale version: nothing ever changes, the checks before it are what is tested
   },
   {
+    // a 金额待定 amount is set by the award's funder (the entries are funded by their counties), or the province
+    name: 'POST /api/applications/:id/amount', method: 'POST', url: (r, s) => `/api/applications/${r.application[s]}/amount`, roles: ADMINS, scoped: true, stateful: true,
+    holders: ['province-admin', 'county-admin'], body: () => ({ version: 0, amount: '1万元', reason: '矩阵' }),
+  },
+  {
     name: 'POST /api/windows', method: 'POST', url: () => '/api/windows', roles: ADMINS, scoped: true, holders: ['province-admin', 'city-admin'], // no document is a county's here
     body: (r, s) => ({ rule: r.rule[s], year: 2023, opens: '2023-09-01', closes: '2023-09-30' }),
   },

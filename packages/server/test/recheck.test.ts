@@ -195,14 +195,16 @@ describe.each(BACKENDS)('re-decided at each review level and at payment, on $nam
     clock.today = '2023-09-11';
     const notice = (await as('jining-admin')('GET', '/api/notices')).json().items[0].id as string;
     expect((await as('jining-admin')('POST', `/api/notices/${notice}/finalize`)).json().state).toBe('final');
-    // (a first part: the last part moves the award to 已拨付, which the state machine leaves to the issuing level)
+    // a first part; the last part (below) makes the award 已拨付: the funder's level (兖州's finance) pays it
     const payment = { application: id, orderNo: 'YZ2023-0001', paidOn: '2023-09-11', amount: '2万元' };
     const unpaid = await as('yanzhou-admin')('POST', '/api/disbursements', payment);
     expect([unpaid.statusCode, unpaid.json().error.code]).toEqual([409, 'decision-changed']);
     expect(await store().db.selectFrom('disbursements').select('order_no').execute()).toEqual([]);
     const paid = await as('yanzhou-admin')('POST', '/api/disbursements', { ...payment, acknowledge: { reason: '经财政局审定拨付' } });
     expect([paid.statusCode, paid.json()], paid.body).toEqual([201, { application: id, paid: '20000.00', approved: '50000.00', state: 'final' }]);
+    const rest = await as('yanzhou-admin')('POST', '/api/disbursements', { ...payment, orderNo: 'YZ2023-0002', amount: '3万元', acknowledge: { reason: '经财政局审定拨付' } });
+    expect([rest.statusCode, rest.json()], rest.body).toEqual([201, { application: id, paid: '50000.00', approved: '50000.00', state: 'paid' }]);
     const record = await store().db.selectFrom('audit_log').select('after').where('action', '=', 'disbursement.record').execute();
-    expect(record.map((r) => JSON.parse(JSON.stringify(r.after)).acknowledged?.reason)).toEqual(['经财政局审定拨付']);
+    expect(record.map((r) => JSON.parse(JSON.stringify(r.after)).acknowledged?.reason)).toEqual(['经财政局审定拨付', '经财政局审定拨付']);
   });
 });

@@ -7,7 +7,7 @@
  */
 import { sql } from 'kysely';
 import { yuanString } from '@duixian/engine';
-import { budgetUse, transition } from '@duixian/workflow';
+import { budgetUse, levelOfRegion, transition } from '@duixian/workflow';
 import type { Store } from './db.js';
 import type { Role } from './schema.js';
 import { appendAudit } from './audit.js';
@@ -79,7 +79,7 @@ export async function recordDisbursement(store: Store, p: Payment, role: Role, b
   if (!Number.isSafeInteger(p.amountFen) || p.amountFen <= 0) throw new ProcessError('invalid', 'payment-amount', '拨付金额应大于 0', 'A payment is more than 0', 'amount');
   if (!p.orderNo.trim()) throw new ProcessError('invalid', 'order-required', '请填写支付指令号', 'Give the payment order number', 'orderNo');
   return store.db.transaction().execute(async (tx) => {
-    const a = await tx.selectFrom('applications').select(['id', 'state', 'chain', 'version', 'approved_fen']).where('id', '=', p.applicationId).forUpdate().executeTakeFirst();
+    const a = await tx.selectFrom('applications').select(['id', 'state', 'chain', 'version', 'approved_fen', 'funder']).where('id', '=', p.applicationId).forUpdate().executeTakeFirst();
     if (!a) throw notFound(`申报 ${p.applicationId}`, `application ${p.applicationId}`);
     if (a.state !== 'final') throw new ProcessError('conflict', 'not-final', '只有公示期满、已确定的奖励才能拨付', 'Only a final award (after its public notice) can be paid');
     if (a.approved_fen === null) throw new ProcessError('conflict', 'not-money', '该奖励不是资金奖励', 'This award is not money');
@@ -94,7 +94,8 @@ export async function recordDisbursement(store: Store, p: Payment, role: Role, b
     await tx.insertInto('disbursements').values({ application_id: p.applicationId, order_no: p.orderNo, paid_on: p.paidOn, amount_fen: p.amountFen, by }).execute();
     let state: string = a.state;
     if (paid === approved) {
-      const t = transition({ state: 'final', action: 'pay', role, chain: a.chain.split(',') as never });
+      const funder = levelOfRegion(a.funder); // the funder's level pays (a county its own awards), as the server checked
+      const t = transition({ state: 'final', action: 'pay', role, chain: a.chain.split(',') as never, ...(funder ? { funder } : {}) });
       if (!t.ok) throw refusal(t);
       state = t.to;
       await tx.updateTable('applications').set({ state, version: a.version + 1, updated_at: sql`now()` }).where('id', '=', p.applicationId).execute();

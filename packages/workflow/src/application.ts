@@ -72,7 +72,8 @@ export const ACTION_NAMES: Names<ApplicationAction> = {
 export const APPLICATION_ACTIONS = Object.keys(ACTION_NAMES) as readonly ApplicationAction[];
 
 /** Who may take a row's action: the enterprise, an administrator of one level, or of the issuing level. */
-export type Actor = 'enterprise' | 'county-admin' | 'city-admin' | 'province-admin' | 'issuing-admin';
+/** `funding-admin`: the level whose finance pays the award (本级财政), or the province for any */
+export type Actor = 'enterprise' | 'county-admin' | 'city-admin' | 'province-admin' | 'issuing-admin' | 'funding-admin';
 
 /** A row's destination: a state, or one that depends on the review chain. */
 export type Destination = ApplicationState | 'first-in-chain' | 'next-in-chain';
@@ -109,7 +110,7 @@ export const TRANSITIONS: readonly TransitionRow[] = Object.freeze([
   { from: 'approved', action: 'publish', to: 'on-notice', by: 'issuing-admin' },
   { from: 'on-notice', action: 'uphold-objection', to: 'rejected', by: 'issuing-admin' },
   { from: 'on-notice', action: 'finalize', to: 'final', by: 'issuing-admin' },
-  { from: 'final', action: 'pay', to: 'paid', by: 'issuing-admin' },
+  { from: 'final', action: 'pay', to: 'paid', by: 'funding-admin' },
 ] satisfies TransitionRow[]);
 
 /** The review state of a level, and the level of a review state. */
@@ -162,6 +163,8 @@ export interface TransitionInput {
   /** the review chain of the rule's issuing level (reviewChain) */
   readonly chain: readonly Level[];
   readonly reasons?: readonly string[];
+  /** the level of the award's funder (a payment): a county pays what its finance funds; the issuing level when not given */
+  readonly funder?: Level;
 }
 
 /**
@@ -183,10 +186,11 @@ export function transition(input: TransitionInput): TransitionResult {
     return refuse('not-your-role', `${r.zh}不能${a.zh}`, `a(n) ${r.en} cannot ${a.en}`);
   }
   if (row.by !== 'enterprise') {
-    const needed: Level = row.by === 'issuing-admin' ? chain[chain.length - 1]! : levelOfRole(row.by)!;
-    if (roleLevel !== needed) {
+    const issuing = chain[chain.length - 1]!;
+    const needed: Level = row.by === 'issuing-admin' ? issuing : row.by === 'funding-admin' ? input.funder ?? issuing : levelOfRole(row.by)!;
+    if (roleLevel !== needed && !(row.by === 'funding-admin' && roleLevel === 'province')) {
       const n = LEVEL_NAMES[needed];
-      const why = row.by === 'issuing-admin' ? { zh: '（发文层级）', en: ' (the issuing level)' } : { zh: '', en: '' };
+      const why = row.by === 'issuing-admin' ? { zh: '（发文层级）', en: ' (the issuing level)' } : row.by === 'funding-admin' ? { zh: '（出资层级）', en: ' (the funding level)' } : { zh: '', en: '' };
       return refuse('wrong-level', `此时只能由${n.zh}${why.zh}管理员${a.zh}，${r.zh}不能操作`, `only a ${n.en}${why.en} administrator can ${a.en} now, not a(n) ${r.en}`);
     }
   }

@@ -56,7 +56,7 @@ export function levelOfRole(role: string): Level | undefined {
   }
 }
 
-/** The level of a policy document's issuer, from its region (370000 省, 370800 市, 370115 区). */
+/** The level of a region's government — a document's issuer, an award's funder (370000 省, 370800 市, 370115 区). */
 export function levelOfRegion(code: string): Level | undefined {
   const l = region(code)?.level;
   return l === 'country' ? undefined : l;

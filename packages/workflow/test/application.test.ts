@@ -50,8 +50,8 @@ function expected(state: ApplicationState, action: ApplicationAction, role: Role
       return byIssuer(state === 'on-notice', 'rejected');
     case 'finalize':
       return byIssuer(state === 'on-notice', 'final');
-    case 'pay':
-      return byIssuer(state === 'final', 'paid');
+    case 'pay': // the funder's level (the issuer's when no funder is named), or the province for any
+      return state !== 'final' ? no('not-allowed') : admin === null ? no('not-your-role') : admin === issuer || admin === 'province' ? { ok: true, to: 'paid' } : no('wrong-level');
   }
 }
 
@@ -68,8 +68,9 @@ describe('the application state machine: every (state × action × role × chain
       if (!got.ok) expect(got.zh.length > 0 && got.en.length > 0).toBe(true);
     }
     expect(wrong).toEqual([]);
-    // with a reason, per chain: 7 enterprise moves + 3 per review level + 4 by the issuer → 14, 17, 20
-    expect(allowed).toBe(14 + 17 + 20);
+    // with a reason, per chain: 7 enterprise moves + 3 per review level + 4 by the issuer, + the province's payment
+    // where the issuer is not the province → 15, 18, 20
+    expect(allowed).toBe(15 + 18 + 20);
   });
 
   it('spells out the allowed moves of a province document', () => {
@@ -134,6 +135,13 @@ describe('the application state machine: every (state × action × role × chain
       expect(r.zh).toContain('县级');
       expect(r.en).toContain('county');
     }
+  });
+
+  it('lets the funder\'s level pay: a county pays its own award under a province document, a city does not', () => {
+    const p: Level[] = ['county', 'city', 'province'];
+    const pay = (role: Role, funder?: Level) => transition({ state: 'final', action: 'pay', role, chain: p, ...(funder ? { funder } : {}) });
+    expect([pay('county-admin', 'county').ok, pay('province-admin', 'county').ok]).toEqual([true, true]);
+    expect([pay('city-admin', 'county'), pay('county-admin')].map((t) => (t.ok ? 'ok' : t.code))).toEqual(['wrong-level', 'wrong-level']);
   });
 
   it('refuses a chain that is no issuing level’s', () => {
