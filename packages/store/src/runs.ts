@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import { performance } from 'node:perf_hooks';
 import {
   compareEvaluations, draftCorpus, ENGINE_VERSION, evaluate,
-  type AnyDataset, type Change, type Comparison, type Corpus, type Evaluation, type Parameter,
+  type AnyDataset, type Change, type Comparison, type Corpus, type Evaluation, type HistoryEntry, type Parameter,
 } from '@duixian/engine';
 import type { Store } from './db.js';
 import { jsonValue } from './json.js';
@@ -74,6 +74,28 @@ function withParameters<D extends AnyDataset>(ds: D, given: readonly Parameter[]
   return { ...ds, parameters: [...ds.parameters.filter((p) => !replaced.has(key(p))), ...given] };
 }
 
+/** Awards granted in the platform: approved by their last level, on notice, final or paid. */
+const GRANTED = ['approved', 'on-notice', 'final', 'paid'] as const;
+
+/**
+ * The awards the platform has granted up to `year`, as history: a run counts them as it counts
+ * the imported award_history (once-only rules, groups, the document's 就高, pools, caps), so that a
+ * second run of a year never lists again what was already approved. In a stable order (the hash).
+ */
+async function platformGrants(store: Store, year: number): Promise<HistoryEntry[]> {
+  const rows = await store.db.selectFrom('applications').select(['subject_id', 'rule', 'year', 'approved_fen'])
+    .where('state', 'in', [...GRANTED]).where('year', '<=', year).orderBy('subject_id').orderBy('rule').orderBy('year').execute();
+  return rows.map((r) => ({ subject: r.subject_id, rule: r.rule, year: r.year, amount: r.approved_fen === null ? null : Number(r.approved_fen) }));
+}
+
+/** The dataset with the platform's grants in its history; an imported entry of the same subject, rule and year stands for its grant. */
+function withGrants<D extends AnyDataset>(ds: D, grants: readonly HistoryEntry[]): D {
+  if (!grants.length) return ds;
+  const key = (h: HistoryEntry) => `${h.subject}|${h.rule}|${h.year}`;
+  const imported = new Set(ds.history.map(key));
+  return { ...ds, history: [...ds.history, ...grants.filter((g) => !imported.has(key(g)))] };
+}
+
 export async function createRun(store: Store, corpus: Corpus, opts: RunOptions): Promise<RunSummary> {
   let t = performance.now();
   const phase = (name: 'load' | 'evaluate' | 'hash' | 'store') => {
@@ -85,7 +107,8 @@ export async function createRun(store: Store, corpus: Corpus, opts: RunOptions):
   report({ phase: 'load' });
   const loaded = opts.data ?? await loadWithDigest(store, opts.year, (done, total) => report({ phase: 'load', done, total }));
   const { digest } = loaded;
-  const dataset = withParameters(loaded.dataset, opts.parameters ?? []);
+  const grants = await platformGrants(store, opts.year);
+  const dataset = withGrants(withParameters(loaded.dataset, opts.parameters ?? []), grants);
   phase('load');
   report({ phase: 'evaluate' });
   const changes = opts.changes ?? [];
@@ -100,7 +123,8 @@ export async function createRun(store: Store, corpus: Corpus, opts: RunOptions):
   phase('evaluate');
   report({ phase: 'hash' });
   // the data as read (its digest), what the run was asked, and which corpus and engine answered
-  const inputHash = sha256(JSON.stringify({ data: digest, options, corpus: runCorpus.version, engine: ENGINE_VERSION }));
+  // (the platform's grants only when there are some: a run of a year with none hashes as it always did)
+  const inputHash = sha256(JSON.stringify({ data: digest, options, corpus: runCorpus.version, engine: ENGINE_VERSION, ...(grants.length ? { grants } : {}) }));
   // each row as JSON once: stored as it is, and hashed in place within the whole result's JSON
   const sections = { awards: result.awards.map((r) => JSON.stringify(r)), withheld: result.withheld.map((r) => JSON.stringify(r)), missing: result.missing.map((r) => JSON.stringify(r)) };
   const resultHash = hashJson(result, sections);

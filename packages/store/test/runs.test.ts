@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { CORPUS } from '@duixian/corpus';
-import { compareRuns, createRun, promoteRun, readRun } from '@duixian/store';
+import { compareRuns, createRun, enlist, promoteRun, readRun } from '@duixian/store';
+import { CHINA_OFFICIAL } from '@duixian/workflow';
 import { BACKENDS, storesFor } from './backends.js';
 
 describe.each(BACKENDS)('runs on $name', (backend) => {
@@ -23,6 +24,25 @@ describe.each(BACKENDS)('runs on $name', (backend) => {
     expect([traffic.subject, traffic.amount]).toEqual(['E1', '24000.00']);
     expect(traffic.explanation?.steps.length).toBeGreaterThan(2);
     expect(stored.evaluation.totals.byFunder['370000']).toBe('24000.00');
+  });
+
+  it('awards the platform granted count as history: a second run of the year does not list them again', async () => {
+    const store = await withData();
+    const first = await createRun(store, CORPUS, { year: 2023, by: 'tester' });
+    await enlist(store, [{
+      subjectId: 'E1', rule: 'sd-2022-42/2.traffic', document: 'sd-2022-42', year: 2023, chain: ['county', 'city', 'province'], region: '370811', runId: first.id,
+      decided: { fen: 2_400_000, ceiling: true, funder: '370000', explanation: null },
+    }], 'tester', '2023-09-01', CHINA_OFFICIAL);
+    // queued, not granted: the run is as before, to the hash
+    const queued = await createRun(store, CORPUS, { year: 2023, by: 'tester' });
+    expect([queued.inputHash, queued.resultHash]).toEqual([first.inputHash, first.resultHash]);
+    await sql`update applications set state = 'approved', approved_fen = 2400000 where subject_id = 'E1'`.execute(store.db);
+    const second = await createRun(store, CORPUS, { year: 2023, by: 'tester' });
+    expect(second.inputHash).not.toBe(first.inputHash);
+    const again = (await readRun(store, second.id))!.evaluation;
+    expect(again.awards.find((x) => x.subject === 'E1' && x.rule === 'sd-2022-42/2.traffic')).toBeUndefined();
+    expect(again.withheld.filter((x) => x.subject === 'E1' && x.rule === 'sd-2022-42/2.traffic')).toHaveLength(1);
+    expect(again.pools.find((x) => x.rule === 'sd-2022-42/2.traffic')).toMatchObject({ grantedBefore: '24000.00' });
   });
 
   it('a run cannot be changed or deleted, not even by a direct query', async () => {
