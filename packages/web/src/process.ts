@@ -3,7 +3,7 @@
  * answers it, the names and colours of its states, and a file's SHA-256 computed in the browser
  * (the server refuses an attachment whose checksum does not match: a broken upload never counts).
  */
-import type { Step } from './api';
+import { ApiFailure, isAdmin, type Account, type Step } from './api';
 
 export type ApplicationState =
   | 'draft' | 'county-review' | 'city-review' | 'province-review' | 'returned' | 'rejected'
@@ -23,6 +23,8 @@ export interface ApplicationView {
   readonly decided: string | null;
   readonly approved: string | null;
   readonly ceiling: boolean;
+  /** 金额待定: the text leaves the amount to the funder, who sets it in review (decided stays null until then) */
+  readonly amountPending: boolean;
   readonly facts: readonly { key: string; item?: string; value: string }[];
   readonly explanation: { readonly summary?: string; readonly steps?: readonly Step[]; readonly text?: string } | null;
   readonly reviewDue: string | null;
@@ -32,7 +34,15 @@ export interface ApplicationView {
   readonly runId: string | null;
 }
 
+/** What deciding the application again today gives that is worse than the decision it was queued with. */
+export interface Change {
+  readonly code: string;
+  readonly zh: string;
+  readonly en: string;
+}
+
 export interface ApplicationDetail extends ApplicationView {
+  readonly changes: readonly Change[];
   readonly events: readonly { action: string; from: string | null; to: string; level: string | null; reasons: readonly string[]; amount: string | null; by: string; at: string }[];
   readonly attachments: readonly { id: string; name: string; type: string; size: number; sha256: string }[];
 }
@@ -56,6 +66,7 @@ export const STATE_ORDER = Object.keys(STATES) as ApplicationState[];
 export const ACTIONS: Record<string, { zh: string; en: string }> = {
   create: { zh: '创建', en: 'Created' }, save: { zh: '保存', en: 'Saved' }, submit: { zh: '提交', en: 'Submit' }, enlist: { zh: '免申即享列入', en: 'Listed' },
   approve: { zh: '审核通过', en: 'Approve' }, return: { zh: '退回补正', en: 'Return' }, reject: { zh: '不予支持', en: 'Reject' }, withdraw: { zh: '撤回', en: 'Withdraw' },
+  'set-amount': { zh: '设定金额', en: 'Amount set' },
   publish: { zh: '公示', en: 'Published' }, 'uphold-objection': { zh: '异议成立', en: 'Objection upheld' }, finalize: { zh: '公示期满确定', en: 'Final' }, pay: { zh: '拨付完毕', en: 'Paid' },
 };
 
@@ -68,6 +79,37 @@ export const DEADLINES = {
 /** The reviewing level of an account's role: the state it reviews in. */
 export const reviewStateOf = (role: string): ApplicationState | undefined =>
   role === 'county-admin' ? 'county-review' : role === 'city-admin' ? 'city-review' : role === 'province-admin' ? 'province-review' : undefined;
+
+const LEVEL_OF_STATE: Partial<Record<ApplicationState, string>> = { 'county-review': 'county', 'city-review': 'city', 'province-review': 'province' };
+
+/**
+ * Why approving is not possible yet, or undefined: the server would refuse an approval that does
+ * not acknowledge the changes with a reason (409 decision-changed), and a final approval of a
+ * 金额待定 award whose amount is not set (amount-not-set); the page says so before the click.
+ */
+export function approvalBlocked(a: ApplicationDetail, acknowledgeReason: string): { zh: string; en: string } | undefined {
+  if (a.changes.length && !acknowledgeReason.trim()) {
+    return { zh: '与列入名单时相比有变化：须先填写确认理由', en: 'The decision changed since queueing: give a reason acknowledging it first' };
+  }
+  const lastLevel = LEVEL_OF_STATE[a.state] === a.chain[a.chain.length - 1];
+  if (a.amountPending && a.decided === null && lastLevel) {
+    return { zh: '金额待定：须由资金承担方先设定金额，才能终审通过', en: 'The amount is pending: its funder must set it before the final approval' };
+  }
+  return undefined;
+}
+
+/** What an approval or a payment sends beside its body: the acknowledgement, only when something changed. */
+export const acknowledging = (changes: readonly Change[], reason: string): { acknowledge?: { reason: string } } =>
+  changes.length ? { acknowledge: { reason: reason.trim() } } : {};
+
+/** A step the server refused because the decision changed since queueing: show the changes and ask for a reason. */
+export const decisionChanged = (e: unknown): e is ApiFailure => e instanceof ApiFailure && e.status === 409 && e.code === 'decision-changed';
+
+/**
+ * Whether to offer the 金额待定 amount form: to administrators while the award is in review. Which
+ * level may set it (the funder's, or the province) is the server's to decide: its 403 says so.
+ */
+export const amountSettable = (a: ApplicationView, account: Account): boolean => a.amountPending && isAdmin(account) && LEVEL_OF_STATE[a.state] !== undefined;
 
 /** SHA-256 of a file, hex: what the server checks the upload against. */
 export async function sha256Hex(data: ArrayBuffer): Promise<string> {

@@ -3,15 +3,19 @@
  * engine's explanation beside the article, the evidence, every step taken — and the steps the
  * signed-in account may take now. The enterprise edits and submits; a reviewer approves (less than
  * a 最高 ceiling, with a reason), returns with reasons, or rejects. Every step sends the version
- * the page shows, so a page left open while someone else acted is refused, not applied.
+ * the page shows, so a page left open while someone else acted is refused, not applied. What
+ * changed since the application was queued (the server decides it again) is shown first, and an
+ * approval then carries the reviewer's acknowledgement; a 金额待定 award gets its amount here from
+ * its funder before the final approval.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { Button, Descriptions, Input, Select, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
 import { api, ApiFailure, send, showFailure, type Account } from '../api';
 import { useT } from '../i18n';
 import { Failure } from './Failure';
 import { Steps } from './Calculator';
-import { ACTIONS, DEADLINES, sha256Hex, STATES, type ApplicationDetail } from '../process';
+import { Changes } from './Changes';
+import { acknowledging, ACTIONS, amountSettable, approvalBlocked, DEADLINES, sha256Hex, STATES, type ApplicationDetail } from '../process';
 
 interface FactKey { key: string; label: string; unit: string }
 
@@ -22,6 +26,7 @@ export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: st
   const [facts, setFacts] = useState<{ key: string; item?: string; value: string }[]>([]);
   const [reason, setReason] = useState('');
   const [amount, setAmount] = useState('');
+  const [ack, setAck] = useState('');
   const [keys, setKeys] = useState<FactKey[]>([]);
   const [busy, setBusy] = useState(false);
 
@@ -35,11 +40,13 @@ export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: st
   const done = async (p: Promise<unknown>) => {
     setBusy(true);
     setError(undefined);
-    await p.then(async () => { setReason(''); setAmount(''); await load(); onChanged(); }, showFailure(setError)).finally(() => setBusy(false));
+    await p.then(async () => { setReason(''); setAmount(''); setAck(''); await load(); onChanged(); }, showFailure(setError)).finally(() => setBusy(false));
   };
   const step = (action: string) => done(api('POST', `/api/applications/${a.id}/actions`, {
     action, version: a.version, ...(reason.trim() ? { reasons: reason.split('\n').map((x) => x.trim()).filter(Boolean) } : {}), ...(action === 'approve' && amount.trim() ? { amount: amount.trim() } : {}),
+    ...(action === 'approve' ? acknowledging(a.changes, ack) : {}),
   }));
+  const blocked = a.actions.includes('approve') ? approvalBlocked(a, ack) : undefined;
   const upload = async (file: File) => {
     const bytes = await file.arrayBuffer();
     await done(send('POST', `/api/applications/${a.id}/attachments`, { body: bytes, type: file.type || 'application/octet-stream' }, { 'x-file-name': encodeURIComponent(file.name), 'x-content-sha256': await sha256Hex(bytes) }));
@@ -53,7 +60,7 @@ export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: st
         { key: 'm', label: t('方式', 'Way'), children: a.mode === 'automatic' ? t('免申即享', 'No application needed') : t('企业申报', 'Applied for') },
         { key: 'r', label: t('条款', 'Rule'), children: <code>{a.rule}</code> },
         { key: 'y', label: t('年度', 'Year'), children: a.year },
-        { key: 'd', label: t('测算金额（元）', 'Decided (yuan)'), children: a.decided === null ? '—' : `${a.decided}${a.ceiling ? t('（最高）', ' (ceiling)') : ''}` },
+        { key: 'd', label: t('测算金额（元）', 'Decided (yuan)'), children: <span data-testid="decided">{decidedText(a, t)}</span> },
         { key: 'a', label: t('核定金额（元）', 'Approved (yuan)'), children: <span data-testid="approved">{a.approved ?? '—'}</span> },
         { key: 'c', label: t('审核层级', 'Review levels'), children: a.chain.map((l) => ({ county: t('县', 'county'), city: t('市', 'city'), province: t('省', 'province') }[l] ?? l)).join(' → ') },
         { key: 'due', label: t('审核期限', 'Review due'), children: a.reviewDue ? <Space>{a.reviewDue}{a.deadline && <Tag color={DEADLINES[a.deadline].color}>{t(DEADLINES[a.deadline].zh, DEADLINES[a.deadline].en)}</Tag>}</Space> : '—' },
@@ -96,6 +103,9 @@ export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: st
           <Steps steps={a.explanation.steps} />
         </>
       )}
+      {/* keyed by version: once the amount is set the form starts afresh; a refusal keeps what was typed */}
+      {amountSettable(a, account) && <AmountForm key={a.version} a={a} busy={busy} onSet={(body) => done(api('POST', `/api/applications/${a.id}/amount`, { version: a.version, ...body }))} />}
+      {a.changes.length > 0 && <Changes changes={a.changes} {...(a.actions.includes('approve') ? { reason: ack, onReason: setAck } : {})} />}
       {a.actions.length > 0 && (
         <Space direction="vertical" style={{ width: '100%' }}>
           {a.actions.some((x) => ['approve', 'return', 'reject'].includes(x)) && (
@@ -106,8 +116,9 @@ export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: st
           )}
           <Space wrap>
             {a.actions.filter((x) => x !== 'save').map((x) => (
-              <Button key={x} loading={busy} type={x === 'approve' || x === 'submit' ? 'primary' : 'default'} danger={x === 'reject'} onClick={() => void step(x)} data-testid={`action-${x}`}>{t(ACTIONS[x]?.zh ?? x, ACTIONS[x]?.en ?? x)}</Button>
+              <Button key={x} loading={busy} disabled={x === 'approve' && blocked !== undefined} type={x === 'approve' || x === 'submit' ? 'primary' : 'default'} danger={x === 'reject'} onClick={() => void step(x)} data-testid={`action-${x}`}>{t(ACTIONS[x]?.zh ?? x, ACTIONS[x]?.en ?? x)}</Button>
             ))}
+            {blocked && <Typography.Text type="warning" data-testid="approve-blocked">{t(blocked.zh, blocked.en)}</Typography.Text>}
           </Space>
         </Space>
       )}
@@ -116,6 +127,31 @@ export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: st
         color: e.to === 'rejected' ? 'red' : e.to === 'returned' ? 'orange' : 'blue',
         children: <span>{new Date(e.at).toLocaleString()} · {e.by}{e.level ? `（${e.level}）` : ''} · {t(ACTIONS[e.action]?.zh ?? e.action, ACTIONS[e.action]?.en ?? e.action)} → {t(STATES[e.to as keyof typeof STATES]?.zh ?? e.to, STATES[e.to as keyof typeof STATES]?.en ?? e.to)}{e.amount ? ` · ${e.amount} 元` : ''}{e.reasons.length ? ` · ${e.reasons.join('；')}` : ''}</span>,
       }))} />
+    </Space>
+  );
+}
+
+/** The amount as decided: 金额待定 until the funder sets it, then marked as the funder's. */
+function decidedText(a: ApplicationDetail, t: (zh: string, en: string) => string): string {
+  if (a.decided === null) return a.amountPending ? t('金额待定', 'Amount pending') : '—';
+  if (a.amountPending) return `${a.decided}${t('（资金承担方设定）', ' (set by the funder)')}`;
+  return `${a.decided}${a.ceiling ? t('（最高）', ' (ceiling)') : ''}`;
+}
+
+/** 金额待定: the funder's level (or the province) sets the amount, with a reason; the server checks who and how much. */
+function AmountForm({ a, busy, onSet }: { a: ApplicationDetail; busy: boolean; onSet: (body: { amount: string; reason: string }) => Promise<void> }) {
+  const t = useT();
+  const id = useId();
+  const [amount, setAmount] = useState('');
+  const [reason, setReason] = useState('');
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Title level={5}>{a.decided === null ? t('设定金额（金额待定）', 'Set the amount (pending)') : t('调整设定金额', 'Change the amount set')}</Typography.Title>
+      <Input style={{ width: 260 }} placeholder={t('金额，如 5万元', 'Amount, e.g. 5万元')} value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="set-amount-value" />
+      <label htmlFor={id}>{t('设定理由', 'Reason')}</label>
+      <Input.TextArea id={id} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="set-amount-reason"
+        placeholder={t('依据的标准或集体研究意见', 'The standard applied, or the collective decision')} />
+      <Button loading={busy} disabled={!amount.trim() || !reason.trim()} data-testid="set-amount" onClick={() => void onSet({ amount: amount.trim(), reason: reason.trim() })}>{t('设定金额', 'Set the amount')}</Button>
     </Space>
   );
 }

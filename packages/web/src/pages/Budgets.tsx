@@ -1,17 +1,20 @@
 /**
- * 预算与拨付: each budget's use (final approvals commit against it; a warning at 70% and 90%),
- * totals by funder, the final awards waiting for payment with a form for the finance system's
- * payment order, the payments made, and their CSV for the finance system.
+ * 预算与拨付: each budget's use (a first approval reserves against it, the final approval commits;
+ * a warning at 70% and 90%), totals by funder, the final awards waiting for payment with a form for
+ * the finance system's payment order, the payments made, and their CSV for the finance system. A
+ * payment is decided again by the server first: when the decision changed since the award was
+ * queued (409 decision-changed) the changes are shown and the payment goes only with a reason.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, DatePicker, Input, InputNumber, Progress, Select, Space, Table, Tag } from 'antd';
 import { api, ApiFailure, isAdmin, showFailure, type Account, type Page } from '../api';
 import { useT } from '../i18n';
 import { Failure } from './Failure';
-import type { ApplicationView } from '../process';
+import { Changes } from './Changes';
+import { acknowledging, decisionChanged, type ApplicationDetail, type ApplicationView, type Change } from '../process';
 import { by, code, integer, num, yuan } from '../table';
 
-interface Budget { document: string; funder: string; year: number; total: string; committed: string; paid: string; remaining: string; permille: number; warning: 'none' | '70' | '90' | 'exhausted' }
+interface Budget { document: string; funder: string; year: number; total: string; committed: string; reserved: string; paid: string; remaining: string; permille: number; warning: 'none' | '70' | '90' | 'exhausted' }
 interface Payment { applicationId: string; orderNo: string; paidOn: string; amount: string; subjectName: string; rule: string; funder: string }
 
 const WARNING = { none: null, '70': ['已用 70%', '70% used', 'orange'], '90': ['已用 90%', '90% used', 'red'], exhausted: ['预算已用尽', 'Exhausted', 'red'] } as const;
@@ -19,13 +22,15 @@ const WARNING = { none: null, '70': ['已用 70%', '70% used', 'orange'], '90': 
 export function Budgets({ account }: { account: Account }) {
   const t = useT();
   const [year, setYear] = useState(new Date().getFullYear() - 1);
-  const [budgets, setBudgets] = useState<{ items: Budget[]; totals: { funder: string; total: string; committed: string; paid: string }[] }>();
+  const [budgets, setBudgets] = useState<{ items: Budget[]; totals: { funder: string; total: string; committed: string; reserved: string; paid: string }[] }>();
   const [finals, setFinals] = useState<ApplicationView[]>([]);
   const [payments, setPayments] = useState<Payment[]>([]);
   const [form, setForm] = useState<{ document?: string; funder?: string; total?: string }>({ funder: account.region ?? undefined });
   const [pay, setPay] = useState<Record<string, { orderNo?: string; paidOn?: string; amount?: string }>>({});
   const [docs, setDocs] = useState<{ id: string; number: string }[]>([]);
   const [error, setError] = useState<ApiFailure>();
+  /** a payment the server refused because the decision changed: what changed, and the reason to go on */
+  const [changed, setChanged] = useState<{ id: string; changes: readonly Change[]; reason: string }>();
 
   const load = useCallback(async () => {
     await api<NonNullable<typeof budgets>>('GET', `/api/budgets?year=${year}`).then(setBudgets, showFailure(setError));
@@ -35,6 +40,18 @@ export function Budgets({ account }: { account: Account }) {
   useEffect(() => void load(), [load]);
   useEffect(() => void api<{ items: { id: string; number: string }[] }>('GET', '/api/documents').then((r) => setDocs(r.items), showFailure(setError)), []);
   const act = (p: Promise<unknown>) => { setError(undefined); return p.then(load, showFailure(setError)); };
+  const payment = (a: ApplicationView) => ({ application: a.id, orderNo: pay[a.id]?.orderNo ?? '', paidOn: pay[a.id]?.paidOn ?? '', amount: pay[a.id]?.amount ?? a.approved ?? '' });
+  /** record a payment; refused as decision-changed, show what changed (in both languages, from the detail) and ask for a reason */
+  const record = (a: ApplicationView, acknowledge: { acknowledge?: { reason: string } } = {}) => {
+    setError(undefined);
+    return api('POST', '/api/disbursements', { ...payment(a), ...acknowledge }).then(async () => { setChanged(undefined); await load(); }, async (e: unknown) => {
+      if (!decisionChanged(e)) return showFailure(setError)(e);
+      const d = await api<ApplicationDetail>('GET', `/api/applications/${a.id}`).catch(() => undefined);
+      if (d?.changes.length) setChanged({ id: a.id, changes: d.changes, reason: '' });
+      else setError(e); // changed again meanwhile: the server's own words
+    });
+  };
+  const changedFinal = changed && finals.find((a) => a.id === changed.id);
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -57,18 +74,31 @@ export function Budgets({ account }: { account: Account }) {
             { title: t('资金来源', 'Funder'), dataIndex: 'funder', sorter: by((r) => r.funder, code) },
             { title: t('预算（元）', 'Budget'), dataIndex: 'total', sorter: by((r) => r.total, yuan) },
             { title: t('已核定（元）', 'Committed'), dataIndex: 'committed', sorter: by((r) => r.committed, yuan) },
+            { title: t('已预留（元）', 'Reserved'), dataIndex: 'reserved', sorter: by((r) => r.reserved, yuan) },
             { title: t('已拨付（元）', 'Paid'), dataIndex: 'paid', sorter: by((r) => r.paid, yuan) },
+            { title: t('剩余（元）', 'Remaining'), dataIndex: 'remaining', sorter: by((r) => r.remaining, yuan) },
             { title: t('使用', 'Use'), dataIndex: 'permille', width: 220, sorter: by((r) => r.permille, num), render: (p: number, b) => (
               <Space><Progress percent={Math.floor(p / 10)} size="small" style={{ width: 120 }} status={b.warning === 'none' ? 'normal' : 'exception'} />{WARNING[b.warning] && <Tag color={WARNING[b.warning]![2]}>{t(WARNING[b.warning]![0], WARNING[b.warning]![1])}</Tag>}</Space>
             ) },
           ]} />
         <Table size="small" rowKey="funder" pagination={false} dataSource={budgets?.totals ?? []} style={{ marginTop: 12 }} columns={[
           { title: t('资金来源合计', 'By funder'), dataIndex: 'funder', sorter: by((r: { funder: string }) => r.funder, code) },
-          { title: t('预算（元）', 'Budget'), dataIndex: 'total' }, { title: t('已核定（元）', 'Committed'), dataIndex: 'committed' }, { title: t('已拨付（元）', 'Paid'), dataIndex: 'paid' },
+          { title: t('预算（元）', 'Budget'), dataIndex: 'total' }, { title: t('已核定（元）', 'Committed'), dataIndex: 'committed' }, { title: t('已预留（元）', 'Reserved'), dataIndex: 'reserved' }, { title: t('已拨付（元）', 'Paid'), dataIndex: 'paid' },
         ]} />
       </Card>
       {isAdmin(account) && (
         <Card size="small" title={t('待拨付（公示期满已确定）', 'Final awards to pay')}>
+          {changed && changedFinal && (
+            <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
+              <Changes changes={changed.changes} reason={changed.reason} onReason={(reason) => setChanged({ ...changed, reason })} />
+              <Space>
+                <Button type="primary" disabled={!changed.reason.trim()} data-testid="pay-acknowledged" onClick={() => void record(changedFinal, acknowledging(changed.changes, changed.reason))}>
+                  {t(`确认并登记拨付（申报 ${changed.id}）`, `Acknowledge and record (application ${changed.id})`)}
+                </Button>
+                <Button onClick={() => setChanged(undefined)}>{t('暂不拨付', 'Not now')}</Button>
+              </Space>
+            </Space>
+          )}
           <Table<ApplicationView> rowKey="id" size="small" dataSource={finals} pagination={{ pageSize: 10 }} data-testid="to-pay" columns={[
             { title: t('编号', 'No.'), dataIndex: 'id', sorter: by((r) => r.id, integer) },
             { title: t('主体', 'Subject'), dataIndex: 'subjectId', sorter: by((r) => r.subjectId, code) },
@@ -78,7 +108,7 @@ export function Budgets({ account }: { account: Account }) {
                 <Input style={{ width: 150 }} placeholder={t('支付指令号', 'Order no.')} value={pay[a.id]?.orderNo} onChange={(e) => setPay({ ...pay, [a.id]: { ...pay[a.id], orderNo: e.target.value } })} data-testid={`pay-order-${a.id}`} />
                 <DatePicker onChange={(_, s) => setPay({ ...pay, [a.id]: { ...pay[a.id], paidOn: s as string } })} data-testid={`pay-date-${a.id}`} />
                 <Input style={{ width: 130 }} placeholder={t('金额', 'Amount')} value={pay[a.id]?.amount ?? a.approved ?? ''} onChange={(e) => setPay({ ...pay, [a.id]: { ...pay[a.id], amount: e.target.value } })} data-testid={`pay-amount-${a.id}`} />
-                <Button data-testid={`pay-${a.id}`} onClick={() => void act(api('POST', '/api/disbursements', { application: a.id, orderNo: pay[a.id]?.orderNo ?? '', paidOn: pay[a.id]?.paidOn ?? '', amount: pay[a.id]?.amount ?? a.approved ?? '' }))}>{t('登记拨付', 'Record')}</Button>
+                <Button data-testid={`pay-${a.id}`} onClick={() => void record(a)}>{t('登记拨付', 'Record')}</Button>
               </Space>
             ) },
           ]} />
