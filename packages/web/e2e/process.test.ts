@@ -2,7 +2,9 @@
  * The award process end to end in a real browser (issue 5): an enterprise applies, the county,
  * the city and the province review, the province publishes the list (公示) and an objection is
  * recorded and dismissed, the list becomes final after its working days, the payment is recorded
- * and the enterprise sees its award as paid; then the lists, 齐鲁电商贷 and the tasks pages. The server runs in this process over an embedded
+ * and the enterprise sees its award as paid; then the lists, 齐鲁电商贷 and the tasks pages; and an
+ * application whose subject is blacklisted after it was queued: the county sees the change and
+ * approves only with an acknowledgement (issue 14). The server runs in this process over an embedded
  * database, with its date moved by the test (the notice runs on working days: nobody waits a week).
  * Every page is checked at 1366×768 and its screenshot saved under test-output/screenshots.
  */
@@ -14,8 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERPRETATION_VALUES, usccCheckChar } from '@duixian/engine';
 import { RULE_IDS } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
-import { buildApp } from '@duixian/server';
-import { createAccount, importDataset, openStore, setBudget, setWindow, type Store } from '@duixian/store';
+import { buildApp, CSRF_HEADER, SESSION_COOKIE } from '@duixian/server';
+import { createAccount, importDataset, openSession, openStore, setBudget, setWindow, type Account, type Store } from '@duixian/store';
 import { SHOTS, signedIn as signIn, visited as seen } from './browser';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -23,12 +25,15 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const PASSWORD = 'process password 2024';
 const RULE = 'sd-2022-42/11.sorting-centre';
 const USCC = '91370811MA3C0KKKK' + usccCheckChar('91370811MA3C0KKKK');
+const USCC2 = '91370811MA3C0LLLL' + usccCheckChar('91370811MA3C0LLLL');
+const TAGS = ['expressCompany', 'newlyEstablished', 'firstLevel', 'nationalCoverage', 'provinceCoverage'];
 
 let store: Store;
 let app: FastifyInstance;
 let browser: Browser;
 let base: string;
 let today = '2023-09-04';
+const accounts = new Map<string, Account>();
 
 /** Signed in through the form, in a browser context of one's own. */
 const signedIn = async (username: string): Promise<Page> => (await signIn(browser, base, username, PASSWORD)).page;
@@ -58,7 +63,10 @@ beforeAll(async () => {
   store = await openStore({ dataDir: 'memory:' });
   const data = readObject({
     format: 'duixian/v1', year: 2023,
-    subjects: [{ id: 'SC1', kind: 'sortingCentre', name: '示例快递任城一级分拨中心', region: '370811', uscc: USCC, tags: ['expressCompany', 'newlyEstablished', 'firstLevel', 'nationalCoverage', 'provinceCoverage'] }],
+    subjects: [
+      { id: 'SC1', kind: 'sortingCentre', name: '示例快递任城一级分拨中心', region: '370811', uscc: USCC, tags: TAGS },
+      { id: 'SC2', kind: 'sortingCentre', name: '示例物流任城一级分拨中心', region: '370811', uscc: USCC2, tags: TAGS },
+    ],
     facts: [],
   }, { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES });
   if (!data.ok) throw new Error(JSON.stringify(data.problems));
@@ -66,14 +74,22 @@ beforeAll(async () => {
   for (const [username, role, place] of [
     ['sc-user', 'enterprise', { uscc: USCC }], ['rencheng-admin', 'county-admin', { region: '370811' }],
     ['jining-admin', 'city-admin', { region: '370800' }], ['sd-admin', 'province-admin', { region: '370000' }],
-    ['bank-user', 'bank', { region: '370000', bank: '齐鲁银行' }],
-  ] as const) await createAccount(store, { username, password: PASSWORD, role, ...place }, 'e2e', false);
+    ['bank-user', 'bank', { region: '370000', bank: '齐鲁银行' }], ['sc2-user', 'enterprise', { uscc: USCC2 }],
+  ] as const) accounts.set(username, await createAccount(store, { username, password: PASSWORD, role, ...place }, 'e2e', false));
   await setWindow(store, { rule: RULE, year: 2023, opens: '2023-09-01', closes: '2023-09-30' }, 'sd-admin');
   await setBudget(store, { document: 'sd-2022-42', funder: '370000', year: 2023, totalFen: 500_0000_00 }, 'sd-admin');
   app = await buildApp({ store, webRoot: join(ROOT, 'packages/web/dist'), process: { today: () => today } });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 }, 120_000);
+
+/** A request to the API as `username`, outside the browser: for what a step needs ready before the pages are looked at. */
+async function asUser(username: string, url: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const s = await openSession(store, accounts.get(username)!, 3600_000, 'e2e');
+  const r = await app.inject({ method: 'POST', url, payload: body, headers: { cookie: `${SESSION_COOKIE}=${s.token}`, [CSRF_HEADER]: s.csrf } });
+  if (r.statusCode >= 300) throw new Error(`${url}: ${r.body}`);
+  return r.json();
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -213,5 +229,32 @@ describe('the award process in the browser', { timeout: 240_000 }, () => {
     await sd.getByTestId('task-summary').locator('tr[data-row-key]').first().waitFor();
     await visited(sd, 'tasks');
     await sd.context().close();
+  });
+
+  it('黑名单 after queueing: the county sees the change, approves only with an acknowledgement reason, and the application moves on', async () => {
+    // a second sorting centre applies in a second round, with room in the province's budget for it
+    await setWindow(store, { rule: RULE, year: 2023, opens: '2023-10-09', closes: '2023-10-31' }, 'sd-admin');
+    await setBudget(store, { document: 'sd-2022-42', funder: '370000', year: 2023, totalFen: 1000_0000_00 }, 'sd-admin');
+    const draft = await asUser('sc2-user', '/api/applications', { subject: 'SC2', rule: RULE, year: 2023 });
+    const queued = await asUser('sc2-user', `/api/applications/${draft.id}/actions`, { action: 'submit', version: draft.version });
+    expect(queued.state).toBe('county-review');
+    // then its subject is blacklisted: proposed by the province, approved by the city
+    const entry = await asUser('sd-admin', '/api/lists', { list: 'black', subject: 'SC2', validFrom: '2023-10-01', reason: '列入失信被执行人名单' });
+    expect((await asUser('jining-admin', `/api/lists/${entry.id}/review`, { approve: true, version: entry.version })).state).toBe('active');
+
+    const p = await signedIn('rencheng-admin');
+    await open(p, '审核', 'applications');
+    await p.getByTestId('applications').locator(`tr[data-row-key="${draft.id}"]`).click();
+    expect(await p.getByTestId('changes').textContent()).toContain('与列入名单时相比有变化');
+    expect(await p.getByTestId('changes').textContent()).toContain('信用黑名单');
+    expect(await p.getByTestId('action-approve').isDisabled()).toBe(true);
+    expect(await p.getByTestId('approve-blocked').textContent()).toContain('确认理由');
+    await p.getByLabel('确认理由（已知悉上述变化）').fill('失信名单列入在分拨中心建成之后，经集体研究先行审核');
+    await expect.poll(() => p.getByTestId('action-approve').isDisabled()).toBe(false);
+    await p.getByTestId('action-approve').click();
+    await expect.poll(() => p.getByTestId('application-state').textContent()).toBe('待市级审核');
+    await p.getByText('已知悉变化', { exact: false }).first().waitFor(); // the acknowledgement in the steps taken
+    await visited(p, 'recheck-acknowledged');
+    await p.context().close();
   });
 });
