@@ -127,6 +127,23 @@ describe('the application a reviewer sees', () => {
     expect(posted[0]!.body).toEqual({ action: 'approve', version: 4 });
   });
 
+  it('a page opened before the change: the refused approval (409) brings the changes and the acknowledgement field', async () => {
+    let refused = false;
+    const posted = stubApi({ '/api/vocabulary': { factKeys: [] } }, () => { refused = true; return failure(409, 'decision-changed'); });
+    const fetch = globalThis.fetch as ReturnType<typeof vi.fn>;
+    const stubbed = fetch.getMockImplementation()!;
+    fetch.mockImplementation(async (url: string, init?: RequestInit) =>
+      (url === '/api/applications/7' ? new Response(JSON.stringify(detail({ changes: refused ? [BLACKLISTED] : [] }))) : stubbed(url, init)));
+    render(<ApplicationPanel id="7" account={ADMIN} onChanged={() => {}} />);
+    await screen.findByTestId('application', {}, { timeout: 10_000 });
+    expect(screen.queryByTestId('changes')).toBeNull();
+    fireEvent.click(screen.getByTestId('action-approve'));
+    await waitFor(() => expect(posted).toHaveLength(1));
+    expect((await screen.findByTestId('changes', {}, { timeout: 10_000 })).textContent).toContain('信用黑名单');
+    expect((screen.getByTestId('action-approve') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByLabelText('确认理由（已知悉上述变化）')).toBeTruthy();
+  });
+
   it('金额待定: shown as such; an administrator sets the amount with a reason; the server\'s refusal is shown', async () => {
     const pending = detail({ amountPending: true, decided: null, state: 'county-review' });
     const posted = stubApi({ '/api/applications/7': pending, '/api/vocabulary': { factKeys: [] } },

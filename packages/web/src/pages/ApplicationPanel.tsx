@@ -15,7 +15,7 @@ import { useT } from '../i18n';
 import { Failure } from './Failure';
 import { Steps } from './Calculator';
 import { Changes } from './Changes';
-import { acknowledging, ACTIONS, amountSettable, approvalBlocked, DEADLINES, sha256Hex, STATES, type ApplicationDetail } from '../process';
+import { acknowledging, ACTIONS, amountSettable, approvalBlocked, DEADLINES, decisionChanged, sha256Hex, STATES, type ApplicationDetail } from '../process';
 
 interface FactKey { key: string; label: string; unit: string }
 
@@ -40,7 +40,10 @@ export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: st
   const done = async (p: Promise<unknown>) => {
     setBusy(true);
     setError(undefined);
-    await p.then(async () => { setReason(''); setAmount(''); setAck(''); await load(); onChanged(); }, showFailure(setError)).finally(() => setBusy(false));
+    await p.then(async () => { setReason(''); setAmount(''); setAck(''); await load(); onChanged(); }, async (e: unknown) => {
+      showFailure(setError)(e);
+      if (decisionChanged(e)) await load(); // something changed since the page was opened: show it, and ask for the acknowledgement
+    }).finally(() => setBusy(false));
   };
   const step = (action: string) => done(api('POST', `/api/applications/${a.id}/actions`, {
     action, version: a.version, ...(reason.trim() ? { reasons: reason.split('\n').map((x) => x.trim()).filter(Boolean) } : {}), ...(action === 'approve' && amount.trim() ? { amount: amount.trim() } : {}),
