@@ -253,7 +253,7 @@ export class Run {
     return {
       rule: rule.id, document: doc.id, number: doc.number, article: rule.article, title: rule.title, text: rule.text,
       subject: subject.id, subjectName: subject.name, year: this.ctx.year,
-      outcome, summary: outcome === 'not-in-force' ? steps[0]!.text : this.summary(outcome, decision, missing), steps,
+      outcome, summary: outcome === 'not-in-force' ? steps[0]!.text : this.summary(rule, outcome, decision, missing), steps,
       readings: Object.fromEntries([...readings].sort().map((id) => [id, this.ctx.readings[id]])),
       ...(outcome === 'missing' ? { missing } : {}),
     };
@@ -312,12 +312,16 @@ export class Run {
     return { kind: 'validity', holds: true, text: `${doc.number} 有效期 ${period}，${y}年${f.partial ? '部分时间在有效期内（I-year-in-force=overlap，按全年考核，特此提示）' : '在有效期内'}` };
   }
 
-  private summary(outcome: Outcome, d: Decision | undefined, missing: readonly string[]): string {
+  /** The decision in one sentence: the amount, or what a title or recommendation is (never empty for an award). */
+  private summary(rule: Rule, outcome: Outcome, d: Decision | undefined, missing: readonly string[]): string {
     if (outcome === 'withheld') return d!.withheld!.text;
     if (outcome === 'missing') return `缺少：${missing.join('、')}`;
     if (outcome !== 'award' || !d) return '';
     const amount = d.granted ?? d.fen;
-    return d.type === 'money' ? `金额 ${yuanString(amount!)} 元${d.ceiling ? '（最高额，评审可核减）' : ''}` : d.type === 'pending' ? '金额待定' : '';
+    if (d.type === 'money') return `金额 ${yuanString(amount!)} 元${d.ceiling ? '（最高额，评审可核减）' : ''}`;
+    if (d.type === 'pending') return '金额待定';
+    if ('honor' in rule.award) return `荣誉：${rule.award.honor}`;
+    return 'recommendation' in rule.award ? rule.award.recommendation : '';
   }
 
   /**

@@ -160,7 +160,8 @@ describe('the pages, as a province administrator', { timeout: 180_000 }, () => {
     const rows = rowsOf('awards');
     expect(await rows.count()).toBeGreaterThan(0);
     expect(await rowsOf('totals-funder').filter({ hasText: '370000' }).textContent()).toMatch(/^370000\d+\.\d\d$/);
-    await rows.first().getByRole('button', { name: '依据' }).click();
+    // a money award's explanation (the list starts with 东营's titles and recommendations, whose summary is the title)
+    await rows.filter({ hasText: '资金' }).first().getByRole('button', { name: '依据' }).click();
     await page.getByTestId('explanation-summary').waitFor();
     expect(await page.getByTestId('explanation-summary').textContent()).toMatch(/给予|金额/);
     await visited(page, '04-explanation');
