@@ -10,12 +10,10 @@
  */
 import { yuanString, type HistoryEntry } from '@duixian/engine';
 import { type Acknowledgement, type Application, type Change, type Store } from '@duixian/store';
+import { GRANTED_STATES } from '@duixian/workflow';
 import { ApiError } from './errors.js';
 import { decision, type Outcome } from './decide.js';
 import type { YearData } from './year-data.js';
-
-/** An award granted: approved by its last level, on notice, final or paid. */
-const GRANTED = ['approved', 'on-notice', 'final', 'paid'];
 
 /** Where money is about to move: a review level's approval, or a payment of a final award. */
 const RECHECKED = ['county-review', 'city-review', 'province-review', 'final'];
@@ -34,7 +32,7 @@ export const ACKNOWLEDGE = {
  */
 export async function grantedBefore(store: Store, app: Application): Promise<HistoryEntry[]> {
   const rows = await store.db.selectFrom('applications').select(['subject_id', 'rule', 'year', 'approved_fen'])
-    .where('state', 'in', GRANTED).where('document', '=', app.document).where('id', '!=', app.id).where('year', '<=', app.year)
+    .where('state', 'in', [...GRANTED_STATES]).where('document', '=', app.document).where('id', '!=', app.id).where('year', '<=', app.year)
     .where((eb) => eb.or([eb('subject_id', '=', app.subjectId), eb('year', '=', app.year)]))
     .orderBy('id').execute();
   return rows.map((r) => ({ subject: r.subject_id, rule: r.rule, year: r.year, amount: r.approved_fen === null ? null : Number(r.approved_fen) }));

@@ -13,6 +13,7 @@ import {
   compareEvaluations, draftCorpus, ENGINE_VERSION, evaluate,
   type AnyDataset, type Change, type Comparison, type Corpus, type Evaluation, type HistoryEntry, type Parameter,
 } from '@duixian/engine';
+import { GRANTED_STATES } from '@duixian/workflow';
 import type { Store } from './db.js';
 import { jsonValue } from './json.js';
 import { loadWithDigest } from './load.js';
@@ -74,9 +75,6 @@ function withParameters<D extends AnyDataset>(ds: D, given: readonly Parameter[]
   return { ...ds, parameters: [...ds.parameters.filter((p) => !replaced.has(key(p))), ...given] };
 }
 
-/** Awards granted in the platform: approved by their last level, on notice, final or paid. */
-const GRANTED = ['approved', 'on-notice', 'final', 'paid'] as const;
-
 /**
  * The awards the platform has granted up to `year`, as history: a run counts them as it counts
  * the imported award_history (once-only rules, groups, the document's 就高, pools, caps), so that a
@@ -84,7 +82,7 @@ const GRANTED = ['approved', 'on-notice', 'final', 'paid'] as const;
  */
 async function platformGrants(store: Store, year: number): Promise<HistoryEntry[]> {
   const rows = await store.db.selectFrom('applications').select(['subject_id', 'rule', 'year', 'approved_fen'])
-    .where('state', 'in', [...GRANTED]).where('year', '<=', year).orderBy('subject_id').orderBy('rule').orderBy('year').execute();
+    .where('state', 'in', [...GRANTED_STATES]).where('year', '<=', year).orderBy('subject_id').orderBy('rule').orderBy('year').execute();
   return rows.map((r) => ({ subject: r.subject_id, rule: r.rule, year: r.year, amount: r.approved_fen === null ? null : Number(r.approved_fen) }));
 }
 

@@ -44,6 +44,9 @@ export const STATE_NAMES: Names<ApplicationState> = {
 
 export const APPLICATION_STATES = Object.keys(STATE_NAMES) as readonly ApplicationState[];
 
+/** An award granted: approved by its last level, on notice, final or paid (what never pays twice counts). */
+export const GRANTED_STATES: readonly ApplicationState[] = ['approved', 'on-notice', 'final', 'paid'];
+
 export type ApplicationAction =
   | 'save'
   | 'submit'
