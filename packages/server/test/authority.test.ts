@@ -8,11 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { usccCheckChar } from '@duixian/engine';
-import { CSRF_HEADER, SESSION_COOKIE } from '@duixian/server';
 import { createAccount, enlist, openSession, type Store } from '@duixian/store';
 import { CHINA_2023_2024 } from '@duixian/workflow';
 import { BACKENDS } from '../../store/test/backends.js';
-import { PASSWORD, platform, runAs, USCC_E2, USCC_E3, type Platform } from './platform.js';
+import { PASSWORD, platform, runAs, sender, USCC_E2, USCC_E3, type Platform } from './platform.js';
 
 const uscc = (first17: string) => first17 + usccCheckChar(first17)!;
 const LOGISTICS = { rule: 'jinan-2021-cbec/4.3.logistics', key: 'amount', value: '1000万元' };
@@ -34,10 +33,7 @@ describe.each(BACKENDS)('authority and abuse on $name', (backend) => {
   async function signedIn(username: string) {
     const a = (await p.store.db.selectFrom('accounts').select(['id', 'username', 'role', 'region', 'uscc', 'bank', 'must_change_password']).where('username', '=', username).executeTakeFirstOrThrow());
     const s = await openSession(p.store, { id: String(a.id), username: a.username, role: a.role, region: a.region, uscc: a.uscc, bank: a.bank, mustChangePassword: false }, 3600_000, 'test');
-    return (method: 'GET' | 'POST', url: string, body?: unknown) => p.app.inject({
-      method, url, ...(body === undefined ? {} : { payload: body as never }),
-      headers: { cookie: `${SESSION_COOKIE}=${s.token}`, ...(method === 'POST' ? { [CSRF_HEADER]: s.csrf } : {}) },
-    });
+    return sender(p.app, s.token, s.csrf);
   }
 
   describe('a USCC names one subject', () => {

@@ -91,7 +91,7 @@ export async function platform(backend: Backend): Promise<Platform> {
 }
 
 /** Requests to `app` with a session's cookie and CSRF token (none: anonymous). */
-const sender = (app: FastifyInstance, cookie: string, csrf: string): Send => (method, url, body, headers = {}) => app.inject({
+export const sender = (app: FastifyInstance, cookie: string, csrf: string): Send => (method, url, body, headers = {}) => app.inject({
   method, url, ...(body === undefined ? {} : { payload: body as never }),
   headers: { ...(cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {}), ...(csrf && method !== 'GET' ? { [CSRF_HEADER]: csrf } : {}), ...headers },
 });

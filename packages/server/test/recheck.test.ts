@@ -13,10 +13,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, CSRF_HEADER, SESSION_COOKIE } from '@duixian/server';
+import { buildApp } from '@duixian/server';
 import { createAccount, openSession, type Store } from '@duixian/store';
 import { BACKENDS, type Backend } from '../../store/test/backends.js';
-import { ACCOUNTS, PASSWORD, platform, USCC_E3, type Platform, type Username } from './platform.js';
+import { ACCOUNTS, PASSWORD, platform, sender, USCC_E3, type Platform, type Username } from './platform.js';
 
 const TITLE = 'jining-2022-54/2.national-title';
 const HIRING = 'jining-2022-54/8.hiring';
@@ -45,10 +45,7 @@ function processPlatform(backend: Backend) {
     await app?.close();
     await p?.dispose();
   });
-  const as = (who: Who) => (method: 'GET' | 'POST', url: string, body?: unknown) => {
-    const c = clients.get(who)!;
-    return app!.inject({ method, url, ...(body === undefined ? {} : { payload: body as never }), headers: { cookie: `${SESSION_COOKIE}=${c.cookie}`, ...(method === 'POST' ? { [CSRF_HEADER]: c.csrf } : {}) } });
-  };
+  const as = (who: Who) => sender(app!, clients.get(who)!.cookie, clients.get(who)!.csrf);
   const detail = async (id: string) => (await as('jining-admin')('GET', `/api/applications/${id}`)).json();
   /** one step on the version the actor sees now */
   const step = async (who: Who, id: string, action: string, extra: Body = {}) =>
