@@ -12,6 +12,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from './errors.js';
+import { nulAt } from './nul.js';
 
 /** A calendar year as every route takes it. */
 export const YEAR = { type: 'integer', minimum: 2000, maximum: 2100 } as const;
@@ -47,41 +48,4 @@ function refuseNul(req: FastifyRequest): void {
     const en = `${path} holds a NUL character (U+0000), which no text may hold: remove it`;
     throw new ApiError(400, 'nul-character', `${path} 含有空字符（U+0000），请删除后重新提交`, en, [{ path, message: en }]);
   }
-}
-
-/** Uploaded bytes (an .xlsx, a PDF) are not text. */
-const isBytes = (v: object): boolean => v instanceof Uint8Array || v instanceof ArrayBuffer;
-
-/**
- * Where a NUL is in any text of `value` — a value or a key, at any depth — as `body.subjects[0].name`
- * (for a key: the object holding it); undefined if there is none. Without `named` it only says
- * whether there is one (`at`), building no paths: one look at each value of a large import. A walk
- * with its own stack, not recursion, so that no depth of nesting exhausts the call stack.
- */
-function nulAt(value: unknown, at: string, named: boolean): string | undefined {
-  const values: unknown[] = [value];
-  const paths: string[] = [at];
-  while (values.length) {
-    const v = values.pop();
-    const path = named ? paths.pop()! : at;
-    if (typeof v === 'string') {
-      if (v.includes('\u0000')) return path;
-      continue;
-    }
-    if (v === null || typeof v !== 'object' || isBytes(v)) continue;
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) {
-        values.push(v[i]);
-        if (named) paths.push(`${path}[${i}]`);
-      }
-      continue;
-    }
-    // for…in over a parsed body's own keys: no array of entries made per object of a large import
-    for (const k in v) {
-      if (k.includes('\u0000')) return path;
-      values.push((v as Record<string, unknown>)[k]);
-      if (named) paths.push(/^[\w-]+$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`);
-    }
-  }
-  return undefined;
 }

@@ -4,6 +4,7 @@
  * already parsed, in place (uploads.ts). It imports no more than the readers, so a worker starts fast.
  */
 import { createHash } from 'node:crypto';
+import { nulAt } from './nul.js';
 import { readCsv, readObject, readXlsx, type Known, type ReadOptions, type ReadResult } from '@duixian/interchange';
 
 /** A body as the import route received it: the .xlsx's bytes, JSON text not yet parsed, or JSON parsed. */
@@ -35,22 +36,9 @@ export async function readUpload(upload: Upload, known: Known, opts: ReadOptions
   }
   // a NUL (\u0000 in JSON) no text may hold: PostgreSQL would refuse the whole import; the request
   // guard (input.ts) never saw this body, parsed only here, so the same check is made here
-  const nul = /\\u0000/i.test(text) ? nulAt(body, '') : undefined;
+  const nul = /\\u0000/i.test(text) ? nulAt(body, '', true) : undefined;
   if (nul !== undefined) return { result: failed(nul || '(body)', 'holds a NUL character (U+0000), which no text may hold; delete it'), hash: sha256(JSON.stringify(body)) };
   return { result: readParsed(body, known, opts), hash: sha256(JSON.stringify(body)) };
-}
-
-/** The path of the first text (value or key) holding a NUL, or undefined. */
-function nulAt(v: unknown, path: string): string | undefined {
-  if (typeof v === 'string') return v.includes('\u0000') ? path : undefined;
-  if (v === null || typeof v !== 'object') return undefined;
-  for (const [k, x] of Object.entries(v)) {
-    const at = Array.isArray(v) ? `${path}[${k}]` : path ? `${path}.${k}` : k;
-    if (k.includes('\u0000')) return at;
-    const found = nulAt(x, at);
-    if (found !== undefined) return found;
-  }
-  return undefined;
 }
 
 /** The interchange JSON, or a CSV pair sent as {"csv": {"subjects": …, "facts": …}}. */
