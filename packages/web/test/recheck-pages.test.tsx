@@ -179,10 +179,11 @@ describe('budgets and payments', () => {
     stubApi({ '/api/budgets': budgets, '/api/disbursements': { items: [] }, '/api/applications': { page: 1, pageSize: 500, total: 0, items: [] }, '/api/documents': { items: [] } });
     render(<Budgets account={ADMIN} />);
     const table = await screen.findByTestId('budgets', {}, { timeout: 10_000 });
-    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
+    // Before the budgets arrive antd shows a placeholder row ("暂无数据"): wait for the data row itself.
+    const row = await waitFor(() => { const r = table.querySelector('tr[data-row-key]'); expect(r).not.toBeNull(); return r!; }, { timeout: 10_000 });
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
     expect(headers).toEqual(expect.arrayContaining(['已预留（元）', '剩余（元）']));
-    const cells = within(table).getAllByRole('row')[1]!.querySelectorAll('td');
+    const cells = row.querySelectorAll('td');
     const at = (title: string) => cells[headers.indexOf(title)]!.textContent;
     expect([at('已核定（元）'), at('已预留（元）'), at('已拨付（元）'), at('剩余（元）')]).toEqual(['20000.00', '50000.00', '0.00', '30000.00']);
   });
