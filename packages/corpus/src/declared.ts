@@ -1,0 +1,35 @@
+/**
+ * Every fact key, tag and subject kind a rule reads is declared: a word the corpus uses but never
+ * declares would be a fact no input can give, a tag no subject carries, and the rule would
+ * silently decide nothing. The declared words are a parameter: the engine's vocabulary today, the
+ * corpus's own declarations once it has them.
+ */
+import { FACT_KEYS, SUBJECT_KINDS, TAGS, type Corpus, type Unit } from '@duixian/engine';
+import { ruleFactKeys, ruleTags } from './applications.js';
+import type { CorpusProblem } from './check.js';
+
+export interface Vocabulary {
+  readonly facts: Readonly<Record<string, { readonly unit: Unit }>>;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly kinds: Readonly<Record<string, string>>;
+}
+
+/** The words the engine declares in packages/engine/src/vocabulary.ts. */
+export const ENGINE_VOCABULARY: Vocabulary = { facts: FACT_KEYS, tags: TAGS, kinds: SUBJECT_KINDS };
+
+/** The unit of a declared fact key; undefined for an undeclared one. */
+export const unitOf = (vocabulary: Vocabulary) => (key: string): Unit | undefined =>
+  Object.hasOwn(vocabulary.facts, key) ? vocabulary.facts[key]!.unit : undefined;
+
+const undeclared = (where: string, what: string, zh: string, words: readonly string[], declared: object): CorpusProblem[] =>
+  words.filter((w) => !Object.hasOwn(declared, w)).map((w) => ({ where, message: `${what} "${w}" is not declared — ${zh} ${w} 未声明` }));
+
+export function undeclaredWords(corpus: Corpus, vocabulary: Vocabulary): CorpusProblem[] {
+  const rules = corpus.rules.flatMap((r) => [
+    ...undeclared(r.id, 'fact key', '事实项', ruleFactKeys(r), vocabulary.facts),
+    ...undeclared(r.id, 'tag', '标签', ruleTags(r), vocabulary.tags),
+    ...undeclared(r.id, 'subject kind', '主体类型', r.recipient.kinds, vocabulary.kinds),
+  ]);
+  const validations = corpus.validations.flatMap((v) => undeclared(v.id, 'fact key', '事实项', [v.fact], vocabulary.facts));
+  return [...rules, ...validations];
+}
