@@ -1,16 +1,40 @@
 /**
  * `duixian check`: the corpus against itself and the texts. Structural problems (an unknown
- * rule in a group, a cite not in the text, a threshold that does not parse) and coverage: every
- * figure in a document's text is linked to a rule or target, or marked not computable.
+ * rule in a group, a figure that does not parse), the law's own words (every encoded figure and
+ * comparison word stated in the rule's cites, every `text` and cite verbatim in the document),
+ * declared words (fact keys, tags, subject kinds), and coverage: every figure in a document's
+ * text is linked to a rule or target, or marked not computable.
  */
-import { FACT_KEYS, isFactKey, parseQuantity, type Award, type Condition, type Corpus, type Metric } from '@duixian/engine';
+import type { Corpus } from '@duixian/engine';
 import { coverage } from './coverage.js';
-import { MEASURES, NOT_COMPUTABLE, TARGETS } from './documents/index.js';
+import { ENGINE_VOCABULARY, undeclaredWords, unitOf, type Vocabulary } from './declared.js';
+import { MEASURES, NOT_COMPUTABLE, TARGETS } from './documents.js';
+import { ruleFigures, validationFigures } from './encoded-figures.js';
+import { figuresNotCited } from './figures-in-cites.js';
 import { TEXTS } from './texts.js';
+import { KNOWN_NOT_VERBATIM, notVerbatim } from './verbatim.js';
 
 export interface CorpusProblem { readonly where: string; readonly message: string }
 
-export function checkCorpus(corpus: Corpus): { problems: CorpusProblem[]; report: ReturnType<typeof coverage> } {
+export interface CheckOptions {
+  /** the documents' texts by document id (default: the built-in corpus's) */
+  readonly texts?: Readonly<Record<string, string>>;
+  /** the declared fact keys, tags and subject kinds (default: the engine's) */
+  readonly vocabulary?: Vocabulary;
+}
+
+export function checkCorpus(corpus: Corpus, options: CheckOptions = {}): { problems: CorpusProblem[]; report: ReturnType<typeof coverage> } {
+  const { texts = TEXTS, vocabulary = ENGINE_VOCABULARY } = options;
+  const problems: CorpusProblem[] = [...structureProblems(corpus), ...lawProblems(corpus, texts, vocabulary), ...undeclaredWords(corpus, vocabulary)];
+  const report = coverage({
+    texts, measures: MEASURES, targets: TARGETS, notComputable: NOT_COMPUTABLE,
+    ruleCites: [...corpus.rules, ...corpus.validations].map((r) => ({ rule: r.id, document: r.document, cites: r.cites })),
+  });
+  return { problems, report };
+}
+
+/** Ids, documents, groups and references between rules. */
+function structureProblems(corpus: Corpus): CorpusProblem[] {
   const problems: CorpusProblem[] = [];
   const ids = new Set<string>();
   for (const r of corpus.rules) {
@@ -18,10 +42,6 @@ export function checkCorpus(corpus: Corpus): { problems: CorpusProblem[]; report
     ids.add(r.id);
     if (!corpus.documents.some((d) => d.id === r.document)) problems.push({ where: r.id, message: `unknown document ${r.document}` });
     if (!r.id.startsWith(`${r.document}/`)) problems.push({ where: r.id, message: 'rule id does not start with its document id' });
-    for (const v of valuesOf(r.conditions, r.award)) {
-      const p = parseQuantity(v.value, v.unit);
-      if (!p.ok) problems.push({ where: r.id, message: `figure ${v.value}: ${p.error}` });
-    }
     for (const c of r.conditions) {
       if ('awardedBefore' in c && !corpus.rules.some((x) => x.id === c.awardedBefore)) problems.push({ where: r.id, message: `awardedBefore names unknown rule ${c.awardedBefore}` });
     }
@@ -32,33 +52,18 @@ export function checkCorpus(corpus: Corpus): { problems: CorpusProblem[]; report
   for (const g of corpus.groups) {
     for (const id of g.rules) if (!ids.has(id)) problems.push({ where: g.id, message: `group lists unknown rule ${id}` });
   }
-  const report = coverage({
-    texts: TEXTS, measures: MEASURES, targets: TARGETS, notComputable: NOT_COMPUTABLE,
-    ruleCites: [...corpus.rules, ...corpus.validations].map((r) => ({ rule: r.id, document: r.document, cites: r.cites })),
-  });
-  return { problems, report };
+  return problems;
 }
 
-type Figure = { value: string; unit: 'yuan' | 'usd' | 'ratio' | 'count' | 'sqm' };
-
-/** The written figures of a rule (thresholds, amounts, rates, caps), each with the unit it must parse in. */
-function valuesOf(conditions: readonly Condition[], award: Award): Figure[] {
-  const out: Figure[] = [];
-  const metricUnit = (m: Metric): Figure['unit'] => ('fact' in m && isFactKey(m.fact) ? unitOfFact(m.fact) : 'count');
-  const walk = (c: Condition): void => {
-    if ('anyOf' in c) c.anyOf.forEach(walk);
-    else if ('usd' in c) out.push({ value: c.value, unit: 'usd' });
-    else if ('compare' in c && 'value' in c) out.push({ value: c.value, unit: metricUnit(c.compare) });
-  };
-  conditions.forEach(walk);
-  if ('money' in award) out.push({ value: award.money, unit: 'yuan' });
-  if ('prizes' in award) award.prizes.forEach((p) => out.push({ value: p, unit: 'yuan' }));
-  if ('tiers' in award) award.tiers.forEach((t) => out.push({ value: t.money, unit: 'yuan' }));
-  if ('costShare' in award) out.push({ value: award.costShare.rate, unit: 'ratio' });
-  return out;
+/** The law's own words: figures and comparison words in the cites, `text` and cites verbatim. */
+function lawProblems(corpus: Corpus, texts: Readonly<Record<string, string>>, vocabulary: Vocabulary): CorpusProblem[] {
+  const unit = unitOf(vocabulary);
+  const figures = [
+    ...corpus.rules.flatMap((r) => figuresNotCited(r, ruleFigures(r, unit))),
+    ...corpus.validations.flatMap((v) => figuresNotCited(v, validationFigures(v, unit))),
+  ];
+  const known = new Set(KNOWN_NOT_VERBATIM);
+  const verbatim = notVerbatim([...corpus.rules, ...corpus.validations], texts)
+    .filter((p) => !(known.has(p.where) && p.message.startsWith('text ')));
+  return [...figures, ...verbatim];
 }
-
-const unitOfFact = (k: keyof typeof FACT_KEYS): Figure['unit'] => {
-  const u = FACT_KEYS[k].unit;
-  return u === 'yuan' || u === 'usd' || u === 'ratio' || u === 'sqm' ? u : 'count';
-};
