@@ -10,9 +10,9 @@ import { coverage } from './coverage.js';
 import { ENGINE_VOCABULARY, undeclaredWords, unitOf, type Vocabulary } from './declared.js';
 import { MEASURES, NOT_COMPUTABLE, TARGETS } from './documents.js';
 import { ruleFigures, validationFigures } from './encoded-figures.js';
-import { figuresNotCited } from './figures-in-cites.js';
+import { benchmarkWordsNotInText, figuresNotCited } from './figures-in-cites.js';
 import { TEXTS } from './texts.js';
-import { KNOWN_NOT_VERBATIM, notVerbatim } from './verbatim.js';
+import { KNOWN_NOT_VERBATIM, citesOutsideText, notVerbatim, quotesOf } from './verbatim.js';
 
 export interface CorpusProblem { readonly where: string; readonly message: string }
 
@@ -55,15 +55,14 @@ function structureProblems(corpus: Corpus): CorpusProblem[] {
   return problems;
 }
 
-/** The law's own words: figures and comparison words in the cites, `text` and cites verbatim. */
+/** The law's own words: figures and comparison words in the cites, quotes verbatim. */
 function lawProblems(corpus: Corpus, texts: Readonly<Record<string, string>>, vocabulary: Vocabulary): CorpusProblem[] {
   const unit = unitOf(vocabulary);
   const figures = [
-    ...corpus.rules.flatMap((r) => figuresNotCited(r, ruleFigures(r, unit))),
+    ...corpus.rules.flatMap((r) => [...figuresNotCited(r, ruleFigures(r, unit)), ...benchmarkWordsNotInText(r)]),
     ...corpus.validations.flatMap((v) => figuresNotCited(v, validationFigures(v, unit))),
   ];
   const known = new Set(KNOWN_NOT_VERBATIM);
-  const verbatim = notVerbatim([...corpus.rules, ...corpus.validations], texts)
-    .filter((p) => !(known.has(p.where) && p.message.startsWith('text ')));
-  return [...figures, ...verbatim];
+  const verbatim = notVerbatim(quotesOf(corpus), texts).filter((p) => !(known.has(p.where) && p.message.startsWith('text ')));
+  return [...figures, ...verbatim, ...citesOutsideText([...corpus.rules, ...corpus.validations], texts)];
 }

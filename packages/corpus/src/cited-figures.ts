@@ -106,6 +106,9 @@ function wordsIn(clause: string): WordAt[] {
   return all.filter((a) => !all.some((b) => inside(a, b)));
 }
 
+/** Is `word` itself in `text` (not only inside a longer word: 超过 in 不超过)? */
+export const hasWord = (text: string, word: LegalWord): boolean => wordsIn(text).some((w) => w.word === word);
+
 const CLAUSE_END = /[，,；;。：:！？!?\n]/u;
 
 /** The clause of `cite` around [start, end): up to the nearest ，；。： on either side (、 joins a list). */

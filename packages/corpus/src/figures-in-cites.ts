@@ -4,9 +4,9 @@
  * 5万元, a threshold of 500 where it says 5000 m², 超过 where it says 以上: each is a problem naming
  * the rule, the figure and its field.
  */
-import { parseQuantity } from '@duixian/engine';
+import { parseQuantity, type Condition, type Rule } from '@duixian/engine';
 import type { CorpusProblem } from './check.js';
-import { citedFigures, governs, type CitedFigure } from './cited-figures.js';
+import { citedFigures, governs, hasWord, type CitedFigure } from './cited-figures.js';
 import type { EncodedFigure } from './encoded-figures.js';
 
 export interface Cited {
@@ -46,4 +46,17 @@ function figureProblem(entry: Cited, f: EncodedFigure): CorpusProblem | undefine
 /** The problems of one rule or validation: its figures against its cites. */
 export function figuresNotCited(entry: Cited, figures: readonly EncodedFigure[]): CorpusProblem[] {
   return figures.flatMap((f) => figureProblem(entry, f) ?? []);
+}
+
+/**
+ * A comparison with a regional average (高于全省平均增幅) has no figure to cite: its word must be
+ * in the rule's text.
+ */
+export function benchmarkWordsNotInText(rule: Rule): CorpusProblem[] {
+  const walk = (c: Condition, at: string): CorpusProblem[] => {
+    if ('anyOf' in c) return c.anyOf.flatMap((x, i) => walk(x, `${at}.anyOf[${i}]`));
+    if (!('benchmark' in c) || hasWord(rule.text, c.legal)) return [];
+    return [{ where: rule.id, message: `${c.legal} (${at}.legal) is not in the rule's text — 规则原文中没有“${c.legal}”` }];
+  };
+  return rule.conditions.flatMap((c, i) => walk(c, `conditions[${i}]`));
 }

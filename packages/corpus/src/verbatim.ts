@@ -3,13 +3,28 @@
  * text, spaces, page breaks and "," vs "，" included. A problem says where the words part from the
  * document's, so that the fix is a copy from the text.
  */
+import type { Corpus, Rule, Validation } from '@duixian/engine';
 import type { CorpusProblem } from './check.js';
 
+/** Words of a rule (or group, or document) that claim to be the document's own, by field. */
 export interface Quoted {
   readonly id: string;
   readonly document: string;
-  readonly text: string;
-  readonly cites: readonly string[];
+  readonly quotes: ReadonlyArray<readonly [field: string, words: string]>;
+}
+
+/** Every quoted field of the corpus: rules' and validations' text, cites and pool text, groups', documents' exclusivity. */
+export function quotesOf(corpus: Corpus): Quoted[] {
+  const cited = (e: Rule | Validation): Quoted => ({
+    id: e.id, document: e.document,
+    quotes: [['text', e.text], ...e.cites.map((c, i) => [`cites[${i}] ${JSON.stringify(c)}`, c] as const), ...('pool' in e && e.pool ? [['pool.text', e.pool.text] as const] : [])],
+  });
+  return [
+    ...corpus.rules.map(cited),
+    ...corpus.validations.map(cited),
+    ...corpus.groups.map((g): Quoted => ({ id: g.id, document: g.document, quotes: [['text', g.text]] })),
+    ...corpus.documents.flatMap((d): Quoted[] => (d.exclusive ? [{ id: d.id, document: d.id, quotes: [['exclusive.text', d.exclusive.text]] }] : [])),
+  ];
 }
 
 /**
@@ -50,23 +65,26 @@ export function divergence(document: string, words: string): string {
   return `after ${JSON.stringify(common)} the rule has ${JSON.stringify(words.slice(n, n + 8))}, the document ${JSON.stringify(theirs)}`;
 }
 
-function notIn(document: string, entry: Quoted, field: string, words: string): CorpusProblem {
-  return {
-    where: entry.id,
-    message: `${field} is not verbatim in the text of ${entry.document} (${divergence(document, words)}) — ${field}与文件原文不一致`,
-  };
-}
-
-/** The `text` and cites of each entry that are not exact substrings of their document's text. */
+/** The quoted words of each entry that are not exact substrings of their document's text. */
 export function notVerbatim(entries: readonly Quoted[], texts: Readonly<Record<string, string>>): CorpusProblem[] {
   return entries.flatMap((e) => {
     const document = texts[e.document];
     if (document === undefined) return []; // an unknown document is reported by itself
-    const problems: CorpusProblem[] = [];
-    if (!document.includes(e.text)) problems.push(notIn(document, e, 'text', e.text));
-    e.cites.forEach((cite, i) => {
-      if (cite === '' || !document.includes(cite)) problems.push(notIn(document, e, `cites[${i}] ${JSON.stringify(cite)}`, cite));
-    });
-    return problems;
+    return e.quotes
+      .filter(([, words]) => words === '' || !document.includes(words))
+      .map(([field, words]) => ({
+        where: e.id,
+        message: `${field} is not verbatim in the text of ${e.document} (${divergence(document, words)}) — ${field}与文件原文不一致`,
+      }));
   });
+}
+
+/**
+ * A cite is words of the rule's own `text`: one cited from elsewhere in the document stands for
+ * another article. (A cite not in the document at all is reported by notVerbatim.)
+ */
+export function citesOutsideText(entries: ReadonlyArray<Rule | Validation>, texts: Readonly<Record<string, string>>): CorpusProblem[] {
+  const outside = (e: Rule | Validation, c: string): boolean => !e.text.includes(c) && (texts[e.document]?.includes(c) ?? false);
+  return entries.flatMap((e) =>
+    e.cites.flatMap((c, i) => (outside(e, c) ? [{ where: e.id, message: `cites[${i}] ${JSON.stringify(c)} is not in the rule's text — 引文不在本规则的原文(text)中` }] : [])));
 }
