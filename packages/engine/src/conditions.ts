@@ -12,7 +12,7 @@ import { benchmark, measure, metricLabel, metricUnit, showMetric, type MissingFa
 import { scaled } from './quantity.js';
 import { cmp, fromScaled } from './rational.js';
 import type { RankTable } from './ranking.js';
-import type { Condition, Metric, PolicyDocument, Ranking, Rule } from './rule.js';
+import type { Benchmark, Condition, Metric, PolicyDocument, Ranking, Rule } from './rule.js';
 import type { Step } from './trace.js';
 import { FACT_KEYS, TAGS, UNITS, type FactKey } from './vocabulary.js';
 
@@ -23,7 +23,6 @@ export interface Check {
   readonly ownFacts: readonly FactKey[];
   /** a claim that does not show in the subject's own facts (a count derived from member enterprises) */
   readonly claimedBy?: (i: number) => boolean;
-  readonly readings: readonly InterpretationId[];
   test(i: number): Tri;
   explain(i: number): { readonly step: Step; readonly missing: readonly MissingFact[] };
 }
@@ -40,6 +39,15 @@ export interface CheckEnv {
 const tri = (b: boolean): Tri => (b ? 1 : 0);
 const ok = (t: Tri): boolean | null => (t === 1 ? true : t === 0 ? false : null);
 const subjectId = (env: CheckEnv, i: number) => env.ctx.population.subjects.id(i);
+
+/** The readings a condition depends on, from its shape alone (the same for every run). */
+export function conditionReadings(c: Condition): InterpretationId[] {
+  if ('compare' in c) return [...wordReadings(c.legal), ...metricReadings(c.compare), ...('benchmark' in c ? ['I-avg' as const] : [])];
+  if ('usd' in c) return ['I-usd'];
+  if ('anyOf' in c) return c.anyOf.flatMap(conditionReadings);
+  if ('rank' in c) return ['I-rank-ties', 'I-rank-scope', ...metricReadings(c.rank.by)];
+  return [];
+}
 
 export function compileCondition(c: Condition, env: CheckEnv): Check {
   if ('compare' in c && 'value' in c && 'fact' in c.compare) return factThreshold(c.compare.fact, c.legal, c.value, env, c.label);
@@ -69,7 +77,6 @@ function factThreshold(key: FactKey, legal: LegalWord, value: string, env: Check
   const name = label ?? FACT_KEYS[key].label;
   return {
     ownFacts: [key],
-    readings: wordReadings(legal),
     test(i) {
       const v = read(i);
       return v === undefined ? -1 : tri(holds(op, v - t));
@@ -106,7 +113,6 @@ function metricThreshold(m: Metric, legal: LegalWord, value: string, env: CheckE
   return {
     ownFacts: ownFactsOf(m),
     ...('newlyOver' in m ? { claimedBy: (i: number) => measure(ctx, i, m).ok } : {}),
-    readings: [...wordReadings(legal), ...metricReadings(m)],
     test(i) {
       const r = measure(ctx, i, m);
       return r.ok ? tri(holds(op, cmp(r.q, t))) : -1;
@@ -122,16 +128,18 @@ function metricThreshold(m: Metric, legal: LegalWord, value: string, env: CheckE
 
 const BENCH_NAME = { province: '全省平均', city: '全市平均', country: '全国平均' } as const;
 
+/** 全省平均增幅 / 全国平均水平: the regional average a condition compares with. */
+export const benchmarkName = (b: Benchmark): string => `${BENCH_NAME[b.average]}${'growth' in b.metric ? '增幅' : '水平'}`;
+
 /** 增幅高于全省平均增幅: the subject's metric against a regional benchmark (I-avg). */
 function againstBenchmark(c: Condition & { compare: Metric; benchmark: object }, env: CheckEnv): Check {
   const cc = c as { compare: Metric; legal: LegalWord; benchmark: { average: 'province' | 'city' | 'country'; metric: Metric }; label?: string };
   const { ctx } = env;
   const op = operatorOf(cc.legal, ctx.readings['I-guo']);
   const name = cc.label ?? metricLabel(cc.compare);
-  const benchName = `${BENCH_NAME[cc.benchmark.average]}${'growth' in cc.benchmark.metric ? '增幅' : '水平'}`;
+  const benchName = benchmarkName(cc.benchmark);
   return {
     ownFacts: ownFactsOf(cc.compare),
-    readings: [...wordReadings(cc.legal), ...metricReadings(cc.compare), 'I-avg'],
     test(i) {
       const a = measure(ctx, i, cc.compare);
       const b = benchmark(ctx, i, cc.benchmark);
@@ -175,7 +183,6 @@ function usdThreshold(c: Condition & { usd: object }, env: CheckEnv): Check {
   };
   return {
     ownFacts: [cc.usd.usdFact, cc.usd.yuanFact],
-    readings: ['I-usd'],
     test(i) {
       const r = compare(i);
       return 'missing' in r ? -1 : tri(holds(op, r.c));
@@ -196,7 +203,6 @@ function flag(key: FactKey, env: CheckEnv, label?: string): Check {
   const get = (i: number) => ctx.population.value(i, key, ctx.year) === 1;
   return {
     ownFacts: [key],
-    readings: [],
     test: (i) => tri(get(i)),
     explain: (i) => ({ step: step(`${name}（${ctx.year}年）：${get(i) ? '是' : '否'}`, get(i), { fact: key }), missing: [] }),
   };
@@ -206,7 +212,6 @@ function tagCheck(tag: keyof typeof TAGS, env: CheckEnv): Check {
   const pop = env.ctx.population;
   return {
     ownFacts: [],
-    readings: [],
     test: (i) => tri(pop.hasTag(i, tag)),
     explain: (i) => ({ step: step(`${TAGS[tag]}：${pop.hasTag(i, tag) ? '是' : '否'}`, pop.hasTag(i, tag), { tag }), missing: [] }),
   };
@@ -217,7 +222,6 @@ function notTag(tag: keyof typeof TAGS, label: string, env: CheckEnv): Check {
   const pop = env.ctx.population;
   return {
     ownFacts: [],
-    readings: [],
     test: (i) => tri(!pop.hasTag(i, tag)),
     explain: (i) => ({ step: step(`例外“${label}”：${pop.hasTag(i, tag) ? `该主体${TAGS[tag]}，不适用` : '不涉及'}`, !pop.hasTag(i, tag), { tag }), missing: [] }),
   };
@@ -232,7 +236,6 @@ function dateInForce(key: FactKey, env: CheckEnv, label?: string): Check {
   const read = (i: number) => ctx.population.value(i, key, ctx.year);
   return {
     ownFacts: [key],
-    readings: [],
     test(i) {
       const v = read(i);
       return v === undefined ? -1 : tri(v >= from && v <= to);
@@ -251,7 +254,6 @@ function anyOf(parts: Check[], label?: string): Check {
   return {
     ownFacts: parts.flatMap((p) => p.ownFacts),
     ...(claimers.length ? { claimedBy: (i: number) => claimers.some((c) => c(i)) } : {}),
-    readings: parts.flatMap((p) => p.readings),
     test(i) {
       let unknown = false;
       for (const p of parts) {
@@ -276,7 +278,6 @@ function rankCheck(ranking: Ranking, env: CheckEnv): Check {
   const label = ranking.label;
   return {
     ownFacts: ownFactsOf(ranking.by),
-    readings: ['I-rank-ties', 'I-rank-scope', ...metricReadings(ranking.by)],
     test(i) {
       const t = env.ranks();
       const r = t.rank.get(i);
@@ -305,7 +306,6 @@ const showScore = (s: { n: bigint; d: bigint }): string => {
 function wonGroup(group: string, env: CheckEnv, label?: string): Check {
   return {
     ownFacts: [],
-    readings: [],
     test: (i) => tri(env.wonGroup(i, group)),
     explain: (i) => ({ step: step(`${label ?? `获得${group}组奖励`}：${env.wonGroup(i, group) ? '是' : '否'}`, env.wonGroup(i, group), { group }), missing: [] }),
   };
@@ -318,7 +318,6 @@ function awardedBefore(rule: string, yearsBefore: number, label: string, env: Ch
   const granted = (i: number) => ctx.awardedYears(subjectId(env, i), rule).includes(year);
   return {
     ownFacts: [],
-    readings: [],
     test: (i) => tri(granted(i)),
     explain: (i) => ({ step: step(`${label}：${year}年${granted(i) ? '已获' : '未获'} ${rule} 奖励`, granted(i), { rule, year }), missing: [] }),
   };

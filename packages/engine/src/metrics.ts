@@ -29,13 +29,16 @@ export function metricUnit(m: Metric): Unit | 'q' {
   return 'ratio';
 }
 
-export function metricLabel(m: Metric): string {
-  if ('fact' in m) return label(m.fact);
-  if ('growth' in m) return m.published ? label(m.published) : `${label(m.growth)}增幅`;
-  if ('ratio' in m) return m.published ? label(m.published) : `${label(m.ratio[0])}占${label(m.ratio[1])}比重`;
-  if ('sumOverYears' in m) return `${m.from}—${m.to}年${label(m.sumOverYears)}合计`;
-  if ('newlyOver' in m) return label(m.published);
-  return `综合评价得分（${m.composite.map(metricLabel).join('、')}）`;
+export const metricLabel = (m: Metric): string => metricLabelIn(m, label);
+
+/** The metric in words, naming fact keys by `l` (a corpus may declare its own labels). */
+export function metricLabelIn(m: Metric, l: (k: FactKey) => string): string {
+  if ('fact' in m) return l(m.fact);
+  if ('growth' in m) return m.published ? l(m.published) : `${l(m.growth)}增幅`;
+  if ('ratio' in m) return m.published ? l(m.published) : `${l(m.ratio[0])}占${l(m.ratio[1])}比重`;
+  if ('sumOverYears' in m) return `${m.from}—${m.to}年${l(m.sumOverYears)}合计`;
+  if ('newlyOver' in m) return l(m.published);
+  return `综合评价得分（${m.composite.map((x) => metricLabelIn(x, l)).join('、')}）`;
 }
 
 /** Render a metric value for people in its unit. */

@@ -4,7 +4,7 @@
  * and the decision for each — fast for populations, with full steps when explaining.
  */
 import { awardFacts, awardReadings, computeAward, type AwardType, type Computed } from './awards.js';
-import { compileCondition, type Check, type Tri } from './conditions.js';
+import { compileCondition, conditionReadings, type Check, type Tri } from './conditions.js';
 import type { RunContext } from './context.js';
 import type { InterpretationId, Readings } from './interpretations.js';
 import type { MissingFact } from './metrics.js';
@@ -48,10 +48,19 @@ export function placedByActivity(rule: Rule, readings: Readings): boolean {
   return rule.recipient.byActivity === true && readings['I-recipient-place'] === 'activity';
 }
 
+/**
+ * Every reading a rule depends on, from its shapes and settings alone: what each award of the rule
+ * lists, and what `duixian show` and the 政策库 page name beside the rule. `doc` adds its
+ * document-wide exclusivity.
+ */
+export function ruleInterpretations(rule: Rule, doc?: PolicyDocument): InterpretationId[] {
+  return [...new Set([...rule.conditions.flatMap(conditionReadings), ...ruleReadings(rule, doc), ...awardReadings(rule.award)])];
+}
+
 /** Readings a rule depends on through its settings rather than its conditions. */
-function ruleReadings(rule: Rule, doc: PolicyDocument): InterpretationId[] {
+function ruleReadings(rule: Rule, doc: PolicyDocument | undefined): InterpretationId[] {
   const ranked = rule.conditions.some((c) => 'rank' in c);
-  const docExclusive = doc.exclusive !== undefined && !('pending' in rule.award);
+  const docExclusive = doc?.exclusive !== undefined && !('pending' in rule.award);
   const capped = rule.pool !== undefined || ('perUnit' in rule.award && rule.award.cap !== undefined);
   return [
     ...(rule.interpretations ?? []),
@@ -61,7 +70,7 @@ function ruleReadings(rule: Rule, doc: PolicyDocument): InterpretationId[] {
     ...(rule.pool ? ['I-pool' as const] : []),
     ...(capped ? ['I-pool-period' as const] : []),
     ...(rule.exclusiveGroup ? ['I-exclusive' as const, ...(ranked ? ['I-vacancy' as const] : [])] : []),
-    ...(docExclusive ? [doc.exclusive!.interpretation] : []),
+    ...(docExclusive ? [doc!.exclusive!.interpretation] : []),
     ...(rule.exclusiveGroup || docExclusive ? ['I-group-history' as const] : []),
   ];
 }
@@ -98,7 +107,7 @@ export class RuleRun {
     this.claimsAll = !claimFacts.length && !this.claimers.length;
     this.panelScores = this.rankCheck ? ctx.population.scopedMap('panelScore', ctx.year, rule.id) : undefined;
     this.candidateList = this.findCandidates();
-    this.readings = new Set([...this.checks.flatMap((c) => c.readings), ...ruleReadings(rule, doc), ...awardReadings(rule.award)]);
+    this.readings = new Set(ruleInterpretations(rule, doc));
   }
 
   /** Recipients of the rule's kinds and tags inside the issuer's jurisdiction (the peer set). */

@@ -46,11 +46,13 @@ const OUTCOME_ZH: Record<Outcome, string> = {
   'not-recipient': '不属于该条款的支持对象',
 };
 
+/** 第二条 for a whole article ("二", "5"); a sub-item ("三(五)") as the corpus writes it. */
+export const articleLabel = (article: string): string => (/^([一二三四五六七八九十]+|\d+)$/.test(article) ? `第${article}条` : article);
+
 /** The explanation as Chinese text, one step per line, for `duixian explain`. */
 export function renderExplanation(e: Explanation): string {
-  const article = /^([一二三四五六七八九十]+|\d+)$/.test(e.article) ? `第${e.article}条` : e.article;
   const lines = [
-    `${e.number} ${article} ${e.title}（${e.rule}）`,
+    `${e.number} ${articleLabel(e.article)} ${e.title}（${e.rule}）`,
     `原文：${e.text}`,
     `主体：${e.subjectName}（${e.subject}），考核年度：${e.year}`,
     '',
