@@ -10,8 +10,8 @@ import type { CorpusProblem } from './check.js';
 
 export interface Vocabulary {
   readonly facts: Readonly<Record<string, { readonly unit: Unit }>>;
-  readonly tags: Readonly<Record<string, string>>;
-  readonly kinds: Readonly<Record<string, string>>;
+  readonly tags: Readonly<Record<string, unknown>>; // tag → its label (or whatever the corpus declares of it)
+  readonly kinds: Readonly<Record<string, unknown>>;
 }
 
 /** The words the engine declares in packages/engine/src/vocabulary.ts. */
