@@ -60,40 +60,49 @@ function check(value: string, unit: Unit): string {
 
 function applyChange(rule: Rule, c: Change): Rule {
   const note = `模拟：${c.key} 改为 ${c.value}`;
-  const withNote = (r: Rule): Rule => ({ ...r, note: r.note ? `${r.note}；${note}` : note });
+  const r = withFigure(rule, c.key, c.value);
+  return { ...r, note: r.note ? `${r.note}；${note}` : note };
+}
+
+/**
+ * The rule with one figure changed (a draft's change, or a figure's dated value from a day on):
+ * `key` names the figure as a Change does; an unknown key, a figure the rule has no place for or
+ * one that does not parse throws, naming it.
+ */
+export function withFigure(rule: Rule, key: string, value: string): Rule {
   const a = rule.award;
-  switch (c.key) {
+  switch (key) {
     case 'amount':
       if (!('money' in a)) throw new Error('the rule has no fixed amount');
-      return withNote({ ...rule, award: { ...a, money: check(c.value, 'yuan') } });
+      return { ...rule, award: { ...a, money: check(value, 'yuan') } };
     case 'threshold':
-      return withNote({ ...rule, conditions: withThreshold(rule.conditions, c.value) });
+      return { ...rule, conditions: withThreshold(rule.conditions, value) };
     case 'cap':
-      if ('perUnit' in a) return withNote({ ...rule, award: { ...a, cap: check(c.value, 'yuan') } });
-      if ('costShare' in a) return withNote({ ...rule, award: { ...a, costShare: { ...a.costShare, yearCap: check(c.value, 'yuan') } } });
+      if ('perUnit' in a) return { ...rule, award: { ...a, cap: check(value, 'yuan') } };
+      if ('costShare' in a) return { ...rule, award: { ...a, costShare: { ...a.costShare, yearCap: check(value, 'yuan') } } };
       throw new Error('the rule has no cap');
     case 'itemCap':
       if (!('costShare' in a)) throw new Error('the rule is not a cost share');
-      return withNote({ ...rule, award: { ...a, costShare: { ...a.costShare, itemCap: check(c.value, 'yuan') } } });
+      return { ...rule, award: { ...a, costShare: { ...a.costShare, itemCap: check(value, 'yuan') } } };
     case 'rate':
       if (!('costShare' in a)) throw new Error('the rule is not a cost share');
-      return withNote({ ...rule, award: { ...a, costShare: { ...a.costShare, rate: check(c.value, 'ratio') } } });
+      return { ...rule, award: { ...a, costShare: { ...a.costShare, rate: check(value, 'ratio') } } };
     case 'pay':
       if (!('perUnit' in a)) throw new Error('the rule pays no amount per unit');
-      return withNote({ ...rule, award: { ...a, perUnit: { ...a.perUnit, pay: check(c.value, 'yuan') } } });
+      return { ...rule, award: { ...a, perUnit: { ...a.perUnit, pay: check(value, 'yuan') } } };
     case 'pool':
       if (!rule.pool) throw new Error('the rule has no total cap');
-      return withNote({ ...rule, pool: { ...rule.pool, cap: check(c.value, 'yuan') } });
+      return { ...rule, pool: { ...rule.pool, cap: check(value, 'yuan') } };
     case 'prizes': {
       if (!('prizes' in a)) throw new Error('the rule has no prize ladder');
-      const prizes = c.value.split(/[,，、]/).map((p) => check(p.trim(), 'yuan'));
+      const prizes = value.split(/[,，、]/).map((p) => check(p.trim(), 'yuan'));
       if (prizes.length !== a.prizes.length) throw new Error(`give ${a.prizes.length} prizes, one for each place`);
-      return withNote({ ...rule, award: { ...a, prizes } });
+      return { ...rule, award: { ...a, prizes } };
     }
     case 'top':
-      return withNote({ ...rule, conditions: rule.conditions.map((x) => ('rank' in x ? { rank: { ...x.rank, top: topOf(c.value) } } : x)) });
+      return { ...rule, conditions: rule.conditions.map((x) => ('rank' in x ? { rank: { ...x.rank, top: topOf(value) } } : x)) };
     default:
-      return withNote({ ...rule, award: withTier(a, c.key, c.value) });
+      return { ...rule, award: withTier(a, key, value) };
   }
 }
 

@@ -9,11 +9,12 @@ import type { AnyDataset } from './columns.js';
 import { yuanString } from './format.js';
 import { DEFAULT_READINGS, resolveReadings, type InterpretationId, type Readings } from './interpretations.js';
 import { cityOf } from './regions.js';
-import { applyBlacklist, applyDocumentExclusive, applyGroups, applyHistory, applyHonorHistory, applyOnce, applyPool, type PoolResult } from './resolve.js';
+import { applyBlacklist, applyDocumentExclusive, applyGroups, applyHistory, applyHonorHistory, applyOnce, applyPool, documentBudget, rulePool, type PoolResult } from './resolve.js';
 import { RuleRun, type Decision } from './rule-run.js';
 import type { Corpus, PolicyDocument, Rule } from './rule.js';
 import type { Explanation, Outcome, Step } from './trace.js';
 import { mulDivFloor } from './awards.js';
+import { combineShares, shareSteps, Versions, type Share, type YearPlan } from './versions.js';
 
 export interface EvaluateOptions {
   readonly year?: number;
@@ -107,37 +108,55 @@ export class Run {
   readonly runs = new Map<string, RuleRun>();
   readonly decisions = new Map<string, Decision[]>();
   readonly pools: PoolResult[] = [];
+  /** rules that amendments or dated figures touch: how each stands in the run's year (I-split-year) */
+  private readonly plans = new Map<string, YearPlan>();
+  /** under I-split-year = pro-rata-days, the versions whose days make up a rule's award */
+  private readonly shareRuns = new Map<string, { readonly share: Share; readonly run: RuleRun }[]>();
 
   constructor(readonly corpus: Corpus, dataset: AnyDataset, readonly options: EvaluateOptions = {}) {
     const year = options.year ?? dataset.year;
     const readings = resolveReadings({ ...dataset.interpretations, ...options.interpretations });
     this.ctx = new RunContext(corpus, dataset, year, readings);
+    const versions = versionsOf(corpus);
+    const wonGroup = (i: number, g: string) => this.wonGroup(i, g);
     for (const rule of corpus.rules) {
+      const plan = versions.plan(rule, year, readings);
+      if (plan) this.plans.set(rule.id, plan);
       const doc = this.ctx.documents.get(rule.document)!;
       if (options.documents && !options.documents.includes(doc.id)) continue;
       if (options.rules && !options.rules.includes(rule.id)) continue;
       if (!this.inForce(rule, doc)) continue;
-      this.runs.set(rule.id, new RuleRun(this.ctx, rule, doc, (i, g) => this.wonGroup(i, g)));
+      this.runs.set(rule.id, new RuleRun(this.ctx, plan?.inForce ? plan.rule : rule, doc, wonGroup));
+      if (plan?.inForce && plan.shares) this.shareRuns.set(rule.id, plan.shares.map((share) => ({ share, run: new RuleRun(this.ctx, share.rule, share.doc, wonGroup) })));
     }
     this.settle();
   }
 
   inForce(rule: Rule, doc: PolicyDocument): boolean {
+    const plan = this.plans.get(rule.id);
+    if (plan) return plan.inForce;
     const y = this.ctx.year;
     return yearInForce(doc, y, this.ctx.readings['I-year-in-force']).inForce && (!rule.years || rule.years.includes(y));
+  }
+
+  /** A rule's decisions: its own, or (pro-rata-days) one per subject from its versions' days. */
+  private decide(run: RuleRun): Decision[] {
+    const shares = this.shareRuns.get(run.rule.id);
+    return shares ? combineShares(run, shares, this.ctx.year) : run.decideAll();
   }
 
   private derived = (r: RuleRun) => r.rule.conditions.some((c) => 'wonGroup' in c);
 
   private settle(): void {
     const first = [...this.runs.values()].filter((r) => !this.derived(r));
-    for (const r of first) this.decisions.set(r.rule.id, r.decideAll());
+    for (const r of first) this.decisions.set(r.rule.id, this.decide(r));
     this.resolveExclusivity();
-    for (const [id, pool] of first.filter((r) => r.rule.pool).map((r) => [r.rule.id, r.rule.pool!] as const)) {
-      this.pools.push(applyPool(this.ctx, this.all(), id, pool.cap, pool.text));
-    }
+    for (const r of first.filter((x) => x.rule.pool)) this.pools.push(applyPool(this.ctx, this.all(), rulePool(this.ctx, r.rule)));
+    // a document's budget (年度资金总额) after its rules' own pools: it shares what they granted
+    const budgeted = new Set(first.filter((r) => r.doc.budget).map((r) => r.doc));
+    for (const doc of budgeted) this.pools.push(applyPool(this.ctx, this.all(), documentBudget(this.corpus, doc)));
     for (const r of [...this.runs.values()].filter(this.derived)) {
-      const ds = r.decideAll();
+      const ds = this.decide(r);
       this.decisions.set(r.rule.id, ds);
       applyBlacklist(this.ctx, ds);
       applyHonorHistory(ds, (i, g) => this.grantedBefore(i, g));
@@ -156,7 +175,7 @@ export class Run {
       }
       applyOnce(this.ctx, all);
       applyBlacklist(this.ctx, all);
-      const lost = [...applyGroups(all, this.corpus.groups), ...applyDocumentExclusive(this.ctx, all, this.corpus)];
+      const lost = [...applyGroups(this.ctx, all, this.corpus.groups), ...applyDocumentExclusive(this.ctx, all, this.corpus)];
       // a prize given way to one already granted does not move down the ranking: what moves up under
       // I-vacancy is decided when the prizes are decided together, and money already paid cannot be
       // re-ranked, so the batches of a year never pay more than one run over all of them would
@@ -167,6 +186,7 @@ export class Run {
         const run = this.runs.get(d.rule.id)!;
         if (d.rank === null || !run.isRanked || run.excludes(d.i)) continue;
         run.exclude([d.i]);
+        for (const s of this.shareRuns.get(d.rule.id) ?? []) s.run.exclude([d.i]);
         changed.add(d.rule.id);
       }
       if (!changed.size) return;
@@ -174,7 +194,7 @@ export class Run {
         // the vacated decisions stay (withheld again next round); whoever now ranks in is added
         const run = this.runs.get(id)!;
         const vacated = this.decisions.get(id)!.filter((d) => run.excludes(d.i));
-        this.decisions.set(id, [...vacated, ...run.decideAll()]);
+        this.decisions.set(id, [...vacated, ...this.decide(run)]);
       }
     }
     throw new Error('internal: exclusivity did not settle in 50 rounds');
@@ -273,11 +293,22 @@ export class Run {
     if (!run) return { rule, doc, outcome: 'not-in-force', steps: [validity], missing: [], decision: undefined, readings: new Set() };
     const traced = run.trace(i);
     const decision = this.decisionOf(ruleId, i);
-    const steps: Step[] = [validity, ...traced.steps, ...(decision?.after ?? [])];
+    const shares = decision?.shares ? this.shareStepsOf(ruleId, i, decision.shares) : [];
+    const steps: Step[] = [validity, ...traced.steps, ...shares, ...(decision?.after ?? [])];
     if (rule.note) steps.push({ kind: 'note', text: `本系统对条文的理解：${rule.note}` });
-    const outcome: Outcome = decision?.withheld ? 'withheld' : traced.status === 'award' ? 'award' : traced.status;
-    const missing = outcome === 'missing' ? [...new Set(traced.missing.map((m) => `${m.subject} ${m.key}@${m.year}`))] : [];
+    // a pro-rata award is its versions' (the subject may qualify under the old version only)
+    const status = decision?.shares ? decision.status : traced.status;
+    const outcome: Outcome = decision?.withheld ? 'withheld' : status;
+    const lacking = decision?.shares ? decision.missing : traced.missing;
+    const missing = outcome === 'missing' ? [...new Set(lacking.map((m) => `${m.subject} ${m.key}@${m.year}`))] : [];
     return { rule, doc, outcome, steps, missing, decision, readings: decision?.readings ?? run.readings };
+  }
+
+  /** Each version's part of a pro-rata award, with the condition that failed under a version that pays nothing. */
+  private shareStepsOf(ruleId: string, i: number, shares: NonNullable<Decision['shares']>): Step[] {
+    const runs = this.shareRuns.get(ruleId) ?? [];
+    const failing = (k: number) => runs[k]?.run.trace(i).steps.find((s) => s.holds === false)?.text;
+    return shareSteps(shares, this.ctx.year, failing);
   }
 
   /** Each rule's decisions by subject position, built on first use: explaining every decision of a rule stays linear. */
@@ -299,7 +330,7 @@ export class Run {
   /** Whether the document is in force is the same for every subject: one step per rule, shared. */
   private readonly validity = new Map<string, Step>();
   private validityStep(rule: Rule, doc: PolicyDocument): Step {
-    let step = this.validity.get(rule.id);
+    let step = this.validity.get(rule.id) ?? this.plans.get(rule.id)?.step;
     if (!step) this.validity.set(rule.id, (step = this.validityOf(rule, doc)));
     return step;
   }
@@ -414,6 +445,14 @@ function missingRow(subject: string, d: Decision): MissingRow {
 }
 
 const cmpStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A corpus's versions, worked out once per corpus (runs of one corpus share them). */
+const VERSIONS = new WeakMap<Corpus, Versions>();
+function versionsOf(corpus: Corpus): Versions {
+  let v = VERSIONS.get(corpus);
+  if (!v) VERSIONS.set(corpus, (v = new Versions(corpus)));
+  return v;
+}
 
 /** Evaluate a dataset against a corpus (the engine's one entry point for batch runs). */
 export function evaluate(corpus: Corpus, dataset: AnyDataset, options: EvaluateOptions = {}): Evaluation {

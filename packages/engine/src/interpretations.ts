@@ -21,6 +21,7 @@ export const INTERPRETATIONS = {
   'I-composite': { question: '未规定方法的综合评价', values: ['panel-or-minmax', 'weighted'] },
   'I-once': { question: '一次性', values: ['ever', 'per-year'] },
   'I-year-in-force': { question: '文件覆盖的考核年度', values: ['overlap', 'full'] },
+  'I-split-year': { question: '考核年度内文件被修订（或数额调整）：由哪个版本决定该年度', values: ['year-end', 'year-start', 'pro-rata-days'] },
   'I-stack-levels': { question: '省、市、区县奖励叠加', values: ['allowed'] },
   'I-brand-item': { question: '济阳第3条“一项最高50%”', values: ['largest', 'applied'] },
   'I-usd': { question: '美元门槛', values: ['year-rate'] },

@@ -10,9 +10,11 @@ import { formatYuan, yuanString } from './format.js';
 import { mulDivFloor } from './awards.js';
 import { scaled } from './quantity.js';
 import type { Decision } from './rule-run.js';
-import type { Corpus, ExclusiveGroup, PolicyDocument } from './rule.js';
+import type { Corpus, ExclusiveGroup, PolicyDocument, Rule } from './rule.js';
+import { articleLabel } from './trace.js';
 
 const live = (d: Decision) => d.status === 'award' && !d.withheld;
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const subjectId = (ctx: RunContext, d: Decision) => ctx.population.subjects.id(d.i);
 
 /** 一次性: an earlier award of the same rule in the history (I-once = ever), or this year's (per-year). */
@@ -71,8 +73,19 @@ function keepHighest(decisions: Decision[], order: readonly string[], group: str
   return withheld;
 }
 
-export function applyGroups(decisions: Decision[], groups: readonly ExclusiveGroup[]): Decision[] {
-  return groups.flatMap((g) => keepHighest(decisions, g.rules, g.id, 'exclusive', `${g.text}（I-exclusive=highest）`));
+export function applyGroups(ctx: RunContext, decisions: Decision[], groups: readonly ExclusiveGroup[]): Decision[] {
+  return groups.flatMap((g) => keepHighest(decisions, g.rules, g.id, 'exclusive', `${groupText(ctx, g)}（I-exclusive=highest）`));
+}
+
+/**
+ * A group's words, with the document and article that declare them when its rules are of several
+ * documents (同一事项不重复享受 across levels): a rule is then excluded by another document's text.
+ */
+function groupText(ctx: RunContext, g: ExclusiveGroup): string {
+  const documents = new Set(g.rules.map((r) => ctx.rules.get(r)?.document));
+  if (documents.size < 2) return g.text;
+  const doc = ctx.documents.get(g.document);
+  return `${doc?.number ?? g.document}${g.article ? ` ${articleLabel(g.article)}` : ''}（跨文件）：${g.text}`;
 }
 
 /** 以上奖励政策按就高原则执行，不重复享受: at most one money award per subject from the document. */
@@ -89,7 +102,10 @@ export function applyDocumentExclusive(ctx: RunContext, decisions: Decision[], c
 }
 
 export interface PoolResult {
+  /** the rule whose awards share the cap; for a document's budget, the document */
   readonly rule: string;
+  /** present for a document's budget (年度资金总额): every money award of the document shares it */
+  readonly budget?: true;
   readonly cap: string;
   readonly requested: string;
   readonly granted: string;
@@ -100,16 +116,38 @@ export interface PoolResult {
 /** The amount an award asks of a pool: what is still due after history (a top-up), else what was decided. */
 const due = (d: Decision): number => d.granted ?? d.fen!;
 
+/** What shares one cap: a rule's awards (its pool), or every money award of a document (its budget). */
+export interface Pool {
+  readonly id: string;
+  readonly rules: ReadonlySet<string>;
+  readonly doc: PolicyDocument;
+  readonly cap: string;
+  readonly text: string;
+  readonly budget?: true;
+}
+
+/** 全省补贴总额不超过500万元: one rule's pool (with its figures of the year). */
+export const rulePool = (ctx: RunContext, rule: Rule): Pool => ({
+  id: rule.id, rules: new Set([rule.id]), doc: ctx.documents.get(rule.document)!, cap: rule.pool!.cap, text: rule.pool!.text,
+});
+
+/** 年度资金总额不超过…: every rule of the document, under the document's number and article. */
+export const documentBudget = (corpus: Corpus, doc: PolicyDocument): Pool => ({
+  id: doc.id, rules: new Set(corpus.rules.filter((r) => r.document === doc.id).map((r) => r.id)), doc, cap: doc.budget!.cap,
+  text: `${doc.number}${doc.budget!.article ? ` ${articleLabel(doc.budget!.article)}` : ''}：${doc.budget!.text}`, budget: true,
+});
+
 /**
  * 全省补贴总额不超过500万元: what awards of the pool's period already granted (history, I-pool-period)
  * use up the cap first; the new requests share what is left, scaled by left / requested (I-pool =
  * pro-rata) or paid largest first.
  */
-export function applyPool(ctx: RunContext, decisions: Decision[], ruleId: string, capText: string, text: string): PoolResult {
-  const awards = decisions.filter((d) => live(d) && d.rule.id === ruleId && d.fen !== null);
+export function applyPool(ctx: RunContext, decisions: Decision[], pool: Pool): PoolResult {
+  const { text, doc } = pool;
+  const awards = decisions.filter((d) => live(d) && pool.rules.has(d.rule.id) && d.fen !== null);
+  const capText = pool.cap;
   const cap = scaled('yuan', capText);
-  const doc = ctx.documents.get(ctx.rules.get(ruleId)!.document)!;
-  const before = ctx.hasHistory ? ctx.grantedByRuleIn(ruleId, periodOf(ctx, doc)) : 0;
+  const before = ctx.hasHistory ? [...pool.rules].reduce((s, r) => s + ctx.grantedByRuleIn(r, periodOf(ctx, doc)), 0) : 0;
   const left = Math.max(0, cap - before);
   const capSaid = before > 0 ? `${capText}（已给予 ${formatYuan(before)}，${periodText(ctx)}剩余 ${formatYuan(left)}）` : capText;
   const requested = awards.reduce((s, d) => s + due(d), 0);
@@ -135,7 +173,7 @@ export function applyPool(ctx: RunContext, decisions: Decision[], ruleId: string
       d.after.push({ kind: 'pool', holds: true, text: `${text}：申请合计 ${formatYuan(requested)} 超过${before > 0 ? '剩余额度' : '总额'} ${capSaid}，按比例 ${formatYuan(left)} ÷ ${formatYuan(requested)} 同比例核减：${formatYuan(asked)} → ${formatYuan(d.granted)}（不足一分舍去，I-pool=pro-rata）`, data: { before: yuanString(asked), after: yuanString(d.granted) } });
     }
   } else {
-    const order = [...awards].sort((a, b) => due(b) - due(a) || (subjectId(ctx, a) < subjectId(ctx, b) ? -1 : 1));
+    const order = [...awards].sort((a, b) => due(b) - due(a) || cmp(subjectId(ctx, a), subjectId(ctx, b)) || cmp(a.rule.id, b.rule.id));
     let rest = left;
     for (const d of order) {
       d.granted = Math.min(due(d), rest);
@@ -146,7 +184,7 @@ export function applyPool(ctx: RunContext, decisions: Decision[], ruleId: string
       if (d.granted === 0) d.withheld = { reason: 'pool', text: `${text}：总额已用完` };
     }
   }
-  return { rule: ruleId, cap: yuanString(cap), requested: yuanString(requested), granted: yuanString(granted), ...(before > 0 ? { grantedBefore: yuanString(before) } : {}) };
+  return { rule: pool.id, ...(pool.budget ? { budget: true as const } : {}), cap: yuanString(cap), requested: yuanString(requested), granted: yuanString(granted), ...(before > 0 ? { grantedBefore: yuanString(before) } : {}) };
 }
 
 /** The years a pool or a per-subject cap runs over (I-pool-period): the run's year, or every year of the document's validity. */
@@ -211,7 +249,7 @@ function limitsOn(ctx: RunContext, d: Decision, grants: readonly Granted[], grou
   const group = d.rule.exclusiveGroup === undefined ? undefined : groups.get(d.rule.exclusiveGroup);
   if (group) {
     const inGroup = grants.filter((g) => group.rules.includes(g.rule) && groupPeriod(ctx, group)(g.year));
-    if (inGroup.length) out.push(topUp(d, inGroup, `${group.text}：该主体已获得同组奖励 ${grantText(inGroup)}`, ctx.readings['I-group-history']));
+    if (inGroup.length) out.push(topUp(d, inGroup, `${groupText(ctx, group)}：该主体已获得同组奖励 ${grantText(inGroup)}`, ctx.readings['I-group-history']));
   }
   const doc = ctx.documents.get(d.rule.document)!;
   if (doc.exclusive && ctx.readings[doc.exclusive.interpretation as 'I-jining-doc-exclusive'] === 'document') {

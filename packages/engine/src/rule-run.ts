@@ -12,6 +12,7 @@ import { Population } from './population.js';
 import { rankField, rankFieldStep, rankPeers, ranksRegionField, unranked, type RankField, type RankTable } from './ranking.js';
 import type { PolicyDocument, Ranking, Rule } from './rule.js';
 import type { Step } from './trace.js';
+import type { ShareDecided } from './versions.js';
 import { SUBJECT_KINDS, TAGS } from './vocabulary.js';
 
 export type WithholdReason = 'exclusive' | 'document-exclusive' | 'once' | 'blacklist' | 'pool' | 'exclusive-history' | 'cap-history';
@@ -30,6 +31,8 @@ export interface Decision {
   withheld?: { reason: WithholdReason; group?: string; keptRule?: string; text: string };
   granted?: number; // what is paid when not the decided amount: a top-up over history, a pool's share
   readonly after: Step[]; // what happened after the decision: once, blacklist, exclusivity, pool
+  /** I-split-year = pro-rata-days: each version's amount and days that made `fen` */
+  readonly shares?: readonly ShareDecided[];
 }
 
 export interface Traced {
@@ -61,13 +64,15 @@ export function ruleInterpretations(rule: Rule, doc?: PolicyDocument): Interpret
 function ruleReadings(rule: Rule, doc: PolicyDocument | undefined): InterpretationId[] {
   const ranked = rule.conditions.some((c) => 'rank' in c);
   const docExclusive = doc?.exclusive !== undefined && !('pending' in rule.award);
-  const capped = rule.pool !== undefined || ('perUnit' in rule.award && rule.award.cap !== undefined);
+  // a document's budget (年度资金总额) is a pool over all its money awards
+  const pooled = rule.pool !== undefined || doc?.budget !== undefined;
+  const capped = pooled || ('perUnit' in rule.award && rule.award.cap !== undefined);
   return [
     ...(rule.interpretations ?? []),
     ...(rule.recipient.byActivity ? ['I-recipient-place' as const] : []),
     ...(ranksRegionField(rule) ? ['I-rank-incomplete' as const] : []),
     ...(rule.once ? ['I-once' as const] : []),
-    ...(rule.pool ? ['I-pool' as const] : []),
+    ...(pooled ? ['I-pool' as const] : []),
     ...(capped ? ['I-pool-period' as const] : []),
     ...(rule.exclusiveGroup ? ['I-exclusive' as const, ...(ranked ? ['I-vacancy' as const] : [])] : []),
     ...(docExclusive ? [doc!.exclusive!.interpretation] : []),

@@ -20,6 +20,14 @@ export interface PolicyDocument {
   readonly funderName: string; // 省财政, 市财政 …
   /** document-wide 就高 exclusivity (jining: 以上奖励政策按就高原则执行，不重复享受) */
   readonly exclusive?: { readonly interpretation: InterpretationId; readonly text: string };
+  /**
+   * This document amends (the listed articles of) another, or without `articles` supersedes it,
+   * from a date: the amended rules stop the day before `from`, whatever their own validTo says,
+   * and a performance year split between the versions is decided by one of them (I-split-year).
+   */
+  readonly amends?: { readonly document: string; readonly from: string; readonly articles?: readonly string[] };
+  /** 年度资金总额不超过…: every money award of the document in a year shares the cap (I-pool, I-pool-period) */
+  readonly budget?: { readonly cap: string; readonly text: string; readonly article?: string };
 }
 
 /** A quantity measured on a subject for a year. */
@@ -148,12 +156,32 @@ export interface Rule {
   readonly note?: string;
   /** readings this rule depends on beyond those implied by its shapes */
   readonly interpretations?: readonly InterpretationId[];
+  /**
+   * The rule of an amended document this one continues, when the amending document renumbered it
+   * (without it, a rule continues the amended document's rule of the same article and id suffix).
+   */
+  readonly continues?: string;
+  /**
+   * Figures that change from a date (OpenFisca's dated values): each `set` changes figures by the
+   * names a 政策模拟 change uses (amount, threshold, cap, rate, pay, pool, prizes, top, tierN.from,
+   * tierN.money), written as the text writes them; I-split-year picks the day whose figures decide.
+   */
+  readonly dated?: readonly DatedFigures[];
+}
+
+/** Figures of a rule in force from a date: `{ from: '2025-01-01', set: { amount: '30万元' } }`. */
+export interface DatedFigures {
+  readonly from: string; // YYYY-MM-DD
+  readonly set: Readonly<Record<string, string>>;
 }
 
 /** An exclusive group (不重复奖励 / 就高不就低). */
 export interface ExclusiveGroup {
   readonly id: string; // "sd-2022-42/1"
+  /** the document whose text declares the group (its rules may be of several documents: 同一事项不重复享受) */
   readonly document: string;
+  /** the declaring article, named when the group excludes across documents */
+  readonly article?: string;
   readonly rules: readonly string[]; // in the order listed (ties keep the first)
   readonly text: string; // "上述两项奖励政策不重复奖励，奖励标准“就高不就低”"
 }
