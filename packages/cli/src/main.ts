@@ -12,12 +12,14 @@ import { demoCommand } from './commands/demo.js';
 import { serveCommand } from './commands/serve.js';
 import { auditCommand } from './commands/audit.js';
 import { importCommand } from './commands/import.js';
+import { showCommand } from './commands/show.js';
 
 const USAGE = `用法 usage:
   duixian evaluate FILE [--year Y] [--json] [--explain] [--interpretation I-x=value …] [--document ID …]
   duixian explain FILE --subject ID --rule RULE [--year Y] [--json] [--interpretation I-x=value …]
   duixian import FILE [--by NAME] [--reason TEXT]   (into DATABASE_URL, else the embedded database in DUIXIAN_DATA_DIR, default ./data)
   duixian check
+  duixian show RULE [--json]        (the rule's article and the rule as Chinese sentences: 条件、金额、上限、排名…)
   duixian template [DIR]
   duixian demo [--year Y] [--enterprises N] [--seed S] [--out FILE] [--json]
   duixian serve                      (the HTTP API on PORT, default 3000)
@@ -53,6 +55,7 @@ const COMMANDS: Record<string, (a: Args, io: Streams) => Promise<number>> = {
   serve: serveCommand,
   audit: auditCommand,
   import: importCommand,
+  show: showCommand,
 };
 
 export async function main(argv: string[], io: Streams): Promise<number> {
