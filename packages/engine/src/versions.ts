@@ -85,6 +85,7 @@ export class Versions {
       const takesOver = amended || predecessor !== undefined;
       starts.set(r.id, { from: takesOver && a && a.from > doc.validFrom ? a.from : doc.validFrom, takesOver, ...(predecessor ? { predecessor } : {}) });
     }
+    refuseCycles(starts);
     const successors = new Map([...starts].flatMap(([id, s]) => (s.predecessor ? [[s.predecessor, id] as const] : [])));
     for (const r of corpus.rules) {
       const doc = docs.get(r.document)!;
@@ -159,6 +160,17 @@ export class Versions {
       out.unshift(...segments(p, year));
     }
     return out;
+  }
+}
+
+/** A chain of versions that comes back to itself has no first version: refused, naming the rules. */
+function refuseCycles(starts: ReadonlyMap<string, { readonly predecessor?: string }>): void {
+  for (const id of starts.keys()) {
+    const seen = [id];
+    for (let p = starts.get(id)?.predecessor; p !== undefined; p = starts.get(p)?.predecessor) {
+      if (seen.includes(p)) throw new Error(`continues forms a cycle: ${[...seen, p].join(' → ')}`);
+      seen.push(p);
+    }
   }
 }
 

@@ -135,6 +135,11 @@ describe('a mid-year amendment is decided by one version (I-split-year)', () => 
     expect(moneyOf(c, dataset(2024, { E1: 2500 }, PRO))).toEqual([['E1', 'new/8.online', '250273.22']]);
   });
 
+  it('versions that continue each other in a circle are refused, naming them', () => {
+    const a = retailRule('old/5.retail', '五', '1000万元', '20万元', { continues: 'new/5.retail' });
+    expect(() => evaluate(corpus([OLD, amending('2024-07-01')], [a, NEW_RETAIL]), dataset(2024, { E1: 2500 }))).toThrow('continues forms a cycle: old/5.retail → new/5.retail → old/5.retail');
+  });
+
   it('floored once: a figure the amendment left unchanged pays exactly that figure under pro-rata-days (20万元, not 199999.99)', () => {
     const same = retailRule('new/5.retail', '五', '2000万元', '20万元');
     // per share: ⌊20,000,000 × 182 / 366⌋ + ⌊20,000,000 × 184 / 366⌋ = 9,945,355 + 10,054,644 = 19,999,999 fen
