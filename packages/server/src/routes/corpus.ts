@@ -3,7 +3,7 @@
  * the targets and the interpretations with their defaults — public reading, no login needed.
  */
 import type { FastifyInstance } from 'fastify';
-import { DEFAULT_READINGS, FACT_KEYS, INTERPRETATIONS, REGIONS, SUBJECT_KINDS, TAGS } from '@duixian/engine';
+import { DEFAULT_READINGS, describeRule, ENGINE_WORDS, FACT_KEYS, INTERPRETATIONS, REGIONS, SUBJECT_KINDS, TAGS } from '@duixian/engine';
 import { applicationMode, CORPUS, MEASURES, ruleFactKeys, TARGETS, textOf, type DocumentId } from '@duixian/corpus';
 import { templateCsv, templateXlsx } from '@duixian/interchange';
 import { ApiError } from '../errors.js';
@@ -22,8 +22,11 @@ export async function corpusRoutes(app: FastifyInstance): Promise<void> {
       document: doc,
       text: textOf(doc.id as DocumentId), // verbatim; each measure's heading locates its article in it
       measures: MEASURES.filter((m) => m.document === doc.id),
-      // each rule with whether it needs an application (申报) or is 免申即享, and the facts it reads
-      rules: CORPUS.rules.filter((r) => r.document === doc.id).map((r) => ({ ...r, mode: applicationMode(r), facts: ruleFactKeys(r) })),
+      // each rule with whether it needs an application (申报) or is 免申即享, the facts it reads, and
+      // the rule in Chinese sentences (条件、金额、上限…) to read beside the article (as `duixian show`)
+      rules: CORPUS.rules.filter((r) => r.document === doc.id).map((r) => ({
+        ...r, mode: applicationMode(r), facts: ruleFactKeys(r), sentences: describeRule(r, ENGINE_WORDS, CORPUS).sentences,
+      })),
       groups: CORPUS.groups.filter((g) => g.document === doc.id),
       targets: TARGETS.filter((t) => t.document === doc.id),
     };
