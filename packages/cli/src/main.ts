@@ -24,6 +24,7 @@ const USAGE = `用法 usage:
   duixian demo [--year Y] [--enterprises N] [--seed S] [--out FILE] [--json]
   duixian serve                      (the HTTP API on PORT, default 3000)
   duixian audit verify               (recompute the audit log's hash chain)
+--corpus DIR (with any command): another corpus folder instead of the built-in corpus/ (the server: DUIXIAN_CORPUS)
 FILE: interchange format v1 (.json), or the import template (.xlsx; .csv as NAME.subjects.csv + NAME.facts.csv)
 `;
 

@@ -2,7 +2,7 @@ export type * from './types.js';
 
 // ---- corpus: texts, measures, targets, not-computable figures, coverage (non-rule half) ----
 export * from './coverage.js';
-export { MEASURES, TARGETS, NOT_COMPUTABLE } from './documents/index.js';
+export { MEASURES, TARGETS, NOT_COMPUTABLE } from './documents.js';
 export { TEXTS, DOCUMENT_IDS, textOf, isDocumentId, type DocumentId } from './texts.js';
 // ---- end of the non-rule half ----
 
@@ -16,3 +16,8 @@ export {
   EVIDENCED_FACTS, STATISTICAL_FACTS, EVIDENCED_TAGS, REGISTER_TAGS, EVIDENCED_KINDS, ruleFactKeys, ruleTags, evidenceOf, applicationMode,
   APPLICATION_RULES, AUTOMATIC_RULES, type Evidence, type ApplicationMode,
 } from './applications.js';
+// ---- the corpus as folders of data: reading, validating, the documents' own cases ----
+export { readCorpus, corpusFromFiles, corpusVersion, CorpusFileError, type FileProblem, type LoadedCorpus } from './load.js';
+export { LOADED, CORPUS_DIR, BUILT_IN_CORPUS_DIR } from './builtin.js';
+export { FILE_SCHEMAS, schemaFiles, MeasureSchema, TargetSchema, NotComputableSchema, type FileKind } from './schema.js';
+export { parseCases, runCase, casePasses, toDataset, type Case, type CaseOutcome } from './cases.js';

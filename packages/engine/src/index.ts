@@ -22,3 +22,4 @@ export { describeRule, renderDescription, ENGINE_WORDS, type Description, type D
 export { ruleInterpretations } from './rule-run.js';
 /** Recorded with every stored run: a change of engine may change decisions. */
 export const ENGINE_VERSION = '0.1.0';
+export * from './schema.js';

@@ -1,0 +1,93 @@
+/**
+ * The files of a document folder (corpus/<document id>/), one TypeBox definition each: the loader
+ * validates against these, `npm run schema` writes them to corpus/schema/*.schema.json for editors
+ * (each YAML file names its schema on its first line), and types.ts's shapes are checked against
+ * them at compile time. A document's entries carry no `document` field: the folder is the document.
+ */
+import { Type, type TSchema } from '@sinclair/typebox';
+import { ExclusiveGroupSchema, PolicyDocumentSchema, RuleSchema, ValidationSchema, type Describes } from '@duixian/engine';
+import type { Measure, NotComputable, Target } from './types.js';
+
+const strict = { additionalProperties: false } as const;
+const obj = <P extends Record<string, TSchema>>(properties: P) => Type.Object(properties, strict);
+const Text = Type.String({ minLength: 1 });
+const Names = Type.Array(Text);
+
+export const MeasureSchema = obj({
+  document: Type.String(),
+  article: Type.String({ minLength: 1, description: 'as numbered in the text: 一, 三(五), 5, 三(一)1' }),
+  anchor: Type.String({ pattern: '^[a-z0-9-]+$', description: 'stable anchor within the document, e.g. art-3-5' }),
+  title: Text,
+  heading: Type.String({ minLength: 1, description: 'a verbatim excerpt that starts the article in text.txt' }),
+  lead: Names,
+  responsible: Names,
+  rules: Type.Array(Type.String(), { description: 'rule ids this article defines (empty: a task to track)' }),
+  alsoTask: Type.Optional(Type.Boolean()),
+});
+
+export const TargetSchema = obj({
+  id: Type.String({ pattern: '^[a-z0-9-]+/T\\.[^\\s]+$' }),
+  document: Type.String(),
+  article: Text,
+  description: Text,
+  year: Type.Integer({ minimum: 1990, maximum: 2100 }),
+  legal: Type.String({ minLength: 1, description: '达到/突破/超过/以上/不少于 …' }),
+  value: Text,
+  unit: Text,
+  indicator: Type.Optional(Type.Union([obj({ key: Type.String(), subject: Type.String() }), obj({ computed: Type.String() })])),
+  cites: Type.Array(Text),
+});
+
+export const NotComputableSchema = obj({ document: Type.String(), cite: Text, reason: Text });
+
+/** In a folder the document is implied: the files' entries leave `document` out. */
+const inFolder = <T extends TSchema>(schema: T) => Type.Omit(schema, ['document'], strict);
+
+export const FILE_SCHEMAS = {
+  document: Type.Composite([PolicyDocumentSchema, obj({
+    position: Type.Optional(Type.Integer({ minimum: 1, description: 'where the document stands in listings; those without one follow, by id' })),
+  })], strict),
+  rules: obj({
+    rules: Type.Array(inFolder(RuleSchema)),
+    groups: Type.Optional(Type.Array(inFolder(ExclusiveGroupSchema))),
+    validations: Type.Optional(Type.Array(inFolder(ValidationSchema))),
+  }),
+  measures: Type.Array(inFolder(MeasureSchema)),
+  targets: Type.Array(inFolder(TargetSchema)),
+  'not-computable': Type.Array(inFolder(NotComputableSchema)),
+} as const;
+
+export type FileKind = keyof typeof FILE_SCHEMAS;
+
+/** The JSON Schema files editors read (corpus/schema/<kind>.schema.json), from the definitions above. */
+export function schemaFiles(): Record<string, string> {
+  return Object.fromEntries(Object.entries(FILE_SCHEMAS).map(([kind, schema]) => {
+    const definitions: Record<string, unknown> = {};
+    const body = hoist(JSON.parse(JSON.stringify(schema)), definitions) as object;
+    const file = { $schema: 'http://json-schema.org/draft-07/schema#', title: `duixian corpus: ${kind}.yaml`, ...body, definitions };
+    return [`${kind}.schema.json`, `${JSON.stringify(file, null, 2)}\n`];
+  }));
+}
+
+/**
+ * TypeBox writes a recursive shape (a metric of metrics, a condition of conditions) in place, with
+ * an `$id`, wherever it is used; a schema file may declare an `$id` once. Each goes to `definitions`.
+ */
+function hoist(node: unknown, definitions: Record<string, unknown>): unknown {
+  if (Array.isArray(node)) return node.map((n) => hoist(n, definitions));
+  if (node === null || typeof node !== 'object') return node;
+  const { $id, $ref, ...rest } = node as Record<string, unknown>;
+  const walked = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, hoist(v, definitions)]));
+  if (typeof $ref === 'string') return { ...walked, $ref: $ref.startsWith('#') ? $ref : `#/definitions/${$ref}` };
+  if (typeof $id !== 'string') return walked;
+  definitions[$id] ??= walked;
+  return { $ref: `#/definitions/${$id}` };
+}
+
+// ---- types.ts and this schema must describe the same shapes ----
+type Holds<T extends true> = T;
+export type FileSchemasMatchTypes = [
+  Holds<Describes<typeof MeasureSchema, Measure>>,
+  Holds<Describes<typeof TargetSchema, Target>>,
+  Holds<Describes<typeof NotComputableSchema, NotComputable>>,
+];
