@@ -112,12 +112,13 @@ export class Run {
   private readonly plans = new Map<string, YearPlan>();
   /** under I-split-year = pro-rata-days, the versions whose days make up a rule's award */
   private readonly shareRuns = new Map<string, { readonly share: Share; readonly run: RuleRun }[]>();
+  private readonly versions: Versions;
 
   constructor(readonly corpus: Corpus, dataset: AnyDataset, readonly options: EvaluateOptions = {}) {
     const year = options.year ?? dataset.year;
     const readings = resolveReadings({ ...dataset.interpretations, ...options.interpretations });
     this.ctx = new RunContext(corpus, dataset, year, readings);
-    const versions = versionsOf(corpus);
+    const versions = (this.versions = versionsOf(corpus));
     const wonGroup = (i: number, g: string) => this.wonGroup(i, g);
     for (const rule of corpus.rules) {
       const plan = versions.plan(rule, year, readings);
@@ -173,13 +174,13 @@ export class Run {
         d.granted = undefined;
         d.after.length = 0;
       }
-      applyOnce(this.ctx, all);
+      applyOnce(this.ctx, all, this.versions.sameAward);
       applyBlacklist(this.ctx, all);
       const lost = [...applyGroups(this.ctx, all, this.corpus.groups), ...applyDocumentExclusive(this.ctx, all, this.corpus)];
       // a prize given way to one already granted does not move down the ranking: what moves up under
       // I-vacancy is decided when the prizes are decided together, and money already paid cannot be
       // re-ranked, so the batches of a year never pay more than one run over all of them would
-      applyHistory(this.ctx, all, this.corpus);
+      applyHistory(this.ctx, all, this.corpus, this.versions.sameAward);
       if (!moveUp) return;
       const changed = new Set<string>();
       for (const d of lost) {

@@ -17,12 +17,17 @@ const live = (d: Decision) => d.status === 'award' && !d.withheld;
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const subjectId = (ctx: RunContext, d: Decision) => ctx.population.subjects.id(d.i);
 
-/** 一次性: an earlier award of the same rule in the history (I-once = ever), or this year's (per-year). */
-export function applyOnce(ctx: RunContext, decisions: Decision[]): void {
+/** The versions of a rule's award (versions.ts `sameAward`): a rule alone unless an amendment continues it. */
+export type SameAward = (rule: string) => readonly string[];
+const alone: SameAward = (rule) => [rule];
+
+/** 一次性: an earlier award of the same rule (or a version of it) in the history (I-once = ever), or this year's (per-year). */
+export function applyOnce(ctx: RunContext, decisions: Decision[], sameAward: SameAward = alone): void {
   const perYear = ctx.readings['I-once'] === 'per-year';
   for (const d of decisions) {
     if (!live(d) || !d.rule.once) continue;
-    const years = ctx.awardedYears(subjectId(ctx, d), d.rule.id).filter((y) => (perYear ? y === ctx.year : y <= ctx.year));
+    const id = subjectId(ctx, d);
+    const years = sameAward(d.rule.id).flatMap((r) => ctx.awardedYears(id, r)).filter((y) => (perYear ? y === ctx.year : y <= ctx.year));
     if (!years.length) continue;
     const text = `一次性奖励：该主体已于${years.join('、')}年获得本项奖励，不再重复给予（I-once=${ctx.readings['I-once']}）`;
     d.withheld = { reason: 'once', text };
@@ -220,14 +225,14 @@ const highest = (gs: readonly Granted[]): Granted => gs.reduce((b, g) => (g.amou
  * subject's total is its highest single award: I-group-history = top-up pays the difference, none
  * pays nothing more), and in a per-subject cap of the period (I-pool-period).
  */
-export function applyHistory(ctx: RunContext, decisions: Decision[], corpus: Corpus): void {
+export function applyHistory(ctx: RunContext, decisions: Decision[], corpus: Corpus, sameAward: SameAward = alone): void {
   if (!ctx.hasHistory) return;
   const groups = new Map(corpus.groups.map((g) => [g.id, g]));
   for (const d of decisions) {
     if (!live(d) || d.type !== 'money' || d.fen === null) continue;
     const grants = ctx.grantsOf(d.i);
     if (!grants.length) continue;
-    const limits = limitsOn(ctx, d, grants, groups);
+    const limits = limitsOn(ctx, d, grants, groups, sameAward(d.rule.id));
     if (!limits.length) continue;
     const tight = limits.reduce((a, b) => (b.room < a.room ? b : a));
     if (tight.room <= 0) {
@@ -241,10 +246,11 @@ export function applyHistory(ctx: RunContext, decisions: Decision[], corpus: Cor
   }
 }
 
-function limitsOn(ctx: RunContext, d: Decision, grants: readonly Granted[], groups: ReadonlyMap<string, ExclusiveGroup>): Limit[] {
+function limitsOn(ctx: RunContext, d: Decision, grants: readonly Granted[], groups: ReadonlyMap<string, ExclusiveGroup>, versions: readonly string[]): Limit[] {
   const out: Limit[] = [];
   const thisYear = (g: Granted) => g.year === ctx.year;
-  const own = grants.filter((g) => g.rule === d.rule.id && thisYear(g));
+  // a version of the award granted for the year (before an amendment) is this award's grant
+  const own = grants.filter((g) => versions.includes(g.rule) && thisYear(g));
   if (own.length) out.push(topUp(d, own, `本项奖励本年度已给予：${grantText(own)}，同一年度不重复给予`, 'top-up'));
   const group = d.rule.exclusiveGroup === undefined ? undefined : groups.get(d.rule.exclusiveGroup);
   if (group) {

@@ -107,6 +107,17 @@ export class Versions {
     }
   }
 
+  /**
+   * Every version of the same award (the rule, the rules it continues and those continuing it):
+   * what one version granted counts for the others, in the year (re-runs) and for 一次性.
+   */
+  readonly sameAward = (id: string): readonly string[] => {
+    const out = [id];
+    for (let p = this.lives.get(id)?.predecessor; p !== undefined; p = this.lives.get(p)?.predecessor) out.unshift(p);
+    for (let n = this.lives.get(id)?.successor; n !== undefined; n = this.lives.get(n)?.successor) out.push(n);
+    return out;
+  };
+
   /** How the rule stands in `year`; undefined when no version touches it (plain validity decides, as before). */
   plan(rule: Rule, year: number, readings: Readings): YearPlan | undefined {
     const life = this.lives.get(rule.id);

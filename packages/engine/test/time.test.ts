@@ -135,6 +135,22 @@ describe('a mid-year amendment is decided by one version (I-split-year)', () => 
     expect(moneyOf(c, dataset(2024, { E1: 2500 }, PRO))).toEqual([['E1', 'new/8.online', '250273.22']]);
   });
 
+  it('an award the old version already granted for the year counts for the new one: year-end pays only the difference (30万元 − 20万元)', () => {
+    const granted = [{ subject: 'E1', rule: 'old/5.retail', year: 2024, amount: 20 * WAN }];
+    const run = new Run(amended('2024-07-01', ['五']), dataset(2024, { E1: 2500 }, {}, granted), { explain: true });
+    expect(run.result().awards.filter((a) => a.rule.endsWith('5.retail')).map((a) => [a.rule, a.amount])).toEqual([['new/5.retail', '100000.00']]);
+    expect(run.explain('E1', 'new/5.retail').steps.find((s) => s.kind === 'exclusive')!.text).toContain('2024年 old/5.retail（20万元）');
+    // a grant of an earlier year is another year's award: the new version pays 2025 in full
+    expect(moneyOf(amended('2024-07-01', ['五']), dataset(2025, { E1: 2500 }, {}, granted)).filter(([, r]) => r.endsWith('5.retail'))).toEqual([['E1', 'new/5.retail', '300000.00']]);
+  });
+
+  it('一次性: a once-only award granted under the old version is not given again under the version that continues it', () => {
+    const c = corpus([OLD, amending('2024-07-01')], [{ ...OLD_RETAIL, once: true }, { ...NEW_RETAIL, once: true }]);
+    const out = evaluate(c, dataset(2025, { E1: 2500 }, {}, [{ subject: 'E1', rule: 'old/5.retail', year: 2023, amount: 20 * WAN }]));
+    expect(out.awards).toEqual([]);
+    expect(out.withheld.map((w) => [w.rule, w.reason])).toEqual([['new/5.retail', 'once']]);
+  });
+
   it('versions that continue each other in a circle are refused, naming them', () => {
     const a = retailRule('old/5.retail', '五', '1000万元', '20万元', { continues: 'new/5.retail' });
     expect(() => evaluate(corpus([OLD, amending('2024-07-01')], [a, NEW_RETAIL]), dataset(2024, { E1: 2500 }))).toThrow('continues forms a cycle: old/5.retail → new/5.retail → old/5.retail');
