@@ -149,16 +149,17 @@ export class Versions {
     const how = reading === 'pro-rata-days' && !paysMoney(rule) ? 'year-end' : reading;
     const tag = `I-split-year=${how}${how !== reading ? '，非金额奖励按年末版本' : ''}`;
     const step = (holds: boolean, text: string): Step => ({ kind: 'validity', holds, text: `${head}；${said}；${text}（${tag}）` });
+    const next = life.successor ? this.lives.get(life.successor) : undefined;
+    const nextDecides = next !== undefined && overlaps(next, year);
     if (how === 'year-end') {
-      if (splitEnd) return { inForce: false, step: step(false, `按12月31日有效的版本决定全年：${life.successor ? `由 ${life.successor} 决定` : `${life.cut!.by.number}无本项`}，本版本不适用`) };
+      if (splitEnd) return { inForce: false, step: step(false, `按12月31日有效的版本决定全年：${nextDecides ? `由 ${next.rule.id} 决定` : '12月31日无本项的有效版本'}，本版本不适用`) };
       return { inForce: true, rule: figuresOn(split, last), step: step(true, `按12月31日有效的版本决定全年：本版本${datedText(rule, last)}`) };
     }
     if (how === 'year-start') {
       if (splitStart) return { inForce: false, step: step(false, `按1月1日有效的版本决定全年：${life.predecessor ? `由 ${life.predecessor} 决定` : '原文件无本项'}，本版本不适用`) };
       return { inForce: true, rule: figuresOn(split, first), step: step(true, `按1月1日有效的版本决定全年：本版本${datedText(rule, first)}`) };
     }
-    const next = life.successor ? this.lives.get(life.successor) : undefined;
-    if (splitEnd && next && overlaps(next, year)) {
+    if (splitEnd && nextDecides) {
       return { inForce: false, step: step(false, `按各版本有效天数折算，本版本${daysFrom(first, last)}天的份额计入 ${next.rule.id} 的奖励`) };
     }
     return { inForce: true, rule: figuresOn(split, last), step: step(true, `按各版本有效天数折算，合为一项奖励`), shares: this.sharesOf(life, year) };

@@ -135,6 +135,17 @@ describe('a mid-year amendment is decided by one version (I-split-year)', () => 
     expect(moneyOf(c, dataset(2024, { E1: 2500 }, PRO))).toEqual([['E1', 'new/8.online', '250273.22']]);
   });
 
+  it('days no version holds pay nothing: amended from 2024-07-01 by a document in force only from 2025', () => {
+    const late: PolicyDocument = { ...amending('2024-07-01'), validFrom: '2025-01-01' };
+    const c = corpus([OLD, late], [OLD_RETAIL, NEW_RETAIL]);
+    const ds = (readings: Record<string, string>) => dataset(2024, { E1: 2500 }, readings);
+    expect(moneyOf(c, ds(SPLIT))).toEqual([]);
+    expect(new Run(c, ds(SPLIT)).explain('E1', 'old/5.retail').steps[0]!.text).toContain('12月31日无本项的有效版本，本版本不适用');
+    expect(moneyOf(c, ds(START))).toEqual([['E1', 'old/5.retail', '200000.00']]);
+    // the old version's 182 days alone: 20万元 × 182/366 → 99453.55
+    expect(moneyOf(c, ds(PRO))).toEqual([['E1', 'old/5.retail', '99453.55']]);
+  });
+
   it('an award the old version already granted for the year counts for the new one: year-end pays only the difference (30万元 − 20万元)', () => {
     const granted = [{ subject: 'E1', rule: 'old/5.retail', year: 2024, amount: 20 * WAN }];
     const run = new Run(amended('2024-07-01', ['五']), dataset(2024, { E1: 2500 }, {}, granted), { explain: true });
