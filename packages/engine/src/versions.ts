@@ -289,3 +289,40 @@ export function combineShares(carrier: RuleRun, parts: readonly { readonly share
   }
   return out;
 }
+
+/**
+ * What would make a corpus's versions wrong, one line each naming the document or rule (for
+ * `duixian check`): an amended document or continued rule that does not exist, a rule continuing
+ * one of its own document, a chain of versions in a circle, a dated figure the rule has no place
+ * for or that does not parse. A run would otherwise meet the last only in the year it applies.
+ */
+export function versionProblems(corpus: Corpus): string[] {
+  const docs = new Set(corpus.documents.map((d) => d.id));
+  const rules = new Map(corpus.rules.map((r) => [r.id, r]));
+  const out: string[] = [];
+  for (const d of corpus.documents) {
+    if (d.amends && !docs.has(d.amends.document)) out.push(`${d.id}: amends.document "${d.amends.document}" is not a document of the corpus`);
+  }
+  for (const r of corpus.rules) {
+    const c = r.continues;
+    if (c !== undefined && !rules.has(c)) out.push(`${r.id}: continues "${c}", which is not a rule of the corpus`);
+    else if (c !== undefined && rules.get(c)!.document === r.document) out.push(`${r.id}: continues "${c}" of its own document; a rule continues one of the document it amends`);
+    for (const d of r.dated ?? []) {
+      for (const [key, value] of Object.entries(d.set)) {
+        try {
+          withFigure(r, key, value);
+        } catch (e) {
+          out.push(`${r.id}: dated ${d.from} ${key}: ${(e as Error).message}`);
+        }
+      }
+    }
+  }
+  if (!out.length) {
+    try {
+      new Versions(corpus);
+    } catch (e) {
+      out.push((e as Error).message);
+    }
+  }
+  return out;
+}

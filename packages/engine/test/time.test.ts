@@ -12,7 +12,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate, Run, type Corpus, type Dataset, type ExclusiveGroup, type PolicyDocument, type Rule } from '@duixian/engine';
+import { evaluate, Run, versionProblems, type Corpus, type Dataset, type ExclusiveGroup, type PolicyDocument, type Rule } from '@duixian/engine';
 
 const OLD: PolicyDocument = {
   id: 'old', number: '测政发〔2023〕1号', title: '旧办法（合成）', issuer: '370000', issuerName: '测试省',
@@ -171,6 +171,25 @@ describe('a mid-year amendment is decided by one version (I-split-year)', () => 
     const same = retailRule('new/5.retail', '五', '2000万元', '20万元');
     // per share: ⌊20,000,000 × 182 / 366⌋ + ⌊20,000,000 × 184 / 366⌋ = 9,945,355 + 10,054,644 = 19,999,999 fen
     expect(moneyOf(corpus([OLD, amending('2024-07-01')], [OLD_RETAIL, same]), dataset(2024, { E1: 2500 }, PRO))).toEqual([['E1', 'new/5.retail', '200000.00']]);
+  });
+});
+
+describe('a corpus\'s versions are checked before any run', () => {
+  it('names an amended document or continued rule that does not exist, a rule continuing one of its own document, and a dated figure the rule has no place for', () => {
+    const bad = corpus([OLD, { ...amending('2024-07-01'), amends: { document: 'nowhere', from: '2024-07-01' } }], [
+      OLD_RETAIL,
+      retailRule('new/5.retail', '五', '2000万元', '30万元', { continues: 'old/9.gone' }),
+      retailRule('new/6.same', '六', '2000万元', '30万元', { continues: 'new/5.retail' }),
+      retailRule('new/7.dated', '七', '2000万元', '30万元', { dated: [{ from: '2025-01-01', set: { amount: '四十万', pay: '2元' } }] }),
+    ]);
+    expect(versionProblems(bad)).toEqual([
+      'new: amends.document "nowhere" is not a document of the corpus',
+      'new/5.retail: continues "old/9.gone", which is not a rule of the corpus',
+      'new/6.same: continues "new/5.retail" of its own document; a rule continues one of the document it amends',
+      expect.stringMatching(/^new\/7\.dated: dated 2025-01-01 amount: /),
+      'new/7.dated: dated 2025-01-01 pay: the rule pays no amount per unit',
+    ]);
+    expect(versionProblems(amended('2024-07-01'))).toEqual([]);
   });
 });
 
