@@ -1,7 +1,8 @@
 /**
- * 政策库: the five documents; each article's text beside the rules it defines, the figures its
- * rules cite highlighted and linked to the rule; the article's departments; the document's
- * targets; and the table of readings (解释口径) with their defaults and alternatives.
+ * 政策库: the five documents; each article's text beside the rules it defines, each rule in Chinese
+ * sentences (条件、金额、上限…, the server's, as `duixian show` prints them) to check against the
+ * text; the figures its rules cite highlighted and linked to the rule; the article's departments;
+ * the document's targets; and the table of readings (解释口径) with their defaults and alternatives.
  */
 import { useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { Card, Col, Descriptions, Empty, Row, Spin, Table, Tabs, Tag, Typography } from 'antd';
@@ -12,7 +13,8 @@ import { by, code, num, text } from '../table';
 import { Failure } from './Failure';
 
 interface Doc { id: string; number: string; title: string; issuerName: string; validFrom: string; validTo?: string; funderName: string; rules: number }
-interface Rule { id: string; article: string; title: string; text: string; cites: string[] }
+interface Sentence { label: string; text: string }
+interface Rule { id: string; article: string; title: string; text: string; cites: string[]; sentences: Sentence[] }
 interface Measure { anchor: string; article: string; title: string; heading: string; lead: string[]; responsible: string[]; rules: string[] }
 interface Target { id: string; description: string; year: number; value: string; legal: string }
 interface DocDetail { document: Doc; text: string; measures: Measure[]; rules: Rule[]; targets: Target[] }
@@ -95,13 +97,14 @@ function DocumentView({ id }: { id: string }) {
             <Row gutter={16}>
               <Col xs={24} lg={14}>
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-                  {pieces.map((p, k) => (p.rule ? <a key={k} href={`#rule-${p.rule}`} onClick={jump(`rule-${p.rule}`)} className="cite" title={p.rule} style={{ background: '#fff1b8', padding: '0 2px' }}>{p.text}</a> : <span key={k}>{p.text}</span>))}
+                  {pieces.map((p, k) => (p.rule ? <a key={k} href={`#rule-${p.rule}`} onClick={jump(`rule-${p.rule}`)} className="cite" title={rules.get(p.rule)?.title} style={{ background: '#fff1b8', padding: '0 2px' }}>{p.text}</a> : <span key={k}>{p.text}</span>))}
                 </Typography.Paragraph>
               </Col>
               <Col xs={24} lg={10}>
                 {own.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('本条不设奖补（工作任务）', 'No award here (a task)')} /> : own.map((r) => (
-                  <Card key={r.id} id={`rule-${r.id}`} type="inner" size="small" title={r.title} style={{ marginBottom: 8 }} extra={<code>{r.id}</code>}>
-                    <Typography.Text type="secondary">{r.text}</Typography.Text>
+                  <Card key={r.id} id={`rule-${r.id}`} type="inner" size="small" title={r.title} style={{ marginBottom: 8 }}>
+                    <RuleSentences rule={r} />
+                    <Typography.Text type="secondary">{t('所依原文', 'The words it implements')}：{r.text}</Typography.Text>
                     <div style={{ marginTop: 6 }}>{r.cites.map((c) => <Tag key={c} color="gold">{c}</Tag>)}</div>
                   </Card>
                 ))}
@@ -120,6 +123,15 @@ function DocumentView({ id }: { id: string }) {
         </Card>
       )}
     </>
+  );
+}
+
+/** The rule as the sentences an analyst reads against the article: 条件、金额、上限、排名… one a row. */
+function RuleSentences({ rule }: { rule: Rule }) {
+  return (
+    <Descriptions size="small" column={1} bordered style={{ marginBottom: 8 }} data-testid={`sentences-${rule.id}`}
+      items={rule.sentences.map((s) => ({ key: s.label, label: s.label, children: s.text }))}
+      styles={{ label: { width: 84, whiteSpace: 'nowrap' } }} />
   );
 }
 
