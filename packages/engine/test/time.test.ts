@@ -152,7 +152,7 @@ describe('a mid-year amendment is decided by one version (I-split-year)', () => 
     expect(run.result().awards.filter((a) => a.rule.endsWith('5.retail')).map((a) => [a.rule, a.amount])).toEqual([['new/5.retail', '100000.00']]);
     expect(run.explain('E1', 'new/5.retail').steps.find((s) => s.kind === 'exclusive')!.text).toContain('2024年 old/5.retail（20万元）');
     // a grant of an earlier year is another year's award: the new version pays 2025 in full
-    expect(moneyOf(amended('2024-07-01', ['五']), dataset(2025, { E1: 2500 }, {}, granted)).filter(([, r]) => r.endsWith('5.retail'))).toEqual([['E1', 'new/5.retail', '300000.00']]);
+    expect(moneyOf(amended('2024-07-01', ['五']), dataset(2025, { E1: 2500 }, {}, granted)).filter(([, r]) => r?.endsWith('5.retail'))).toEqual([['E1', 'new/5.retail', '300000.00']]);
   });
 
   it('一次性: a once-only award granted under the old version is not given again under the version that continues it', () => {
