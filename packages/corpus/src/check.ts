@@ -12,7 +12,7 @@ import { MEASURES, NOT_COMPUTABLE, TARGETS } from './documents.js';
 import { ruleFigures, validationFigures } from './encoded-figures.js';
 import { benchmarkWordsNotInText, figuresNotCited } from './figures-in-cites.js';
 import { TEXTS } from './texts.js';
-import { KNOWN_NOT_VERBATIM, citesOutsideText, notVerbatim, quotesOf } from './verbatim.js';
+import { citesOutsideText, notVerbatim, quotesOf } from './verbatim.js';
 
 export interface CorpusProblem { readonly where: string; readonly message: string }
 
@@ -62,7 +62,5 @@ function lawProblems(corpus: Corpus, texts: Readonly<Record<string, string>>, vo
     ...corpus.rules.flatMap((r) => [...figuresNotCited(r, ruleFigures(r, unit)), ...benchmarkWordsNotInText(r)]),
     ...corpus.validations.flatMap((v) => figuresNotCited(v, validationFigures(v, unit))),
   ];
-  const known = new Set(KNOWN_NOT_VERBATIM);
-  const verbatim = notVerbatim(quotesOf(corpus), texts).filter((p) => !(known.has(p.where) && p.message.startsWith('text ')));
-  return [...figures, ...verbatim, ...citesOutsideText([...corpus.rules, ...corpus.validations], texts)];
+  return [...figures, ...notVerbatim(quotesOf(corpus), texts), ...citesOutsideText([...corpus.rules, ...corpus.validations], texts)];
 }
