@@ -24,7 +24,7 @@
 import { withFigure } from './draft.js';
 import { formatYuan } from './format.js';
 import type { Readings } from './interpretations.js';
-import type { Corpus, PolicyDocument, Rule } from './rule.js';
+import type { Corpus, DatedFigures, PolicyDocument, Rule } from './rule.js';
 import type { Decision, RuleRun } from './rule-run.js';
 import { articleLabel, type Step } from './trace.js';
 
@@ -38,7 +38,7 @@ const max = (a: string, b: string): string => (a > b ? a : b);
 const min = (a: string, b: string | undefined): string => (b !== undefined && b < a ? b : a);
 
 /** A rule's days in force, and how each end came about. */
-interface Life {
+export interface Life {
   readonly rule: Rule;
   readonly doc: PolicyDocument;
   readonly from: string;
@@ -64,6 +64,25 @@ export interface Share {
 export type YearPlan =
   | { readonly inForce: false; readonly step: Step }
   | { readonly inForce: true; readonly step: Step; readonly rule: Rule; readonly shares?: readonly Share[] };
+
+/** Where a year is split for one rule: its first and last days in force in it, and what splits it. */
+interface SplitAt {
+  readonly head: string;
+  readonly first: string;
+  readonly last: string;
+  readonly splitStart: boolean;
+  readonly splitEnd: boolean;
+  readonly dated: readonly DatedFigures[];
+}
+
+/** What splits the year, in words: this version's start, its amendment, its figures' dates. */
+function splitText(life: Life, year: number, at: SplitAt): string {
+  return [
+    ...(at.splitStart ? [`${year}年自${life.from}起施行本版本${life.predecessor ? `（接续 ${life.predecessor}）` : ''}`] : []),
+    ...(at.splitEnd ? [`${year}年自${life.cut!.from}起由${life.cut!.by.number}修订${life.successor ? `（由 ${life.successor} 接续）` : ''}`] : []),
+    ...at.dated.map((d) => `${year}年自${d.from}起${setText(d.set)}`),
+  ].join('，');
+}
 
 const covers = (amends: NonNullable<PolicyDocument['amends']>, article: string): boolean => !amends.articles || amends.articles.includes(article);
 const suffixOf = (id: string): string => id.slice(id.indexOf('/') + 1);
@@ -118,6 +137,15 @@ export class Versions {
     return out;
   };
 
+  /**
+   * The rule's days in force as the versions make them, and who it takes over from or is cut by
+   * (for describing the rule); undefined for a rule no amendment touches.
+   */
+  span(id: string): Life | undefined {
+    const life = this.lives.get(id);
+    return life && (life.takesOver || life.cut) ? life : undefined;
+  }
+
   /** How the rule stands in `year`; undefined when no version touches it (plain validity decides, as before). */
   plan(rule: Rule, year: number, readings: Readings): YearPlan | undefined {
     const life = this.lives.get(rule.id);
@@ -139,30 +167,33 @@ export class Versions {
       const partly = plainPartial ? '部分时间在有效期内（I-year-in-force=overlap，按全年考核，特此提示）' : '在有效期内';
       return { inForce: true, rule: figuresOn(rule, last), step: { kind: 'validity', holds: true, text: `${head}，${year}年${partly}${datedText(rule, last)}` } };
     }
+    return this.splitPlan(life, year, readings, { head, first, last, splitStart, splitEnd, dated: datedInside });
+  }
+
+  /**
+   * A year split between versions (an amendment's date, a dated figure inside it): the version
+   * holding the deciding day decides, or (pro-rata-days) the year's last version carries the shares.
+   */
+  private splitPlan(life: Life, year: number, readings: Readings, at: SplitAt): YearPlan {
+    const rule = life.rule;
     const split: Rule = { ...rule, interpretations: [...(rule.interpretations ?? []), 'I-split-year'] };
-    const said = [
-      ...(splitStart ? [`${year}年自${life.from}起施行本版本${life.predecessor ? `（接续 ${life.predecessor}）` : ''}`] : []),
-      ...(splitEnd ? [`${year}年自${life.cut!.from}起由${life.cut!.by.number}修订${life.successor ? `（由 ${life.successor} 接续）` : ''}`] : []),
-      ...datedInside.map((d) => `${year}年自${d.from}起${setText(d.set)}`),
-    ].join('，');
     const reading = readings['I-split-year'];
     const how = reading === 'pro-rata-days' && !paysMoney(rule) ? 'year-end' : reading;
     const tag = `I-split-year=${how}${how !== reading ? '，非金额奖励按年末版本' : ''}`;
-    const step = (holds: boolean, text: string): Step => ({ kind: 'validity', holds, text: `${head}；${said}；${text}（${tag}）` });
-    const next = life.successor ? this.lives.get(life.successor) : undefined;
-    const nextDecides = next !== undefined && overlaps(next, year);
+    const said = splitText(life, year, at);
+    const step = (holds: boolean, text: string): Step => ({ kind: 'validity', holds, text: `${at.head}；${said}；${text}（${tag}）` });
+    const inYear = (id: string | undefined) => (id !== undefined && this.lives.has(id) && overlaps(this.lives.get(id)!, year) ? id : undefined);
+    const next = inYear(life.successor), before = inYear(life.predecessor);
     if (how === 'year-end') {
-      if (splitEnd) return { inForce: false, step: step(false, `按12月31日有效的版本决定全年：${nextDecides ? `由 ${next.rule.id} 决定` : '12月31日无本项的有效版本'}，本版本不适用`) };
-      return { inForce: true, rule: figuresOn(split, last), step: step(true, `按12月31日有效的版本决定全年：本版本${datedText(rule, last)}`) };
+      if (at.splitEnd) return { inForce: false, step: step(false, `按12月31日有效的版本决定全年：${next ? `由 ${next} 决定` : '12月31日无本项的有效版本'}，本版本不适用`) };
+      return { inForce: true, rule: figuresOn(split, at.last), step: step(true, `按12月31日有效的版本决定全年：本版本${datedText(rule, at.last)}`) };
     }
     if (how === 'year-start') {
-      if (splitStart) return { inForce: false, step: step(false, `按1月1日有效的版本决定全年：${life.predecessor ? `由 ${life.predecessor} 决定` : '原文件无本项'}，本版本不适用`) };
-      return { inForce: true, rule: figuresOn(split, first), step: step(true, `按1月1日有效的版本决定全年：本版本${datedText(rule, first)}`) };
+      if (at.splitStart) return { inForce: false, step: step(false, `按1月1日有效的版本决定全年：${before ? `由 ${before} 决定` : '1月1日无本项的有效版本'}，本版本不适用`) };
+      return { inForce: true, rule: figuresOn(split, at.first), step: step(true, `按1月1日有效的版本决定全年：本版本${datedText(rule, at.first)}`) };
     }
-    if (splitEnd && nextDecides) {
-      return { inForce: false, step: step(false, `按各版本有效天数折算，本版本${daysFrom(first, last)}天的份额计入 ${next.rule.id} 的奖励`) };
-    }
-    return { inForce: true, rule: figuresOn(split, last), step: step(true, `按各版本有效天数折算，合为一项奖励`), shares: this.sharesOf(life, year) };
+    if (at.splitEnd && next) return { inForce: false, step: step(false, `按各版本有效天数折算，本版本${daysFrom(at.first, at.last)}天的份额计入 ${next} 的奖励`) };
+    return { inForce: true, rule: figuresOn(split, at.last), step: step(true, '按各版本有效天数折算，合为一项奖励'), shares: this.sharesOf(life, year) };
   }
 
   /** The versions of the rule's chain in the year, oldest first, each cut at its dated figures. */
