@@ -1,6 +1,6 @@
 /**
  * A rule as the Chinese sentences an analyst checks against the article (`duixian show`, the
- * 政策库 page): 条件、金额、上限、排名、资金来源、互斥、适用年度、说明、所依解读. Written from the rule's
+ * 政策库 page): 条件、金额、上限、排名、资金来源、互斥、适用年度、数额调整、说明、所依解读. Written from the rule's
  * data alone, with the figures and legal words exactly as encoded, so that a wrong figure or word
  * shows up beside the article's own. Pure and deterministic.
  */
@@ -9,10 +9,12 @@ import { INTERPRETATIONS } from './interpretations.js';
 import { LEGAL_WORDS, type LegalWord } from './legal.js';
 import { metricLabelIn } from './metrics.js';
 import { ruleInterpretations } from './rule-run.js';
-import type { Award, Condition, Corpus, FunderSpec, Metric, PolicyDocument, Ranking, Recipient, Rule, Tier } from './rule.js';
+import type { Award, Condition, Corpus, DatedFigures, FunderSpec, Metric, PolicyDocument, Ranking, Recipient, Rule, Tier } from './rule.js';
+import { articleLabel } from './trace.js';
+import { Versions, type Life } from './versions.js';
 import { FACT_KEYS, SUBJECT_KINDS, TAGS } from './vocabulary.js';
 
-export type SentenceLabel = '条件' | '金额' | '上限' | '排名' | '资金来源' | '互斥' | '适用年度' | '说明' | '所依解读';
+export type SentenceLabel = '条件' | '金额' | '上限' | '排名' | '资金来源' | '互斥' | '适用年度' | '数额调整' | '说明' | '所依解读';
 export interface Sentence { readonly label: SentenceLabel; readonly text: string }
 export interface Description { readonly sentences: readonly Sentence[] }
 
@@ -30,21 +32,30 @@ export const ENGINE_WORDS: Words = { factKeys: FACT_KEYS, tags: TAGS, kinds: SUB
 /** What a rule points at outside itself: its document (issuer, validity, funder), its group's words, other rules' titles. */
 export type DescribeContext = Pick<Corpus, 'documents' | 'rules' | 'groups'>;
 
+/** The versions of a context's rules, worked out once per context (the 政策库 describes every rule of a document). */
+const VERSIONS = new WeakMap<DescribeContext, Versions>();
+function versionsOf(corpus: DescribeContext): Versions {
+  let v = VERSIONS.get(corpus);
+  if (!v) VERSIONS.set(corpus, (v = new Versions(corpus)));
+  return v;
+}
+
 /**
  * The rule's sentences in the order an article reads. A sentence with nothing to say is left out.
  * Without `corpus` the sentences that need the document say so in general terms.
  */
 export function describeRule(rule: Rule, words: Words = ENGINE_WORDS, corpus?: DescribeContext): Description {
-  const say = new Say(words, corpus, corpus?.documents.find((d) => d.id === rule.document));
+  const say = new Say(words, corpus, corpus?.documents.find((d) => d.id === rule.document), corpus && versionsOf(corpus).span(rule.id));
   const ranking = rule.conditions.find((c): c is { rank: Ranking } => 'rank' in c)?.rank;
   const parts: [SentenceLabel, string | undefined][] = [
     ['条件', [`对象为${say.recipient(rule.recipient)}`, ...rule.conditions.map((c) => say.condition(c))].join('；')],
     ['金额', say.award(rule.award)],
-    ['上限', joined([ceilingOf(rule.award) ? '所列金额为最高额，审核时可低于此数' : undefined, rule.pool && `总额不超过${rule.pool.cap}（原文：${rule.pool.text}）`, rule.once ? '一次性，同一对象只给一次' : undefined])],
+    ['上限', say.limits(rule)],
     ['排名', ranking && say.ranking(ranking, rule.recipient)],
     ['资金来源', 'honor' in rule.award || 'recommendation' in rule.award ? undefined : say.funder(rule.funder ?? 'document')],
     ['互斥', say.exclusive(rule)],
     ['适用年度', say.years(rule.years)],
+    ['数额调整', rule.dated?.length ? datedText(rule.dated) : undefined],
     ['说明', rule.note],
     ['所依解读', say.readings(rule)],
   ];
@@ -56,6 +67,23 @@ export const renderDescription = (d: Description): string => d.sentences.map((s)
 
 const joined = (xs: readonly (string | undefined)[]): string | undefined => xs.filter((x) => x).join('；') || undefined;
 const ceilingOf = (a: Award): boolean => 'ceiling' in a && a.ceiling === true;
+const paysMoney = (a: Award): boolean => !('honor' in a || 'recommendation' in a || 'pending' in a);
+
+/** The figures a dated value may change, in the words of the text (the keys of a 政策模拟 change). */
+const FIGURES: Readonly<Record<string, string>> = {
+  amount: '金额', threshold: '门槛', cap: '上限', itemCap: '单项上限', rate: '比例', pay: '每单位补助', pool: '总额上限', prizes: '名次奖励', top: '名次数',
+};
+function figureName(key: string): string {
+  const tier = /^tier(\d+)\.(from|money)$/.exec(key);
+  if (tier) return `第${tier[1]}档${tier[2] === 'from' ? '起点' : '金额'}`;
+  return FIGURES[key] ?? key;
+}
+
+/** 自2031-01-01起金额为30万元；… in date order. */
+function datedText(dated: readonly DatedFigures[]): string {
+  const inOrder = [...dated].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  return inOrder.map((d) => `自${d.from}起${Object.entries(d.set).map(([k, v]) => `${figureName(k)}为${v}`).join('、')}`).join('；');
+}
 
 /** 以上 and 以下 follow the figure (100万元以上); the other words precede it (超过100万元). */
 const FOLLOWS: ReadonlySet<LegalWord> = new Set(['以上', '以上（含）', '以下']);
@@ -88,6 +116,8 @@ class Say {
     private readonly words: Words,
     private readonly corpus: DescribeContext | undefined,
     private readonly doc: PolicyDocument | undefined,
+    /** the rule's days in force when an amendment sets them */
+    private readonly life: Life | undefined,
   ) {}
 
   private fact = (key: string): string => this.words.factKeys[key]?.label ?? key;
@@ -148,6 +178,17 @@ class Say {
     return `金额待定，由资金承担方确定（${a.pending}）`;
   }
 
+  /** A ceiling, the rule's pool, the document's yearly budget (over its money awards), once-only. */
+  limits(rule: Rule): string | undefined {
+    const budget = this.doc?.budget && paysMoney(rule.award) ? this.doc.budget : undefined;
+    return joined([
+      ceilingOf(rule.award) ? '所列金额为最高额，审核时可低于此数' : undefined,
+      rule.pool && `总额不超过${rule.pool.cap}（原文：${rule.pool.text}）`,
+      budget && `文件年度资金总额不超过${budget.cap}（原文：${budget.text}）`,
+      rule.once ? '一次性，同一对象只给一次' : undefined,
+    ]);
+  }
+
   ranking(r: Ranking, recipient: Recipient): string {
     const where = this.doc ? `${this.doc.issuerName}辖区内` : '发文机关辖区内';
     const yearly = r.topParameter ? '（名次数可按年度设定）' : '';
@@ -163,19 +204,41 @@ class Say {
   exclusive(rule: Rule): string | undefined {
     const group = rule.exclusiveGroup === undefined ? undefined : this.corpus?.groups.find((g) => g.id === rule.exclusiveGroup);
     const titles = group?.rules.map((id) => this.corpus?.rules.find((r) => r.id === id)?.title ?? id);
-    const own = rule.exclusiveGroup === undefined ? undefined : group ? `${group.text}（同组：${titles!.join('、')}）` : '与同组奖励不重复享受，就高不就低';
+    const declared = group && group.document !== rule.document ? this.declaredBy(group.document, group.article) : '';
+    const own = rule.exclusiveGroup === undefined ? undefined : group ? `${declared}${group.text}（同组：${titles!.join('、')}）` : '与同组奖励不重复享受，就高不就低';
     const wide = this.doc?.exclusive && !('pending' in rule.award) ? `全文：${this.doc.exclusive.text}` : undefined;
     return joined([own, wide]);
   }
 
+  /** 示政发〔2030〕9号第十条：, for words another document declares. */
+  private declaredBy(document: string, article: string | undefined): string {
+    const number = this.corpus?.documents.find((d) => d.id === document)?.number ?? document;
+    return `${number}${article ? articleLabel(article) : ''}：`;
+  }
+
   years(years: readonly number[] | undefined): string | undefined {
     if (years?.length) return `仅${years.join('、')}年度`;
+    if (this.life) return this.versionYears(this.life);
     if (!this.doc) return undefined;
     return `文件有效期内各年度（${this.doc.validFrom}${this.doc.validTo ? `至${this.doc.validTo}` : '起，长期'}）`;
   }
 
+  /** The days an amendment leaves the rule: from its takeover, to the day before the amending document's. */
+  private versionYears(life: Life): string {
+    const title = (id: string) => this.corpus?.rules.find((r) => r.id === id)?.title ?? id;
+    const amends = life.takesOver ? life.doc.amends : undefined;
+    const amended = amends && this.corpus?.documents.find((d) => d.id === amends.document)?.number;
+    return joined([
+      `本条有效期内各年度（${life.from}至${life.to ?? '长期'}）`,
+      amends && `自${amends.from}起${amends.articles ? `修订${amended ?? amends.document}${amends.articles.map(articleLabel).join('、')}` : `取代${amended ?? amends.document}`}${life.predecessor ? `，接续“${title(life.predecessor)}”` : ''}`,
+      life.cut && `自${life.cut.from}起由${life.cut.by.number}修订${life.successor ? `，由“${title(life.successor)}”接续` : ''}`,
+    ])!;
+  }
+
   readings(rule: Rule): string | undefined {
-    const used = new Set(ruleInterpretations(rule, this.doc));
+    // a rule that amendments or dated figures version is decided, in a split year, by I-split-year
+    const versioned = this.life !== undefined || rule.dated?.length ? ['I-split-year' as const] : [];
+    const used = new Set([...ruleInterpretations(rule, this.doc), ...versioned]);
     const inOrder = [...Object.keys(this.words.readings).filter((id) => used.has(id as never)), ...[...used].filter((id) => !(id in this.words.readings))];
     return joined(inOrder.map((id) => {
       const r = this.words.readings[id];

@@ -91,7 +91,7 @@ const paysMoney = (r: Rule): boolean => !('honor' in r.award || 'recommendation'
 export class Versions {
   private readonly lives = new Map<string, Life>();
 
-  constructor(corpus: Corpus) {
+  constructor(corpus: Pick<Corpus, 'documents' | 'rules'>) {
     const docs = new Map(corpus.documents.map((d) => [d.id, d]));
     const rules = new Map(corpus.rules.map((r) => [r.id, r]));
     const starts = new Map<string, { from: string; takesOver: boolean; predecessor?: string }>();

@@ -232,3 +232,54 @@ describe('the whole description', () => {
     expect(JSON.stringify(traffic)).toBe(before);
   });
 });
+
+describe('law over time: amendments, dated figures, budgets, groups across documents', () => {
+  const old: PolicyDocument = { ...doc, id: 'demo-2029', number: '示政字〔2029〕1号', validFrom: '2029-01-01', validTo: '2031-12-31' };
+  const amending: PolicyDocument = { ...doc, validFrom: '2030-07-01', amends: { document: 'demo-2029', from: '2030-07-01', articles: ['一'] } };
+  const before: Rule = { ...base, id: 'demo-2029/1.a', document: 'demo-2029', title: '旧示例奖励' };
+  const law = { version: 't', documents: [old, amending], rules: [before, base], groups: [], validations: [] };
+  const SPLIT = '考核年度内文件被修订（或数额调整）：由哪个版本决定该年度（I-split-year，默认 year-end）';
+
+  it('适用年度: the amended rule ends the day before, naming the amending document and its successor', () => {
+    expect(sentence(before, '适用年度', law)).toBe('本条有效期内各年度（2029-01-01至2030-06-30）；自2030-07-01起由示政字〔2030〕1号修订，由“示例奖励”接续');
+    expect(sentence(before, '所依解读', law)).toBe(SPLIT);
+  });
+
+  it('适用年度: the amending rule starts on its date, naming what it amends and continues', () => {
+    expect(sentence(base, '适用年度', law)).toBe('本条有效期内各年度（2030-07-01至2032-12-31）；自2030-07-01起修订示政字〔2029〕1号第一条，接续“旧示例奖励”');
+    expect(sentence(base, '所依解读', law)).toBe(SPLIT);
+  });
+
+  it('适用年度: a document superseding another whole, with a rule that continues nothing', () => {
+    const superseding = { ...amending, amends: { document: 'demo-2029', from: '2030-07-01' } };
+    const fresh: Rule = { ...base, id: 'demo-2030/9.new', article: '九' };
+    const whole = { ...law, documents: [old, superseding], rules: [before, base, fresh] };
+    expect(sentence(base, '适用年度', whole)).toBe('本条有效期内各年度（2030-07-01至2032-12-31）；自2030-07-01起取代示政字〔2029〕1号，接续“旧示例奖励”');
+    expect(sentence(fresh, '适用年度', whole)).toBe('本条有效期内各年度（2030-07-01至2032-12-31）；自2030-07-01起取代示政字〔2029〕1号');
+  });
+
+  it('数额调整: dated figures in Chinese words, by date', () => {
+    const dated: Rule = {
+      ...base, award: { tiers: [{ from: '100万元', money: '5万元' }], on: 'onlineRetail' },
+      conditions: [{ rank: { by: { fact: 'onlineRetail' }, top: 3, label: '前3名' } }],
+      dated: [{ from: '2032-01-01', set: { 'tier1.money': '6万元', top: '5' } }, { from: '2031-01-01', set: { 'tier1.from': '200万元' } }],
+    };
+    expect(sentence(dated, '数额调整', corpus)).toBe('自2031-01-01起第1档起点为200万元；自2032-01-01起第1档金额为6万元、名次数为5');
+    const every: Rule = { ...base, dated: [{ from: '2031-01-01', set: { amount: '1', threshold: '2', cap: '3', itemCap: '4', rate: '5%', pay: '6', pool: '7', prizes: '8,9' } }] };
+    expect(sentence(every, '数额调整')).toBe('自2031-01-01起金额为1、门槛为2、上限为3、单项上限为4、比例为5%、每单位补助为6、总额上限为7、名次奖励为8,9');
+    expect(sentence(dated, '所依解读', corpus)).toContain(SPLIT);
+    expect(sentence(base, '数额调整', corpus)).toBeUndefined();
+  });
+
+  it('上限: a document\'s yearly budget over its money awards, not over an honour', () => {
+    const budgeted = { ...corpus, documents: [{ ...doc, budget: { cap: '1000万元', text: '年度资金总额不超过1000万元' } }] };
+    expect(sentence(base, '上限', budgeted)).toBe('文件年度资金总额不超过1000万元（原文：年度资金总额不超过1000万元）');
+    expect(sentence({ ...base, award: { honor: '通报表扬' } }, '上限', budgeted)).toBeUndefined();
+  });
+
+  it('互斥: a group another document declares names that document and article', () => {
+    const province: PolicyDocument = { ...doc, id: 'demo-prov', number: '示政发〔2030〕9号' };
+    const across = { ...corpus, documents: [doc, province], groups: [{ id: 'demo-prov/x', document: 'demo-prov', article: '十', rules: [base.id, other.id], text: '同一事项不重复享受' }] };
+    expect(sentence({ ...base, exclusiveGroup: 'demo-prov/x' }, '互斥', across)).toBe('示政发〔2030〕9号第十条：同一事项不重复享受（同组：示例奖励、另一奖励）');
+  });
+});
