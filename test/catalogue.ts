@@ -32,7 +32,10 @@ export const ADDED_RULE_IDS: readonly string[] = [
   'jinan-2021-cbec/2.2.park-next-year', 'jinan-2021-cbec/3.3.live-base', 'jinan-2021-cbec/safeguard.3.pilot-recommendation',
 ];
 
-/** Every rule id of the corpus: the catalogue's and the project's additions. */
+/**
+ * Every rule id of the five documents of the catalogue: the catalogue's and the project's additions.
+ * Not "every rule of the corpus" (a bureau adds documents): tests of the whole corpus read RULE_IDS.
+ */
 export const CORPUS_RULE_IDS: readonly string[] = [...CATALOGUE_RULE_IDS, ...ADDED_RULE_IDS];
 
 /** The catalogue itself, when the shared spec is checked out beside the repository. */
