@@ -5,7 +5,10 @@
  * declared words (fact keys, tags, subject kinds), and coverage: every figure in a document's
  * text is linked to a rule or target, or marked not computable.
  */
-import type { Corpus } from '@duixian/engine';
+import { versionProblems, type Corpus } from '@duixian/engine';
+import { casePasses, parseCases, runCase, type Case } from './cases.js';
+import type { LoadedCorpus } from './load.js';
+import type { Measure, NotComputable, Target } from './types.js';
 import { coverage } from './coverage.js';
 import { ENGINE_VOCABULARY, undeclaredWords, unitOf, type Vocabulary } from './declared.js';
 import { MEASURES, NOT_COMPUTABLE, TARGETS } from './documents.js';
@@ -21,13 +24,65 @@ export interface CheckOptions {
   readonly texts?: Readonly<Record<string, string>>;
   /** the declared fact keys, tags and subject kinds (default: the engine's) */
   readonly vocabulary?: Vocabulary;
+  /** the half beside the rules (default: the built-in corpus's) */
+  readonly measures?: readonly Measure[];
+  readonly targets?: readonly Target[];
+  readonly notComputable?: readonly NotComputable[];
+}
+
+/**
+ * Everything `duixian check` verifies of a corpus read from its folder: its rules against themselves
+ * and the texts, the coverage of every figure, and every case of every document.
+ */
+export function checkLoaded(loaded: LoadedCorpus): { problems: CorpusProblem[]; report: ReturnType<typeof coverage> } {
+  const { problems, report } = checkCorpus(loaded.corpus, { texts: loaded.texts, measures: loaded.measures, targets: loaded.targets, notComputable: loaded.notComputable });
+  return { problems: [...problems, ...caseProblems(loaded)], report };
+}
+
+/** A case of a document's folder whose expectations the corpus does not meet: where, and the lines that differ. */
+export function caseProblems(loaded: LoadedCorpus): CorpusProblem[] {
+  const problems: CorpusProblem[] = [];
+  for (const [document, files] of Object.entries(loaded.caseFiles)) {
+    for (const [file, source] of Object.entries(files)) {
+      const where = `${document}/cases/${file}`;
+      let cases: Case[];
+      try {
+        cases = parseCases(source);
+      } catch (e) {
+        problems.push({ where, message: `not a list of cases: ${(e as Error).message.split('\n')[0]}` });
+        continue;
+      }
+      if (!Array.isArray(cases)) problems.push({ where, message: 'not a list of cases: each entry starts with "- name:"' });
+      else for (const c of cases) problems.push(...caseDifferences(where, loaded, c));
+    }
+  }
+  return problems;
+}
+
+function caseDifferences(where: string, loaded: LoadedCorpus, c: Case): CorpusProblem[] {
+  let outcome;
+  try {
+    outcome = runCase(loaded.corpus, c);
+  } catch (e) {
+    return [{ where: `${where} "${c.name}"`, message: (e as Error).message }];
+  }
+  if (casePasses(outcome)) return [];
+  return Object.keys(outcome.expected).flatMap((list) => {
+    const expected = outcome.expected[list] ?? [];
+    const actual = outcome.actual[list] ?? [];
+    return [
+      ...expected.filter((l) => !actual.includes(l)).map((l) => ({ where: `${where} "${c.name}"`, message: `${list}: expected "${l}", not decided — 案例预期的结果未得出` })),
+      ...actual.filter((l) => !expected.includes(l)).map((l) => ({ where: `${where} "${c.name}"`, message: `${list}: decided "${l}", not expected — 得出了案例未预期的结果` })),
+    ];
+  });
 }
 
 export function checkCorpus(corpus: Corpus, options: CheckOptions = {}): { problems: CorpusProblem[]; report: ReturnType<typeof coverage> } {
-  const { texts = TEXTS, vocabulary = ENGINE_VOCABULARY } = options;
-  const problems: CorpusProblem[] = [...structureProblems(corpus), ...lawProblems(corpus, texts, vocabulary), ...undeclaredWords(corpus, vocabulary)];
+  const { texts = TEXTS, vocabulary = ENGINE_VOCABULARY, measures = MEASURES, targets = TARGETS, notComputable = NOT_COMPUTABLE } = options;
+  const versions = versionProblems(corpus).map((p) => ({ where: p.slice(0, p.indexOf(':')), message: p.slice(p.indexOf(':') + 2) }));
+  const problems: CorpusProblem[] = [...structureProblems(corpus), ...versions, ...lawProblems(corpus, texts, vocabulary), ...undeclaredWords(corpus, vocabulary)];
   const report = coverage({
-    texts, measures: MEASURES, targets: TARGETS, notComputable: NOT_COMPUTABLE,
+    texts, measures, targets, notComputable,
     ruleCites: [...corpus.rules, ...corpus.validations].map((r) => ({ rule: r.id, document: r.document, cites: r.cites })),
   });
   return { problems, report };

@@ -8,7 +8,7 @@ export { TEXTS, DOCUMENT_IDS, textOf, isDocumentId, type DocumentId } from './te
 
 // ---- corpus: the rules, groups and validations the engine evaluates ----
 export { CORPUS, KNOWN, RULE_IDS, RULE_PARAMETERS } from './rules.js';
-export { checkCorpus, type CorpusProblem } from './check.js';
+export { checkCorpus, checkLoaded, caseProblems, type CorpusProblem, type CheckOptions } from './check.js';
 export { targetProgress, type TargetProgress, type TargetStatus } from './progress.js';
 export { cityReport, type CityReport, type Indicator } from './monitoring.js';
 export { inputProblems } from './validate.js';
