@@ -7,7 +7,7 @@
  * the government's own registers and lists. Awards to regions (市、县) are never applied for: their
  * figures are statistics and any panel score is the higher level's own evaluation.
  */
-import { FACT_KEYS, REGION_KINDS, SUBJECT_KINDS, TAGS, type Award, type Condition, type FactKey, type Metric, type Rule, type SubjectKind, type Tag } from '@duixian/engine';
+import { isRegionKind, kindLabel, tagLabel, type Award, type Condition, type FactKey, type Metric, type Rule, type SubjectKind, type Tag, type Vocabulary } from '@duixian/engine';
 import { CORPUS } from './rules.js';
 
 /** Facts the subject must evidence, and why (中文). */
@@ -137,13 +137,13 @@ function conditionFacts(c: Condition): FactKey[] {
   return []; // tag, notTag, wonGroup
 }
 
-/** The facts an award reads (the engine's awardFacts), and the item chosen under I-brand-item=applied. */
+/** The facts an award reads (the engine's awardFacts), and the fact naming the item applied for (a cost share's pick). */
 function awardFactKeys(a: Award): FactKey[] {
   if ('tiers' in a) return [a.on];
   if ('perUnit' in a) return [a.perUnit.fact];
   if ('costShare' in a) {
     const { facts, pick, except } = a.costShare;
-    return [...facts, ...(pick === 'one' ? ['appliedBrandCostItem' as const] : []), ...(except ? [except] : [])];
+    return [...facts, ...(pick ? [pick.applied] : []), ...(except ? [except] : [])];
   }
   return [];
 }
@@ -168,20 +168,20 @@ export interface Evidence {
   readonly why: string;
 }
 
-/** What a subject must evidence to claim a rule (empty: 免申即享). */
-export function evidenceOf(rule: Rule): Evidence[] {
-  if (rule.recipient.kinds.every((k) => REGION_KINDS.includes(k))) return [];
+/** What a subject must evidence to claim a rule (empty: 免申即享), named in the corpus's words. */
+export function evidenceOf(rule: Rule, vocabulary: Vocabulary = CORPUS.vocabulary): Evidence[] {
+  if (rule.recipient.kinds.every(isRegionKind)) return [];
   const facts = ruleFactKeys(rule).flatMap((k): Evidence[] => {
     const why = EVIDENCED_FACTS[k];
-    return why ? [{ kind: 'fact', key: k, label: FACT_KEYS[k].label, why }] : [];
+    return why ? [{ kind: 'fact', key: k, label: vocabulary.facts[k]?.label ?? k, why }] : [];
   });
   const tags = ruleTags(rule).flatMap((t): Evidence[] => {
     const why = EVIDENCED_TAGS[t];
-    return why ? [{ kind: 'tag', key: t, label: TAGS[t], why }] : [];
+    return why ? [{ kind: 'tag', key: t, label: tagLabel(vocabulary, t), why }] : [];
   });
   const kinds = rule.recipient.kinds.flatMap((k): Evidence[] => {
     const why = EVIDENCED_KINDS[k];
-    return why ? [{ kind: 'recipient', key: k, label: SUBJECT_KINDS[k], why }] : [];
+    return why ? [{ kind: 'recipient', key: k, label: kindLabel(vocabulary, k), why }] : [];
   });
   return [...facts, ...tags, ...kinds];
 }

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type { TSchema } from '@sinclair/typebox';
 import { Value, type ValueError } from '@sinclair/typebox/value';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import type { Corpus, ExclusiveGroup, PolicyDocument, Rule, Validation } from '@duixian/engine';
+import type { Corpus, ExclusiveGroup, PolicyDocument, Rule, Validation, Vocabulary } from '@duixian/engine';
+import { corpusReadings, READINGS_FILE, readingProblems, type DeclaredReadings } from './readings.js';
 import { FILE_SCHEMAS, type FileKind } from './schema.js';
 import type { Measure, NotComputable, Target } from './types.js';
 
@@ -35,6 +36,8 @@ export interface LoadedCorpus {
   readonly texts: Readonly<Record<string, string>>;
   /** document id → case file name → its text (cases/*.yaml), run by `duixian check` */
   readonly caseFiles: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** the corpus's words: vocabulary.yaml at its root with every document's own (also `corpus.vocabulary`) */
+  readonly vocabulary: Vocabulary;
   /** every file of the corpus by its path inside the folder, for content-addressed storage */
   readonly files: ReadonlyMap<string, string>;
 }
@@ -47,6 +50,7 @@ export function readCorpus(dir: string): LoadedCorpus {
   const files = new Map<string, string>();
   for (const name of readdirSync(dir).sort()) {
     const folder = join(dir, name);
+    if (name.endsWith('.yaml') && statSync(folder).isFile()) files.set(name, readFileSync(folder, 'utf8')); // vocabulary.yaml, readings.yaml …
     if (!statSync(folder).isDirectory() || !exists(join(folder, 'document.yaml'))) continue;
     for (const file of readdirSync(folder).sort()) {
       if (file === 'cases') {
@@ -65,6 +69,8 @@ export function corpusFromFiles(files: ReadonlyMap<string, string>): LoadedCorpu
   const folders = [...new Set([...files.keys()].map((p) => p.split('/')[0]!))].filter((f) => files.has(`${f}/document.yaml`));
   if (folders.length === 0) throw new CorpusFileError([{ file: '.', line: 0, field: '', message: 'no document in the corpus: each document is a folder holding document.yaml' }]);
   const read = folders.map((id) => readFolder(id, files, problems));
+  const vocabulary = readVocabulary(files, folders, problems);
+  const general = readGeneralReadings(files, problems);
   if (problems.length > 0) throw new CorpusFileError(problems);
   const docs = read.map((r) => r!).sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity) || (a.document.id < b.document.id ? -1 : 1));
   const content = {
@@ -72,7 +78,11 @@ export function corpusFromFiles(files: ReadonlyMap<string, string>): LoadedCorpu
     rules: docs.flatMap((d) => d.rules),
     groups: docs.flatMap((d) => d.groups),
     validations: docs.flatMap((d) => d.validations),
+    vocabulary,
+    readings: corpusReadings(general!, docs.map((d) => ({ document: d.document.id, readings: d.readings }))),
   };
+  const wrongReadings = readingProblems(general!, docs.map((d) => ({ document: d.document.id, readings: d.readings })), { version: '', ...content }, (id, document) => readingAt(files, id, document));
+  if (wrongReadings.length > 0) throw new CorpusFileError(wrongReadings);
   return {
     corpus: Object.freeze({ version: corpusVersion(content), ...content }),
     measures: Object.freeze(docs.flatMap((d) => d.measures)),
@@ -80,6 +90,7 @@ export function corpusFromFiles(files: ReadonlyMap<string, string>): LoadedCorpu
     notComputable: Object.freeze(docs.flatMap((d) => d.notComputable)),
     texts: Object.freeze(Object.fromEntries(docs.map((d) => [d.document.id, d.text]))),
     caseFiles: Object.freeze(Object.fromEntries(docs.map((d) => [d.document.id, d.cases]))),
+    vocabulary,
     files,
   };
 }
@@ -89,8 +100,63 @@ export function corpusVersion(content: Omit<Corpus, 'version'>): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 12);
 }
 
+const VOCABULARY_FILE = 'vocabulary.yaml';
+const SECTIONS = ['kinds', 'facts', 'tags'] as const;
+
+/**
+ * The corpus's words: vocabulary.yaml at the root, then each document's own (in folder order), merged.
+ * A word declared twice alike is one word; declared twice differently it is an error naming both
+ * files, since no reader could tell which label or unit an input means.
+ */
+function readVocabulary(files: ReadonlyMap<string, string>, folders: readonly string[], problems: FileProblem[]): Vocabulary {
+  const merged = { kinds: {}, facts: {}, tags: {} } as Record<(typeof SECTIONS)[number], Record<string, unknown>>;
+  const declaredIn = new Map<string, string>(); // `section.word` → the file that declared it first
+  for (const file of [VOCABULARY_FILE, ...folders.map((f) => `${f}/${VOCABULARY_FILE}`)]) {
+    const source = files.get(file);
+    if (source === undefined) continue; // a document need not declare words of its own
+    const before = problems.length;
+    const words = parseFile(file, source, FILE_SCHEMAS.vocabulary, problems) as Vocabulary | undefined;
+    if (!words || problems.length > before) continue;
+    for (const section of SECTIONS) {
+      for (const [word, said] of Object.entries(words[section])) {
+        const first = declaredIn.get(`${section}.${word}`);
+        if (first === undefined) {
+          declaredIn.set(`${section}.${word}`, file);
+          merged[section][word] = said;
+        } else if (JSON.stringify(merged[section][word]) !== JSON.stringify(said)) {
+          problems.push({ file, line: lineOfKey(source, [section, word]), field: `${section}.${word}`, message: `declared differently in ${first}: ${JSON.stringify(merged[section][word])} there, ${JSON.stringify(said)} here; declare a word once, or alike` });
+        }
+      }
+    }
+  }
+  return Object.freeze(merged as unknown as Vocabulary);
+}
+
+/** The line of a key in a YAML file (for problems found after validation). */
+function lineOfKey(source: string, keys: readonly string[]): number {
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines });
+  return lineOf(doc, lines, `/${keys.join('/')}`);
+}
+
+/** readings.yaml at the corpus's root: the general readings (required: the engine reads them). */
+function readGeneralReadings(files: ReadonlyMap<string, string>, problems: FileProblem[]): DeclaredReadings | undefined {
+  const source = files.get(READINGS_FILE);
+  if (source === undefined) {
+    problems.push({ file: READINGS_FILE, line: 1, field: '', message: 'missing: the corpus declares its readings (id, question, values with their meanings) in readings.yaml beside the document folders' });
+    return undefined;
+  }
+  return parseFile(READINGS_FILE, source, FILE_SCHEMAS.readings, problems) as DeclaredReadings;
+}
+
+/** The file and line where a reading is declared (or would be): readings.yaml, or the document's document.yaml. */
+function readingAt(files: ReadonlyMap<string, string>, id: string, document: string | undefined): { file: string; line: number } {
+  const file = document === undefined ? READINGS_FILE : `${document}/document.yaml`;
+  return { file, line: lineOfKey(files.get(file) ?? '', document === undefined ? [id] : ['readings', id]) };
+}
+
 interface Folder {
-  document: PolicyDocument; position: number | undefined; text: string;
+  document: PolicyDocument; position: number | undefined; readings: DeclaredReadings | undefined; text: string;
   rules: Rule[]; groups: ExclusiveGroup[]; validations: Validation[];
   measures: Measure[]; targets: Target[]; notComputable: NotComputable[];
   cases: Record<string, string>;
@@ -106,15 +172,15 @@ function readFolder(id: string, files: ReadonlyMap<string, string>, problems: Fi
   }
   const text = files.get(`${id}/text.txt`);
   if (text === undefined) problems.push({ file: `${id}/text.txt`, line: 1, field: '', message: 'missing: the verbatim text of the document' });
-  const meta = parsed.document as (PolicyDocument & { position?: number }) | undefined;
+  const meta = parsed.document as (PolicyDocument & { position?: number; readings?: DeclaredReadings }) | undefined;
   if (meta && meta.id !== id) problems.push({ file: `${id}/document.yaml`, line: 1, field: 'id', message: `"${meta.id}" is not the folder's name "${id}": a document's id is its folder` });
   if (problems.length > 0 || !meta || text === undefined) return undefined;
-  const { position, ...document } = meta;
+  const { position, readings, ...document } = meta;
   const ruleFile = parsed.rules as { rules: Omit<Rule, 'document'>[]; groups?: Omit<ExclusiveGroup, 'document'>[]; validations?: Omit<Validation, 'document'>[] };
   const own = <T>(x: T): T & { document: string } => ({ document: id, ...x });
   const cases = Object.fromEntries([...files].filter(([p]) => p.startsWith(`${id}/cases/`)).map(([p, s]) => [p.slice(id.length + 7), s]));
   return {
-    document, position, text, cases,
+    document, position, readings, text, cases,
     rules: ruleFile.rules.map(own) as Rule[],
     groups: (ruleFile.groups ?? []).map(own) as ExclusiveGroup[],
     validations: (ruleFile.validations ?? []).map(own) as Validation[],

@@ -5,7 +5,7 @@
  * them at compile time. A document's entries carry no `document` field: the folder is the document.
  */
 import { Type, type TSchema } from '@sinclair/typebox';
-import { ExclusiveGroupSchema, PolicyDocumentSchema, RuleSchema, ValidationSchema, type Describes } from '@duixian/engine';
+import { ExclusiveGroupSchema, PolicyDocumentSchema, RuleSchema, UNITS, ValidationSchema, type Describes, type Vocabulary } from '@duixian/engine';
 import type { Measure, NotComputable, Target } from './types.js';
 
 const strict = { additionalProperties: false } as const;
@@ -40,12 +40,47 @@ export const TargetSchema = obj({
 
 export const NotComputableSchema = obj({ document: Type.String(), cite: Text, reason: Text });
 
+/**
+ * Readings (解读口径) as a corpus declares them: id → the question, and its values (the first is the
+ * default) each with a one-line meaning. The general ones in readings.yaml at the corpus's root, a
+ * document's own in its document.yaml.
+ */
+export const ReadingsSchema = Type.Record(
+  Type.String({ pattern: '^I-[a-z0-9-]+$', description: 'the reading id, e.g. I-tier-range' }),
+  obj({
+    question: Type.String({ minLength: 1, description: 'what the text leaves open, in Chinese' }),
+    values: Type.Record(Type.String({ pattern: '^[a-z0-9-]+$' }), Type.String({ minLength: 1, description: 'what this value means, in one line' }), {
+      minProperties: 1, description: 'value → its meaning; the first is the default',
+    }),
+  }),
+);
+
+/**
+ * The corpus's words (corpus/vocabulary.yaml; a document's own in corpus/<document>/vocabulary.yaml):
+ * subject kinds, fact keys with label and unit, tags. The engine knows units and shapes, not these.
+ */
+const Word = (what: string) => Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9]*$', description: `a ${what} as inputs and rules spell it (letters and digits, e.g. onlineRetail)` });
+export const VocabularySchema = obj({
+  kinds: Type.Record(Word('subject kind'), Text, { description: 'subject kind → 中文名; country, province, city and county are the region table\'s kinds' }),
+  facts: Type.Record(Word('fact key'), obj({
+    label: Type.String({ minLength: 1, description: '中文列名, as the template and the explanations show it' }),
+    unit: Type.Union(Object.keys(UNITS).map((u) => Type.Literal(u as keyof typeof UNITS)), { description: 'how the value is held exactly: yuan, usd, ratio, count, sqm, score, flag or date' }),
+    usedBy: Type.String({ description: 'which subjects give it, for the template' }),
+    ruleScoped: Type.Optional(Type.Boolean({ description: 'the fact names the rule it is for (a panel score)' })),
+    itemised: Type.Optional(Type.Boolean({ description: 'several facts of the key in one year, told apart by item' })),
+    yearScoped: Type.Optional(Type.Boolean({ description: 'a title obtained in a year: given as a fact of that year, not as a tag' })),
+    added: Type.Optional(Type.Boolean({ description: "this project's addition to interchange format v1" })),
+  }), { description: 'fact key → its label and unit' }),
+  tags: Type.Record(Word('tag'), Text, { description: 'tag → 中文名' }),
+});
+
 /** In a folder the document is implied: the files' entries leave `document` out. */
 const inFolder = <T extends TSchema>(schema: T) => Type.Omit(schema, ['document'], strict);
 
 export const FILE_SCHEMAS = {
   document: Type.Composite([PolicyDocumentSchema, obj({
     position: Type.Optional(Type.Integer({ minimum: 1, description: 'where the document stands in listings; those without one follow, by id' })),
+    readings: Type.Optional(ReadingsSchema),
   })], strict),
   rules: obj({
     rules: Type.Array(inFolder(RuleSchema)),
@@ -55,6 +90,10 @@ export const FILE_SCHEMAS = {
   measures: Type.Array(inFolder(MeasureSchema)),
   targets: Type.Array(inFolder(TargetSchema)),
   'not-computable': Type.Array(inFolder(NotComputableSchema)),
+  /** corpus/vocabulary.yaml, and a document's own words in its folder */
+  vocabulary: VocabularySchema,
+  /** corpus/readings.yaml: the general readings (not a document's file) */
+  readings: ReadingsSchema,
 } as const;
 
 export type FileKind = keyof typeof FILE_SCHEMAS;
@@ -90,4 +129,5 @@ export type FileSchemasMatchTypes = [
   Holds<Describes<typeof MeasureSchema, Measure>>,
   Holds<Describes<typeof TargetSchema, Target>>,
   Holds<Describes<typeof NotComputableSchema, NotComputable>>,
+  Holds<Describes<typeof VocabularySchema, Vocabulary>>,
 ];

@@ -6,25 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_CORPUS_DIR, CorpusFileError, LOADED, corpusFromFiles, schemaFiles, type FileProblem } from '@duixian/corpus';
-
-const withFile = (path: string, edit: (s: string) => string): Map<string, string> => {
-  const files = new Map(LOADED.files);
-  const source = files.get(path);
-  if (source === undefined) throw new Error(`no ${path}`);
-  files.set(path, edit(source));
-  return files;
-};
-
-const problemsOf = (files: ReadonlyMap<string, string>): FileProblem[] => {
-  try {
-    corpusFromFiles(files);
-  } catch (e) {
-    if (e instanceof CorpusFileError) return [...e.problems];
-    throw e;
-  }
-  return [];
-};
+import { BUILT_IN_CORPUS_DIR, CorpusFileError, LOADED, corpusFromFiles, schemaFiles } from '@duixian/corpus';
+import { problemsOf, withFile } from './corpus-files.js';
 
 /** The 1-based line of the first occurrence of `needle` in a corpus file. */
 const lineOf = (path: string, needle: string): number => LOADED.files.get(path)!.split('\n').findIndex((l) => l.includes(needle)) + 1;
@@ -97,6 +80,10 @@ describe('order', () => {
   });
 });
 
+/** A corpus file's kind (readings.yaml at the root, rules.yaml in a document's folder) and the schema its first line names. */
+const kindOf = (path: string): string => (path.includes('/cases/') ? 'cases' : path.split('/').at(-1)!.replace('.yaml', ''));
+const schemaRef = (path: string): string => `${path.includes('/') ? '../' : ''}schema/${kindOf(path)}.schema.json`;
+
 describe('the JSON Schemas in corpus/schema', () => {
   it('are the ones written from the definitions (run `npm run schema` after changing a shape)', () => {
     for (const [name, text] of Object.entries(schemaFiles())) {
@@ -108,7 +95,7 @@ describe('the JSON Schemas in corpus/schema', () => {
     const ajv = new Ajv({ allErrors: true, strict: false });
     const validate = Object.fromEntries(Object.entries(schemaFiles()).map(([name, text]) => [name.replace('.schema.json', ''), ajv.compile(JSON.parse(text))]));
     for (const [path, source] of LOADED.files) {
-      const kind = path.split('/')[1]!.replace('.yaml', '');
+      const kind = kindOf(path);
       if (validate[kind]) expect(validate[kind](parse(source)), `${path}: ${JSON.stringify(validate[kind].errors)}`).toBe(true);
     }
     const broken = parse(LOADED.files.get('jiyang-2021-80/rules.yaml')!.replace('legal: 达到, value: "5000"', 'legal: 达成, value: "5000"'));
@@ -117,7 +104,7 @@ describe('the JSON Schemas in corpus/schema', () => {
 
   it('each YAML file names its schema on its first line, for editors', () => {
     for (const [path, source] of LOADED.files) {
-      if (path.endsWith('.yaml') && !path.includes('/cases/')) expect(source.split('\n')[0], path).toBe(`# yaml-language-server: $schema=../schema/${path.split('/')[1]!.replace('.yaml', '')}.schema.json`);
+      if (path.endsWith('.yaml') && !path.includes('/cases/')) expect(source.split('\n')[0], path).toBe(`# yaml-language-server: $schema=${schemaRef(path)}`);
     }
   });
 });

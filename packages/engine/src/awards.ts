@@ -5,13 +5,13 @@
  */
 import type { RunContext } from './context.js';
 import { formatRatio, formatValue, formatYuan } from './format.js';
-import type { InterpretationId } from './interpretations.js';
+import type { ReadingId } from './interpretations.js';
 import { holds, noteOf, operatorOf } from './legal.js';
 import type { MissingFact } from './metrics.js';
 import { scaled } from './quantity.js';
-import type { Award, Rule, Tier } from './rule.js';
+import type { Award, CostPick, Rule, Tier } from './rule.js';
 import type { Step } from './trace.js';
-import { FACT_KEYS, UNITS, type FactKey } from './vocabulary.js';
+import { UNITS, type FactKey } from './vocabulary.js';
 
 export type AwardType = 'money' | 'honor' | 'recommendation' | 'pending';
 
@@ -22,7 +22,7 @@ export interface Computed {
   readonly ceiling: boolean;
   readonly steps: readonly Step[];
   readonly missing: readonly MissingFact[];
-  readonly readings: readonly InterpretationId[];
+  readonly readings: readonly ReadingId[];
 }
 
 /** floor(a × b / c) for non-negative integers, exact beyond 2^53 through BigInt. */
@@ -43,10 +43,10 @@ export function awardFacts(a: Award): FactKey[] {
   return [];
 }
 
-export function awardReadings(a: Award): InterpretationId[] {
+export function awardReadings(a: Award): ReadingId[] {
   if ('tiers' in a) return a.tiers.some((t) => t.to !== undefined) ? ['I-tier-range'] : [];
   if ('perUnit' in a) return ['I-per-unit'];
-  if ('costShare' in a) return a.costShare.pick ? ['I-brand-item'] : [];
+  if ('costShare' in a) return a.costShare.pick ? [a.costShare.pick.reading] : [];
   return [];
 }
 
@@ -86,14 +86,14 @@ export function computeAward(ctx: RunContext, rule: Rule, i: number, rank: numbe
 }
 
 /** What does not depend on the subject, worked out once per award. */
-const STATIC = new WeakMap<Award, { ceiling: boolean; readings: InterpretationId[] }>();
-function staticOf(a: Award): { ceiling: boolean; readings: InterpretationId[] } {
+const STATIC = new WeakMap<Award, { ceiling: boolean; readings: ReadingId[] }>();
+function staticOf(a: Award): { ceiling: boolean; readings: ReadingId[] } {
   let s = STATIC.get(a);
   if (!s) STATIC.set(a, (s = { ceiling: 'ceiling' in a && a.ceiling === true, readings: awardReadings(a) }));
   return s;
 }
 
-type Base = { ceiling: boolean; readings: InterpretationId[]; explain: boolean };
+type Base = { ceiling: boolean; readings: ReadingId[]; explain: boolean };
 
 /** A result without object spreads (this runs for every qualifying subject of a million). */
 function result(b: Base, status: Computed['status'], type: AwardType, fen: number | null, steps: readonly Step[], missing: readonly MissingFact[] = []): Computed {
@@ -131,9 +131,8 @@ function tierText(ctx: RunContext, t: Tier): string {
 
 /** The highest tier reached (分档奖励，就高). */
 function tiered(ctx: RunContext, a: Extract<Award, { tiers: unknown }>, i: number, base: Base): Computed {
-  const unit = FACT_KEYS[a.on].unit;
+  const { unit, label: name } = ctx.vocabulary.facts[a.on]!; // per subject: the corpus's check declared it
   const v = ctx.population.value(i, a.on, ctx.year);
-  const name = FACT_KEYS[a.on].label;
   if (v === undefined) {
     return result(base, 'missing', 'money', null, [], [{ subject: ctx.population.subjects.id(i), key: a.on, year: ctx.year }]);
   }
@@ -163,7 +162,8 @@ function tiered(ctx: RunContext, a: Extract<Award, { tiers: unknown }>, i: numbe
 function perUnit(ctx: RunContext, a: Extract<Award, { perUnit: unknown }>, i: number, base: Base): Computed {
   const pu = a.perUnit;
   const capText = a.cap;
-  const unit = FACT_KEYS[pu.fact].unit;
+  const fact = ctx.vocabulary.facts[pu.fact]!;
+  const unit = fact.unit;
   const v = ctx.population.value(i, pu.fact, ctx.year);
   if (v === undefined) return result(base, 'missing', 'money', null, [], [{ subject: ctx.population.subjects.id(i), key: pu.fact, year: ctx.year }]);
   const per = scaled(unit, pu.per);
@@ -174,10 +174,10 @@ function perUnit(ctx: RunContext, a: Extract<Award, { perUnit: unknown }>, i: nu
   if (ctx.readings['I-per-unit'] === 'full-units') {
     const units = Math.floor(v / per);
     fen = units * pay;
-    say(() => compute(`${FACT_KEYS[pu.fact].label} ${formatValue(unit, v)} ÷ ${pu.per} = ${units}个完整单位（I-per-unit=full-units，不足一个单位不计）× ${pu.pay} = ${formatYuan(fen)}`, { units, amount: fen, indicator: `${FACT_KEYS[pu.fact].label} ${formatValue(unit, v)}` }));
+    say(() => compute(`${fact.label} ${formatValue(unit, v)} ÷ ${pu.per} = ${units}个完整单位（I-per-unit=full-units，不足一个单位不计）× ${pu.pay} = ${formatYuan(fen)}`, { units, amount: fen, indicator: `${fact.label} ${formatValue(unit, v)}` }));
   } else {
     fen = mulDivFloor(v, pay, per);
-    say(() => compute(`${FACT_KEYS[pu.fact].label} ${formatValue(unit, v)} ÷ ${pu.per} × ${pu.pay} = ${formatYuan(fen)}（I-per-unit=proportional，不足一分舍去）`, { amount: fen, indicator: `${FACT_KEYS[pu.fact].label} ${formatValue(unit, v)}` }));
+    say(() => compute(`${fact.label} ${formatValue(unit, v)} ÷ ${pu.per} × ${pu.pay} = ${formatYuan(fen)}（I-per-unit=proportional，不足一分舍去）`, { amount: fen, indicator: `${fact.label} ${formatValue(unit, v)}` }));
   }
   if (capText !== undefined) {
     const c = scaled('yuan', capText);
@@ -196,8 +196,8 @@ function costShare(ctx: RunContext, a: Extract<Award, { costShare: unknown }>, i
   const say = sayer(base, steps);
   const subject = ctx.population.subjects.id(i);
   let items = cs.facts.flatMap((k) => (ctx.population.items(i, k, ctx.year) ?? []).map((it) => ({ ...it, key: k })));
-  if (cs.pick === 'one') {
-    const chosen = pickOne(ctx, i, cs.facts, items);
+  if (cs.pick) {
+    const chosen = pickOne(ctx, i, cs.facts, cs.pick, items);
     if ('missing' in chosen) return result(base, 'missing', 'money', null, steps, [{ subject, key: chosen.missing, year: ctx.year }]);
     say(() => compute(chosen.text));
     items = chosen.items;
@@ -212,7 +212,7 @@ function costShare(ctx: RunContext, a: Extract<Award, { costShare: unknown }>, i
     const share = mulDivFloor(it.value, rate, 10 ** UNITS.ratio.scale);
     const capped = cs.itemCap !== undefined && share > scaled('yuan', cs.itemCap);
     const fen = capped ? scaled('yuan', cs.itemCap!) : share;
-    say(() => compute(`${FACT_KEYS[it.key].label}${it.item ? `「${it.item}」` : ''} ${formatYuan(it.value)} × ${formatRatio(rate)} = ${formatYuan(share)}${capped ? `，每次（项）不超过 ${cs.itemCap} → ${formatYuan(fen)}` : ''}`, { item: it.item, amount: fen }));
+    say(() => compute(`${ctx.vocabulary.facts[it.key]!.label}${it.item ? `「${it.item}」` : ''} ${formatYuan(it.value)} × ${formatRatio(rate)} = ${formatYuan(share)}${capped ? `，每次（项）不超过 ${cs.itemCap} → ${formatYuan(fen)}` : ''}`, { item: it.item, amount: fen }));
     total += fen;
   }
   const sum = total;
@@ -235,23 +235,23 @@ function leaveOutSubsidised(ctx: RunContext, i: number, except: FactKey, items: 
   if (!marked.length) return items;
   const out = items.filter((it) => !marked.includes(it.item) && !marked.includes(''));
   for (const it of items) {
-    if (!out.includes(it)) say(() => compute(`${FACT_KEYS[it.key].label}${it.item ? `「${it.item}」` : ''} ${formatYuan(it.value)} 已享受其他补贴，不再重复补贴，不计入`, { item: it.item, amount: 0 }));
+    if (!out.includes(it)) say(() => compute(`${ctx.vocabulary.facts[it.key]!.label}${it.item ? `「${it.item}」` : ''} ${formatYuan(it.value)} 已享受其他补贴，不再重复补贴，不计入`, { item: it.item, amount: 0 }));
   }
   return out;
 }
 
-/** 一项最高50% (I-brand-item): the largest item, or the one named in the application. */
-function pickOne(ctx: RunContext, i: number, facts: readonly FactKey[], items: Item[]): { items: Item[]; text: string } | { missing: FactKey } {
-  if (ctx.readings['I-brand-item'] === 'applied') {
-    const k = ctx.population.value(i, 'appliedBrandCostItem', ctx.year);
+/** 一项最高50%: the largest item, or the one named in the application (the document's reading says which). */
+function pickOne(ctx: RunContext, i: number, facts: readonly FactKey[], pick: CostPick, items: Item[]): { items: Item[]; text: string } | { missing: FactKey } {
+  const reading = `${pick.reading}=${ctx.readings[pick.reading]}`;
+  if (ctx.readings[pick.reading] === pick.appliedWhen) {
+    const k = ctx.population.value(i, pick.applied, ctx.year);
     const key = k === undefined ? undefined : facts[k - 1];
-    if (!key) return { missing: 'appliedBrandCostItem' };
+    if (!key) return { missing: pick.applied };
     const chosen = items.filter((x) => x.key === key);
     if (!chosen.length) return { missing: key };
-    return { items: chosen, text: `按企业申请的一项计算：${FACT_KEYS[key].label}（I-brand-item=applied）` };
+    return { items: chosen, text: `按企业申请的一项计算：${ctx.vocabulary.facts[key]!.label}（${reading}）` };
   }
   if (!items.length) return { items, text: '' };
   const best = items.reduce((b, x) => (x.value > b.value ? x : b));
-  return { items: [best], text: `三项费用中取最大的一项：${FACT_KEYS[best.key].label} ${formatYuan(best.value)}（I-brand-item=largest）` };
+  return { items: [best], text: `三项费用中取最大的一项：${ctx.vocabulary.facts[best.key]!.label} ${formatYuan(best.value)}（${reading}）` };
 }
-

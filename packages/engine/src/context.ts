@@ -3,10 +3,11 @@
  * and the corpus lookups. Built once per run; everything else reads from it.
  */
 import type { AnyDataset } from './columns.js';
-import type { Readings } from './interpretations.js';
+import type { Readings, RunReadings } from './interpretations.js';
 import { parameterUnit } from './parameters.js';
 import { Population } from './population.js';
 import type { Corpus, PolicyDocument, Rule } from './rule.js';
+import type { Vocabulary } from './vocabulary.js';
 
 /** Money already granted (the input's `history`): of which rule, in which year, how much (fen). */
 export interface Granted {
@@ -18,9 +19,14 @@ export interface Granted {
 export class RunContext {
   readonly population: Population;
   readonly year: number;
+  /** the readings of the documents at hand: every document's, or (`forDocument`) one document's */
   readonly readings: Readings;
+  /** the run's readings, with the documents a per-document switch names */
+  readonly runReadings: RunReadings;
   readonly documents: ReadonlyMap<string, PolicyDocument>;
   readonly rules: ReadonlyMap<string, Rule>;
+  /** the corpus's words: fact keys' labels and units, tags' and kinds' names */
+  readonly vocabulary: Vocabulary;
   /** rule → key → value, for the run's year only */
   private readonly params = new Map<string, Map<string, number>>();
   private readonly history = new Map<string, number[]>(); // `${subject}|${rule}` → years
@@ -34,12 +40,14 @@ export class RunContext {
   /** memo for benchmark values and rankings within the run */
   readonly memo = new Map<string, unknown>();
 
-  constructor(readonly corpus: Corpus, dataset: AnyDataset, year: number, readings: Readings, population?: Population) {
-    this.population = population ?? new Population(dataset);
+  constructor(readonly corpus: Corpus, dataset: AnyDataset, year: number, readings: RunReadings, population?: Population) {
+    this.population = population ?? new Population(dataset, corpus.vocabulary);
     this.year = year;
-    this.readings = readings;
+    this.runReadings = readings;
+    this.readings = readings.all;
     this.documents = new Map(corpus.documents.map((d) => [d.id, d]));
     this.rules = new Map(corpus.rules.map((r) => [r.id, r]));
+    this.vocabulary = corpus.vocabulary;
     for (const p of dataset.parameters) {
       if (p.year !== year || parameterUnit(p.key) === undefined) continue;
       let m = this.params.get(p.rule);
@@ -90,6 +98,25 @@ export class RunContext {
   awardedYears(subjectId: string, rule: string): readonly number[] {
     return this.history.get(`${subjectId}|${rule}`) ?? [];
   }
+
+  /** The readings of one document's rules: a switch for that document wins over the run's. */
+  readingsFor(document: string): Readings {
+    return this.runReadings.byDocument.get(document) ?? this.runReadings.all;
+  }
+
+  /**
+   * This run as one document's rules see it: the same population, history and memo, with the
+   * document's readings. Itself when no switch names the document (the usual case).
+   */
+  forDocument(document: string): RunContext {
+    const own = this.runReadings.byDocument.get(document);
+    if (!own) return this;
+    let view = this.views.get(document);
+    if (!view) this.views.set(document, (view = Object.create(this, { readings: { value: own } }) as RunContext));
+    return view;
+  }
+
+  private readonly views = new Map<string, RunContext>();
 
   memoize<T>(key: string, make: () => T): T {
     if (this.memo.has(key)) return this.memo.get(key) as T;

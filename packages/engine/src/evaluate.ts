@@ -7,7 +7,7 @@
 import { RunContext } from './context.js';
 import type { AnyDataset } from './columns.js';
 import { yuanString } from './format.js';
-import { DEFAULT_READINGS, resolveReadings, type InterpretationId, type Readings } from './interpretations.js';
+import { resolveReadings, type ReadingId, type Readings } from './interpretations.js';
 import { cityOf } from './regions.js';
 import { applyBlacklist, applyDocumentExclusive, applyGroups, applyHistory, applyHonorHistory, applyOnce, applyPool, documentBudget, rulePool, type PoolResult } from './resolve.js';
 import { RuleRun, type Decision } from './rule-run.js';
@@ -21,7 +21,7 @@ export interface EvaluateOptions {
   readonly documents?: readonly string[];
   /** only these rules (a what-if on a few rules; the benchmark's like-for-like comparison) */
   readonly rules?: readonly string[];
-  /** switches over the dataset's own `interpretations` */
+  /** switches over the dataset's own `interpretations` (`id` or `id@document` → value) */
   readonly interpretations?: Readonly<Record<string, string>>;
   readonly explain?: boolean;
 }
@@ -61,7 +61,7 @@ export interface DecisionTrace {
   readonly missing: readonly string[];
   readonly decision: Decision | undefined;
   /** the readings the decision used */
-  readonly readings: ReadonlySet<InterpretationId>;
+  readonly readings: ReadonlySet<ReadingId>;
 }
 
 export interface MissingRow {
@@ -116,19 +116,19 @@ export class Run {
 
   constructor(readonly corpus: Corpus, dataset: AnyDataset, readonly options: EvaluateOptions = {}) {
     const year = options.year ?? dataset.year;
-    const readings = resolveReadings({ ...dataset.interpretations, ...options.interpretations });
-    this.ctx = new RunContext(corpus, dataset, year, readings);
+    this.ctx = new RunContext(corpus, dataset, year, resolveReadings({ ...dataset.interpretations, ...options.interpretations }, corpus));
     const versions = (this.versions = versionsOf(corpus));
     const wonGroup = (i: number, g: string) => this.wonGroup(i, g);
     for (const rule of corpus.rules) {
-      const plan = versions.plan(rule, year, readings);
+      const plan = versions.plan(rule, year, this.ctx.readingsFor(rule.document));
       if (plan) this.plans.set(rule.id, plan);
       const doc = this.ctx.documents.get(rule.document)!;
       if (options.documents && !options.documents.includes(doc.id)) continue;
       if (options.rules && !options.rules.includes(rule.id)) continue;
       if (!this.inForce(rule, doc)) continue;
-      this.runs.set(rule.id, new RuleRun(this.ctx, plan?.inForce ? plan.rule : rule, doc, wonGroup));
-      if (plan?.inForce && plan.shares) this.shareRuns.set(rule.id, plan.shares.map((share) => ({ share, run: new RuleRun(this.ctx, share.rule, share.doc, wonGroup) })));
+      // a rule reads its own document's readings (a per-document switch wins over the run's)
+      this.runs.set(rule.id, new RuleRun(this.ctx.forDocument(doc.id), plan?.inForce ? plan.rule : rule, doc, wonGroup));
+      if (plan?.inForce && plan.shares) this.shareRuns.set(rule.id, plan.shares.map((share) => ({ share, run: new RuleRun(this.ctx.forDocument(doc.id), share.rule, share.doc, wonGroup) })));
     }
     this.settle();
   }
@@ -137,7 +137,7 @@ export class Run {
     const plan = this.plans.get(rule.id);
     if (plan) return plan.inForce;
     const y = this.ctx.year;
-    return yearInForce(doc, y, this.ctx.readings['I-year-in-force']).inForce && (!rule.years || rule.years.includes(y));
+    return yearInForce(doc, y, this.ctx.readingsFor(doc.id)['I-year-in-force']).inForce && (!rule.years || rule.years.includes(y));
   }
 
   /** A rule's decisions: its own, or (pro-rata-days) one per subject from its versions' days. */
@@ -166,7 +166,7 @@ export class Run {
 
   /** Once, blacklist, groups, the document rule and history; under I-vacancy = move-up, re-rank without those who gave a prize up. */
   private resolveExclusivity(): void {
-    const moveUp = this.ctx.readings['I-vacancy'] === 'move-up';
+    const movesUp = (d: Decision) => this.ctx.readingsFor(d.rule.document)['I-vacancy'] === 'move-up';
     for (let round = 0; round < 50; round++) {
       const all = this.all();
       for (const d of all) {
@@ -181,9 +181,8 @@ export class Run {
       // I-vacancy is decided when the prizes are decided together, and money already paid cannot be
       // re-ranked, so the batches of a year never pay more than one run over all of them would
       applyHistory(this.ctx, all, this.corpus, this.versions.sameAward);
-      if (!moveUp) return;
       const changed = new Set<string>();
-      for (const d of lost) {
+      for (const d of lost.filter(movesUp)) {
         const run = this.runs.get(d.rule.id)!;
         if (d.rank === null || !run.isRanked || run.excludes(d.i)) continue;
         run.exclude([d.i]);
@@ -275,7 +274,7 @@ export class Run {
       rule: rule.id, document: doc.id, number: doc.number, article: rule.article, title: rule.title, text: rule.text,
       subject: subject.id, subjectName: subject.name, year: this.ctx.year,
       outcome, summary: outcome === 'not-in-force' ? steps[0]!.text : this.summary(rule, outcome, decision, missing), steps,
-      readings: Object.fromEntries([...readings].sort().map((id) => [id, this.ctx.readings[id]])),
+      readings: Object.fromEntries([...readings].sort().map((id) => [id, this.ctx.readingsFor(doc.id)[id]!])),
       ...(outcome === 'missing' ? { missing } : {}),
     };
   }
@@ -337,7 +336,7 @@ export class Run {
   }
   private validityOf(rule: Rule, doc: PolicyDocument): Step {
     const y = this.ctx.year;
-    const f = yearInForce(doc, y, this.ctx.readings['I-year-in-force']);
+    const f = yearInForce(doc, y, this.ctx.readingsFor(doc.id)['I-year-in-force']);
     const period = `${doc.validFrom} 至 ${doc.validTo ?? '长期'}`;
     if (!f.inForce) return { kind: 'validity', holds: false, text: `${doc.number} 有效期 ${period}，${y}年${f.partial ? '仅部分时间在有效期内（I-year-in-force=full）' : '不在有效期内'}` };
     if (rule.years && !rule.years.includes(y)) return { kind: 'validity', holds: false, text: `本条仅适用于${rule.years.join('、')}年度` };
@@ -364,11 +363,10 @@ export class Run {
   private fieldGaps(ruleRank: ReadonlyMap<string, number>): { incomplete: IncompleteRow[]; missing: MissingRow[] } {
     const incomplete: IncompleteRow[] = [];
     const missing: MissingRow[] = [];
-    const reported = this.ctx.readings['I-rank-incomplete'] === 'reported';
     for (const run of this.runs.values()) {
       const gap = run.field();
       if (!gap) continue;
-      if (reported) {
+      if (run.ctx.readings['I-rank-incomplete'] === 'reported') {
         incomplete.push({ rule: run.rule.id, lacking: gap.lacking });
         continue;
       }
@@ -421,14 +419,13 @@ export class Run {
         ...(explanation ? { explanation } : {}),
       });
     }
-    const switched = Object.fromEntries(Object.entries(this.ctx.readings).filter(([k, v]) => v !== DEFAULT_READINGS[k as keyof Readings]));
     const gaps = this.fieldGaps(ruleRank);
     if (gaps.missing.length) {
       missing.push(...gaps.missing);
       missing.sort((a, b) => ruleRank.get(a.rule)! - ruleRank.get(b.rule)! || cmpStr(a.subject, b.subject));
     }
     return {
-      format: 'duixian/v1', year: this.ctx.year, interpretations: switched, awards, withheld, missing,
+      format: 'duixian/v1', year: this.ctx.year, interpretations: this.ctx.runReadings.switched, awards, withheld, missing,
       ...(gaps.incomplete.length ? { incomplete: gaps.incomplete } : {}),
       pools: [...this.pools].sort((a, b) => cmpStr(a.rule, b.rule)),
       totals: { byFunder: Object.fromEntries([...byFunder.entries()].sort(([a], [b]) => cmpStr(a, b)).map(([k, v]) => [k, yuanString(v)])) },

@@ -66,7 +66,7 @@ export function matchSubject(run: Run, subjectId: string): Match[] {
     if (!rule.recipient.kinds.includes(kind)) continue;
     const doc = run.ctx.documents.get(rule.document)!;
     // another jurisdiction's rule, unless the activity in the city places the subject (I-recipient-place)
-    if (!run.ctx.population.isIn(i, doc.issuer) && !placedByActivity(rule, run.ctx.readings)) continue;
+    if (!run.ctx.population.isIn(i, doc.issuer) && !placedByActivity(rule, run.ctx.readingsFor(doc.id))) continue;
     const { outcome, steps, missing, decision } = run.traceAt(i, rule.id);
     const status: MatchStatus =
       outcome === 'award' ? 'eligible'

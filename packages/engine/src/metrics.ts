@@ -10,26 +10,25 @@ import { scaled } from './quantity.js';
 import { add, div, fromScaled, q, sub, type Q } from './rational.js';
 import { childrenOf, cityOf } from './regions.js';
 import type { Benchmark, Metric } from './rule.js';
-import { FACT_KEYS, UNITS, type FactKey, type Unit } from './vocabulary.js';
+import { factInfo, UNITS, type FactKey, type Unit, type Vocabulary } from './vocabulary.js';
 
 export interface MissingFact { readonly subject: string; readonly key: string; readonly year: number }
 export type Measured =
   | { readonly ok: true; readonly q: Q; readonly text: string }
   | { readonly ok: false; readonly missing: readonly MissingFact[]; readonly text: string };
 
-const label = (k: FactKey): string => FACT_KEYS[k].label;
-const unitOf = (k: FactKey): Unit => FACT_KEYS[k].unit;
+const unitOf = (v: Vocabulary, k: FactKey): Unit => factInfo(v, k).unit;
 
 /** The unit a metric's value is in, for thresholds and display. */
-export function metricUnit(m: Metric): Unit | 'q' {
-  if ('fact' in m) return unitOf(m.fact);
-  if ('sumOverYears' in m) return unitOf(m.sumOverYears);
+export function metricUnit(v: Vocabulary, m: Metric): Unit | 'q' {
+  if ('fact' in m) return unitOf(v, m.fact);
+  if ('sumOverYears' in m) return unitOf(v, m.sumOverYears);
   if ('newlyOver' in m) return 'count';
   if ('composite' in m) return 'q';
   return 'ratio';
 }
 
-export const metricLabel = (m: Metric): string => metricLabelIn(m, label);
+export const metricLabel = (v: Vocabulary, m: Metric): string => metricLabelIn(m, (k) => factInfo(v, k).label);
 
 /** The metric in words, naming fact keys by `l` (a corpus may declare its own labels). */
 export function metricLabelIn(m: Metric, l: (k: FactKey) => string): string {
@@ -42,8 +41,8 @@ export function metricLabelIn(m: Metric, l: (k: FactKey) => string): string {
 }
 
 /** Render a metric value for people in its unit. */
-export function showMetric(m: Metric, v: Q): string {
-  const u = metricUnit(m);
+export function showMetric(words: Vocabulary, m: Metric, v: Q): string {
+  const u = metricUnit(words, m);
   if (u === 'ratio') return formatRatioQ(v);
   if (u === 'q') return formatQ(v);
   const held = v.n * 10n ** BigInt(UNITS[u].scale);
@@ -52,7 +51,7 @@ export function showMetric(m: Metric, v: Q): string {
 
 const fact = (ctx: RunContext, i: number, k: FactKey, year: number): Q | undefined => {
   const v = ctx.population.value(i, k, year);
-  return v === undefined ? undefined : fromScaled(v, UNITS[unitOf(k)].scale);
+  return v === undefined ? undefined : fromScaled(v, UNITS[ctx.vocabulary.facts[k]!.unit].scale);
 };
 const missingFact = (ctx: RunContext, i: number, key: string, year: number): MissingFact => ({
   subject: ctx.population.subjects.id(i), key, year,
@@ -64,11 +63,11 @@ export function measure(ctx: RunContext, i: number, m: Metric): Measured {
   const y = ctx.year;
   if ('fact' in m) {
     const v = fact(ctx, i, m.fact, y);
-    return v ? { ok: true, q: v, text: showMetric(m, v) } : none([missingFact(ctx, i, m.fact, y)], '无数据');
+    return v ? { ok: true, q: v, text: showMetric(ctx.vocabulary, m, v) } : none([missingFact(ctx, i, m.fact, y)], '无数据');
   }
   if ('growth' in m || 'ratio' in m) {
     const pub = m.published ? fact(ctx, i, m.published, y) : undefined;
-    if (pub) return { ok: true, q: pub, text: `${showMetric(m, pub)}（公布值）` };
+    if (pub) return { ok: true, q: pub, text: `${showMetric(ctx.vocabulary, m, pub)}（公布值）` };
     return 'growth' in m ? computedGrowth(ctx, i, m) : computedRatio(ctx, i, m);
   }
   if ('sumOverYears' in m) return sumOverYears(ctx, i, m);
@@ -88,7 +87,7 @@ function computedGrowth(ctx: RunContext, i: number, m: Extract<Metric, { growth:
     return none(miss, last?.n === 0n ? '上年为零，增幅无法计算' : '无公布增幅，且缺少两年数据');
   }
   const g = div(sub(now, last), last);
-  const show = (v: Q) => showMetric({ fact: m.growth }, v);
+  const show = (v: Q) => showMetric(ctx.vocabulary, { fact: m.growth }, v);
   return { ok: true, q: g, text: `${formatRatioQ(g)}（(${show(now)} − ${show(last)}) ÷ ${show(last)}，${ctx.year}年对${ctx.year - 1}年）` };
 }
 
@@ -105,7 +104,7 @@ function computedRatio(ctx: RunContext, i: number, m: Extract<Metric, { ratio: u
     return none(miss, '无公布比重，且缺少计算所需数据');
   }
   const r = div(num, den);
-  return { ok: true, q: r, text: `${formatRatioQ(r)}（${showMetric({ fact: a }, num)} ÷ ${showMetric({ fact: b }, den)}）` };
+  return { ok: true, q: r, text: `${formatRatioQ(r)}（${showMetric(ctx.vocabulary, { fact: a }, num)} ÷ ${showMetric(ctx.vocabulary, { fact: b }, den)}）` };
 }
 
 function sumOverYears(ctx: RunContext, i: number, m: Extract<Metric, { sumOverYears: unknown }>): Measured {
@@ -117,28 +116,28 @@ function sumOverYears(ctx: RunContext, i: number, m: Extract<Metric, { sumOverYe
     else miss.push(missingFact(ctx, i, m.sumOverYears, y));
   }
   if (miss.length) return none(miss, `缺少${miss.map((x) => x.year).join('、')}年数据`);
-  return { ok: true, q: total, text: `${showMetric(m, total)}（${m.from}—${m.to}年合计）` };
+  return { ok: true, q: total, text: `${showMetric(ctx.vocabulary, m, total)}（${m.from}—${m.to}年合计）` };
 }
 
 /** 新培育过X企业数: the published count, else derived from member enterprises (I-guo decides 过). */
 function newlyOver(ctx: RunContext, i: number, m: Extract<Metric, { newlyOver: unknown }>): Measured {
   const pub = fact(ctx, i, m.published, ctx.year);
-  if (pub) return { ok: true, q: pub, text: `${showMetric(m, pub)}（公布值）` };
-  const counts = ctx.memoize(`newlyOver|${m.newlyOver}|${m.value}|${m.legal}`, () => countNewlyOver(ctx, m));
+  if (pub) return { ok: true, q: pub, text: `${showMetric(ctx.vocabulary, m, pub)}（公布值）` };
+  const counts = ctx.memoize(`newlyOver|${m.newlyOver}|${m.value}|${m.legal}|${ctx.readings['I-guo']}`, () => countNewlyOver(ctx, m));
   const code = ctx.population.regionCode(i);
   const c = code === undefined ? undefined : counts.get(code);
   if (c === undefined) return none([missingFact(ctx, i, m.published, ctx.year)], '无公布数，辖区内也无企业数据');
   const op = operatorOf(m.legal, ctx.readings['I-guo']);
   return {
     ok: true, q: q(c),
-    text: `${c}家（按辖区企业${label(m.newlyOver)}推算：本年${SYMBOL[op]}${m.value}且上年未达到；I-guo=${ctx.readings['I-guo']}）`,
+    text: `${c}家（按辖区企业${factInfo(ctx.vocabulary, m.newlyOver).label}推算：本年${SYMBOL[op]}${m.value}且上年未达到；I-guo=${ctx.readings['I-guo']}）`,
   };
 }
 
 function countNewlyOver(ctx: RunContext, m: Extract<Metric, { newlyOver: unknown }>): Map<string, number> {
   const pop = ctx.population;
   const op = operatorOf(m.legal, ctx.readings['I-guo']);
-  const t = scaled(unitOf(m.newlyOver), m.value);
+  const t = scaled(unitOf(ctx.vocabulary, m.newlyOver), m.value);
   const now = pop.reader(m.newlyOver, ctx.year);
   const last = pop.reader(m.newlyOver, ctx.year - 1);
   const counts = new Map<string, number>();
@@ -206,7 +205,7 @@ function memberMean(ctx: RunContext, members: number[], m: Metric): Measured {
     total = add(total, r.q);
   }
   const mean = div(total, q(members.length));
-  return { ok: true, q: mean, text: `${showMetric(m, mean)}（${members.length}个下辖地区的简单平均，I-avg=member-mean）` };
+  return { ok: true, q: mean, text: `${showMetric(ctx.vocabulary, m, mean)}（${members.length}个下辖地区的简单平均，I-avg=member-mean）` };
 }
 
 /** Σthis / Σlast − 1 (growth) or Σnum / Σden (share) over the member regions. */

@@ -1,9 +1,10 @@
 /**
  * What happens between "qualifies" and "is paid": once-only rules (一次性, I-once), the
  * credit blacklist (I-blacklist), exclusive groups (不重复奖励 / 就高不就低, I-exclusive),
- * document-wide exclusivity (jining, I-jining-doc-exclusive), awards already granted
+ * document-wide exclusivity (jining: the document's own reading says when), awards already granted
  * (history: I-group-history, I-pool-period) and pools (总额不超过, I-pool).
  * Each step marks decisions withheld or scaled and says why, in the decision's `after` steps.
+ * Each decision is settled under its own document's readings (`ctx.readingsFor`).
  */
 import type { Granted, RunContext } from './context.js';
 import { formatYuan, yuanString } from './format.js';
@@ -23,13 +24,14 @@ const alone: SameAward = (rule) => [rule];
 
 /** 一次性: an earlier award of the same rule (or a version of it) in the history (I-once = ever), or this year's (per-year). */
 export function applyOnce(ctx: RunContext, decisions: Decision[], sameAward: SameAward = alone): void {
-  const perYear = ctx.readings['I-once'] === 'per-year';
   for (const d of decisions) {
     if (!live(d) || !d.rule.once) continue;
+    const once = ctx.readingsFor(d.rule.document)['I-once'];
+    const perYear = once === 'per-year';
     const id = subjectId(ctx, d);
     const years = sameAward(d.rule.id).flatMap((r) => ctx.awardedYears(id, r)).filter((y) => (perYear ? y === ctx.year : y <= ctx.year));
     if (!years.length) continue;
-    const text = `一次性奖励：该主体已于${years.join('、')}年获得本项奖励，不再重复给予（I-once=${ctx.readings['I-once']}）`;
+    const text = `一次性奖励：该主体已于${years.join('、')}年获得本项奖励，不再重复给予（I-once=${once}）`;
     d.withheld = { reason: 'once', text };
     d.after.push({ kind: 'once', text, holds: false });
   }
@@ -37,9 +39,9 @@ export function applyOnce(ctx: RunContext, decisions: Decision[], sameAward: Sam
 
 /** 信用黑名单: no award of any kind (I-blacklist = no-money), or ignored. */
 export function applyBlacklist(ctx: RunContext, decisions: Decision[]): void {
-  if (ctx.readings['I-blacklist'] === 'ignore') return;
   for (const d of decisions) {
     if (!live(d) || !ctx.population.hasTag(d.i, 'creditBlacklisted')) continue;
+    if (ctx.readingsFor(d.rule.document)['I-blacklist'] === 'ignore') continue;
     const text = '该主体列入信用黑名单，不予奖励（I-blacklist=no-money，荣誉一并不予）';
     d.withheld = { reason: 'blacklist', text };
     d.after.push({ kind: 'blacklist', text, holds: false });
@@ -93,18 +95,24 @@ function groupText(ctx: RunContext, g: ExclusiveGroup): string {
   return `${doc?.number ?? g.document}${g.article ? ` ${articleLabel(g.article)}` : ''}（跨文件）：${g.text}`;
 }
 
-/** 以上奖励政策按就高原则执行，不重复享受: at most one money award per subject from the document. */
+/**
+ * 以上奖励政策按就高原则执行，不重复享受: at most one money award per subject from the document, when
+ * the document's own reading reads as its `exclusive` declares (else each group alone).
+ */
 export function applyDocumentExclusive(ctx: RunContext, decisions: Decision[], corpus: Corpus): Decision[] {
   const out: Decision[] = [];
   for (const doc of corpus.documents) {
-    if (!doc.exclusive) continue;
-    const reading = ctx.readings[doc.exclusive.interpretation as 'I-jining-doc-exclusive'];
-    if (reading !== 'document') continue;
+    if (!documentWide(ctx, doc)) continue;
+    const { interpretation, documentWide: wide, text } = doc.exclusive!;
     const order = corpus.rules.filter((r) => r.document === doc.id).map((r) => r.id);
-    out.push(...keepHighest(decisions, order, doc.id, 'document-exclusive', `${doc.exclusive.text}（${doc.exclusive.interpretation}=document）`));
+    out.push(...keepHighest(decisions, order, doc.id, 'document-exclusive', `${text}（${interpretation}=${wide}）`));
   }
   return out;
 }
+
+/** Whether the document's 全文就高 holds in this run (its reading reads `documentWide`). */
+const documentWide = (ctx: RunContext, doc: PolicyDocument): boolean =>
+  doc.exclusive !== undefined && ctx.readingsFor(doc.id)[doc.exclusive.interpretation] === doc.exclusive.documentWide;
 
 export interface PoolResult {
   /** the rule whose awards share the cap; for a document's budget, the document */
@@ -147,8 +155,9 @@ export const documentBudget = (corpus: Corpus, doc: PolicyDocument): Pool => ({
  * use up the cap first; the new requests share what is left, scaled by left / requested (I-pool =
  * pro-rata) or paid largest first.
  */
-export function applyPool(ctx: RunContext, decisions: Decision[], pool: Pool): PoolResult {
+export function applyPool(run: RunContext, decisions: Decision[], pool: Pool): PoolResult {
   const { text, doc } = pool;
+  const ctx = run.forDocument(doc.id);
   const awards = decisions.filter((d) => live(d) && pool.rules.has(d.rule.id) && d.fen !== null);
   const capText = pool.cap;
   const cap = scaled('yuan', capText);
@@ -246,7 +255,8 @@ export function applyHistory(ctx: RunContext, decisions: Decision[], corpus: Cor
   }
 }
 
-function limitsOn(ctx: RunContext, d: Decision, grants: readonly Granted[], groups: ReadonlyMap<string, ExclusiveGroup>, versions: readonly string[]): Limit[] {
+function limitsOn(run: RunContext, d: Decision, grants: readonly Granted[], groups: ReadonlyMap<string, ExclusiveGroup>, versions: readonly string[]): Limit[] {
+  const ctx = run.forDocument(d.rule.document);
   const out: Limit[] = [];
   const thisYear = (g: Granted) => g.year === ctx.year;
   // a version of the award granted for the year (before an amendment) is this award's grant
@@ -258,9 +268,9 @@ function limitsOn(ctx: RunContext, d: Decision, grants: readonly Granted[], grou
     if (inGroup.length) out.push(topUp(d, inGroup, `${groupText(ctx, group)}：该主体已获得同组奖励 ${grantText(inGroup)}`, ctx.readings['I-group-history']));
   }
   const doc = ctx.documents.get(d.rule.document)!;
-  if (doc.exclusive && ctx.readings[doc.exclusive.interpretation as 'I-jining-doc-exclusive'] === 'document') {
+  if (documentWide(ctx, doc)) {
     const inDoc = grants.filter((g) => thisYear(g) && ctx.rules.get(g.rule)?.document === doc.id);
-    if (inDoc.length) out.push(topUp(d, inDoc, `${doc.exclusive.text}：该主体${ctx.year}年已获得本文件奖励 ${grantText(inDoc)}`, ctx.readings['I-group-history']));
+    if (inDoc.length) out.push(topUp(d, inDoc, `${doc.exclusive!.text}：该主体${ctx.year}年已获得本文件奖励 ${grantText(inDoc)}`, ctx.readings['I-group-history']));
   }
   const cap = 'perUnit' in d.rule.award ? d.rule.award.cap : undefined;
   if (cap !== undefined && ctx.readings['I-pool-period'] === 'validity') {

@@ -6,14 +6,14 @@
 import { awardFacts, awardReadings, computeAward, type AwardType, type Computed } from './awards.js';
 import { compileCondition, conditionReadings, type Check, type Tri } from './conditions.js';
 import type { RunContext } from './context.js';
-import type { InterpretationId, Readings } from './interpretations.js';
+import type { ReadingId, Readings } from './interpretations.js';
 import type { MissingFact } from './metrics.js';
 import { Population } from './population.js';
 import { rankField, rankFieldStep, rankPeers, ranksRegionField, unranked, type RankField, type RankTable } from './ranking.js';
 import type { PolicyDocument, Ranking, Rule } from './rule.js';
 import type { Step } from './trace.js';
 import type { ShareDecided } from './versions.js';
-import { SUBJECT_KINDS, TAGS } from './vocabulary.js';
+import { kindLabel, tagLabel } from './vocabulary.js';
 
 export type WithholdReason = 'exclusive' | 'document-exclusive' | 'once' | 'blacklist' | 'pool' | 'exclusive-history' | 'cap-history';
 
@@ -27,7 +27,7 @@ export interface Decision {
   readonly ceiling: boolean;
   readonly rank: number | null;
   readonly missing: readonly MissingFact[];
-  readonly readings: ReadonlySet<InterpretationId>;
+  readonly readings: ReadonlySet<ReadingId>;
   withheld?: { reason: WithholdReason; group?: string; keptRule?: string; text: string };
   granted?: number; // what is paid when not the decided amount: a top-up over history, a pool's share
   readonly after: Step[]; // what happened after the decision: once, blacklist, exclusivity, pool
@@ -56,12 +56,12 @@ export function placedByActivity(rule: Rule, readings: Readings): boolean {
  * lists, and what `duixian show` and the 政策库 page name beside the rule. `doc` adds its
  * document-wide exclusivity.
  */
-export function ruleInterpretations(rule: Rule, doc?: PolicyDocument): InterpretationId[] {
+export function ruleInterpretations(rule: Rule, doc?: PolicyDocument): ReadingId[] {
   return [...new Set([...rule.conditions.flatMap(conditionReadings), ...ruleReadings(rule, doc), ...awardReadings(rule.award)])];
 }
 
 /** Readings a rule depends on through its settings rather than its conditions. */
-function ruleReadings(rule: Rule, doc: PolicyDocument | undefined): InterpretationId[] {
+function ruleReadings(rule: Rule, doc: PolicyDocument | undefined): ReadingId[] {
   const ranked = rule.conditions.some((c) => 'rank' in c);
   const docExclusive = doc?.exclusive !== undefined && !('pending' in rule.award);
   // a document's budget (年度资金总额) is a pool over all its money awards
@@ -92,7 +92,7 @@ export class RuleRun {
   private readonly candidateList: Int32Array;
   private readonly excluded = new Set<number>();
   private ranksMemo?: RankTable;
-  readonly readings: ReadonlySet<InterpretationId>;
+  readonly readings: ReadonlySet<ReadingId>;
 
   constructor(
     readonly ctx: RunContext,
@@ -120,8 +120,8 @@ export class RuleRun {
     const pop = this.ctx.population;
     const { kinds, tags = [], anyTags = [] } = this.rule.recipient;
     const byActivity = placedByActivity(this.rule, this.ctx.readings);
-    const all = Population.maskOf(byActivity ? [...tags, 'inCity'] : tags);
-    const any = Population.maskOf(anyTags);
+    const all = pop.maskOf(byActivity ? [...tags, 'inCity'] : tags);
+    const any = pop.maskOf(anyTags);
     const lists = kinds.map((k) => pop.inRegion(k, byActivity ? 'CN' : this.doc.issuer));
     const joined = lists.length === 1 ? lists[0]! : Int32Array.from(lists.flatMap((l) => [...l]));
     return Population.isEmpty(all) && Population.isEmpty(any) ? joined : pop.withTags(joined, all, any);
@@ -273,7 +273,7 @@ export class RuleRun {
     const recipient: Step = {
       kind: 'recipient',
       holds: candidate,
-      text: `支持对象：${this.rule.recipient.label}。本主体为${SUBJECT_KINDS[kind]}${this.placeText(i)}${this.tagText(i)}`,
+      text: `支持对象：${this.rule.recipient.label}。本主体为${kindLabel(this.ctx.corpus.vocabulary, kind)}${this.placeText(i)}${this.tagText(i)}`,
       data: { kind, region: pop.regionCode(i) ?? null },
     };
     if (!candidate || !kindOk) return { status: 'not-recipient', fen: null, type: null, steps: [recipient], missing: [] };
@@ -304,7 +304,7 @@ export class RuleRun {
   private placeText(i: number): string {
     const pop = this.ctx.population;
     if (placedByActivity(this.rule, this.ctx.readings)) {
-      return `；${TAGS.inCity}：${pop.hasTag(i, 'inCity') ? '是' : '否'}（I-recipient-place=activity，不论注册地）`;
+      return `；${tagLabel(this.ctx.corpus.vocabulary, 'inCity')}：${pop.hasTag(i, 'inCity') ? '是' : '否'}（I-recipient-place=activity，不论注册地）`;
     }
     const how = this.rule.recipient.byActivity ? '（I-recipient-place=location，按注册地）' : '';
     return pop.isIn(i, this.doc.issuer) ? `，位于${this.doc.issuerName}辖区内${how}` : `，不在${this.doc.issuerName}辖区内${how}`;
@@ -314,6 +314,6 @@ export class RuleRun {
     const need = [...(this.rule.recipient.tags ?? []), ...(this.rule.recipient.anyTags ?? [])];
     if (!need.length) return '';
     const pop = this.ctx.population;
-    return '；' + need.map((t) => `${TAGS[t]}：${pop.hasTag(i, t) ? '是' : '否'}`).join('，');
+    return '；' + need.map((t) => `${tagLabel(this.ctx.corpus.vocabulary, t)}：${pop.hasTag(i, t) ? '是' : '否'}`).join('，');
   }
 }

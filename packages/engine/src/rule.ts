@@ -3,9 +3,9 @@
  * awards are a closed set of shapes interpreted by the engine; no rule carries code.
  * Amounts and thresholds are written as the document writes them ("1亿元", "50%").
  */
-import type { InterpretationId } from './interpretations.js';
+import type { ReadingDeclaration, ReadingId } from './interpretations.js';
 import type { LegalWord } from './legal.js';
-import type { FactKey, SubjectKind, Tag } from './vocabulary.js';
+import type { FactKey, SubjectKind, Tag, Vocabulary } from './vocabulary.js';
 
 /** A policy document (文件): who issued it, when it is in force, who pays by default. */
 export interface PolicyDocument {
@@ -18,8 +18,11 @@ export interface PolicyDocument {
   readonly validTo?: string; // YYYY-MM-DD; open-ended when absent
   readonly funder: string; // region code whose finance pays unless a rule says otherwise
   readonly funderName: string; // 省财政, 市财政 …
-  /** document-wide 就高 exclusivity (jining: 以上奖励政策按就高原则执行，不重复享受) */
-  readonly exclusive?: { readonly interpretation: InterpretationId; readonly text: string };
+  /**
+   * document-wide 就高 exclusivity (jining: 以上奖励政策按就高原则执行，不重复享受), under the document's
+   * own reading `interpretation` when it reads `documentWide` (any other value: each group alone)
+   */
+  readonly exclusive?: { readonly interpretation: ReadingId; readonly documentWide: string; readonly text: string };
   /**
    * This document amends (the listed articles of) another, or without `articles` supersedes it,
    * from a date: the amended rules stop the day before `from`, whatever their own validTo says,
@@ -96,14 +99,14 @@ export type Award =
   | { readonly tiers: readonly Tier[]; readonly on: FactKey; readonly ceiling?: boolean }
   /** 每实现 per … pay (I-per-unit), capped per subject */
   | { readonly perUnit: { readonly fact: FactKey; readonly per: string; readonly pay: string }; readonly cap?: string; readonly ceiling?: boolean }
-  /** rate × cost; per-item cap; per-year cap; `pick: one` takes a single item (I-brand-item) */
+  /** rate × cost; per-item cap; per-year cap; `pick` takes a single item (CostPick) */
   | {
       readonly costShare: {
         readonly facts: readonly FactKey[];
         readonly rate: string;
         readonly itemCap?: string;
         readonly yearCap?: string;
-        readonly pick?: 'one';
+        readonly pick?: CostPick;
         /** an itemised flag fact: the cost items it marks (same `item`) are left out (已享受其他补贴的不再重复补贴) */
         readonly except?: FactKey;
       };
@@ -155,7 +158,7 @@ export interface Rule {
   /** our reading where the text leaves something open (shown in explanations) */
   readonly note?: string;
   /** readings this rule depends on beyond those implied by its shapes */
-  readonly interpretations?: readonly InterpretationId[];
+  readonly interpretations?: readonly ReadingId[];
   /**
    * The rule of an amended document this one continues, when the amending document renumbered it
    * (without it, a rule continues the amended document's rule of the same article and id suffix).
@@ -173,6 +176,16 @@ export interface Rule {
 export interface DatedFigures {
   readonly from: string; // YYYY-MM-DD
   readonly set: Readonly<Record<string, string>>;
+}
+
+/**
+ * 一项最高50%: only one cost item is paid — the largest, or, when the document's own `reading`
+ * reads `appliedWhen`, the one the fact `applied` names (1 = the first of `facts`, …).
+ */
+export interface CostPick {
+  readonly reading: ReadingId;
+  readonly applied: FactKey;
+  readonly appliedWhen: string;
 }
 
 /** An exclusive group (不重复奖励 / 就高不就低). */
@@ -204,4 +217,8 @@ export interface Corpus {
   readonly rules: readonly Rule[];
   readonly groups: readonly ExclusiveGroup[];
   readonly validations: readonly Validation[];
+  /** the words the rules and the inputs use (corpus/vocabulary.yaml): kinds, fact keys with labels and units, tags */
+  readonly vocabulary: Vocabulary;
+  /** the readings the corpus offers (readings.yaml and its documents' own); absent: the engine's general ones */
+  readonly readings?: Readonly<Record<string, ReadingDeclaration>>;
 }

@@ -8,7 +8,7 @@
  * Figures are strings as the document writes them ("1亿元", "50%", "5000").
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import type { InterpretationId } from './interpretations.js';
+import type { ReadingId as ReadingIdType } from './interpretations.js';
 import { LEGAL_WORDS, type LegalWord as LegalWordType } from './legal.js';
 import type { ExclusiveGroup, PolicyDocument, Rule, Validation } from './rule.js';
 import type { FactKey as FactKeyType, SubjectKind as SubjectKindType, Tag as TagType } from './vocabulary.js';
@@ -17,7 +17,7 @@ const word = <T extends string>(description: string) => Type.Unsafe<T>(Type.Stri
 const FactKey = word<FactKeyType>('a fact key the corpus declares (vocabulary.yaml)');
 const Tag = word<TagType>('a tag the corpus declares (vocabulary.yaml)');
 const SubjectKind = word<SubjectKindType>('a subject kind the corpus declares (vocabulary.yaml)');
-const ReadingId = word<InterpretationId>('a reading id, e.g. I-tier-range');
+const ReadingId = word<ReadingIdType>('a reading id the corpus declares (readings.yaml, or the document\'s own), e.g. I-tier-range');
 const Figure = (description: string) => Type.String({ minLength: 1, description });
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const Label = Type.String({ minLength: 1 });
@@ -37,7 +37,11 @@ export const PolicyDocumentSchema = obj({
   validTo: Type.Optional(Day),
   funder: Type.String({ pattern: '^\\d{6}$', description: 'region code whose finance pays unless a rule says otherwise' }),
   funderName: Label,
-  exclusive: Type.Optional(obj({ interpretation: ReadingId, text: Label })),
+  exclusive: Type.Optional(obj({
+    interpretation: ReadingId,
+    documentWide: Type.String({ minLength: 1, description: 'the value of the reading under which the exclusivity holds document-wide (other values: each group alone)' }),
+    text: Label,
+  })),
   amends: Type.Optional(obj({
     document: Type.String({ description: 'the id of the document amended (or, without articles, superseded)' }),
     from: Day,
@@ -86,7 +90,11 @@ export const AwardSchema = Type.Union([
       rate: Figure('share, e.g. 50%'),
       itemCap: Type.Optional(Figure('cap per item')),
       yearCap: Type.Optional(Figure('cap per year')),
-      pick: Type.Optional(Type.Literal('one')),
+      pick: Type.Optional(obj({
+        reading: ReadingId,
+        applied: FactKey,
+        appliedWhen: Type.String({ minLength: 1, description: 'the value of the reading under which the item the fact `applied` names is paid (other values: the largest item)' }),
+      })),
       except: Type.Optional(FactKey),
     }),
     ceiling,

@@ -4,7 +4,10 @@
  * with the exact sentence written out by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { describeRule, ENGINE_WORDS, renderDescription, type Award, type Condition, type Corpus, type PolicyDocument, type Rule, type SentenceLabel } from '../src/index.js';
+import { corpusWords, describeRule, renderDescription, type Award, type Condition, type Corpus, type PolicyDocument, type Rule, type SentenceLabel } from '../src/index.js';
+import { WORDS } from './vocabulary.js';
+
+const TEST_WORDS = corpusWords({ vocabulary: WORDS });
 
 const doc: PolicyDocument = {
   id: 'demo-2030', number: '示政字〔2030〕1号', title: '示例省促进电子商务发展若干措施', issuer: '370000', issuerName: '示例省',
@@ -26,7 +29,7 @@ const corpus: Pick<Corpus, 'documents' | 'rules' | 'groups'> = {
 };
 
 const sentence = (rule: Rule, label: SentenceLabel, c?: typeof corpus): string | undefined =>
-  describeRule(rule, ENGINE_WORDS, c).sentences.find((s) => s.label === label)?.text;
+  describeRule(rule, TEST_WORDS, c).sentences.find((s) => s.label === label)?.text;
 
 const RECIPIENT = '对象为示例企业（主体类别：企业）';
 const retailGrowth = { growth: 'onlineRetail', published: 'onlineRetailGrowth' } as const;
@@ -115,7 +118,7 @@ describe('金额: every award shape', () => {
     ['per unit', { perUnit: { fact: 'parcelsToVillages', per: '1', pay: '0.1元' } }, '按发往乡镇中心村快件数每1补0.1元'],
     [
       'a cost share with every option',
-      { costShare: { facts: ['brandRegistrationCost', 'scCertificationCost', 'packagingDesignCost'], rate: '50%', itemCap: '5万元', yearCap: '10万元', pick: 'one', except: 'costSubsidisedElsewhere' }, ceiling: true },
+      { costShare: { facts: ['brandRegistrationCost', 'scCertificationCost', 'packagingDesignCost'], rate: '50%', itemCap: '5万元', yearCap: '10万元', pick: { reading: 'I-brand-item', applied: 'appliedBrandCostItem', appliedWhen: 'applied' }, except: 'costSubsidisedElsewhere' }, ceiling: true },
       '最高按品牌注册费用、SC认证费用、包装设计费用的50%补助（多项中只补一项），单项最高5万元，每年最高10万元；该费用项已享受其他补贴的不计入',
     ],
     ['a plain cost share', { costShare: { facts: ['promotionAbroadCost'], rate: '80%' } }, '按跨境推介费用的80%补助'],
@@ -170,7 +173,7 @@ describe('上限, 排名, 资金来源, 互斥, 适用年度, 说明, 所依解�
     const grouped: Rule = { ...base, exclusiveGroup: 'demo-2030/1' };
     expect(sentence(grouped, '互斥', corpus)).toBe('上述两项奖励政策不重复奖励，奖励标准“就高不就低”（同组：示例奖励、另一奖励）');
     expect(sentence(grouped, '互斥')).toBe('与同组奖励不重复享受，就高不就低');
-    const wide = { ...corpus, documents: [{ ...doc, exclusive: { interpretation: 'I-jining-doc-exclusive' as const, text: '以上奖励政策按就高原则执行，不重复享受' } }] };
+    const wide = { ...corpus, documents: [{ ...doc, exclusive: { interpretation: 'I-jining-doc-exclusive', documentWide: 'document', text: '以上奖励政策按就高原则执行，不重复享受' } }] };
     expect(sentence(grouped, '互斥', wide)).toBe('上述两项奖励政策不重复奖励，奖励标准“就高不就低”（同组：示例奖励、另一奖励）；全文：以上奖励政策按就高原则执行，不重复享受');
     expect(sentence({ ...base, award: { pending: '待定' } }, '互斥', wide)).toBeUndefined(); // the engine leaves 金额待定 out of it
     expect(sentence(base, '互斥', corpus)).toBeUndefined();
@@ -208,7 +211,7 @@ describe('the whole description', () => {
   };
 
   it('one sentence a line, in the order an analyst reads an article', () => {
-    expect(renderDescription(describeRule(traffic, ENGINE_WORDS, corpus))).toBe([
+    expect(renderDescription(describeRule(traffic, TEST_WORDS, corpus))).toBe([
       '条件：对象为当年实物商品网络零售额1亿元以上企业（主体类别：企业）；实物商品网络零售额1亿元以上（含本数）',
       '金额：按实物商品网络零售额每1万元最高补2元，每个对象最高100万元',
       '上限：所列金额为最高额，审核时可低于此数；总额不超过500万元（原文：全省补贴总额不超过500万元）',
@@ -219,7 +222,7 @@ describe('the whole description', () => {
   });
 
   it('a corpus\'s own words name its fact keys, tags and kinds; an undeclared one shows as written', () => {
-    const words = { ...ENGINE_WORDS, factKeys: { physicalGoodsOnlineRetail: { label: '实物线上销售额' } }, kinds: { enterprise: '市场主体' }, tags: {} };
+    const words = { ...TEST_WORDS, factKeys: { physicalGoodsOnlineRetail: { label: '实物线上销售额' } }, kinds: { enterprise: '市场主体' }, tags: {} };
     const rule: Rule = { ...traffic, conditions: [...traffic.conditions, { tag: 'certified' }] };
     expect(describeRule(rule, words).sentences[0]).toEqual({
       label: '条件', text: '对象为当年实物商品网络零售额1亿元以上企业（主体类别：市场主体）；实物线上销售额1亿元以上（含本数）；certified',
@@ -228,7 +231,7 @@ describe('the whole description', () => {
 
   it('the same rule gives the same sentences, and the rule is left as it was', () => {
     const before = JSON.stringify(traffic);
-    expect(describeRule(traffic, ENGINE_WORDS, corpus)).toEqual(describeRule(traffic, ENGINE_WORDS, corpus));
+    expect(describeRule(traffic, TEST_WORDS, corpus)).toEqual(describeRule(traffic, TEST_WORDS, corpus));
     expect(JSON.stringify(traffic)).toBe(before);
   });
 });
