@@ -6,7 +6,7 @@
  * rule that pays where it should not fails the case too.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate, FACT_KEYS, parameterUnit, parseQuantity, type Dataset, type Evaluation, type Fact, type FactKey, type HistoryEntry, type Parameter, type PoolResult, type Subject, type SubjectKind, type Tag } from '@duixian/engine';
+import { evaluate, parameterUnit, parseQuantity, type Dataset, type Evaluation, type Fact, type FactKey, type HistoryEntry, type Parameter, type PoolResult, type Subject, type SubjectKind, type Tag } from '@duixian/engine';
 import { R, SYNTHETIC } from './synthetic.js';
 
 /** A quantity as the documents write it ("5000万元", "30%", "2031-05-01"), held in the unit's integer. */
@@ -50,7 +50,7 @@ interface Case {
 function datasetOf(c: Case): Dataset {
   const year = c.year ?? 2031;
   const facts: Fact[] = (c.facts ?? []).map((f) => ({
-    subject: f.subjectId, year: f.at.year ?? year, key: f.key, value: held(FACT_KEYS[f.key].unit, f.value),
+    subject: f.subjectId, year: f.at.year ?? year, key: f.key, value: held(SYNTHETIC.vocabulary.facts[f.key]!.unit, f.value),
     ...(f.at.item !== undefined ? { item: f.at.item } : {}), ...(f.at.rule !== undefined ? { rule: f.at.rule } : {}),
   }));
   return { year, subjects: c.subjects, facts, history: c.history ?? [], parameters: c.parameters ?? [], interpretations: c.interpretations ?? {} };
@@ -243,16 +243,16 @@ describe('四、五 cost shares: one item of three, per-item and per-year caps, 
   ];
   run([
     {
-      name: '一项按50%（I-brand-item=largest）：取最大的包装设计8万元 → 4万元；100000.02元 → 50000.01元，封顶5万元；恰好10万元 → 5万元；无标签不是支持对象',
+      name: '一项按50%（I-demo-brand-item=largest）：取最大的包装设计8万元 → 4万元；100000.02元 → 50000.01元，封顶5万元；恰好10万元 → 5万元；无标签不是支持对象',
       subjects: [ent('E1', '370102', 'agriEcommerce'), ent('E2', '370102', 'agriEcommerce'), ent('E3', '370102', 'agriEcommerce'), ent('E4', '370102')],
       facts: [...brand('E1', '6万元', '3万元', '8万元'), ...brand('E2', '1万元', '100000.02', '1万元'), ...brand('E3', '10万元', '1万元', '1万元'), ...brand('E4', '8万元', '8万元', '8万元')],
       awards: [`E1 ${R.brand} 40000.00`, `E2 ${R.brand} 50000.00`, `E3 ${R.brand} 50000.00`],
     },
     {
-      name: '按企业申请的一项（I-brand-item=applied）：申请第1项品牌注册6万元 → 3万元；未申明哪一项则缺少数据',
+      name: '按企业申请的一项（I-demo-brand-item=applied）：申请第1项品牌注册6万元 → 3万元；未申明哪一项则缺少数据',
       subjects: [ent('E1', '370102', 'agriEcommerce'), ent('E2', '370102', 'agriEcommerce')],
       facts: [...brand('E1', '6万元', '3万元', '8万元'), fact('E1', 'appliedBrandCostItem', '1'), ...brand('E2', '6万元', '3万元', '8万元')],
-      interpretations: { 'I-brand-item': 'applied' },
+      interpretations: { 'I-demo-brand-item': 'applied' },
       awards: [`E1 ${R.brand} 30000.00`],
       missing: [`E2 ${R.brand} appliedBrandCostItem@2031`],
     },
@@ -440,17 +440,17 @@ describe('示例市: tiers, ranges, a group with its honour, 就高 across the d
       withheld: [`E1 ${R.retail} exclusive ${R.sales}`],
     },
     {
-      name: '全文就高（I-jining-doc-exclusive=document）：零售额奖20万元与年费补贴7500元只得20万元；年费50%封顶1万元（3万元 → 1万元，2万元恰好1万元）；已享受其他补贴的不适用',
+      name: '全文就高（I-demo-city-exclusive=document）：零售额奖20万元与年费补贴7500元只得20万元；年费50%封顶1万元（3万元 → 1万元，2万元恰好1万元）；已享受其他补贴的不适用',
       subjects: [ent('E1', '370811', 'firstBatch1688'), ent('E2', '370811', 'firstBatch1688'), ent('E3', '370811', 'firstBatch1688'), ent('E4', '370811', 'firstBatch1688', 'costSubsidisedElsewhere')],
       facts: [retail('E1', '1亿元'), fact('E1', 'annualFee1688', '15000'), fact('E2', 'annualFee1688', '3万元'), fact('E3', 'annualFee1688', '2万元'), fact('E4', 'annualFee1688', '2万元')],
       awards: [`E1 ${R.retail} 200000.00`, `E1 ${R.honor} honor`, `E2 ${R.fee} 10000.00`, `E3 ${R.fee} 10000.00`],
       withheld: [`E1 ${R.fee} document-exclusive ${R.retail}`],
     },
     {
-      name: '按组执行（I-jining-doc-exclusive=group）：不同组的两项都给予',
+      name: '按组执行（I-demo-city-exclusive=group）：不同组的两项都给予',
       subjects: [ent('E1', '370811', 'firstBatch1688')],
       facts: [retail('E1', '1亿元'), fact('E1', 'annualFee1688', '15000')],
-      interpretations: { 'I-jining-doc-exclusive': 'group' },
+      interpretations: { 'I-demo-city-exclusive': 'group' },
       awards: [`E1 ${R.retail} 200000.00`, `E1 ${R.honor} honor`, `E1 ${R.fee} 7500.00`],
     },
     {

@@ -4,13 +4,14 @@
  * Metric, Condition and Award variant, every funder spec, once, years, a pool, exclusive groups
  * (one across two articles), a document-wide exclusivity, a validation — so that the engine is
  * tested on what it can express, not on what five real documents happen to say. The documents,
- * their numbers and their texts are made up; the region codes are the table's (the engine ranks
- * and averages over the region table), the fact keys and tags the vocabulary's.
+ * their numbers and their texts are made up, and the corpus declares its own words (only those it
+ * uses) and its documents' own readings; the region codes are the table's (the engine ranks and
+ * averages over the region table).
  *
  * Figures are chosen so that cases can be computed by hand: a 1万元 unit pays 1元, a pool of
  * 100万元 against prizes of 50万元, tiers at 1000万元 / 5000万元 / 1亿元 with 以上 and 超过 mixed.
  */
-import type { Corpus, ExclusiveGroup, PolicyDocument, Rule, Validation } from '@duixian/engine';
+import { ENGINE_READINGS, type Corpus, type ExclusiveGroup, type PolicyDocument, type ReadingDeclaration, type Rule, type Validation, type Vocabulary } from '@duixian/engine';
 
 /** 示例省: a province document, 2030–2032, paid by the province. */
 export const PROVINCE: PolicyDocument = {
@@ -22,7 +23,7 @@ export const PROVINCE: PolicyDocument = {
 export const CITY: PolicyDocument = {
   id: 'demo-city-2030', number: '示例市政发〔2030〕8号', title: '示例市电子商务奖励办法（合成测试文件）',
   issuer: '370800', issuerName: '示例市', validFrom: '2030-07-01', validTo: '2032-06-30', funder: '370800', funderName: '市财政',
-  exclusive: { interpretation: 'I-jining-doc-exclusive', text: '以上奖励政策按就高原则执行，不重复享受' },
+  exclusive: { interpretation: 'I-demo-city-exclusive', documentWide: 'document', text: '以上奖励政策按就高原则执行，不重复享受' },
 };
 
 /** 示例区: a county document with no end date. */
@@ -98,7 +99,7 @@ const PROVINCE_RULES: Rule[] = [
     text: '对农特产品电商企业的品牌注册、SC认证、包装设计费用，一项按50%给予一次性补贴，最高5万元',
     recipient: { kinds: ['enterprise'], tags: ['agriEcommerce'], label: '农特产品电商企业' },
     conditions: [],
-    award: { costShare: { facts: ['brandRegistrationCost', 'scCertificationCost', 'packagingDesignCost'], rate: '50%', itemCap: '5万元', pick: 'one' }, ceiling: true },
+    award: { costShare: { facts: ['brandRegistrationCost', 'scCertificationCost', 'packagingDesignCost'], rate: '50%', itemCap: '5万元', pick: { reading: 'I-demo-brand-item', applied: 'appliedBrandCostItem', appliedWhen: 'applied' } }, ceiling: true },
     once: true,
   }),
   rule({
@@ -239,8 +240,51 @@ const VALIDATIONS: Validation[] = [
   { id: `${P}/13.loan`, document: P, article: '十三', fact: 'loanAmount', min: '10万元', max: '1000万元', text: '单户贷款额度为10万元至1000万元', cites: ['10万元至1000万元'] },
 ];
 
+/** The words the three documents use, and no other: the engine must not need Shandong's. */
+const VOCABULARY: Vocabulary = {
+  kinds: { country: '国家', province: '省', city: '市', county: '县（市、区）', enterprise: '企业', park: '电商园区', liveBase: '直播基地' },
+  facts: {
+    onlineRetail: { label: '网络零售额', unit: 'yuan', usedBy: 'regions, enterprises' },
+    onlineRetailGrowth: { label: '网络零售额增幅', unit: 'ratio', usedBy: 'regions' },
+    physicalGoodsOnlineRetail: { label: '实物商品网络零售额', unit: 'yuan', usedBy: 'regions, enterprises' },
+    totalRetailSales: { label: '社会消费品零售总额', unit: 'yuan', usedBy: 'regions' },
+    newEnterprisesOver100m: { label: '新培育过亿元电商企业数', unit: 'count', usedBy: 'counties' },
+    onlineSales: { label: '网络销售额', unit: 'yuan', usedBy: 'enterprises, parks' },
+    crossBorderTransactions: { label: '跨境电商交易额', unit: 'yuan', usedBy: 'enterprises' },
+    crossBorderTransactionsUsd: { label: '跨境电商交易额（美元）', unit: 'usd', usedBy: 'enterprises' },
+    cnyPerUsd: { label: '人民币对美元年平均汇率', unit: 'ratio', usedBy: 'CN' },
+    enterpriseCount: { label: '入驻企业数', unit: 'count', usedBy: 'parks' },
+    liveRooms: { label: '直播间数量', unit: 'count', usedBy: 'live bases' },
+    promotionAbroadCost: { label: '境外推介费用', unit: 'yuan', usedBy: 'enterprises', itemised: true },
+    annualFee1688: { label: '1688平台年费', unit: 'yuan', usedBy: 'enterprises' },
+    brandRegistrationCost: { label: '品牌注册费用', unit: 'yuan', usedBy: 'enterprises' },
+    scCertificationCost: { label: 'SC认证费用', unit: 'yuan', usedBy: 'enterprises' },
+    packagingDesignCost: { label: '包装设计费用', unit: 'yuan', usedBy: 'enterprises' },
+    appliedBrandCostItem: { label: '申请补贴的费用项（1品牌注册 2SC认证 3包装设计）', unit: 'count', usedBy: 'enterprises' },
+    panelScore: { label: '综合评价得分', unit: 'score', usedBy: 'ranked parks', ruleScoped: true },
+    nationalTitle: { label: '当年取得国家级示范称号', unit: 'flag', usedBy: 'enterprises', yearScoped: true },
+    nationalBaseTitle: { label: '当年取得国家电子商务示范基地称号', unit: 'flag', usedBy: 'parks', yearScoped: true },
+    conversionDate: { label: '分支机构转为法人企业日期', unit: 'date', usedBy: 'enterprises' },
+    costSubsidisedElsewhere: { label: '该费用项已享受其他补贴', unit: 'flag', usedBy: 'enterprises', itemised: true },
+  },
+  tags: {
+    agriEcommerce: '农特产品电商企业', foreignTrade: '外贸企业', exportToDomestic: '出口转内销企业', convertedFromBranch: '由分支机构转为法人企业',
+    certified: '经认定', firstBatch1688: '首批入驻1688平台', costSubsidisedElsewhere: '同一费用已享受其他补贴', newlyEstablished: '当年新设',
+    inCity: '在发文城市开展该项活动', creditBlacklisted: '信用黑名单',
+  },
+};
+
+/** The engine's general readings, and each document's own (a reading only its rules use). */
+const READINGS: Record<string, ReadingDeclaration> = {
+  ...ENGINE_READINGS,
+  'I-demo-city-exclusive': { question: '以上奖励政策按就高原则执行，不重复享受（示例市全文）', values: ['document', 'group'], documents: [CITY.id] },
+  'I-demo-brand-item': { question: '示例省第四条“一项按50%”', values: ['largest', 'applied'], documents: [PROVINCE.id] },
+};
+
 export const SYNTHETIC: Corpus = {
   version: 'synthetic-1',
+  vocabulary: VOCABULARY,
+  readings: READINGS,
   documents: [PROVINCE, CITY, COUNTY],
   rules: [...PROVINCE_RULES, ...CITY_RULES, ...COUNTY_RULES],
   groups: GROUPS,
