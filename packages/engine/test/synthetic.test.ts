@@ -160,6 +160,17 @@ describe('一 规模奖励: per unit, 超过, per-subject cap, the province pool
       withheld: [`E2 ${R.scale} cap-history ${R.scale}`],
     },
     {
+      name: '就高在先、总额在后：同时获第七条20万元的企业放弃规模奖10万元，不占总额；其余50万、50万、20万按 100/120 核减',
+      subjects: [ent('E1', '370102'), ent('E2', '370202'), ent('E3', '370302'), ent('E4', '370402')],
+      facts: [
+        fact('E1', 'physicalGoodsOnlineRetail', '10亿元'), fact('E1', 'nationalTitle', '1'),
+        fact('E2', 'physicalGoodsOnlineRetail', '50亿元'), fact('E3', 'physicalGoodsOnlineRetail', '50亿元'), fact('E4', 'physicalGoodsOnlineRetail', '20亿元'),
+      ],
+      awards: [`E1 ${R.title} 200000.00`, `E2 ${R.scale} 416666.66`, `E3 ${R.scale} 416666.66`, `E4 ${R.scale} 166666.66`],
+      withheld: [`E1 ${R.scale} exclusive ${R.title}`],
+      pools: [pool('1200000.00', '999999.98')],
+    },
+    {
       name: '每家最高额按年度计（默认）：上年所得不影响本年 40万元',
       subjects: [ent('E1', '370102')],
       facts: [fact('E1', 'physicalGoodsOnlineRetail', '40亿元')],

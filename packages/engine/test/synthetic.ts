@@ -74,6 +74,7 @@ const PROVINCE_RULES: Rule[] = [
     conditions: [{ compare: { fact: 'physicalGoodsOnlineRetail' }, legal: '超过', value: '5000万元' }],
     award: { perUnit: { fact: 'physicalGoodsOnlineRetail', per: '1万元', pay: '1元' }, cap: '50万元', ceiling: true },
     pool: { cap: '100万元', text: '全省奖励总额不超过100万元' },
+    exclusiveGroup: `${P}/G-enterprises`,
   }),
   rule({
     id: R.growth, article: '二', title: '增幅名次奖励',
@@ -125,6 +126,7 @@ const PROVINCE_RULES: Rule[] = [
     conditions: [{ flag: 'nationalTitle' }],
     award: { money: '20万元' },
     years: [2031],
+    exclusiveGroup: `${P}/G-enterprises`,
   }),
   rule({
     id: R.conversion, article: '八', title: '分支机构转法人奖励',
@@ -233,6 +235,7 @@ const COUNTY_RULES: Rule[] = [
 
 const GROUPS: ExclusiveGroup[] = [
   { id: `${P}/G-cities`, document: P, rules: [R.growth, R.share], text: '第二条、第三条奖励不重复享受，按就高原则执行' },
+  { id: `${P}/G-enterprises`, document: P, rules: [R.title, R.scale], text: '第一条、第七条奖励不重复享受，按就高原则执行' },
   { id: `${C}/G-retail`, document: C, rules: [R.retail, R.sales], text: '第一条两项奖励不重复享受，就高不就低' },
 ];
 
