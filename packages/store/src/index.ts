@@ -8,7 +8,11 @@ export type { Database } from './schema.js';
 export { importDataset, UsccTaken, type Counts, type ImportOptions, type ImportResult } from './import.js';
 export { readAndImport, importRead, fileHash, type ReadAndImportOptions, type ReadAndImportResult } from './read.js';
 export { keepYear, loadDataset, loadWithDigest, factRevisions, type FactRevision, type Loaded } from './load.js';
-export { createRun, readRun, promoteRun, compareRuns, deviationsOf, type Deviation, type RunOptions, type RunProgress, type RunSummary, type StoredRun } from './runs.js';
+export { createRun, readRun, promoteRun, compareRuns, deviationsOf, rerun, runRequest, type Deviation, type RerunOptions, type RunOptions, type RunProgress, type RunSummary, type StoredRun } from './runs.js';
+export {
+  corpusFilesHash, keepCorpusVersion, readCorpusVersion, listCorpusVersions, corpusVersionFiles, corpusInForce, publishCorpusVersion,
+  type CorpusState, type CorpusVersion, type NewCorpusVersion, type Publication,
+} from './corpus-versions.js';
 export { appendAudit, verifyAudit, canonical, type AuditEntry, type AuditCheck } from './audit.js';
 export {
   ROLES, BANK_NAME, AccountError, MIN_PASSWORD, accountProblem, passwordProblem, strongPassword, canonicalUsername, usernameProblem, createAccount, ensureFirstAdmin, authenticate,

@@ -18,6 +18,7 @@ import type { Store } from './db.js';
 import { jsonValue } from './json.js';
 import { loadWithDigest } from './load.js';
 import { appendAudit } from './audit.js';
+import { notFound } from './process-error.js';
 
 export interface RunOptions {
   readonly year: number;
@@ -41,6 +42,8 @@ export interface RunOptions {
   readonly onProgress?: (p: RunProgress) => void;
   /** told how long each part took, in milliseconds: reading the data, evaluating, hashing, storing (the benchmark's breakdown) */
   readonly onPhase?: (phase: 'load' | 'evaluate' | 'hash' | 'store', ms: number) => void;
+  /** the corpus version (corpus_versions.hash, kept before) whose files `corpus` was read from: a re-run reads them again */
+  readonly corpusHash?: string;
 }
 
 export interface RunProgress {
@@ -102,31 +105,7 @@ export async function createRun(store: Store, corpus: Corpus, opts: RunOptions):
     t = now;
   };
   const report = opts.onProgress ?? (() => {});
-  report({ phase: 'load' });
-  const loaded = opts.data ?? await loadWithDigest(store, opts.year, (done, total) => report({ phase: 'load', done, total }));
-  const { digest } = loaded;
-  const grants = await platformGrants(store, opts.year);
-  const dataset = withGrants(withParameters(loaded.dataset, opts.parameters ?? []), grants);
-  phase('load');
-  report({ phase: 'evaluate' });
-  const changes = opts.changes ?? [];
-  const runCorpus = changes.length ? draftCorpus(corpus, changes) : corpus;
-  const kind = opts.simulation || changes.length ? 'simulation' : 'official';
-  const options = { documents: opts.documents ?? null, interpretations: opts.interpretations ?? {}, changes, ...(opts.parameters?.length ? { parameters: opts.parameters } : {}) };
-  const result = evaluate(runCorpus, dataset, {
-    year: opts.year, explain: true,
-    ...(opts.documents ? { documents: opts.documents } : {}),
-    ...(opts.interpretations ? { interpretations: opts.interpretations } : {}),
-  });
-  phase('evaluate');
-  report({ phase: 'hash' });
-  // the data as read (its digest), what the run was asked, and which corpus and engine answered
-  // (the platform's grants only when there are some: a run of a year with none hashes as it always did)
-  const inputHash = sha256(JSON.stringify({ data: digest, options, corpus: runCorpus.version, engine: ENGINE_VERSION, ...(grants.length ? { grants } : {}) }));
-  // each row as JSON once: stored as it is, and hashed in place within the whole result's JSON
-  const sections = { awards: result.awards.map((r) => JSON.stringify(r)), withheld: result.withheld.map((r) => JSON.stringify(r)), missing: result.missing.map((r) => JSON.stringify(r)) };
-  const resultHash = hashJson(result, sections);
-  phase('hash');
+  const { kind, options, runCorpus, result, sections, inputHash, resultHash } = await decide(store, corpus, opts, phase);
   const rowCount = sections.awards.length + sections.withheld.length + sections.missing.length;
   report({ phase: 'store', done: 0, total: rowCount });
   const id = await store.db.transaction().execute(async (tx) => {
@@ -134,6 +113,7 @@ export async function createRun(store: Store, corpus: Corpus, opts: RunOptions):
       kind, year: opts.year, options: JSON.stringify(options), readings: JSON.stringify(result.interpretations),
       input_hash: inputHash, result_hash: resultHash, corpus_version: runCorpus.version, engine_version: ENGINE_VERSION,
       totals: JSON.stringify(result.totals), pools: JSON.stringify(result.pools), incomplete: result.incomplete ? JSON.stringify(result.incomplete) : null, by: opts.by,
+      ...(opts.corpusHash ? { corpus_hash: opts.corpusHash } : {}),
     }).returning('id').executeTakeFirstOrThrow();
     let seq = 0;
     for (const [section, rows] of [['award', sections.awards], ['withheld', sections.withheld], ['missing', sections.missing]] as const) {
@@ -155,6 +135,74 @@ export async function createRun(store: Store, corpus: Corpus, opts: RunOptions):
     id, kind, year: opts.year, inputHash, resultHash, corpusVersion: runCorpus.version,
     awards: result.awards.length, withheld: result.withheld.length, missing: result.missing.length, deviations: deviationsOf(options),
   };
+}
+
+/** What a run decides and its hashes, before anything is stored: a new run's, or a stored run's again. */
+async function decide(store: Store, corpus: Corpus, opts: RunOptions, phase: (name: 'load' | 'evaluate' | 'hash') => void) {
+  const report = opts.onProgress ?? (() => {});
+  report({ phase: 'load' });
+  const loaded = opts.data ?? await loadWithDigest(store, opts.year, (done, total) => report({ phase: 'load', done, total }));
+  const { digest } = loaded;
+  const grants = await platformGrants(store, opts.year);
+  const dataset = withGrants(withParameters(loaded.dataset, opts.parameters ?? []), grants);
+  phase('load');
+  report({ phase: 'evaluate' });
+  const changes = opts.changes ?? [];
+  const runCorpus = changes.length ? draftCorpus(corpus, changes) : corpus;
+  const kind: 'official' | 'simulation' = opts.simulation || changes.length ? 'simulation' : 'official';
+  const options = {
+    documents: opts.documents ?? null, interpretations: opts.interpretations ?? {}, changes: changes.map(canonicalChange),
+    ...(opts.parameters?.length ? { parameters: opts.parameters.map(canonicalParameter) } : {}),
+  };
+  const result = evaluate(runCorpus, dataset, {
+    year: opts.year, explain: true,
+    ...(opts.documents ? { documents: opts.documents } : {}),
+    ...(opts.interpretations ? { interpretations: opts.interpretations } : {}),
+  });
+  phase('evaluate');
+  report({ phase: 'hash' });
+  // the data as read (its digest), what the run was asked, and which corpus and engine answered
+  // (the platform's grants only when there are some: a run of a year with none hashes as it always did)
+  const inputHash = sha256(JSON.stringify({ data: digest, options, corpus: runCorpus.version, engine: ENGINE_VERSION, ...(grants.length ? { grants } : {}) }));
+  // each row as JSON once: stored as it is, and hashed in place within the whole result's JSON
+  const sections = { awards: result.awards.map((r) => JSON.stringify(r)), withheld: result.withheld.map((r) => JSON.stringify(r)), missing: result.missing.map((r) => JSON.stringify(r)) };
+  const resultHash = hashJson(result, sections);
+  phase('hash');
+  return { kind, options, runCorpus, result, sections, inputHash, resultHash };
+}
+
+/**
+ * A change and a parameter with their keys in one order: the input hash is of their JSON, and a
+ * request's body (or jsonb, reading a stored run back) may give the same entry in another order.
+ */
+const canonicalChange = (c: Change): Change => ({ rule: c.rule, key: c.key, value: c.value });
+const canonicalParameter = (p: Parameter): Parameter => ({ rule: p.rule, year: p.year, key: p.key, value: p.value });
+
+/** How a stored run was asked: its year, options and the corpus version it was decided with (null before versions were kept). */
+export async function runRequest(store: Store, id: string): Promise<{ year: number; corpusHash: string | null; options: RerunOptions } | undefined> {
+  const run = await store.db.selectFrom('runs').select(['year', 'options', 'corpus_hash']).where('id', '=', id).executeTakeFirst();
+  if (!run) return undefined;
+  const o = jsonValue<{ documents: string[] | null; interpretations: Record<string, string>; changes: Change[]; parameters?: Parameter[] }>(run.options);
+  const options: RerunOptions = {
+    ...(o.documents ? { documents: o.documents } : {}), interpretations: o.interpretations,
+    ...(o.changes.length ? { changes: o.changes.map(canonicalChange) } : {}),
+    ...(o.parameters?.length ? { parameters: o.parameters.map(canonicalParameter) } : {}),
+  };
+  return { year: run.year, corpusHash: run.corpus_hash, options };
+}
+
+export type RerunOptions = Pick<RunOptions, 'documents' | 'interpretations' | 'changes' | 'parameters'>;
+
+/**
+ * A stored run decided again with `corpus` (the caller reads the run's own corpus version) on the
+ * data as stored today: nothing is written. On unchanged data and grants its hashes are the
+ * stored ones, whatever corpus the process holds now.
+ */
+export async function rerun(store: Store, id: string, corpus: Corpus, data?: RunOptions['data']): Promise<{ inputHash: string; resultHash: string; corpusVersion: string }> {
+  const asked = await runRequest(store, id);
+  if (!asked) throw notFound(`测算 ${id}`, `run ${id}`);
+  const { inputHash, resultHash, runCorpus } = await decide(store, corpus, { year: asked.year, by: '', ...asked.options, ...(data ? { data } : {}) }, () => {});
+  return { inputHash, resultHash, corpusVersion: runCorpus.version };
 }
 
 /**

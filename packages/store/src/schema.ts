@@ -37,8 +37,24 @@ export interface RunsTable {
   pools: unknown;
   /** the engine's `incomplete` section, or null (I-rank-incomplete) */
   incomplete: unknown;
+  /** the corpus version (corpus_versions.hash) it was decided with; null for runs made before versions were kept */
+  corpus_hash: ColumnType<string | null, string | null | undefined, string | null>;
   by: string;
   at: Stamp;
+}
+
+/** Every corpus the platform has used or been given, by the hash of its files (migration 013). */
+export interface CorpusVersionsTable {
+  hash: string;
+  version: string;
+  files: ColumnType<unknown, string, never>;
+  state: 'built-in' | 'draft' | 'published';
+  stored_by: string;
+  stored_at: Stamp;
+  effective: ColumnType<string | null, string | null | undefined, string | null>;
+  published_by: ColumnType<string | null, string | null | undefined, string | null>;
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RunRowsTable {
@@ -384,6 +400,7 @@ export interface Database {
   revisions: RevisionsTable;
   imports: ImportsTable;
   runs: RunsTable;
+  corpus_versions: CorpusVersionsTable;
   audit_log: AuditLogTable;
   run_rows: RunRowsTable;
   run_promotions: RunPromotionsTable;

@@ -11,6 +11,7 @@ import * as m008 from './008-snapshots.js';
 import * as m009 from './009-one-subject-per-uscc.js';
 import * as m011 from './011-run-incomplete.js';
 import * as m012 from './012-reservations.js';
+import * as m013 from './013-corpus-versions.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '009-one-subject-per-uscc': m009,
   '011-run-incomplete': m011,
   '012-reservations': m012,
+  '013-corpus-versions': m013,
 };
 
 export const migrations: MigrationProvider = { getMigrations: async () => MIGRATIONS };
