@@ -54,7 +54,8 @@ export function fileTooLarge(bytes: number, limits: UploadLimits, path: string):
 
 const tooLarge = (path: string, message: string): TooLarge => ({ tooLarge: true, problems: [{ path, message }] });
 
-interface ZipEntry {
+/** One entry of a zip's central directory (an .xlsx, or a 政策库 document folder: server/src/corpus-zip.ts). */
+export interface ZipEntry {
   readonly name: string;
   readonly method: number;
   readonly compressed: number;
@@ -180,7 +181,7 @@ class CellCounter {
 const columnNumber = (letters: string): number => [...letters].reduce((k, ch) => k * 26 + ch.charCodeAt(0) - 64, 0);
 
 /** The zip's central directory; undefined when there is none to read. ZIP64 sizes are read from their extra field. */
-function centralDirectory(bytes: Buffer): ZipEntry[] | undefined {
+export function centralDirectory(bytes: Buffer): ZipEntry[] | undefined {
   const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   if (end < 0 || end + 22 > bytes.length) return undefined;
   const count = bytes.readUInt16LE(end + 10);
@@ -221,7 +222,8 @@ function zip64(extra: Buffer, s: Sizes): Sizes {
   return s;
 }
 
-function dataStart(bytes: Buffer, e: ZipEntry): number | undefined {
+/** Where entry `e`'s compressed bytes start (after its local header); undefined when that header is not there. */
+export function dataStart(bytes: Buffer, e: ZipEntry): number | undefined {
   if (e.offset + 30 > bytes.length || bytes.readUInt32LE(e.offset) !== 0x04034b50) return undefined;
   return e.offset + 30 + bytes.readUInt16LE(e.offset + 26) + bytes.readUInt16LE(e.offset + 28);
 }

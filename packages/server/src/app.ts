@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { CORPUS } from '@duixian/corpus';
+import { LOADED, type LoadedCorpus } from '@duixian/corpus';
 import type { Store } from '@duixian/store';
 import { UPLOAD_LIMITS, type UploadLimits } from '@duixian/interchange';
 import { errorHandler, notFound } from './errors.js';
@@ -37,6 +37,8 @@ import { listRoutes } from './routes/lists.js';
 import { loanRoutes } from './routes/loans.js';
 import { taskRoutes } from './routes/tasks.js';
 import { processContext, type ProcessOptions } from './process.js';
+import { corpusDraftRoutes } from './routes/corpus-drafts.js';
+import { PlatformCorpus } from './platform-corpus.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -53,6 +55,8 @@ export interface AppOptions {
   readonly process?: ProcessOptions;
   /** how large an uploaded dataset may be (UPLOAD_LIMITS where not given) */
   readonly uploads?: Partial<UploadLimits>;
+  /** the corpus this process starts with (default: LOADED, from DUIXIAN_CORPUS or corpus/), kept in the store at start */
+  readonly corpus?: LoadedCorpus;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -78,7 +82,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/health', { schema: { tags: ['系统'], summary: 'Liveness, the corpus version and the database backend' } }, async () => ({ ok: true, corpus: CORPUS.version, database: opts.store.backend }));
+  const process = processContext(opts.process);
+  const corpora = new PlatformCorpus(opts.store, opts.corpus ?? LOADED, process.today);
+  await corpora.start();
+  app.get('/api/health', { schema: { tags: ['系统'], summary: 'Liveness, the corpus version and the database backend' } }, async () => ({ ok: true, corpus: (opts.corpus ?? LOADED).corpus.version, database: opts.store.backend }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   const years = new YearData(opts.store);
   const jobs = new Jobs((err) => app.log.error(err));
@@ -92,9 +99,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(accountRoutes(opts.store));
   await app.register(importRoutes(opts.store, years, jobs, { ...UPLOAD_LIMITS, ...opts.uploads }));
   await app.register(subjectRoutes(opts.store, years));
-  await app.register(runRoutes(opts.store, years, jobs));
+  await app.register(runRoutes(opts.store, years, jobs, corpora));
+  await app.register(corpusDraftRoutes(opts.store, corpora, years, jobs));
   await app.register(jobRoutes(opts.store, jobs));
-  const process = processContext(opts.process);
   await app.register(applicationRoutes(opts.store, years, process));
   await app.register(noticeRoutes(opts.store, process));
   await app.register(calendarRoutes(opts.store, process));

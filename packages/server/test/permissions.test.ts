@@ -108,6 +108,14 @@ const ENDPOINTS: readonly Endpoint[] = [
   { name: 'GET /api/runs/:id/awards?format=xlsx', method: 'GET', url: (r, s) => `/api/runs/${r.run[s]}/awards?format=xlsx`, roles: EVERYONE, scoped: true },
   { name: 'GET /api/runs/:id/compare/:other', method: 'GET', url: (r, s) => `/api/runs/${r.run.own}/compare/${r.run[s]}`, roles: READERS, scoped: true },
   { name: 'POST /api/runs/:id/promote', method: 'POST', url: (r, s) => `/api/runs/${r.simulation[s]}/promote`, body: () => ({ reason: '局务会审定' }), roles: ADMINS, scoped: true },
+  { name: 'POST /api/runs/:id/rerun', method: 'POST', url: (r, s) => `/api/runs/${r.run[s]}/rerun`, roles: READERS, scoped: true },
+  // 政策库 versions: the law is the province's (issue 15); a body that is no .zip and an unknown draft are refused for their state
+  { name: 'GET /api/corpus/versions', method: 'GET', url: () => '/api/corpus/versions', roles: ['province-admin'], scoped: false },
+  { name: 'POST /api/corpus/drafts', method: 'POST', url: () => '/api/corpus/drafts', body: () => ({}), roles: ['province-admin'], scoped: false, stateful: true },
+  {
+    name: 'POST /api/corpus/drafts/:hash/publish', method: 'POST', url: () => `/api/corpus/drafts/${'a'.repeat(64)}/publish`, body: () => ({ effective: '2023-01-01', reason: '矩阵' }),
+    roles: ['province-admin'], scoped: false, stateful: true,
+  },
   { name: 'GET /api/targets', method: 'GET', url: () => '/api/targets?year=2023', roles: READERS, scoped: false },
   { name: 'GET /api/monitoring', method: 'GET', url: () => '/api/monitoring?year=2023', roles: READERS, scoped: false },
   { name: 'GET /api/jobs/:id', method: 'GET', url: (r, s) => `/api/jobs/${r.job[s]}`, roles: EVERYONE, scoped: false, personal: ADMINS },

@@ -7,13 +7,14 @@
  * Enterprise users see their own rows of official runs.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { compareEvaluations, DraftError, fenOf, INTERPRETATION_VALUES, isWithin, type AwardRow, type Change, type Subject, type SubjectKind } from '@duixian/engine';
+import { compareEvaluations, DraftError, fenOf, isWithin, switchProblems, type AwardRow, type Change, type Subject, type SubjectKind } from '@duixian/engine';
 import { CORPUS, DOCUMENT_IDS, KNOWN } from '@duixian/corpus';
 import { awardTotals, filterAwards, noticeCsv, noticeXlsx, readObject, type AwardFilter, type NoticeContext } from '@duixian/interchange';
-import { createRun, deviationsOf, jsonValue, promoteRun, type Account, type Deviation, type Store } from '@duixian/store';
+import { createRun, deviationsOf, jsonValue, promoteRun, rerun, type Account, type Deviation, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
 import type { YearData } from '../year-data.js';
 import type { Jobs } from '../jobs.js';
+import type { PlatformCorpus } from '../platform-corpus.js';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
 import { ADMINS, EVERYONE, overlappingRegions, overlaps, PROVINCE, READERS, seesAll } from '../auth/access.js';
 import { pageOf, PAGE_PROPERTIES, PAGE_QUERY, type PageQuery } from '../paging.js';
@@ -68,7 +69,7 @@ function sortRows(rows: AwardRow[], sort: Sort | undefined): AwardRow[] {
 }
 const RUN_ID = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' }, other: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
 
-export function runRoutes(store: Store, years: YearData, jobs: Jobs) {
+export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: PlatformCorpus) {
   /** Runs with what a reader sees of them: the creator's jurisdiction, and whether a promotion made them official. */
   const runs = () => store.db.selectFrom('runs').leftJoin('accounts', 'accounts.username', 'runs.by')
     .select(['runs.id', 'kind', 'year', 'by', 'at', 'input_hash', 'result_hash', 'corpus_version', 'engine_version', 'options', 'readings', 'incomplete', 'accounts.region'])
@@ -142,11 +143,8 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs) {
     }, async (req, reply) => {
       const me = accountOf(req);
       const b = req.body;
-      const problems = Object.entries(b.interpretations ?? {}).flatMap(([id, v]) => {
-        const values = (INTERPRETATION_VALUES as Record<string, readonly string[]>)[id];
-        if (!values) return [{ path: `interpretations.${id}`, message: `unknown reading ${id} (known: ${Object.keys(INTERPRETATION_VALUES).join(', ')})` }];
-        return values.includes(v) ? [] : [{ path: `interpretations.${id}`, message: `${id} takes one of ${values.join(', ')}` }];
-      });
+      // a reading for every document (I-pool) or for one (I-tier-range@jiyang-2021-80), as the corpus declares them
+      const problems = switchProblems(CORPUS, b.interpretations ?? {}).map((w) => ({ path: `interpretations.${w.key}`, message: w.message }));
       // the run's own parameters are read exactly as an imported file's parameters sheet is
       const read = readObject({ format: 'duixian/v1', year: b.year, subjects: [], facts: [], parameters: (b.parameters ?? []).map((p) => ({ ...p, year: b.year })) }, KNOWN);
       if (!read.ok) problems.push(...read.problems);
@@ -159,8 +157,9 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs) {
         try {
           report({ phase: 'load' });
           const data = await years.current(b.year, (done, total) => report({ phase: 'load', done, total }));
-          const run = await createRun(store, CORPUS, {
-            year: b.year, by: me.username, data, onProgress: report, ...(b.documents ? { documents: b.documents } : {}), ...(b.interpretations ? { interpretations: b.interpretations } : {}),
+          const law = await corpora.inForce(); // the province's publication in force today, else the process's own
+          const run = await createRun(store, law.loaded.corpus, {
+            year: b.year, by: me.username, data, onProgress: report, corpusHash: law.hash, ...(b.documents ? { documents: b.documents } : {}), ...(b.interpretations ? { interpretations: b.interpretations } : {}),
             ...(b.changes ? { changes: b.changes } : {}), ...(simulation ? { simulation: true } : {}), ...(parameters.length ? { parameters } : {}),
           });
           return { ...run, official: run.kind === 'official', simulation: run.kind === 'simulation' };
@@ -220,6 +219,25 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs) {
       const [before, after] = [await visibleRows(me, a.id, 'award'), await visibleRows(me, b.id, 'award')];
       const places = new Map([...before.subjects, ...after.subjects].map(([id, s]) => [id, s.region ?? id]));
       return { before: view(a), after: view(b), ...compareEvaluations({ awards: before.rows }, { awards: after.rows }, (s) => places.get(s)) };
+    });
+
+    app.post<{ Params: { id: string } }>('/api/runs/:id/rerun', {
+      preHandler: guard(store, READERS),
+      schema: { tags: ['测算'], summary: 'Decide a stored run again, with its own corpus version, on the data stored now; nothing is written. Same data, same hashes', params: RUN_ID },
+    }, async (req, reply) => {
+      const me = accountOf(req);
+      const run = await readable(me, req.params.id);
+      const hash = (await store.db.selectFrom('runs').select('corpus_hash').where('id', '=', run.id).executeTakeFirstOrThrow()).corpus_hash;
+      if (hash === null) {
+        throw new ApiError(409, 'corpus-not-kept', `测算 ${run.id} 早于政策库版本留存，无法按其原政策库复算`, `Run ${run.id} was made before corpus versions were kept: its corpus cannot be read again`);
+      }
+      return jobs.respond(req, reply, 'rerun', 200, async (report) => {
+        report({ phase: 'load' });
+        const law = (await corpora.version(hash))!; // kept before the run was stored (a foreign key)
+        const again = await rerun(store, run.id, law.corpus, await years.current(run.year));
+        const same = again.inputHash === run.inputHash && again.resultHash === run.resultHash;
+        return { run: run.id, corpusHash: hash, stored: { inputHash: run.inputHash, resultHash: run.resultHash }, rerun: { inputHash: again.inputHash, resultHash: again.resultHash }, same };
+      });
     });
 
     app.post<{ Params: { id: string }; Body: { reason: string } }>('/api/runs/:id/promote', {
