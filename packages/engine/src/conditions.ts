@@ -250,7 +250,9 @@ function dateInForce(key: FactKey, env: CheckEnv, label?: string): Check {
 }
 
 function anyOf(parts: Check[], label?: string): Check {
-  const claimers = parts.flatMap((p) => (p.claimedBy ? [p.claimedBy] : []));
+  // a part that reads none of the subject's facts (经认定: a tag) holds without data: a subject it holds for claims the rule
+  const factless = parts.filter((p) => !p.ownFacts.length && !p.claimedBy).map((p) => (i: number) => p.test(i) === 1);
+  const claimers = [...parts.flatMap((p) => (p.claimedBy ? [p.claimedBy] : [])), ...factless];
   return {
     ownFacts: parts.flatMap((p) => p.ownFacts),
     ...(claimers.length ? { claimedBy: (i: number) => claimers.some((c) => c(i)) } : {}),

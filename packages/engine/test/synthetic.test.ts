@@ -409,6 +409,11 @@ describe('六 to 十二: counts, flags, dates, US dollars, composite ranks, mult
       awards: [`A ${R.base} pending`, `B ${R.base} pending`],
     },
     {
+      name: '十二 经认定即满足其一：没有称号数据的经认定园区也得（标签一支不读任何数据）',
+      subjects: [subject('park', 'A', '370102', 'certified'), subject('park', 'C', '370102')],
+      awards: [`A ${R.base} pending`],
+    },
+    {
       name: '十二 设定了当年金额（amount = 20万元）即按该金额给予',
       subjects: [subject('park', 'B', '370102')],
       facts: [fact('B', 'nationalBaseTitle', '1')],
