@@ -4,10 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  FACT_KEYS,
   REGIONS,
-  TAGS,
-  SUBJECT_KINDS,
   childrenOf,
   cityOf,
   isFactKey,
@@ -15,11 +12,14 @@ import {
   region,
   usccProblem,
 } from '@duixian/engine';
+import { VOCABULARY } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import { SHOWCASE, generateDemo, serializeDemo, writeDemoFile, type DemoDataset } from '../src/demo/index.js';
 import { factJson } from '../src/demo/write.js';
 
 // ---------------------------------------------------------------- reading the generated data
+/** the demo is Shandong's: it speaks the built-in corpus's words */
+const { facts: FACT_KEYS, tags: TAGS, kinds: SUBJECT_KINDS } = VOCABULARY;
 const FEN = { wan: 1_000_000, yi: 10_000_000_000 }; // 1万元, 1亿元 in fen
 const PCT = 10_000; // 1% in millionths
 
@@ -30,7 +30,7 @@ class View {
   constructor(readonly d: DemoDataset) {
     for (const s of d.subjects) this.byId.set(s.id, s);
     for (const f of d.facts) {
-      const p = parseQuantity(f.value, FACT_KEYS[f.key].unit);
+      const p = parseQuantity(f.value, FACT_KEYS[f.key]!.unit);
       if (!p.ok) throw new Error(`${f.subject} ${f.key}: ${p.error}`);
       const k = `${f.subject}|${f.key}|${f.year}`;
       this.values.set(k, (this.values.get(k) ?? 0) + p.value);
@@ -399,14 +399,14 @@ describe('format and labelling', () => {
       expect(idx, `${s.id} tags in vocabulary order, no repeats`).toEqual([...new Set(idx)].sort((a, b) => a - b));
     }
     for (const f of demo.facts) {
-      expect(isFactKey(f.key)).toBe(true);
-      expect(parseQuantity(f.value, FACT_KEYS[f.key].unit).ok).toBe(true);
+      expect(isFactKey(VOCABULARY, f.key)).toBe(true);
+      expect(parseQuantity(f.value, FACT_KEYS[f.key]!.unit).ok).toBe(true);
     }
   });
 
   it('writes money as strings with at most two decimals, never as binary floats', () => {
     for (const f of demo.facts) {
-      const unit = FACT_KEYS[f.key].unit;
+      const unit = FACT_KEYS[f.key]!.unit;
       if (unit === 'yuan' || unit === 'usd') {
         expect(typeof f.value).toBe('string');
         expect(String(f.value)).toMatch(/^\d+(\.\d{1,2})?$|^\d+(\.\d+)?(万|亿)(元|美元)$/);
@@ -440,6 +440,7 @@ describe('format and labelling', () => {
     const known = {
       rules: new Set([...CATALOGUE_RULE_IDS]),
       interpretations: {},
+      vocabulary: VOCABULARY,
     };
     const r = readObject(JSON.parse(serializeDemo(generateDemo({ enterprises: 500 }))), known);
     if (!r.ok) throw new Error(r.problems.slice(0, 10).map((p) => `${p.path}: ${p.message}`).join('\n'));

@@ -1,7 +1,7 @@
 /** `duixian show RULE` as a user runs it (the built command): the article's words and the rule as sentences; unknown ids. */
 import { describe, expect, it } from 'vitest';
 import { CORPUS } from '@duixian/corpus';
-import { describeRule, ENGINE_WORDS, renderDescription } from '@duixian/engine';
+import { describeRule, corpusWords, renderDescription } from '@duixian/engine';
 import { closeIds } from '../src/commands/show.js';
 import { duixian } from './run-cli.js';
 
@@ -21,7 +21,7 @@ describe('duixian show', () => {
     expect(lines).toContain('金额：按实物商品网络零售额每1万元最高补2元，每个对象最高100万元');
     expect(lines).toContain('上限：所列金额为最高额，审核时可低于此数；总额不超过500万元（原文：全省补贴总额不超过500万元）');
     expect(lines).toContain('资金来源：省财政');
-    expect(r.stdout.endsWith(renderDescription(describeRule(rule, ENGINE_WORDS, CORPUS)) + '\n')).toBe(true);
+    expect(r.stdout.endsWith(renderDescription(describeRule(rule, corpusWords(CORPUS), CORPUS)) + '\n')).toBe(true);
   });
 
   it('--json gives the same sentences with the rule\'s place in the law', () => {

@@ -17,7 +17,7 @@
  * `duixian check` run them all.
  */
 import { parse } from 'yaml';
-import { evaluate, FACT_KEYS, isFactKey, isSubjectKind, isTag, parameterUnit, parseQuantity, type Corpus, type Dataset, type Fact, type Subject } from '@duixian/engine';
+import { evaluate, isFactKey, isSubjectKind, isTag, parameterUnit, parseQuantity, type Corpus, type Dataset, type Fact, type Subject, type Vocabulary } from '@duixian/engine';
 
 export interface Case {
   name: string;
@@ -39,20 +39,21 @@ const fail = (c: Case, msg: string): never => {
   throw new Error(`case "${c.name}": ${msg}`);
 };
 
-function value(c: Case, key: string, raw: unknown): number {
-  if (!isFactKey(key)) fail(c, `unknown fact key ${key}`);
-  const p = parseQuantity(typeof raw === 'number' ? raw : String(raw), FACT_KEYS[key as keyof typeof FACT_KEYS].unit);
+function value(c: Case, words: Vocabulary, key: string, raw: unknown): number {
+  if (!isFactKey(words, key)) fail(c, `unknown fact key ${key}: the corpus's vocabulary.yaml does not declare it`);
+  const p = parseQuantity(typeof raw === 'number' ? raw : String(raw), words.facts[key]!.unit);
   if (!p.ok) fail(c, `${key}: ${p.error}`);
   return (p as { value: number }).value;
 }
 
-export function toDataset(c: Case): Dataset {
+/** A case's subjects and facts as a dataset, in the words `words` (the corpus's vocabulary) declares. */
+export function toDataset(c: Case, words: Vocabulary): Dataset {
   const subjects: Subject[] = [];
   for (const [id, spec] of Object.entries(c.subjects)) {
     const [head, ...tags] = spec.trim().split(/\s+/);
     const [kind, region] = head!.split('@');
-    if (!isSubjectKind(kind!)) fail(c, `unknown kind ${kind}`);
-    for (const t of tags) if (!isTag(t)) fail(c, `unknown tag ${t}`);
+    if (!isSubjectKind(words, kind!)) fail(c, `unknown kind ${kind}`);
+    for (const t of tags) if (!isTag(words, t)) fail(c, `unknown tag ${t}`);
     subjects.push({ id, kind: kind as Subject['kind'], name: id, ...(region ? { region } : {}), tags: tags as Subject['tags'] });
   }
   const facts: Fact[] = [];
@@ -63,9 +64,9 @@ export function toDataset(c: Case): Dataset {
       const ruleScoped = at !== undefined && at.includes('/');
       const year = at !== undefined && !ruleScoped ? Number(at) : c.year;
       if (raw !== null && typeof raw === 'object') {
-        for (const [item, v] of Object.entries(raw)) facts.push({ subject, year, key: key as Fact['key'], value: value(c, key, v), item });
+        for (const [item, v] of Object.entries(raw)) facts.push({ subject, year, key: key as Fact['key'], value: value(c, words, key, v), item });
       } else {
-        facts.push({ subject, year, key: key as Fact['key'], value: value(c, key, raw), ...(ruleScoped ? { rule: at } : {}) });
+        facts.push({ subject, year, key: key as Fact['key'], value: value(c, words, key, raw), ...(ruleScoped ? { rule: at } : {}) });
       }
     }
   }
@@ -97,7 +98,7 @@ export const parseCases = (source: string): Case[] => parse(source) as Case[];
 
 /** Decide one case with the corpus and compare, line by line, with what it expects. */
 export function runCase(corpus: Corpus, c: Case): CaseOutcome {
-  const out = evaluate(corpus, toDataset(c), { year: c.year });
+  const out = evaluate(corpus, toDataset(c, corpus.vocabulary), { year: c.year });
   const mine = <T extends { rule: string }>(rows: readonly T[]) => rows.filter((r) => c.rules.includes(r.rule));
   const sorted = (xs: readonly string[]) => xs.map(norm).sort();
   const actual: Record<string, string[]> = {

@@ -10,7 +10,7 @@ import { casePasses, parseCases, runCase, type Case } from './cases.js';
 import type { LoadedCorpus } from './load.js';
 import type { Measure, NotComputable, Target } from './types.js';
 import { coverage } from './coverage.js';
-import { ENGINE_VOCABULARY, undeclaredWords, unitOf, type Vocabulary } from './declared.js';
+import { undeclaredWords, unitOf, type Vocabulary } from './declared.js';
 import { MEASURES, NOT_COMPUTABLE, TARGETS } from './documents.js';
 import { ruleFigures, validationFigures } from './encoded-figures.js';
 import { benchmarkWordsNotInText, figuresNotCited } from './figures-in-cites.js';
@@ -78,7 +78,7 @@ function caseDifferences(where: string, loaded: LoadedCorpus, c: Case): CorpusPr
 }
 
 export function checkCorpus(corpus: Corpus, options: CheckOptions = {}): { problems: CorpusProblem[]; report: ReturnType<typeof coverage> } {
-  const { texts = TEXTS, vocabulary = ENGINE_VOCABULARY, measures = MEASURES, targets = TARGETS, notComputable = NOT_COMPUTABLE } = options;
+  const { texts = TEXTS, vocabulary = corpus.vocabulary, measures = MEASURES, targets = TARGETS, notComputable = NOT_COMPUTABLE } = options;
   const versions = versionProblems(corpus).map((p) => ({ where: p.slice(0, p.indexOf(':')), message: p.slice(p.indexOf(':') + 2) }));
   const problems: CorpusProblem[] = [...structureProblems(corpus), ...versions, ...lawProblems(corpus, texts, vocabulary), ...undeclaredWords(corpus, vocabulary)];
   const report = coverage({

@@ -1,10 +1,10 @@
 /**
  * Every fact key, tag and subject kind a rule reads is declared: a word the corpus uses but never
  * declares would be a fact no input can give, a tag no subject carries, and the rule would
- * silently decide nothing. The declared words are a parameter: the engine's vocabulary today, the
- * corpus's own declarations once it has them.
+ * silently decide nothing. The declared words are the corpus's own (vocabulary.yaml, with each
+ * document's), unless a caller gives others.
  */
-import { FACT_KEYS, SUBJECT_KINDS, TAGS, type Corpus, type Unit } from '@duixian/engine';
+import type { Corpus, Unit } from '@duixian/engine';
 import { ruleFactKeys, ruleTags } from './applications.js';
 import type { CorpusProblem } from './check.js';
 
@@ -14,9 +14,6 @@ export interface Vocabulary {
   readonly kinds: Readonly<Record<string, unknown>>;
 }
 
-/** The words the engine declares in packages/engine/src/vocabulary.ts. */
-export const ENGINE_VOCABULARY: Vocabulary = { facts: FACT_KEYS, tags: TAGS, kinds: SUBJECT_KINDS };
-
 /** The unit of a declared fact key; undefined for an undeclared one. */
 export const unitOf = (vocabulary: Vocabulary) => (key: string): Unit | undefined =>
   Object.hasOwn(vocabulary.facts, key) ? vocabulary.facts[key]!.unit : undefined;
@@ -24,7 +21,7 @@ export const unitOf = (vocabulary: Vocabulary) => (key: string): Unit | undefine
 const undeclared = (where: string, what: string, zh: string, words: readonly string[], declared: object): CorpusProblem[] =>
   words.filter((w) => !Object.hasOwn(declared, w)).map((w) => ({ where, message: `${what} "${w}" is not declared — ${zh} ${w} 未声明` }));
 
-export function undeclaredWords(corpus: Corpus, vocabulary: Vocabulary): CorpusProblem[] {
+export function undeclaredWords(corpus: Corpus, vocabulary: Vocabulary = corpus.vocabulary): CorpusProblem[] {
   const rules = corpus.rules.flatMap((r) => [
     ...undeclared(r.id, 'fact key', '事实项', ruleFactKeys(r), vocabulary.facts),
     ...undeclared(r.id, 'tag', '标签', ruleTags(r), vocabulary.tags),

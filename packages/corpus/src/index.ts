@@ -7,7 +7,7 @@ export { TEXTS, DOCUMENT_IDS, textOf, isDocumentId, type DocumentId } from './te
 // ---- end of the non-rule half ----
 
 // ---- corpus: the rules, groups and validations the engine evaluates ----
-export { CORPUS, KNOWN, RULE_IDS, RULE_PARAMETERS } from './rules.js';
+export { CORPUS, KNOWN, RULE_IDS, RULE_PARAMETERS, VOCABULARY } from './rules.js';
 export { checkCorpus, checkLoaded, caseProblems, type CorpusProblem, type CheckOptions } from './check.js';
 export { targetProgress, type TargetProgress, type TargetStatus } from './progress.js';
 export { cityReport, type CityReport, type Indicator } from './monitoring.js';
@@ -19,5 +19,5 @@ export {
 // ---- the corpus as folders of data: reading, validating, the documents' own cases ----
 export { readCorpus, corpusFromFiles, corpusVersion, CorpusFileError, type FileProblem, type LoadedCorpus } from './load.js';
 export { LOADED, CORPUS_DIR, BUILT_IN_CORPUS_DIR } from './builtin.js';
-export { FILE_SCHEMAS, schemaFiles, MeasureSchema, TargetSchema, NotComputableSchema, type FileKind } from './schema.js';
+export { FILE_SCHEMAS, schemaFiles, MeasureSchema, TargetSchema, NotComputableSchema, VocabularySchema, type FileKind } from './schema.js';
 export { parseCases, runCase, casePasses, toDataset, type Case, type CaseOutcome } from './cases.js';

@@ -3,7 +3,8 @@
  * it is on track — by projecting the last year's growth to the year the target is due. A target
  * whose indicator is not a fact of a region is reported as not measurable, with what it needs.
  */
-import { FACT_KEYS, isFactKey, parseQuantity, Population, yuanString, type Dataset, type FactKey } from '@duixian/engine';
+import { isFactKey, parseQuantity, Population, yuanString, type Dataset, type FactKey, type Vocabulary } from '@duixian/engine';
+import { CORPUS } from './rules.js';
 import type { Target } from './types.js';
 
 export type TargetStatus = 'met' | 'on-track' | 'off-track' | 'no-data' | 'not-measurable';
@@ -25,20 +26,20 @@ export interface TargetProgress {
 
 const WORDS_MEANING_AT_LEAST = new Set(['达到', '突破', '以上', '不少于', '超过', '过']);
 
-export function targetProgress(targets: readonly Target[], dataset: Dataset, year: number): TargetProgress[] {
-  const pop = new Population(dataset);
-  return targets.map((t) => progressOf(t, pop, year));
+export function targetProgress(targets: readonly Target[], dataset: Dataset, year: number, vocabulary: Vocabulary = CORPUS.vocabulary): TargetProgress[] {
+  const pop = new Population(dataset, vocabulary);
+  return targets.map((t) => progressOf(t, pop, year, vocabulary));
 }
 
-function progressOf(t: Target, pop: Population, year: number): TargetProgress {
+function progressOf(t: Target, pop: Population, year: number, vocabulary: Vocabulary): TargetProgress {
   const base = { target: t.id, document: t.document, description: t.description, due: t.year, value: t.value };
   const ind = t.indicator;
-  if (!ind || !('key' in ind) || !isFactKey(ind.key)) {
+  if (!ind || !('key' in ind) || !isFactKey(vocabulary, ind.key)) {
     const why = ind && 'computed' in ind ? ind.computed : 'no indicator in the data';
     return { ...base, status: 'not-measurable', actual: null, progress: null, projected: null, why };
   }
   const key: FactKey = ind.key;
-  const unit = FACT_KEYS[key].unit;
+  const unit = vocabulary.facts[key]!.unit;
   const goal = parseQuantity(t.value.replace(/\s/g, ''), unit);
   const i = pop.index(ind.subject);
   const now = i === undefined ? undefined : pop.value(i, key, year);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FACT_KEYS, TAGS, type Rule } from '@duixian/engine';
+import type { Rule } from '@duixian/engine';
 import {
   APPLICATION_RULES, AUTOMATIC_RULES, CORPUS, EVIDENCED_FACTS, EVIDENCED_TAGS, REGISTER_TAGS, STATISTICAL_FACTS,
   applicationMode, evidenceOf, ruleFactKeys, ruleTags,
@@ -59,8 +59,8 @@ describe('application (申报) or 免申即享', () => {
   it('says what must be evidenced, and why', () => {
     expect(evidenceOf(rule('dongying-2020-9/3.5.promotion'))).toEqual([
       { kind: 'fact', key: 'promotionAbroadCost', label: '跨境推介费用', why: EVIDENCED_FACTS.promotionAbroadCost },
-      { kind: 'fact', key: 'costSubsidisedElsewhere', label: FACT_KEYS.costSubsidisedElsewhere.label, why: EVIDENCED_FACTS.costSubsidisedElsewhere },
-      { kind: 'tag', key: 'costSubsidisedElsewhere', label: TAGS.costSubsidisedElsewhere, why: EVIDENCED_TAGS.costSubsidisedElsewhere },
+      { kind: 'fact', key: 'costSubsidisedElsewhere', label: CORPUS.vocabulary.facts['costSubsidisedElsewhere']!.label, why: EVIDENCED_FACTS.costSubsidisedElsewhere },
+      { kind: 'tag', key: 'costSubsidisedElsewhere', label: CORPUS.vocabulary.tags['costSubsidisedElsewhere'], why: EVIDENCED_TAGS.costSubsidisedElsewhere },
     ]);
     expect(evidenceOf(rule('sd-2022-42/2.traffic'))).toEqual([]);
   });
@@ -78,8 +78,8 @@ describe('application (申报) or 免申即享', () => {
   });
 
   it('classifies every fact key and every tag exactly once', () => {
-    for (const k of Object.keys(FACT_KEYS)) expect([k in EVIDENCED_FACTS, k in STATISTICAL_FACTS].filter(Boolean), k).toHaveLength(1);
-    for (const t of Object.keys(TAGS)) expect([t in EVIDENCED_TAGS, t in REGISTER_TAGS].filter(Boolean), t).toHaveLength(1);
+    for (const k of Object.keys(CORPUS.vocabulary.facts)) expect([k in EVIDENCED_FACTS, k in STATISTICAL_FACTS].filter(Boolean), k).toHaveLength(1);
+    for (const t of Object.keys(CORPUS.vocabulary.tags)) expect([t in EVIDENCED_TAGS, t in REGISTER_TAGS].filter(Boolean), t).toHaveLength(1);
   });
 
   it('counts among the evidenced facts those the brief names', () => {

@@ -7,7 +7,7 @@ import type { Corpus, Rule } from '@duixian/engine';
 import { CORPUS, TEXTS } from '../src/index.js';
 import { checkCorpus } from '../src/check.js';
 import { chineseNumber, citedFigures } from '../src/cited-figures.js';
-import { ENGINE_VOCABULARY, undeclaredWords } from '../src/declared.js';
+import { undeclaredWords } from '../src/declared.js';
 import { figuresNotCited } from '../src/figures-in-cites.js';
 import { ruleFigures } from '../src/encoded-figures.js';
 import { notVerbatim, quotesOf } from '../src/verbatim.js';
@@ -100,8 +100,8 @@ describe('check: verbatim', () => {
 
 describe('check: declared words', () => {
   it('takes the declared words as a parameter', () => {
-    const { area: _area, ...facts } = ENGINE_VOCABULARY.facts;
-    const problems = undeclaredWords(CORPUS, { ...ENGINE_VOCABULARY, facts });
+    const { area: _area, ...facts } = CORPUS.vocabulary.facts;
+    const problems = undeclaredWords(CORPUS, { ...CORPUS.vocabulary, facts });
     expect(problems.map((p) => p.where)).toEqual(['jiyang-2021-80/1.cluster']);
     expect(problems[0]?.message).toContain('fact key "area" is not declared');
   });
@@ -111,7 +111,7 @@ describe('figures in a cite, by value', () => {
   const rule = (over: Partial<Rule>): Rule => ({
     id: 'doc/1', document: 'doc', article: '1', title: 't', text: '', cites: [], recipient: { kinds: ['enterprise'], label: 'x' }, conditions: [], award: { money: '20万元' }, ...over,
   });
-  const problems = (r: Rule): string[] => figuresNotCited(r, ruleFigures(r, (k) => ENGINE_VOCABULARY.facts[k]?.unit)).map((p) => p.message);
+  const problems = (r: Rule): string[] => figuresNotCited(r, ruleFigures(r, (k) => CORPUS.vocabulary.facts[k]?.unit)).map((p) => p.message);
 
   it.each(['给予一次性奖励 20 万元', '给予一次性奖励200000元', '奖励0.002亿元'])('20万元 is stated in "%s"', (cite) => {
     expect(problems(rule({ cites: [cite] }))).toEqual([]);

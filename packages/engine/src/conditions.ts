@@ -14,7 +14,7 @@ import { cmp, fromScaled } from './rational.js';
 import type { RankTable } from './ranking.js';
 import type { Benchmark, Condition, Metric, PolicyDocument, Ranking, Rule } from './rule.js';
 import type { Step } from './trace.js';
-import { FACT_KEYS, TAGS, UNITS, type FactKey } from './vocabulary.js';
+import { factInfo, tagLabel, UNITS, type FactKey, type Tag } from './vocabulary.js';
 
 export type Tri = 1 | 0 | -1;
 
@@ -69,12 +69,12 @@ const wordReadings = (w: LegalWord): InterpretationId[] => (w === '过' ? ['I-gu
 /** 实物商品网络零售额 1.23亿元 ≥ 1亿元（以上，含本数）; the common, fast case. */
 function factThreshold(key: FactKey, legal: LegalWord, value: string, env: CheckEnv, label?: string): Check {
   const { ctx } = env;
-  const unit = FACT_KEYS[key].unit;
+  const unit = factInfo(ctx.vocabulary, key).unit;
   const t = scaled(unit, value);
   const guo = ctx.readings['I-guo'];
   const op = operatorOf(legal, guo);
   const read = ctx.population.reader(key, ctx.year);
-  const name = label ?? FACT_KEYS[key].label;
+  const name = label ?? factInfo(ctx.vocabulary, key).label;
   return {
     ownFacts: [key],
     test(i) {
@@ -105,11 +105,11 @@ export function gapText(unit: string, op: Operator, v: number, t: number, writte
 
 function metricThreshold(m: Metric, legal: LegalWord, value: string, env: CheckEnv, label?: string): Check {
   const { ctx } = env;
-  const unit = metricUnit(m);
+  const unit = metricUnit(ctx.vocabulary, m);
   if (unit === 'q') throw new Error(`${env.rule.id}: a composite score has no fixed threshold`);
   const t = fromScaled(scaled(unit, value), UNITS[unit].scale);
   const op = operatorOf(legal, ctx.readings['I-guo']);
-  const name = label ?? metricLabel(m);
+  const name = label ?? metricLabel(ctx.vocabulary, m);
   return {
     ownFacts: ownFactsOf(m),
     ...('newlyOver' in m ? { claimedBy: (i: number) => measure(ctx, i, m).ok } : {}),
@@ -121,7 +121,7 @@ function metricThreshold(m: Metric, legal: LegalWord, value: string, env: CheckE
       const r = measure(ctx, i, m);
       if (!r.ok) return { step: step(`${name} ${r.text}，无法判断是否${legal}${value}`, null, { legal, threshold: value }), missing: r.missing };
       const h = holds(op, cmp(r.q, t));
-      return { step: step(`${name} ${r.text} ${h ? SYMBOL[op] : NEGATED[op]} ${value}（${noteOf(legal, ctx.readings['I-guo'])}）`, h, { legal, op, actual: showMetric(m, r.q), threshold: value }), missing: [] };
+      return { step: step(`${name} ${r.text} ${h ? SYMBOL[op] : NEGATED[op]} ${value}（${noteOf(legal, ctx.readings['I-guo'])}）`, h, { legal, op, actual: showMetric(ctx.vocabulary, m, r.q), threshold: value }), missing: [] };
     },
   };
 }
@@ -136,7 +136,7 @@ function againstBenchmark(c: Condition & { compare: Metric; benchmark: object },
   const cc = c as { compare: Metric; legal: LegalWord; benchmark: { average: 'province' | 'city' | 'country'; metric: Metric }; label?: string };
   const { ctx } = env;
   const op = operatorOf(cc.legal, ctx.readings['I-guo']);
-  const name = cc.label ?? metricLabel(cc.compare);
+  const name = cc.label ?? metricLabel(ctx.vocabulary, cc.compare);
   const benchName = benchmarkName(cc.benchmark);
   return {
     ownFacts: ownFactsOf(cc.compare),
@@ -154,7 +154,7 @@ function againstBenchmark(c: Condition & { compare: Metric; benchmark: object },
       }
       const h = holds(op, cmp(a.q, b.q));
       const text = `${name} ${a.text} ${h ? SYMBOL[op] : NEGATED[op]} ${benchName} ${b.text}（${noteOf(cc.legal)}）`;
-      return { step: step(text, h, { legal: cc.legal, op, actual: showMetric(cc.compare, a.q), benchmark: formatRatioQ(b.q), benchmarkRegion: b.name }), missing: [] };
+      return { step: step(text, h, { legal: cc.legal, op, actual: showMetric(ctx.vocabulary, cc.compare, a.q), benchmark: formatRatioQ(b.q), benchmarkRegion: b.name }), missing: [] };
     },
   };
 }
@@ -199,7 +199,7 @@ function usdThreshold(c: Condition & { usd: object }, env: CheckEnv): Check {
 /** A yes/no fact of the year: absent means no (称号 are given only when obtained). */
 function flag(key: FactKey, env: CheckEnv, label?: string): Check {
   const { ctx } = env;
-  const name = label ?? FACT_KEYS[key].label;
+  const name = label ?? factInfo(ctx.vocabulary, key).label;
   const get = (i: number) => ctx.population.value(i, key, ctx.year) === 1;
   return {
     ownFacts: [key],
@@ -208,22 +208,22 @@ function flag(key: FactKey, env: CheckEnv, label?: string): Check {
   };
 }
 
-function tagCheck(tag: keyof typeof TAGS, env: CheckEnv): Check {
+function tagCheck(tag: Tag, env: CheckEnv): Check {
   const pop = env.ctx.population;
   return {
     ownFacts: [],
     test: (i) => tri(pop.hasTag(i, tag)),
-    explain: (i) => ({ step: step(`${TAGS[tag]}：${pop.hasTag(i, tag) ? '是' : '否'}`, pop.hasTag(i, tag), { tag }), missing: [] }),
+    explain: (i) => ({ step: step(`${tagLabel(env.ctx.vocabulary, tag)}：${pop.hasTag(i, tag) ? '是' : '否'}`, pop.hasTag(i, tag), { tag }), missing: [] }),
   };
 }
 
 /** An exception: the rule does not apply to subjects with the tag. */
-function notTag(tag: keyof typeof TAGS, label: string, env: CheckEnv): Check {
+function notTag(tag: Tag, label: string, env: CheckEnv): Check {
   const pop = env.ctx.population;
   return {
     ownFacts: [],
     test: (i) => tri(!pop.hasTag(i, tag)),
-    explain: (i) => ({ step: step(`例外“${label}”：${pop.hasTag(i, tag) ? `该主体${TAGS[tag]}，不适用` : '不涉及'}`, !pop.hasTag(i, tag), { tag }), missing: [] }),
+    explain: (i) => ({ step: step(`例外“${label}”：${pop.hasTag(i, tag) ? `该主体${tagLabel(env.ctx.vocabulary, tag)}，不适用` : '不涉及'}`, !pop.hasTag(i, tag), { tag }), missing: [] }),
   };
 }
 
@@ -232,7 +232,7 @@ function dateInForce(key: FactKey, env: CheckEnv, label?: string): Check {
   const { ctx, doc } = env;
   const from = Number(doc.validFrom.replace(/-/g, ''));
   const to = doc.validTo ? Number(doc.validTo.replace(/-/g, '')) : Infinity;
-  const name = label ?? FACT_KEYS[key].label;
+  const name = label ?? factInfo(ctx.vocabulary, key).label;
   const read = (i: number) => ctx.population.value(i, key, ctx.year);
   return {
     ownFacts: [key],

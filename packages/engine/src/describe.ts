@@ -5,14 +5,13 @@
  * shows up beside the article's own. Pure and deterministic.
  */
 import { benchmarkName } from './conditions.js';
-import { INTERPRETATIONS } from './interpretations.js';
+import { declaredReadings } from './interpretations.js';
 import { LEGAL_WORDS, type LegalWord } from './legal.js';
 import { metricLabelIn } from './metrics.js';
 import { ruleInterpretations } from './rule-run.js';
 import type { Award, Condition, Corpus, DatedFigures, FunderSpec, Metric, PolicyDocument, Ranking, Recipient, Rule, Tier } from './rule.js';
 import { articleLabel } from './trace.js';
 import { Versions, type Life } from './versions.js';
-import { FACT_KEYS, SUBJECT_KINDS, TAGS } from './vocabulary.js';
 
 export type SentenceLabel = '条件' | '金额' | '上限' | '排名' | '资金来源' | '互斥' | '适用年度' | '数额调整' | '说明' | '所依解读';
 export interface Sentence { readonly label: SentenceLabel; readonly text: string }
@@ -26,11 +25,12 @@ export interface Words {
   readonly readings: Readonly<Record<string, { readonly question: string; readonly values: readonly string[] }>>;
 }
 
-/** The engine's own vocabulary, until a corpus declares its words. */
-export const ENGINE_WORDS: Words = { factKeys: FACT_KEYS, tags: TAGS, kinds: SUBJECT_KINDS, readings: INTERPRETATIONS };
+/** The words a corpus declares (its vocabulary), with its readings' questions. */
+export const corpusWords = (corpus: Pick<Corpus, 'vocabulary' | 'readings'>): Words =>
+  ({ factKeys: corpus.vocabulary.facts, tags: corpus.vocabulary.tags, kinds: corpus.vocabulary.kinds, readings: declaredReadings(corpus) });
 
 /** What a rule points at outside itself: its document (issuer, validity, funder), its group's words, other rules' titles. */
-export type DescribeContext = Pick<Corpus, 'documents' | 'rules' | 'groups'>;
+export type DescribeContext = Pick<Corpus, 'documents' | 'rules' | 'groups'> & Partial<Pick<Corpus, 'vocabulary'>>;
 
 /** The versions of a context's rules, worked out once per context (the 政策库 describes every rule of a document). */
 const VERSIONS = new WeakMap<DescribeContext, Versions>();
@@ -44,7 +44,7 @@ function versionsOf(corpus: DescribeContext): Versions {
  * The rule's sentences in the order an article reads. A sentence with nothing to say is left out.
  * Without `corpus` the sentences that need the document say so in general terms.
  */
-export function describeRule(rule: Rule, words: Words = ENGINE_WORDS, corpus?: DescribeContext): Description {
+export function describeRule(rule: Rule, words: Words, corpus?: DescribeContext): Description {
   const say = new Say(words, corpus, corpus?.documents.find((d) => d.id === rule.document), corpus && versionsOf(corpus).span(rule.id));
   const ranking = rule.conditions.find((c): c is { rank: Ranking } => 'rank' in c)?.rank;
   const parts: [SentenceLabel, string | undefined][] = [

@@ -7,7 +7,7 @@
  */
 import { parseQuantity } from './quantity.js';
 import type { Award, Condition, Corpus, Rule } from './rule.js';
-import { FACT_KEYS, type Unit } from './vocabulary.js';
+import { UNITS, type FactKey, type Unit, type Vocabulary } from './vocabulary.js';
 
 export type ChangeKey =
   | 'amount' // 给予X: a fixed amount
@@ -42,7 +42,7 @@ export function draftCorpus(corpus: Corpus, changes: readonly Change[]): Corpus 
     const rule = rules.get(c.rule);
     if (!rule) return void problems.push(`changes[${k}].rule: unknown rule "${c.rule}"`);
     try {
-      rules.set(rule.id, applyChange(rule, c));
+      rules.set(rule.id, applyChange(rule, c, corpus.vocabulary));
     } catch (e) {
       problems.push(`changes[${k}] (${c.rule} ${c.key}): ${(e as Error).message}`);
     }
@@ -51,32 +51,39 @@ export function draftCorpus(corpus: Corpus, changes: readonly Change[]): Corpus 
   return { ...corpus, version: `${corpus.version}+draft`, rules: corpus.rules.map((r) => rules.get(r.id)!) };
 }
 
-function check(value: string, unit: Unit): string {
+/** `unit` undefined: a fact the vocabulary at hand does not declare, so any unit's figure will do. */
+function check(value: string, unit: Unit | undefined): string {
+  if (unit === undefined) {
+    const fits = (Object.keys(UNITS) as Unit[]).find((u) => parseQuantity(value, u).ok);
+    return check(value, fits ?? 'yuan');
+  }
   const p = parseQuantity(value, unit);
   if (!p.ok) throw new Error(p.error);
   if (p.value < 0) throw new Error(`${value} is negative`);
   return value;
 }
 
-function applyChange(rule: Rule, c: Change): Rule {
+function applyChange(rule: Rule, c: Change, vocabulary: Vocabulary): Rule {
   const note = `模拟：${c.key} 改为 ${c.value}`;
-  const r = withFigure(rule, c.key, c.value);
+  const r = withFigure(rule, c.key, c.value, vocabulary);
   return { ...r, note: r.note ? `${r.note}；${note}` : note };
 }
 
 /**
  * The rule with one figure changed (a draft's change, or a figure's dated value from a day on):
  * `key` names the figure as a Change does; an unknown key, a figure the rule has no place for or
- * one that does not parse throws, naming it.
+ * one that does not parse throws, naming it. A threshold or tier is checked in its fact's unit, from
+ * `vocabulary` (without one, any unit's figure will do).
  */
-export function withFigure(rule: Rule, key: string, value: string): Rule {
+export function withFigure(rule: Rule, key: string, value: string, vocabulary?: Vocabulary): Rule {
+  const unitOf = (fact: FactKey): Unit | undefined => (vocabulary && Object.hasOwn(vocabulary.facts, fact) ? vocabulary.facts[fact]!.unit : undefined);
   const a = rule.award;
   switch (key) {
     case 'amount':
       if (!('money' in a)) throw new Error('the rule has no fixed amount');
       return { ...rule, award: { ...a, money: check(value, 'yuan') } };
     case 'threshold':
-      return { ...rule, conditions: withThreshold(rule.conditions, value) };
+      return { ...rule, conditions: withThreshold(rule.conditions, value, unitOf) };
     case 'cap':
       if ('perUnit' in a) return { ...rule, award: { ...a, cap: check(value, 'yuan') } };
       if ('costShare' in a) return { ...rule, award: { ...a, costShare: { ...a.costShare, yearCap: check(value, 'yuan') } } };
@@ -102,17 +109,17 @@ export function withFigure(rule: Rule, key: string, value: string): Rule {
     case 'top':
       return { ...rule, conditions: rule.conditions.map((x) => ('rank' in x ? { rank: { ...x.rank, top: topOf(value) } } : x)) };
     default:
-      return { ...rule, award: withTier(a, key, value) };
+      return { ...rule, award: withTier(a, key, value, unitOf) };
   }
 }
 
 /** The rule's single fixed threshold; a rule with several is ambiguous and refused. */
-function withThreshold(conditions: readonly Condition[], value: string): Condition[] {
+function withThreshold(conditions: readonly Condition[], value: string, unitOf: (fact: FactKey) => Unit | undefined): Condition[] {
   const at = conditions.flatMap((x, k) => ('compare' in x && 'value' in x ? [k] : []));
   if (at.length !== 1) throw new Error(at.length ? 'the rule has several thresholds: change the rule itself' : 'the rule has no threshold');
   return conditions.map((x, k) => {
     if (k !== at[0] || !('compare' in x) || !('value' in x)) return x;
-    const unit = 'fact' in x.compare ? FACT_KEYS[x.compare.fact].unit : 'count';
+    const unit = 'fact' in x.compare ? unitOf(x.compare.fact) : 'count';
     return { ...x, value: check(value, unit) };
   });
 }
@@ -123,13 +130,13 @@ function topOf(value: string): number {
   return n;
 }
 
-function withTier(a: Award, key: string, value: string): Award {
+function withTier(a: Award, key: string, value: string, unitOf: (fact: FactKey) => Unit | undefined): Award {
   const m = /^tier(\d+)\.(from|money)$/.exec(key);
   if (!m) throw new Error(`unknown change "${key}"`);
   if (!('tiers' in a)) throw new Error('the rule has no tiers');
   const k = Number(m[1]) - 1;
   if (!a.tiers[k]) throw new Error(`the rule has ${a.tiers.length} tiers`);
-  const unit = m[2] === 'money' ? 'yuan' : FACT_KEYS[a.on].unit;
+  const unit = m[2] === 'money' ? 'yuan' : unitOf(a.on);
   const tiers = a.tiers.map((t, j) => (j === k ? { ...t, [m[2]!]: check(value, unit) } : t));
   return { ...a, tiers };
 }

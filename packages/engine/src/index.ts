@@ -19,7 +19,7 @@ export { matchProfile, matchSubject, type Match, type MatchStatus } from './matc
 export { compareEvaluations, type Comparison, type SubjectChange, type Totals } from './compare.js';
 export { draftCorpus, DraftError, type Change, type ChangeKey } from './draft.js';
 export { versionProblems } from './versions.js';
-export { describeRule, renderDescription, ENGINE_WORDS, type Description, type DescribeContext, type Sentence, type SentenceLabel, type Words } from './describe.js';
+export { describeRule, renderDescription, corpusWords, type Description, type DescribeContext, type Sentence, type SentenceLabel, type Words } from './describe.js';
 export { ruleInterpretations } from './rule-run.js';
 /** Recorded with every stored run: a change of engine may change decisions. */
 export const ENGINE_VERSION = '0.1.0';

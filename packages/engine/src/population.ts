@@ -7,24 +7,43 @@
 import { isColumnar, placeAt, SubjectList, type AnyDataset, type FactColumns, type SubjectTable } from './columns.js';
 import type { Fact } from './dataset.js';
 import { isWithin } from './regions.js';
-import { FACT_KEYS, SUBJECT_KINDS, TAGS, type FactKey, type SubjectKind, type Tag } from './vocabulary.js';
+import { REGION_KINDS, type FactKey, type SubjectKind, type Tag, type Vocabulary } from './vocabulary.js';
 
 /**
  * Tags as bits of two 32-bit words (64 tags at most), so that a recipient's required tags
  * are matched with an AND per word: tag k is bit k % 32 of word k >> 5.
  */
 const TAG_WORDS = 2;
-const TAG_INDEX = new Map(Object.keys(TAGS).map((t, i) => [t, i]));
-if (TAG_INDEX.size > 32 * TAG_WORDS) throw new Error(`the tag masks hold ${32 * TAG_WORDS} tags, the vocabulary has ${TAG_INDEX.size}`);
 /** The tags of a subject or of a recipient, one 32-bit word per 32 tags. */
 export type TagMask = readonly [number, number];
-const KIND_LIST = Object.keys(SUBJECT_KINDS) as SubjectKind[];
-const KIND_INDEX = new Map(KIND_LIST.map((k, i) => [k, i]));
-/** country, province, city, county come first in SUBJECT_KINDS */
-const REGION_KIND_COUNT = 4;
-if (KIND_LIST.slice(0, REGION_KIND_COUNT).join() !== 'country,province,city,county') throw new Error('internal: SUBJECT_KINDS must list the region kinds first');
-const KEY_LIST = Object.keys(FACT_KEYS) as FactKey[];
-const KEY_INDEX = new Map(KEY_LIST.map((k, i) => [k, i]));
+/** the last bit stands for a tag the vocabulary lacks: a recipient requiring one, no subject has it */
+const UNDECLARED_TAG = 32 * TAG_WORDS - 1;
+/** the four region kinds come first in every kind list: a kind index below this is a region */
+const REGION_KIND_COUNT = REGION_KINDS.length;
+
+/** A vocabulary's words as small numbers: tag bits, kind numbers, fact-key slots. */
+interface Indexes {
+  readonly tags: ReadonlyMap<string, number>;
+  readonly kinds: readonly SubjectKind[];
+  readonly kindIndex: ReadonlyMap<string, number>;
+  readonly keys: readonly FactKey[];
+  readonly keyIndex: ReadonlyMap<string, number>;
+}
+
+/** Worked out once per vocabulary (one per corpus), not per run. */
+const INDEXES = new WeakMap<Vocabulary, Indexes>();
+function indexesOf(vocabulary: Vocabulary): Indexes {
+  let x = INDEXES.get(vocabulary);
+  if (x) return x;
+  const tags = new Map(Object.keys(vocabulary.tags).map((t, i) => [t, i]));
+  if (tags.size >= 32 * TAG_WORDS) throw new Error(`the tag masks hold ${32 * TAG_WORDS - 1} tags, the vocabulary has ${tags.size}`);
+  const kinds = [...REGION_KINDS, ...Object.keys(vocabulary.kinds).filter((k) => !REGION_KINDS.includes(k))];
+  const keys = Object.keys(vocabulary.facts);
+  x = { tags, kinds, kindIndex: new Map(kinds.map((k, i) => [k, i])), keys, keyIndex: new Map(keys.map((k, i) => [k, i])) };
+  INDEXES.set(vocabulary, x);
+  return x;
+}
+
 const YEARS = 64; // slots per key: years BASE … BASE + 63
 const BASE = 1990;
 /**
@@ -35,18 +54,20 @@ const DENSE_AFTER = 64;
 
 export interface Item { readonly item: string; readonly value: number }
 
-const slotOf = (key: FactKey, year: number): number => KEY_INDEX.get(key)! * YEARS + (year - BASE);
+
+const NONE = new Int32Array(0);
 
 export class Population {
   readonly subjects: SubjectTable;
+  private readonly words: Indexes;
   readonly size: number;
   /** region subjects by code, for benchmarks */
   private readonly regionIndex = new Map<string, number>();
   private readonly tagMask: Int32Array;
   private readonly byKind = new Map<SubjectKind, Int32Array>();
   // pre-sized, so that slot lookups stay on a packed array rather than a holey one
-  private readonly dense: (Float64Array | undefined)[] = new Array(KEY_INDEX.size * YEARS).fill(undefined);
-  private readonly sparse: (Map<number, number> | undefined)[] = new Array(KEY_INDEX.size * YEARS).fill(undefined);
+  private readonly dense: (Float64Array | undefined)[];
+  private readonly sparse: (Map<number, number> | undefined)[];
   private readonly itemised = new Map<number, Map<number, Item[]>>();
   private readonly ruleScoped = new Map<string, Map<number, number>>();
   /** whether a region code lies within an ancestor, by ancestor then code (few of each; asked per subject and rule) */
@@ -58,13 +79,21 @@ export class Population {
   private readonly regionOf: Int32Array;
   private readonly bucketCache = new Map<SubjectKind, { start: Int32Array; members: Int32Array }>();
 
-  constructor(dataset: AnyDataset) {
+  /** `vocabulary`: the corpus's words, whose kinds, tags and fact keys the dataset uses (the readers checked them). */
+  constructor(dataset: AnyDataset, vocabulary: Vocabulary) {
+    const words = (this.words = indexesOf(vocabulary));
+    // a kind the corpus does not declare (a stored subject of an older corpus) gets a number of its own: no rule names it
+    const kindList = [...words.kinds];
+    const kindIndex = new Map(words.kindIndex);
+    const perKind: number[] = kindList.map(() => 0);
+    const kindNumber = (kind: SubjectKind): number => kindIndex.get(kind) ?? (kindIndex.set(kind, kindList.length), perKind.push(0), kindList.push(kind) - 1);
+    this.dense = new Array(words.keys.length * YEARS).fill(undefined);
+    this.sparse = new Array(words.keys.length * YEARS).fill(undefined);
     const subjects = (this.subjects = isColumnar(dataset) ? dataset.subjects : new SubjectList(dataset.subjects));
     const n = (this.size = subjects.length);
     this.tagMask = new Int32Array(n * TAG_WORDS);
-    const kindOf = new Uint8Array(n);
+    const kindOf = new Int32Array(n);
     const regionOf = (this.regionOf = new Int32Array(n));
-    const perKind = new Int32Array(KIND_LIST.length);
     // subjects come in runs of one kind and one region, and share tag arrays (the readers do):
     // remembering the last of each saves a lookup per subject of a million
     let lastKind: string | undefined, k = 0;
@@ -72,13 +101,13 @@ export class Population {
     const masks = new Map<readonly Tag[], TagMask>();
     for (let i = 0; i < n; i++) {
       const kind = subjects.kind(i);
-      if (kind !== lastKind) k = KIND_INDEX.get((lastKind = kind))!;
+      if (kind !== lastKind) k = kindNumber((lastKind = kind));
       kindOf[i] = k;
       perKind[k]!++;
       if (k < REGION_KIND_COUNT) this.regionIndex.set(subjects.id(i), i);
       const tags = subjects.tags(i);
       let mask = masks.get(tags);
-      if (mask === undefined) masks.set(tags, (mask = Population.maskOf(tags)));
+      if (mask === undefined) masks.set(tags, (mask = this.maskOf(tags, false)));
       this.tagMask[i * TAG_WORDS] = mask[0];
       this.tagMask[i * TAG_WORDS + 1] = mask[1];
       const code = placeAt(subjects, i);
@@ -90,10 +119,10 @@ export class Population {
       regionOf[i] = id;
     }
     // exactly sized typed lists: a million-element array grown by push costs copies and GC
-    const lists = KIND_LIST.map((_, k) => new Int32Array(perKind[k]!));
-    const fill = new Int32Array(KIND_LIST.length);
+    const lists = kindList.map((_, k) => new Int32Array(perKind[k]!));
+    const fill = new Int32Array(kindList.length);
     for (let i = 0; i < n; i++) lists[kindOf[i]!]![fill[kindOf[i]!]!++] = i;
-    KIND_LIST.forEach((kind, k) => this.byKind.set(kind, lists[k]!));
+    kindList.forEach((kind, k) => this.byKind.set(kind, lists[k]!));
     if (isColumnar(dataset)) this.readColumns(dataset.facts);
     else this.readFacts(dataset.facts);
   }
@@ -102,20 +131,27 @@ export class Population {
     for (let k = 0; k < facts.length; k++) {
       const f = facts[k]!;
       if (f.quarter !== undefined) continue; // quarterly figures feed monitoring, not the annual evaluation
-      this.add(this.subjectOf(f), KEY_INDEX.get(f.key)!, f.year, f.value, f.rule, f.item);
+      const key = this.words.keyIndex.get(f.key);
+      if (key !== undefined) this.add(this.subjectOf(f), key, f.year, f.value, f.rule, f.item); // else a key no rule of this corpus reads
     }
   }
 
   private readColumns(facts: FactColumns): void {
-    const keyIndex = facts.keys.map((key) => KEY_INDEX.get(key)!);
+    const keyIndex = facts.keys.map((key) => this.words.keyIndex.get(key) ?? -1);
     const { at, item, rule, strings } = facts.extras;
     const text = (codes: Int32Array, e: number) => (e < 0 || codes[e]! < 0 ? undefined : strings[codes[e]!]);
     let next = 0; // the next fact with an item, rule or source
     for (let k = 0; k < facts.length; k++) {
       const e = at[next] === k ? next++ : -1;
-      if (facts.quarter[k] !== 0) continue; // as above
-      this.add(facts.subject[k]!, keyIndex[facts.keyOf[k]!]!, facts.year[k]!, facts.value[k]!, text(rule, e), text(item, e));
+      const key = keyIndex[facts.keyOf[k]!]!;
+      if (facts.quarter[k] !== 0 || key < 0) continue; // as above
+      this.add(facts.subject[k]!, key, facts.year[k]!, facts.value[k]!, text(rule, e), text(item, e));
     }
+  }
+
+  /** The slot of a key and year; NaN for a key the vocabulary lacks, which no slot holds (no fact). */
+  private slotOf(key: FactKey, year: number): number {
+    return this.words.keyIndex.get(key)! * YEARS + (year - BASE);
   }
 
   private add(i: number, key: number, year: number, value: number, rule: string | undefined, item: string | undefined): void {
@@ -161,7 +197,7 @@ export class Population {
   }
 
   private conflict(slot: number, i: number): never {
-    throw new Error(`conflicting facts: ${this.subjects.id(i)} ${KEY_LIST[Math.floor(slot / YEARS)]}@${BASE + (slot % YEARS)}`);
+    throw new Error(`conflicting facts: ${this.subjects.id(i)} ${this.words.keys[Math.floor(slot / YEARS)]}@${BASE + (slot % YEARS)}`);
   }
 
   private promote(slot: number, map: Map<number, number>): void {
@@ -192,7 +228,7 @@ export class Population {
 
   /** The full column of a key and year when it is dense and holds no itemised facts (NaN = no fact). */
   plainColumn(key: FactKey, year: number): Float64Array | undefined {
-    const slot = slotOf(key, year);
+    const slot = this.slotOf(key, year);
     return this.itemised.has(slot) ? undefined : this.dense[slot];
   }
 
@@ -210,7 +246,7 @@ export class Population {
 
   /** A subject's fact, or undefined. Itemised facts are summed (their items stay in `items`). */
   value(i: number, key: FactKey, year: number): number | undefined {
-    const slot = slotOf(key, year);
+    const slot = this.slotOf(key, year);
     const col = this.dense[slot];
     if (col) {
       const v = col[i]!;
@@ -224,7 +260,7 @@ export class Population {
   }
 
   items(i: number, key: FactKey, year: number): readonly Item[] | undefined {
-    const list = this.itemised.get(slotOf(key, year))?.get(i);
+    const list = this.itemised.get(this.slotOf(key, year))?.get(i);
     if (list) return [...list].sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
     const v = this.value(i, key, year);
     return v === undefined ? undefined : [{ item: '', value: v }];
@@ -236,7 +272,7 @@ export class Population {
 
   /** Every subject's fact of a key and year scoped to one rule (panel scores), or undefined. */
   scopedMap(key: FactKey, year: number, rule: string): ReadonlyMap<number, number> | undefined {
-    return this.ruleScoped.get(`${slotOf(key, year)}#${rule}`);
+    return this.ruleScoped.get(`${this.slotOf(key, year)}#${rule}`);
   }
 
   index(id: string): number | undefined {
@@ -244,15 +280,21 @@ export class Population {
   }
 
   hasTag(i: number, tag: Tag): boolean {
-    const k = TAG_INDEX.get(tag)!;
+    const k = this.words.tags.get(tag);
+    if (k === undefined) return false; // a tag the corpus does not declare: no subject carries it
     return (this.tagMask[i * TAG_WORDS + (k >> 5)]! & (1 << (k & 31))) !== 0;
   }
 
-  /** Bit mask of tags, for matching a recipient's required tags with one AND per word. */
-  static maskOf(tags: readonly Tag[]): TagMask {
+  /**
+   * Bit mask of tags, for matching a recipient's required tags with one AND per word. A tag the
+   * corpus does not declare is no bit of a subject's mask (no rule reads it), and in a recipient's
+   * `required` mask the bit no subject has.
+   */
+  maskOf(tags: readonly Tag[], required = true): TagMask {
     const m = [0, 0];
     for (const t of tags) {
-      const k = TAG_INDEX.get(t)!;
+      const k = this.words.tags.get(t) ?? (required ? UNDECLARED_TAG : undefined);
+      if (k === undefined) continue;
       m[k >> 5]! |= 1 << (k & 31);
     }
     return [m[0]!, m[1]!];
@@ -280,7 +322,7 @@ export class Population {
   }
 
   ofKind(kind: SubjectKind): Int32Array {
-    return this.byKind.get(kind)!;
+    return this.byKind.get(kind) ?? NONE;
   }
 
   /** Subjects of a kind located inside `ancestor`, in index order; one region-table lookup per distinct code. */

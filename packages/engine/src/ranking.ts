@@ -11,7 +11,7 @@ import { add, cmp, div, fromScaled, mul, sub, ZERO, ONE, type Q } from './ration
 import { region, regionsOfLevel } from './regions.js';
 import type { Metric, PolicyDocument, Rule } from './rule.js';
 import type { Step } from './trace.js';
-import { FACT_KEYS, UNITS } from './vocabulary.js';
+import { factInfo, UNITS } from './vocabulary.js';
 
 export interface RankTable {
   /** competition rank (1, 1, 3 …) of each ranked subject */
@@ -58,7 +58,7 @@ function metricScores(ctx: RunContext, by: Metric, peers: readonly number[]): Sc
   if ('fact' in by) {
     // the common case (rank enterprises by a fact): read the column, no per-subject rationals until needed
     const read = ctx.population.reader(by.fact, ctx.year);
-    const sc = UNITS[FACT_KEYS[by.fact].unit].scale;
+    const sc = UNITS[factInfo(ctx.vocabulary, by.fact).unit].scale;
     for (const i of peers) {
       const v = read(i);
       if (v === undefined) missing.set(i, [{ subject: ctx.population.subjects.id(i), key: by.fact, year: ctx.year }]);
@@ -71,7 +71,7 @@ function metricScores(ctx: RunContext, by: Metric, peers: readonly number[]): Sc
       else missing.set(i, [...m.missing]);
     }
   }
-  return { score, missing, method: `按${metricLabel(by)}排名` };
+  return { score, missing, method: `按${metricLabel(ctx.vocabulary, by)}排名` };
 }
 
 function compositeScores(ctx: RunContext, rule: Rule, parts: readonly Metric[], peers: readonly number[]): Scores {
@@ -109,7 +109,7 @@ function compositeScores(ctx: RunContext, rule: Rule, parts: readonly Metric[], 
       score.set(i, add(score.get(i)!, mul(norm, weights[k]!)));
     }
   });
-  const names = parts.map(metricLabel).join('、');
+  const names = parts.map((m) => metricLabel(ctx.vocabulary, m)).join('、');
   const how = reading === 'weighted' ? `按规则参数设定的权重` : '等权';
   return { score, missing, method: `${names}分别最小—最大标准化后${how}相加（I-composite=${reading}）` };
 }

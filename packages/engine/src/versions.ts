@@ -25,6 +25,7 @@ import { withFigure } from './draft.js';
 import { formatYuan } from './format.js';
 import type { Readings } from './interpretations.js';
 import type { Corpus, DatedFigures, PolicyDocument, Rule } from './rule.js';
+import type { Vocabulary } from './vocabulary.js';
 import type { Decision, RuleRun } from './rule-run.js';
 import { articleLabel, type Step } from './trace.js';
 
@@ -91,7 +92,11 @@ const paysMoney = (r: Rule): boolean => !('honor' in r.award || 'recommendation'
 export class Versions {
   private readonly lives = new Map<string, Life>();
 
-  constructor(corpus: Pick<Corpus, 'documents' | 'rules'>) {
+  /** the corpus's words, to check a dated figure in its fact's unit (absent: any unit's figure will do) */
+  private readonly vocabulary: Vocabulary | undefined;
+
+  constructor(corpus: Pick<Corpus, 'documents' | 'rules'> & Partial<Pick<Corpus, 'vocabulary'>>) {
+    this.vocabulary = corpus.vocabulary;
     const docs = new Map(corpus.documents.map((d) => [d.id, d]));
     const rules = new Map(corpus.rules.map((r) => [r.id, r]));
     const starts = new Map<string, { from: string; takesOver: boolean; predecessor?: string }>();
@@ -165,7 +170,7 @@ export class Versions {
     const datedInside = (rule.dated ?? []).filter((d) => d.from > first && d.from <= last);
     if (!splitStart && !splitEnd && !datedInside.length) {
       const partly = plainPartial ? '部分时间在有效期内（I-year-in-force=overlap，按全年考核，特此提示）' : '在有效期内';
-      return { inForce: true, rule: figuresOn(rule, last), step: { kind: 'validity', holds: true, text: `${head}，${year}年${partly}${datedText(rule, last)}` } };
+      return { inForce: true, rule: figuresOn(rule, last, this.vocabulary), step: { kind: 'validity', holds: true, text: `${head}，${year}年${partly}${datedText(rule, last)}` } };
     }
     return this.splitPlan(life, year, readings, { head, first, last, splitStart, splitEnd, dated: datedInside });
   }
@@ -186,21 +191,21 @@ export class Versions {
     const next = inYear(life.successor), before = inYear(life.predecessor);
     if (how === 'year-end') {
       if (at.splitEnd) return { inForce: false, step: step(false, `按12月31日有效的版本决定全年：${next ? `由 ${next} 决定` : '12月31日无本项的有效版本'}，本版本不适用`) };
-      return { inForce: true, rule: figuresOn(split, at.last), step: step(true, `按12月31日有效的版本决定全年：本版本${datedText(rule, at.last)}`) };
+      return { inForce: true, rule: figuresOn(split, at.last, this.vocabulary), step: step(true, `按12月31日有效的版本决定全年：本版本${datedText(rule, at.last)}`) };
     }
     if (how === 'year-start') {
       if (at.splitStart) return { inForce: false, step: step(false, `按1月1日有效的版本决定全年：${before ? `由 ${before} 决定` : '1月1日无本项的有效版本'}，本版本不适用`) };
-      return { inForce: true, rule: figuresOn(split, at.first), step: step(true, `按1月1日有效的版本决定全年：本版本${datedText(rule, at.first)}`) };
+      return { inForce: true, rule: figuresOn(split, at.first, this.vocabulary), step: step(true, `按1月1日有效的版本决定全年：本版本${datedText(rule, at.first)}`) };
     }
     if (at.splitEnd && next) return { inForce: false, step: step(false, `按各版本有效天数折算，本版本${daysFrom(at.first, at.last)}天的份额计入 ${next} 的奖励`) };
-    return { inForce: true, rule: figuresOn(split, at.last), step: step(true, '按各版本有效天数折算，合为一项奖励'), shares: this.sharesOf(life, year) };
+    return { inForce: true, rule: figuresOn(split, at.last, this.vocabulary), step: step(true, '按各版本有效天数折算，合为一项奖励'), shares: this.sharesOf(life, year) };
   }
 
   /** The versions of the rule's chain in the year, oldest first, each cut at its dated figures. */
   private sharesOf(life: Life, year: number): Share[] {
-    const out = segments(life, year);
+    const out = segments(life, year, this.vocabulary);
     for (let p = life.predecessor ? this.lives.get(life.predecessor) : undefined; p && overlaps(p, year); p = p.predecessor ? this.lives.get(p.predecessor) : undefined) {
-      out.unshift(...segments(p, year));
+      out.unshift(...segments(p, year, this.vocabulary));
     }
     return out;
   }
@@ -224,7 +229,7 @@ const overlaps = (life: Life, year: number): boolean => life.from <= `${year}-12
  * boundary (the document's own start or expiry) reaches the year's edge, as I-year-in-force =
  * overlap counts the whole year; days no version holds (a gap between versions) pay nothing.
  */
-function segments(life: Life, year: number): Share[] {
+function segments(life: Life, year: number, vocabulary: Vocabulary | undefined): Share[] {
   const from = life.takesOver ? max(`${year}-01-01`, life.from) : `${year}-01-01`;
   const to = life.cut ? min(`${year}-12-31`, life.to) : `${year}-12-31`;
   const cuts = (life.rule.dated ?? []).map((d) => d.from).filter((d) => d > from && d <= to).sort();
@@ -232,18 +237,18 @@ function segments(life: Life, year: number): Share[] {
   const split: Rule = { ...life.rule, interpretations: [...(life.rule.interpretations ?? []), 'I-split-year'] };
   return starts.map((s, k) => {
     const e = k + 1 < starts.length ? dayBefore(starts[k + 1]!) : to;
-    return { rule: figuresOn(split, s), doc: life.doc, from: s, to: e, days: daysFrom(s, e) };
+    return { rule: figuresOn(split, s, vocabulary), doc: life.doc, from: s, to: e, days: daysFrom(s, e) };
   });
 }
 
 /** The rule with the dated figures in force on `day` (each dated set in date order). */
-function figuresOn(rule: Rule, day: string): Rule {
+function figuresOn(rule: Rule, day: string, vocabulary: Vocabulary | undefined): Rule {
   const dated = (rule.dated ?? []).filter((d) => d.from <= day).sort((a, b) => (a.from < b.from ? -1 : 1));
   let r = rule;
   for (const d of dated) {
     for (const [key, value] of Object.entries(d.set)) {
       try {
-        r = withFigure(r, key, value);
+        r = withFigure(r, key, value, vocabulary);
       } catch (e) {
         throw new Error(`${rule.id} dated ${d.from} ${key}: ${(e as Error).message}`);
       }
@@ -341,7 +346,7 @@ export function versionProblems(corpus: Corpus): string[] {
     for (const d of r.dated ?? []) {
       for (const [key, value] of Object.entries(d.set)) {
         try {
-          withFigure(r, key, value);
+          withFigure(r, key, value, corpus.vocabulary);
         } catch (e) {
           out.push(`${r.id}: dated ${d.from} ${key}: ${(e as Error).message}`);
         }

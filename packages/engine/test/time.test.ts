@@ -13,6 +13,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, Run, versionProblems, type Corpus, type Dataset, type ExclusiveGroup, type PolicyDocument, type Rule } from '@duixian/engine';
+import { WORDS } from './vocabulary.js';
 
 const OLD: PolicyDocument = {
   id: 'old', number: '测政发〔2023〕1号', title: '旧办法（合成）', issuer: '370000', issuerName: '测试省',
@@ -36,7 +37,7 @@ const OLD_RETAIL = retailRule('old/5.retail', '五', '1000万元', '20万元');
 const NEW_RETAIL = retailRule('new/5.retail', '五', '2000万元', '30万元');
 const OLD_TITLE = retailRule('old/6.title', '六', '100万元', '5万元');
 
-const corpus = (documents: PolicyDocument[], rules: Rule[], groups: ExclusiveGroup[] = []): Corpus => ({ version: 'time-test', documents, rules, groups, validations: [] });
+const corpus = (documents: PolicyDocument[], rules: Rule[], groups: ExclusiveGroup[] = []): Corpus => ({ version: 'time-test', documents, rules, groups, validations: [], vocabulary: WORDS });
 /** The old document amended from `from` (all of it, or the listed articles). */
 const amended = (from: string, articles?: readonly string[]): Corpus => corpus([OLD, amending(from, articles)], [OLD_RETAIL, OLD_TITLE, NEW_RETAIL]);
 

@@ -1,28 +1,12 @@
 /** `facts`: one value per subject, year and key (told apart further by item, rule, quarter). */
-import { FACT_KEYS, parseQuantity, type Fact, type FactKey, type Unit } from '@duixian/engine';
+import { parseQuantity, type Fact, type Unit } from '@duixian/engine';
 import { Checker, describe, type Rec } from './check.js';
 import { fastQuantity } from './quantity.js';
 import type { Elements } from './elements.js';
+import { wordsOf, type KeyInfo } from './words.js';
 
 const KEYS = new Set(['subject', 'year', 'key', 'value', 'item', 'rule', 'quarter', 'source']);
 
-interface KeyInfo {
-  readonly unit: Unit;
-  readonly ruleScoped: boolean;
-  /** what a missing rule means for this key, made once rather than per fact */
-  readonly ruleWhy: string;
-  /**
-   * The vocabulary's own string for the key: facts carry it instead of the parsed copy, so the
-   * engine's lookups by key hash a string once, not once per fact of a million.
-   */
-  readonly key: FactKey;
-}
-const KEY_INFO = new Map<string, KeyInfo>(
-  Object.entries(FACT_KEYS).map(([k, v]) => [
-    k,
-    { key: k as FactKey, unit: v.unit, ruleScoped: 'ruleScoped' in v && v.ruleScoped === true, ruleWhy: `${k} is scoped to one rule: give the id of the rule it is for` },
-  ]),
-);
 /** Amounts of money and things counted or measured cannot be below zero; rates can. */
 const NON_NEGATIVE: ReadonlySet<Unit> = new Set<Unit>(['yuan', 'usd', 'count', 'sqm']);
 
@@ -42,13 +26,14 @@ export function readFacts(c: Checker, list: Elements, subjectIndex: ReadonlyMap<
   let n = 0;
   const dup = new Duplicates(facts, subjectCount, list.length);
   let latestYear: number | undefined;
+  const keys = wordsOf(c.known.vocabulary).keys;
   list.forEach((r, i) => {
     if (!c.record('facts', i, r, KEYS)) return;
     const s = typeof r.subject === 'string' ? subjectIndex.get(r.subject) : undefined;
     const subject = s !== undefined ? ids[s]! : subjectsUnreliable && typeof r.subject === 'string' ? r.subject : subjectProblem(c, i, r.subject);
     const year = c.year('facts', i, 'year', r.year);
-    const key = keyOf(c, i, r.key);
-    const info = key === undefined ? undefined : KEY_INFO.get(key);
+    const info = keyOf(c, i, r.key, keys);
+    const key = info?.key;
     const value = info === undefined ? undefined : valueOf(c, i, r, info.unit);
     const item = c.string('facts', i, 'item', r.item, false);
     const rule = c.rule('facts', i, 'rule', r.rule, info?.ruleScoped === true, info?.ruleWhy);
@@ -83,10 +68,11 @@ function subjectProblem(c: Checker, i: number, v: unknown): undefined {
   return undefined;
 }
 
-function keyOf(c: Checker, i: number, v: unknown): FactKey | undefined {
-  const info = typeof v === 'string' ? KEY_INFO.get(v) : undefined;
-  if (info) return info.key;
-  c.problem('facts', i, 'key', `${v === undefined ? 'missing' : `unknown key ${describe(v)}`}: fact keys are listed in the interchange format (and the template's 说明(keys) sheet), e.g. onlineRetail, physicalGoodsOnlineRetail, panelScore`);
+function keyOf(c: Checker, i: number, v: unknown, keys: ReadonlyMap<string, KeyInfo>): KeyInfo | undefined {
+  const info = typeof v === 'string' ? keys.get(v) : undefined;
+  if (info) return info;
+  const some = [...keys.keys()].slice(0, 3).join(', ');
+  c.problem('facts', i, 'key', `${v === undefined ? 'missing' : `unknown key ${describe(v)}`}: fact keys are those the corpus declares (its vocabulary.yaml, and the template's 说明(keys) sheet), e.g. ${some}`);
   return undefined;
 }
 

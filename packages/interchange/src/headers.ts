@@ -1,9 +1,9 @@
 /**
  * The spreadsheet vocabulary (xlsx sheets and CSV files): sheet names, column headers and the
  * Chinese labels accepted for kinds, fact keys and tags. English names are the interchange
- * format's own; Chinese labels come from the engine's vocabulary, so there is one source of truth.
+ * format's own; Chinese labels come from the corpus's vocabulary (words.ts), so there is one source of truth.
  */
-import { FACT_KEYS, SUBJECT_KINDS, TAGS, type FactKey, type SubjectKind, type Tag } from '@duixian/engine';
+import { TAG_SEPARATORS, type Words } from './words.js';
 
 export type Section = 'subjects' | 'facts' | 'history' | 'parameters' | 'interpretations';
 
@@ -125,47 +125,18 @@ export function columnTitle(s: Section, field: string): string {
 export const expectedHeaders = (s: Section): string =>
   SHEETS[s].columns.map((c) => `${c.zh}/${c.field}`).join(', ');
 
-function labelMap<K extends string>(table: Readonly<Record<K, string>>, extra: Readonly<Record<string, K>> = {}): Map<string, K> {
-  const m = new Map<string, K>();
-  for (const k of Object.keys(table) as K[]) {
-    m.set(norm(k), k);
-    m.set(norm(table[k]), k);
-  }
-  for (const [alias, k] of Object.entries(extra)) m.set(norm(alias), k);
-  return m;
-}
+/** The kind for an English name or Chinese label (or an everyday name of a region kind); anything else is returned as typed. */
+export const kindOfLabel = (words: Words, s: string): string => words.kindByLabel.get(norm(s)) ?? s;
+export const factKeyOfLabel = (words: Words, s: string): string => words.keyByLabel.get(norm(s)) ?? s;
 
-/** Everyday names for region kinds besides the engine's formal labels. */
-const KIND_ALIASES: Record<string, SubjectKind> = {
-  全国: 'country', 省级: 'province', 地级市: 'city', 设区市: 'city', 市级: 'city',
-  县: 'county', 区: 'county', 县区: 'county', 区县: 'county', 县级: 'county', 功能区: 'county',
-};
-const KIND_BY_LABEL = labelMap(SUBJECT_KINDS, KIND_ALIASES);
-const FACT_KEY_BY_LABEL = labelMap(
-  Object.fromEntries(Object.entries(FACT_KEYS).map(([k, v]) => [k, v.label])) as Record<FactKey, string>,
-);
-const TAG_BY_LABEL = labelMap(TAGS);
-
-/** The English kind for an English name or Chinese label; anything else is returned as typed. */
-export const kindOfLabel = (s: string): string => KIND_BY_LABEL.get(norm(s)) ?? s;
-export const factKeyOfLabel = (s: string): string => FACT_KEY_BY_LABEL.get(norm(s)) ?? s;
-
-/**
- * Some tag labels contain a list separator themselves (“五统一”（仓储、分拣…）), so whole labels
- * are replaced by their English names before the cell is split.
- */
-const TAG_SEPARATORS = /[,，、;；\n]/;
-const LABELS_WITH_SEPARATORS = (Object.keys(TAGS) as Tag[])
-  .filter((t) => TAG_SEPARATORS.test(TAGS[t]))
-  .map((t) => [TAGS[t], t] as const);
-
-export function tagsOfCell(text: string): string[] {
+/** The tags of a cell, by name or label; labels holding a separator are replaced whole before the cell is split. */
+export function tagsOfCell(words: Words, text: string): string[] {
   let t = text;
-  for (const [label, tag] of LABELS_WITH_SEPARATORS) if (t.includes(label)) t = t.split(label).join(tag);
+  for (const [label, tag] of words.labelsWithSeparators) if (t.includes(label)) t = t.split(label).join(tag);
   const out: string[] = [];
   for (const part of t.split(TAG_SEPARATORS)) {
     const p = part.trim();
-    if (p !== '') out.push(TAG_BY_LABEL.get(norm(p)) ?? p);
+    if (p !== '') out.push(words.tagByLabel.get(norm(p)) ?? p);
   }
   return out;
 }

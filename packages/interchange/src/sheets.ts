@@ -4,13 +4,13 @@
  * kinds, fact keys and tags become their English names. Each record remembers its spreadsheet row
  * and each field its column, so problems name the cell (`事实(facts)!D14`).
  */
-import { FACT_KEYS, isFactKey } from '@duixian/engine';
 import { Checker } from './check.js';
 import { assemble, type Sections } from './assemble.js';
 import { arrayElements } from './elements.js';
 import { SECTIONS, SHEETS, columnOfHeader, expectedHeaders, factKeyOfLabel, kindOfLabel, tagsOfCell, type CellKind, type Column, type Section } from './headers.js';
 import { SheetLocator, columnLetter, type SheetLayout } from './locate.js';
 import type { Known, Problem, ReadOptions, ReadResult } from './types.js';
+import { wordsOf, type Words } from './words.js';
 
 export type Cell = string | number | boolean | Date | null | undefined;
 
@@ -38,7 +38,7 @@ export function readTables(tables: Partial<Record<Section, Table>>, known: Known
   const unreadable = new Set<Section>();
   for (const s of SECTIONS) {
     const t = tables[s];
-    const read = t === undefined ? undefined : readTable(s, t, pre);
+    const read = t === undefined ? undefined : readTable(s, t, pre, wordsOf(known.vocabulary));
     if (read === undefined) {
       unreadable.add(s);
       continue;
@@ -59,7 +59,7 @@ export function readTables(tables: Partial<Record<Section, Table>>, known: Known
 }
 
 /** The records of one table, or undefined when its header makes the rows unreadable. */
-function readTable(s: Section, t: Table, problems: Problem[]): { records: Rec[]; layout: SheetLayout } | undefined {
+function readTable(s: Section, t: Table, problems: Problem[], words: Words): { records: Rec[]; layout: SheetLayout } | undefined {
   const header = t.rows[0];
   if (header === undefined) {
     if (SHEETS[s].required) problems.push({ path: t.sheet, message: `the sheet is empty: it needs a header row (${expectedHeaders(s)}) and one row per ${s === 'subjects' ? 'subject' : 'fact'}` });
@@ -111,10 +111,10 @@ function readTable(s: Section, t: Table, problems: Problem[]): { records: Rec[];
         // PostgreSQL stores no NUL in text: the import would fail there, not here at the cell (read on, so no other problem is invented)
         problems.push({ path: `${t.sheet}!${columnLetter(col)}${row}`, message: `row ${row}, column ${column.zh}(${column.field}): the cell holds a NUL character (U+0000; _x0000_ in an .xlsx), which no text may hold; delete it` });
       }
-      const v = convert(column.kind, cell);
+      const v = convert(column.kind, cell, words);
       if (v !== undefined) rec[column.field] = v;
     }
-    if (s === 'facts') normaliseDate(rec);
+    if (s === 'facts') normaliseDate(rec, words);
     records.push(rec);
     rows.push(row);
   }
@@ -133,7 +133,7 @@ const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
 const CHINESE_QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 
 /** What the JSON form of a cell would be; a cell that cannot be read is passed on as text for the validator to name. */
-function convert(kind: CellKind, cell: Cell): unknown {
+function convert(kind: CellKind, cell: Cell, words: Words): unknown {
   if (kind === 'value') {
     if (typeof cell === 'number' || typeof cell === 'boolean') return cell;
     return cellText(cell);
@@ -154,18 +154,18 @@ function convert(kind: CellKind, cell: Cell): unknown {
       return m ? (CHINESE_QUARTER[m[1]!] ?? Number(m[1])) : text;
     }
     case 'kind':
-      return kindOfLabel(text);
+      return kindOfLabel(words, text);
     case 'key':
-      return factKeyOfLabel(text);
+      return factKeyOfLabel(words, text);
     case 'tags':
-      return tagsOfCell(text);
+      return tagsOfCell(words, text);
   }
 }
 
 /** A date fact typed as 2022/5/1 or 2022年5月1日 (as Excel shows dates) reads as 2022-05-01. */
-function normaliseDate(rec: Rec): void {
+function normaliseDate(rec: Rec, words: Words): void {
   const key = rec.key;
-  if (typeof key !== 'string' || !isFactKey(key) || FACT_KEYS[key].unit !== 'date' || typeof rec.value !== 'string') return;
+  if (typeof key !== 'string' || words.keys.get(key)?.unit !== 'date' || typeof rec.value !== 'string') return;
   const m = /^(\d{4})[/.年-](\d{1,2})[/.月-](\d{1,2})日?$/.exec(rec.value);
   if (m) rec.value = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
 }

@@ -1,14 +1,10 @@
 /** `subjects`: who the dataset is about, each with a unique id. */
-import { SUBJECT_KINDS, TAGS, isRegionKind, region, usccCheckChar, usccProblem, type Subject, type SubjectKind, type Tag } from '@duixian/engine';
+import { isRegionKind, region, usccCheckChar, usccProblem, type Subject, type SubjectKind, type Tag } from '@duixian/engine';
 import { Checker, describe } from './check.js';
 import type { Elements } from './elements.js';
+import { wordsOf } from './words.js';
 
 const KEYS = new Set(['id', 'kind', 'name', 'region', 'uscc', 'tags']);
-/** kinds and tags map to the vocabulary's own strings (see facts.ts KeyInfo.key for why) */
-const KIND_SET: ReadonlyMap<string, SubjectKind> = new Map(Object.keys(SUBJECT_KINDS).map((k) => [k, k as SubjectKind]));
-const TAG_SET: ReadonlyMap<string, Tag> = new Map(Object.keys(TAGS).map((t) => [t, t as Tag]));
-/** Tags that are also year-scoped fact keys: as a tag they carry no year. */
-const YEAR_SCOPED_TAGS: ReadonlySet<string> = new Set(['nationalTitle', 'nationalBaseTitle']);
 const NO_TAGS: readonly Tag[] = Object.freeze([]);
 
 export interface SubjectsRead {
@@ -58,9 +54,10 @@ function subjectId(c: Checker, i: number, v: unknown, index: Map<string, number>
 }
 
 function subjectKind(c: Checker, i: number, v: unknown): SubjectKind | undefined {
-  const kind = typeof v === 'string' ? KIND_SET.get(v) : undefined;
+  const kinds = wordsOf(c.known.vocabulary).kinds;
+  const kind = typeof v === 'string' ? kinds.get(v) : undefined;
   if (kind) return kind;
-  c.problem('subjects', i, 'kind', `${v === undefined ? 'missing' : `unknown kind ${describe(v)}`}: use one of ${[...KIND_SET.keys()].join(', ')}`);
+  c.problem('subjects', i, 'kind', `${v === undefined ? 'missing' : `unknown kind ${describe(v)}`}: use one of ${[...kinds.keys()].join(', ')}`);
   return undefined;
 }
 
@@ -130,15 +127,16 @@ function tagsOf(c: Checker, i: number, v: unknown): readonly Tag[] {
     c.problem('subjects', i, 'tags', `must be a list of tags, not ${describe(v)}`);
     return NO_TAGS;
   }
+  const { tags, yearScopedTags } = wordsOf(c.known.vocabulary);
   for (let t = 0; t < v.length; t++) {
     const tag: unknown = v[t];
-    if (typeof tag !== 'string' || !TAG_SET.has(tag)) {
-      c.problem('subjects', i, `tags[${t}]`, `unknown tag ${describe(tag)}: tags are ${[...TAG_SET.keys()].join(', ')}`);
-    } else if (YEAR_SCOPED_TAGS.has(tag)) {
+    if (typeof tag !== 'string' || !tags.has(tag)) {
+      c.problem('subjects', i, `tags[${t}]`, `unknown tag ${describe(tag)}: tags are ${[...tags.keys()].join(', ')}`);
+    } else if (yearScopedTags.has(tag)) {
       c.warn('subjects', i, `tags[${t}]`, `${tag} is year-scoped: give it as a fact {"key":"${tag}","value":1} of the year the title was obtained, or rules will not see it`);
     }
   }
-  return sharedTags(v.map((t: unknown) => TAG_SET.get(t as string) ?? (t as Tag)));
+  return sharedTags(v.map((t: unknown) => tags.get(t as string) ?? (t as Tag)));
 }
 
 /**

@@ -4,7 +4,7 @@ import { loadExcel } from './excel.js';
 import { spreadsheetCsv, spreadsheetRow } from './spreadsheet-safe.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FACT_KEYS, PARAMETER_KEYS, SUBJECT_KINDS, TAGS, UNITS, usccCheckChar } from '@duixian/engine';
+import { kindLabel, PARAMETER_KEYS, UNITS, usccCheckChar, type FactKeyInfo, type Vocabulary } from '@duixian/engine';
 import { KEYS_SHEET, SECTIONS, SHEETS, sheetName, type Section } from './headers.js';
 
 const STEM = 'duixian-template';
@@ -13,30 +13,36 @@ const EXAMPLE_USCC = (() => {
   return first17 + usccCheckChar(first17)!;
 })();
 
-/** One example row per sheet, in column order (the spec's example, written as a person would). */
-const EXAMPLES: Record<Section, readonly (string | number)[]> = {
-  subjects: ['E1', '企业', '示例电商有限公司', '370811', EXAMPLE_USCC, `${TAGS.inStatsLibrary}、${TAGS.tradeCirculation}`],
-  facts: ['E1', 2023, FACT_KEYS.physicalGoodsOnlineRetail.label, '1.2亿元', '', '', '', '统计局'],
-  history: ['E1', 'jining-2022-54/2.retail-2022', 2022, 50000],
-  parameters: ['jinan-2021-cbec/2.2.park', 2023, 'amount', '50万元'],
-  interpretations: ['I-pool', 'largest-first'],
+/**
+ * One example row per sheet, in column order (the spec's example, written as a person would), in
+ * the corpus's words: an enterprise with its first two tags, its first fact key counted in 元.
+ */
+const examples = (v: Vocabulary): Record<Section, readonly (string | number)[]> => {
+  const money = Object.values(v.facts).find((f) => f.unit === 'yuan');
+  return {
+    subjects: ['E1', kindLabel(v, 'enterprise'), '示例电商有限公司', '370811', EXAMPLE_USCC, Object.values(v.tags).slice(0, 2).join('、')],
+    facts: ['E1', 2023, money?.label ?? '', money ? '1.2亿元' : '', '', '', '', '统计局'],
+    history: ['E1', 'jining-2022-54/2.retail-2022', 2022, 50000],
+    parameters: ['jinan-2021-cbec/2.2.park', 2023, 'amount', '50万元'],
+    interpretations: ['I-pool', 'largest-first'],
+  };
 };
 
 /** Columns kept as text, so that Excel does not turn codes into numbers (an 18-digit code would lose digits). */
 const TEXT_COLUMNS = new Set(['id', 'subject', 'region', 'uscc', 'name', 'item', 'rule', 'source', 'tags']);
 
-/** The template workbook's bytes (the pages offer it for download). */
-export async function templateXlsx(): Promise<Uint8Array> {
-  return new Uint8Array(await workbook(await loadExcel()).xlsx.writeBuffer());
+/** The template workbook's bytes (the pages offer it for download), listing the corpus's words. */
+export async function templateXlsx(vocabulary: Vocabulary): Promise<Uint8Array> {
+  return new Uint8Array(await workbook(await loadExcel(), vocabulary).xlsx.writeBuffer());
 }
 
 /** The header row of one CSV file of the pair, with the BOM that makes Excel read it as UTF-8. */
 export const templateCsv = (s: 'subjects' | 'facts'): string => spreadsheetCsv([SHEETS[s].columns.map((c) => c.zh)]);
 
-export async function writeTemplate(dir: string): Promise<string[]> {
+export async function writeTemplate(dir: string, vocabulary: Vocabulary): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const xlsx = join(dir, `${STEM}.xlsx`);
-  await workbook(await loadExcel()).xlsx.writeFile(xlsx);
+  await workbook(await loadExcel(), vocabulary).xlsx.writeFile(xlsx);
   const written = [xlsx];
   for (const s of ['subjects', 'facts'] as const) {
     const path = join(dir, `${STEM}.${s}.csv`);
@@ -46,15 +52,16 @@ export async function writeTemplate(dir: string): Promise<string[]> {
   return written;
 }
 
-function workbook(Excel: typeof ExcelJS): ExcelJS.Workbook {
+function workbook(Excel: typeof ExcelJS, vocabulary: Vocabulary): ExcelJS.Workbook {
   const wb = new Excel.Workbook();
   wb.creator = 'duixian';
-  for (const s of SECTIONS) dataSheet(wb, s);
-  keysSheet(wb);
+  const example = examples(vocabulary);
+  for (const s of SECTIONS) dataSheet(wb, s, example[s]);
+  keysSheet(wb, vocabulary);
   return wb;
 }
 
-function dataSheet(wb: ExcelJS.Workbook, s: Section): void {
+function dataSheet(wb: ExcelJS.Workbook, s: Section, example: readonly (string | number)[]): void {
   const ws = wb.addWorksheet(sheetName(s), { views: [{ state: 'frozen', ySplit: 1 }] });
   const columns = SHEETS[s].columns;
   ws.columns = columns.map((c) => ({
@@ -70,10 +77,10 @@ function dataSheet(wb: ExcelJS.Workbook, s: Section): void {
     cell.font = { bold: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: c.required ? 'FFFCE4D6' : 'FFEDEDED' } };
   });
-  ws.addRow(spreadsheetRow(EXAMPLES[s].map((v) => (v === '' ? null : v))));
+  ws.addRow(spreadsheetRow(example.map((v) => (v === '' ? null : v))));
 }
 
-function keysSheet(wb: ExcelJS.Workbook): void {
+function keysSheet(wb: ExcelJS.Workbook, vocabulary: Vocabulary): void {
   const ws = wb.addWorksheet(KEYS_SHEET);
   ws.columns = [
     { header: '类别', width: 14 },
@@ -89,13 +96,13 @@ function keysSheet(wb: ExcelJS.Workbook): void {
   add('说明', '', '年度', '', '评价年度由命令行 --year 指定；未指定时取事实中最晚的年度。');
   add('说明', '', '金额与比率', '', '金额可填数字（元）或中文金额：1.2亿元、5000万元、0.20元；比率可填 15.3% 或 0.153。金额精确到分。');
   add('说明', '', 'CSV 格式', '', `CSV 数据集为同一目录下的两个文件：NAME.subjects.csv 与 NAME.facts.csv（可选 NAME.history.csv、NAME.parameters.csv、NAME.interpretations.csv），表头同上；UTF-8 编码（可带 BOM）。读取时给出其中任一文件路径即可。`);
-  for (const [key, info] of Object.entries(FACT_KEYS)) add('指标', key, info.label, UNITS[info.unit].label, usedBy(info));
-  for (const [kind, label] of Object.entries(SUBJECT_KINDS)) add('主体类型', kind, label, '', '');
-  for (const [tag, label] of Object.entries(TAGS)) add('标签', tag, label, '', '');
+  for (const [key, info] of Object.entries(vocabulary.facts)) add('指标', key, info.label, UNITS[info.unit].label, usedBy(info));
+  for (const [kind, label] of Object.entries(vocabulary.kinds)) add('主体类型', kind, label, '', '');
+  for (const [tag, label] of Object.entries(vocabulary.tags)) add('标签', tag, label, '', '');
   for (const [key, info] of Object.entries(PARAMETER_KEYS)) add('参数', key, info.label, UNITS[info.unit].label, '');
   add('参数', 'weight.<指标英文名>', '综合评价中该指标的权重', UNITS.ratio.label, 'I-composite = weighted');
 }
 
-function usedBy(info: { readonly usedBy: string; readonly ruleScoped?: true; readonly itemised?: true }): string {
+function usedBy(info: FactKeyInfo): string {
   return info.usedBy + (info.ruleScoped ? '；须填“规则”' : '') + (info.itemised ? '；多项时用“事项”区分' : '');
 }

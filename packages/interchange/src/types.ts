@@ -1,5 +1,5 @@
 /** The public types of @duixian/interchange. */
-import type { Dataset } from '@duixian/engine';
+import type { Dataset, Vocabulary } from '@duixian/engine';
 import type { UploadLimits } from './limits.js';
 
 /**
@@ -12,13 +12,15 @@ export interface Problem {
   readonly message: string;
 }
 
-/** What the input may refer to: the catalogue's rule ids and interpretation switches. */
+/** What the input may refer to: the corpus's rule ids, interpretation switches and words. */
 export interface Known {
   readonly rules: ReadonlySet<string>;
   /** interpretation id → its allowed values (the default first) */
   readonly interpretations: Readonly<Record<string, readonly string[]>>;
   /** rule id → the parameter keys it reads (corpus RULE_PARAMETERS): others are refused; unchecked when absent */
   readonly parameters?: ReadonlyMap<string, readonly string[]>;
+  /** the corpus's words (corpus/vocabulary.yaml): the subject kinds, fact keys and tags an input may use */
+  readonly vocabulary: Vocabulary;
 }
 
 export interface ReadOptions {

@@ -1,5 +1,6 @@
 /** Shared test inputs: the spec's example (with a valid USCC) and what the reader may refer to. */
 import { usccCheckChar } from '@duixian/engine';
+import { VOCABULARY } from '@duixian/corpus';
 import type { Known, Problem, ReadResult } from '@duixian/interchange';
 
 export const known: Known = {
@@ -10,6 +11,7 @@ export const known: Known = {
     'sd-2022-42/2.traffic',
   ]),
   interpretations: { 'I-pool': ['pro-rata', 'largest-first'], 'I-bounds': ['civil-code'] },
+  vocabulary: VOCABULARY,
 };
 
 const FIRST17 = '91370811MA3C0XXXX';

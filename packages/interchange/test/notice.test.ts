@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { evaluate, INTERPRETATION_VALUES } from '@duixian/engine';
-import { CORPUS, RULE_IDS } from '@duixian/corpus';
+import { CORPUS, RULE_IDS, VOCABULARY } from '@duixian/corpus';
 import { awardTotals, filterAwards, noticeCsv, noticeXlsx, readObject, type NoticeContext } from '@duixian/interchange';
 import { example, USCC } from './fixtures.js';
 
-const read = readObject(example(), { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES });
+const read = readObject(example(), { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, vocabulary: VOCABULARY });
 if (!read.ok) throw new Error('fixture');
 const ds = read.dataset;
 const result = evaluate(CORPUS, ds, { explain: true });

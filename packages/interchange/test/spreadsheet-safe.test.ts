@@ -6,12 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Subject } from '@duixian/engine';
 import { evaluate, INTERPRETATION_VALUES } from '@duixian/engine';
-import { CORPUS, RULE_IDS } from '@duixian/corpus';
+import { CORPUS, RULE_IDS, VOCABULARY } from '@duixian/corpus';
 import { noticeCsv, noticeXlsx, readObject, spreadsheetCsv, spreadsheetRow, spreadsheetText, templateCsv, templateXlsx, type NoticeContext } from '@duixian/interchange';
 import { csvCells, FORMULA_PAYLOADS, formulaCells, xlsxCells } from './formulas.js';
 import { example } from './fixtures.js';
 
-const read = readObject(example(), { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES });
+const read = readObject(example(), { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, vocabulary: VOCABULARY });
 if (!read.ok) throw new Error('fixture');
 const result = evaluate(CORPUS, read.dataset, { explain: true });
 
@@ -59,7 +59,7 @@ describe.each(FORMULA_PAYLOADS)('a subject named %j', (name) => {
 
 describe('the import template', () => {
   it('.xlsx and CSV headers: no cell a formula', async () => {
-    const cells = await xlsxCells(await templateXlsx());
+    const cells = await xlsxCells(await templateXlsx(VOCABULARY));
     expect(cells.length).toBeGreaterThan(50);
     expect(formulaCells(cells)).toEqual([]);
     expect(formulaCells([...csvCells(templateCsv('subjects')), ...csvCells(templateCsv('facts'))])).toEqual([]);

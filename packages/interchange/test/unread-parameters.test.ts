@@ -1,10 +1,10 @@
 /** A parameter no rule reads is refused, naming the row and listing what the rule does read (issue 14). */
 import { describe, expect, it } from 'vitest';
 import { INTERPRETATION_VALUES } from '@duixian/engine';
-import { RULE_IDS, RULE_PARAMETERS } from '@duixian/corpus';
+import { RULE_IDS, VOCABULARY, RULE_PARAMETERS } from '@duixian/corpus';
 import { readObject, type Known } from '@duixian/interchange';
 
-const known: Known = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, parameters: RULE_PARAMETERS };
+const known: Known = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, parameters: RULE_PARAMETERS, vocabulary: VOCABULARY };
 const read = (parameters: object[]) => readObject({ format: 'duixian/v1', year: 2023, subjects: [], facts: [], parameters }, known);
 const problems = (parameters: object[]) => {
   const r = read(parameters);

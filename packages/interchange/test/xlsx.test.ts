@@ -3,7 +3,6 @@ import ExcelJS from 'exceljs';
 import { mkdtemp, readFile as readBytes, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FACT_KEYS, SUBJECT_KINDS, TAGS } from '@duixian/engine';
 import { readFile, readXlsx, writeTemplate } from '@duixian/interchange';
 import { known, datasetOf, problemsOf } from './fixtures.js';
 
@@ -11,7 +10,7 @@ let dir: string;
 let written: string[];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'duixian-xlsx-'));
-  written = await writeTemplate(dir);
+  written = await writeTemplate(dir, known.vocabulary);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -55,9 +54,10 @@ describe('the template', () => {
       const [category, key] = [String(row.getCell(1).value), String(row.getCell(2).value ?? '')];
       rows.set(category, [...(rows.get(category) ?? []), key]);
     });
-    expect(rows.get('指标')).toEqual(Object.keys(FACT_KEYS));
-    expect(rows.get('主体类型')).toEqual(Object.keys(SUBJECT_KINDS));
-    expect(rows.get('标签')).toEqual(Object.keys(TAGS));
+    // the corpus's words, in the order its vocabulary.yaml declares them
+    expect(rows.get('指标')).toEqual(Object.keys(known.vocabulary.facts));
+    expect(rows.get('主体类型')).toEqual(Object.keys(known.vocabulary.kinds));
+    expect(rows.get('标签')).toEqual(Object.keys(known.vocabulary.tags));
     expect(rows.get('参数')).toEqual(['amount', 'topN', 'cityShare', 'rate', 'cap', 'threshold', 'weight.<指标英文名>']);
     const retail = ws.getRows(2, ws.rowCount)!.find((r) => r.getCell(2).value === 'physicalGoodsOnlineRetail')!;
     expect([retail.getCell(3).value, retail.getCell(4).value]).toEqual(['实物商品网络零售额', '元']);
@@ -71,7 +71,8 @@ describe('the template', () => {
       { id: 'E1', kind: 'enterprise', name: '示例电商有限公司', region: '370811', uscc: expect.stringMatching(/^91370811MA3C0XY12/), tags: ['inStatsLibrary', 'tradeCirculation'] },
     ]);
     expect(r.dataset.facts).toEqual([
-      { subject: 'E1', subjectIndex: 0, year: 2023, key: 'physicalGoodsOnlineRetail', value: 12_000_000_000, source: '统计局' },
+      // the example fact is the vocabulary's first counted in 元
+      { subject: 'E1', subjectIndex: 0, year: 2023, key: 'onlineRetail', value: 12_000_000_000, source: '统计局' },
     ]);
     expect(r.dataset.history).toEqual([{ subject: 'E1', rule: 'jining-2022-54/2.retail-2022', year: 2022, amount: 5_000_000 }]);
     expect(r.dataset.parameters).toEqual([{ rule: 'jinan-2021-cbec/2.2.park', year: 2023, key: 'amount', value: 50_000_000 }]);

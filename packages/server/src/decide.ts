@@ -9,13 +9,13 @@
  * exclusive groups and pools see them.
  */
 import { fenOf, INTERPRETATION_VALUES, isRegionKind, isWithin, placeAt, rowsOf, Run, type Dataset, type Fact, type HistoryEntry } from '@duixian/engine';
-import { CORPUS, RULE_IDS } from '@duixian/corpus';
+import { CORPUS, RULE_IDS, VOCABULARY } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import type { Decided, FilledFact } from '@duixian/store';
 import { ApiError } from './errors.js';
 import type { YearView } from './year-data.js';
 
-const KNOWN = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES };
+const KNOWN = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, vocabulary: VOCABULARY };
 
 /** The filled facts read exactly as an imported file's facts sheet is; problems name `facts[k].field`. */
 export function readFilled(view: YearView, subjectId: string, year: number, filled: readonly FilledFact[]): readonly Fact[] {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@duixian/server';
 import { CORPUS } from '@duixian/corpus';
-import { describeRule, ENGINE_WORDS } from '@duixian/engine';
+import { describeRule, corpusWords } from '@duixian/engine';
 import { openStore, type Store } from '@duixian/store';
 
 let app: FastifyInstance;
@@ -37,7 +37,7 @@ describe('GET /api/documents/:id — the rules as sentences', () => {
     expect(rules.map((r) => r.id)).toEqual(CORPUS.rules.filter((r) => r.document === id).map((r) => r.id));
     for (const r of rules) {
       const rule = CORPUS.rules.find((x) => x.id === r.id)!;
-      expect(r.sentences, r.id).toEqual(describeRule(rule, ENGINE_WORDS, CORPUS).sentences);
+      expect(r.sentences, r.id).toEqual(describeRule(rule, corpusWords(CORPUS), CORPUS).sentences);
       expect(r.sentences.slice(0, 2).map((s) => s.label), r.id).toEqual(['条件', '金额']);
     }
   });

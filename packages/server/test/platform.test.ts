@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { authenticate, createAccount, createRun, ensureFirstAdmin, importDataset } from '@duixian/store';
-import { CORPUS, RULE_IDS, TARGETS } from '@duixian/corpus';
+import { CORPUS, RULE_IDS, VOCABULARY, TARGETS } from '@duixian/corpus';
 import { INTERPRETATION_VALUES, isWithin } from '@duixian/engine';
 import { readObject, writeTemplate } from '@duixian/interchange';
 import { BACKENDS, snapshot } from '../../store/test/backends.js';
@@ -25,7 +25,7 @@ function targetDocumentsSeenFrom(region: string): Set<string> {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ids = (items: { id: string }[]) => items.map((s) => s.id);
 const pick = (r: { inputHash: string; resultHash: string }) => ({ inputHash: r.inputHash, resultHash: r.resultHash });
-const KNOWN = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES };
+const KNOWN = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, vocabulary: VOCABULARY };
 
 describe.each(BACKENDS)('the platform on $name', (backend) => {
   let p: Platform;
@@ -181,7 +181,7 @@ describe.each(BACKENDS)('the platform on $name', (backend) => {
 
     it('the Excel template and a CSV pair import; a bad cell is named by sheet, row and column and nothing is written', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'duixian-api-'));
-      const template = (await writeTemplate(dir)).find((f) => f.endsWith('.xlsx'))!;
+      const template = (await writeTemplate(dir, VOCABULARY)).find((f) => f.endsWith('.xlsx'))!;
       // the template's example enterprise is E1 with another USCC: renamed, so that the platform's E1 stays as it is
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(template);

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach } from 'vitest';
 import { INTERPRETATION_VALUES } from '@duixian/engine';
-import { RULE_IDS } from '@duixian/corpus';
+import { RULE_IDS, VOCABULARY } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import { importRead, openStore, type Store } from '@duixian/store';
 import { example } from '../../interchange/test/fixtures.js';
@@ -94,7 +94,7 @@ export function storesFor(backend: Backend): { withExample(by?: string): Promise
     async withExample(by = 'tester') {
       const f = await backend.fresh();
       dispose = f.dispose;
-      const read = readObject(example(), { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES });
+      const read = readObject(example(), { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, vocabulary: VOCABULARY });
       const imported = await importRead(read, f.store, { by, reason: 'fixture' });
       if (!imported.ok) throw new Error('the example did not import');
       return f.store;

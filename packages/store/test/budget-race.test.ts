@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { INTERPRETATION_VALUES } from '@duixian/engine';
-import { RULE_IDS } from '@duixian/corpus';
+import { RULE_IDS, VOCABULARY } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import { CHINA_2023_2024 } from '@duixian/workflow';
 import { act, enlist, importDataset, listApplications, listBudgets, ProcessError, setBudget, type Store } from '@duixian/store';
@@ -18,7 +18,7 @@ const RULE = 'jiyang-2021-80/2.agri-sales'; // a county document: one review lev
 
 async function fiftyEntries(store: Store): Promise<string[]> {
   const subjects = Array.from({ length: N }, (_, k) => ({ id: `R${String(k).padStart(2, '0')}`, kind: 'enterprise', name: `济阳示例企业${k}`, region: '370115' }));
-  const read = readObject({ format: 'duixian/v1', year: 2023, subjects, facts: [] }, { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES });
+  const read = readObject({ format: 'duixian/v1', year: 2023, subjects, facts: [] }, { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, vocabulary: VOCABULARY });
   if (!read.ok) throw new Error(JSON.stringify(read.problems));
   await importDataset(store, read.dataset, { by: 'test' });
   await enlist(store, subjects.map((s) => ({

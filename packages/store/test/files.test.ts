@@ -13,7 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), 'duixian-store-files-'));
 const by = { by: 'tester', reason: 'template' };
 let xlsx: string;
 beforeAll(async () => {
-  const written = await writeTemplate(dir);
+  const written = await writeTemplate(dir, KNOWN.vocabulary);
   xlsx = written.find((p) => p.endsWith('.xlsx'))!;
 });
 

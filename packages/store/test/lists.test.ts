@@ -9,7 +9,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { INTERPRETATION_VALUES, rowsOf, usccCheckChar } from '@duixian/engine';
-import { RULE_IDS } from '@duixian/corpus';
+import { RULE_IDS, VOCABULARY } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import {
   applyForLoan, createAccount, fileTaskReport, importDataset, loadWithDigest, ProcessError, ProcessProblems, proposeEntries, removeEntry, reviewEntry,
@@ -23,7 +23,7 @@ const SUBJECTS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6'].map((id, k) => ({ id, kind
 const everywhere = { by: 'tester', today: '2023-09-01', action: 'propose' as const, within: () => true };
 
 async function withSubjects(store: Store): Promise<void> {
-  const read = readObject({ format: 'duixian/v1', year: 2023, subjects: SUBJECTS, facts: [] }, { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES });
+  const read = readObject({ format: 'duixian/v1', year: 2023, subjects: SUBJECTS, facts: [] }, { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, vocabulary: VOCABULARY });
   if (!read.ok) throw new Error(JSON.stringify(read.problems));
   await importDataset(store, read.dataset, { by: 'tester' });
 }

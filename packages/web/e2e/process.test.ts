@@ -14,7 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTERPRETATION_VALUES, usccCheckChar } from '@duixian/engine';
-import { RULE_IDS } from '@duixian/corpus';
+import { RULE_IDS, VOCABULARY } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import { buildApp, CSRF_HEADER, SESSION_COOKIE } from '@duixian/server';
 import { createAccount, importDataset, openSession, openStore, setBudget, setWindow, type Account, type Store } from '@duixian/store';
@@ -68,7 +68,7 @@ beforeAll(async () => {
       { id: 'SC2', kind: 'sortingCentre', name: '示例物流任城一级分拨中心', region: '370811', uscc: USCC2, tags: TAGS },
     ],
     facts: [],
-  }, { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES });
+  }, { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, vocabulary: VOCABULARY });
   if (!data.ok) throw new Error(JSON.stringify(data.problems));
   await importDataset(store, data.dataset, { by: 'e2e' });
   for (const [username, role, place] of [

@@ -2,7 +2,7 @@
  * duixian show RULE: one rule as an analyst checks it — its document, article and verbatim text,
  * then the rule as Chinese sentences (条件：…；金额：…；上限：…；排名：…) to read against that text.
  */
-import { articleLabel, describeRule, ENGINE_WORDS, renderDescription, type Rule } from '@duixian/engine';
+import { articleLabel, corpusWords, describeRule, renderDescription, type Rule } from '@duixian/engine';
 import { CORPUS } from '@duixian/corpus';
 import { BadInput, EXIT, type Streams } from '../io.js';
 import type { Args } from '../main.js';
@@ -10,7 +10,7 @@ import type { Args } from '../main.js';
 export async function showCommand(a: Args, io: Streams): Promise<number> {
   const rule = ruleArg(a.positionals[1]);
   const doc = CORPUS.documents.find((d) => d.id === rule.document);
-  const { sentences } = describeRule(rule, ENGINE_WORDS, CORPUS);
+  const { sentences } = describeRule(rule, corpusWords(CORPUS), CORPUS);
   if (a.values.json) {
     const out = { rule: rule.id, title: rule.title, document: rule.document, number: doc?.number ?? null, article: rule.article, text: rule.text, sentences };
     io.stdout.write(JSON.stringify(out, null, 2) + '\n');

@@ -7,7 +7,8 @@
  * Physical-goods online retail is log-normal with median 200万元 and log-sd 1.6: about 0.7%
  * of enterprises exceed 1亿元 (a few dozen per 5000), the largest of a million reach tens of 亿.
  */
-import { TAGS, type Tag } from '@duixian/engine';
+import type { Tag } from '@duixian/engine';
+import { VOCABULARY } from '@duixian/corpus';
 import { tradeName, uscc } from './names.js';
 import { DONGYING, JINAN, JINING, JIYANG, type RegionModel, cityName } from './regions.js';
 import { Rng, streamSeed } from './random.js';
@@ -17,7 +18,7 @@ import { isoDate, toFen, usdFromCents, yuanFromFen } from './values.js';
 /** USCC serials below this are reserved for the planted showcase subjects. */
 export const PLANTED_SERIALS = 1000;
 
-const TAG_ORDER: Readonly<Record<string, number>> = Object.fromEntries(Object.keys(TAGS).map((t, i) => [t, i]));
+const TAG_ORDER: Readonly<Record<string, number>> = Object.fromEntries(Object.keys(VOCABULARY.tags).map((t, i) => [t, i]));
 export const sortTags = (tags: Tag[]): Tag[] => tags.sort((a, b) => TAG_ORDER[a]! - TAG_ORDER[b]!);
 
 const GENERAL = ['电子商务', '网络科技', '电子商务', '服饰', '家居用品', '数码科技', '日用品', '电子商务'] as const;

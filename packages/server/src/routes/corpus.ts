@@ -3,7 +3,7 @@
  * the targets and the interpretations with their defaults — public reading, no login needed.
  */
 import type { FastifyInstance } from 'fastify';
-import { DEFAULT_READINGS, describeRule, ENGINE_WORDS, FACT_KEYS, INTERPRETATIONS, REGIONS, SUBJECT_KINDS, TAGS } from '@duixian/engine';
+import { corpusWords, declaredReadings, describeRule, REGIONS } from '@duixian/engine';
 import { applicationMode, CORPUS, MEASURES, ruleFactKeys, TARGETS, textOf, type DocumentId } from '@duixian/corpus';
 import { templateCsv, templateXlsx } from '@duixian/interchange';
 import { ApiError } from '../errors.js';
@@ -25,7 +25,7 @@ export async function corpusRoutes(app: FastifyInstance): Promise<void> {
       // each rule with whether it needs an application (申报) or is 免申即享, the facts it reads, and
       // the rule in Chinese sentences (条件、金额、上限…) to read beside the article (as `duixian show`)
       rules: CORPUS.rules.filter((r) => r.document === doc.id).map((r) => ({
-        ...r, mode: applicationMode(r), facts: ruleFactKeys(r), sentences: describeRule(r, ENGINE_WORDS, CORPUS).sentences,
+        ...r, mode: applicationMode(r), facts: ruleFactKeys(r), sentences: describeRule(r, corpusWords(CORPUS), CORPUS).sentences,
       })),
       groups: CORPUS.groups.filter((g) => g.document === doc.id),
       targets: TARGETS.filter((t) => t.document === doc.id),
@@ -36,18 +36,21 @@ export async function corpusRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags: ['数据'], summary: 'The import template: duixian-template.xlsx, or the header row of duixian-template.subjects.csv / .facts.csv', params: { type: 'object', properties: { file: { type: 'string', enum: ['duixian-template.xlsx', 'duixian-template.subjects.csv', 'duixian-template.facts.csv'] } } } },
   }, async (req, reply) => {
     void reply.header('content-disposition', `attachment; filename="${req.params.file}"`);
-    if (req.params.file.endsWith('.xlsx')) return reply.type(XLSX).send(Buffer.from(await templateXlsx()));
+    if (req.params.file.endsWith('.xlsx')) return reply.type(XLSX).send(Buffer.from(await templateXlsx(CORPUS.vocabulary)));
     return reply.type('text/csv; charset=utf-8').send(templateCsv(req.params.file.includes('subjects') ? 'subjects' : 'facts'));
   });
 
-  app.get('/api/vocabulary', { schema: { tags: ['政策库'], summary: 'What data can say: fact keys with label and unit, tags, subject kinds, Shandong\'s regions' } }, async () => ({
-    factKeys: Object.entries(FACT_KEYS).map(([key, k]) => ({ key, label: k.label, unit: k.unit })),
-    tags: Object.entries(TAGS).map(([tag, label]) => ({ tag, label })),
-    kinds: Object.entries(SUBJECT_KINDS).map(([kind, label]) => ({ kind, label })),
+  app.get('/api/vocabulary', { schema: { tags: ['政策库'], summary: 'What data can say: the corpus\'s fact keys with label and unit, tags, subject kinds (its vocabulary.yaml), Shandong\'s regions' } }, async () => ({
+    factKeys: Object.entries(CORPUS.vocabulary.facts).map(([key, k]) => ({ key, label: k.label, unit: k.unit })),
+    tags: Object.entries(CORPUS.vocabulary.tags).map(([tag, label]) => ({ tag, label })),
+    kinds: Object.entries(CORPUS.vocabulary.kinds).map(([kind, label]) => ({ kind, label })),
     regions: REGIONS.filter((r) => r.code === '370000' || r.parent === '370000' || (r.parent !== null && r.parent.startsWith('37'))).map((r) => ({ code: r.code, name: r.name, level: r.level, parent: r.parent })),
   }));
 
-  app.get('/api/interpretations', { schema: { tags: ['政策库'], summary: 'Every reading with its default and alternatives' } }, async () => ({
-    items: Object.entries(INTERPRETATIONS).map(([id, i]) => ({ id, question: i.question, default: DEFAULT_READINGS[id as keyof typeof DEFAULT_READINGS], values: i.values })),
+  app.get('/api/interpretations', { schema: { tags: ['政策库'], summary: 'Every reading the corpus declares (readings.yaml, and a document\'s own), with its default, alternatives and what each means; a run switches one for every document (I-pool) or one (I-tier-range@jiyang-2021-80)' } }, async () => ({
+    items: Object.entries(declaredReadings(CORPUS)).map(([id, r]) => ({
+      id, question: r.question, default: r.values[0], values: r.values,
+      ...(r.meanings ? { meanings: r.meanings } : {}), ...(r.documents ? { documents: r.documents } : {}),
+    })),
   }));
 }
