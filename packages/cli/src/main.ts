@@ -3,6 +3,7 @@
  * 0 done, 1 a check failed, 2 bad input (nothing on stdout, one line per problem on stderr).
  */
 import { parseArgs } from 'node:util';
+import { switchProblems, type Corpus } from '@duixian/engine';
 import { BadInput, EXIT, type Streams } from './io.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { explainCommand } from './commands/explain.js';
@@ -15,8 +16,8 @@ import { importCommand } from './commands/import.js';
 import { showCommand } from './commands/show.js';
 
 const USAGE = `用法 usage:
-  duixian evaluate FILE [--year Y] [--json] [--explain] [--interpretation I-x=value …] [--document ID …]
-  duixian explain FILE --subject ID --rule RULE [--year Y] [--json] [--interpretation I-x=value …]
+  duixian evaluate FILE [--year Y] [--json] [--explain] [--interpretation I-x[@DOCUMENT]=value …] [--document ID …]
+  duixian explain FILE --subject ID --rule RULE [--year Y] [--json] [--interpretation I-x[@DOCUMENT]=value …]
   duixian import FILE [--by NAME] [--reason TEXT]   (into DATABASE_URL, else the embedded database in DUIXIAN_DATA_DIR, default ./data)
   duixian check
   duixian show RULE [--json]        (the rule's article and the rule as Chinese sentences: 条件、金额、上限、排名…)
@@ -96,19 +97,28 @@ export function yearOption(a: Args): number | undefined {
   return Number(y);
 }
 
-/** --interpretation I-x=value …, checked against the catalogue's ids and value names. */
-export function interpretationOptions(a: Args, allowed: Readonly<Record<string, readonly string[]>>): Record<string, string> {
+/**
+ * --interpretation I-x=value (every document) or I-x@DOCUMENT=value (that document only), checked
+ * against the readings the corpus declares and its documents.
+ */
+export function interpretationOptions(a: Args, corpus: Pick<Corpus, 'readings' | 'documents'>): Record<string, string> {
   const out: Record<string, string> = {};
   const problems: { path: string; message: string }[] = [];
   for (const raw of a.values.interpretation ?? []) {
-    const [id, value] = raw.split('=');
-    const values = id === undefined ? undefined : allowed[id];
-    if (!values) problems.push({ path: `--interpretation ${raw}`, message: `unknown interpretation "${id}" (known: ${Object.keys(allowed).join(', ')})` });
-    else if (value === undefined || !values.includes(value)) problems.push({ path: `--interpretation ${raw}`, message: `${id} takes one of ${values.join(', ')}` });
-    else out[id!] = value;
+    const at = raw.indexOf('=');
+    const [key, value] = at < 0 ? [raw, undefined] : [raw.slice(0, at), raw.slice(at + 1)];
+    const wrong = value === undefined ? [{ message: `give a value: ${key}=VALUE` }] : switchProblems(corpus, { [key]: value });
+    if (wrong.length) problems.push(...wrong.map((w) => ({ path: `--interpretation ${raw}`, message: w.message })));
+    else out[key] = value!;
   }
   if (problems.length) throw new BadInput(problems);
   return out;
+}
+
+/** A file's own switches against what only the corpus knows: a document's reading switched for another document. */
+export function fileSwitches(switches: Readonly<Record<string, string>>, corpus: Pick<Corpus, 'readings' | 'documents'>): void {
+  const wrong = switchProblems(corpus, switches);
+  if (wrong.length) throw new BadInput(wrong.map((w) => ({ path: `interpretations.${w.key}`, message: w.message })));
 }
 
 /** The one positional FILE of a command, or a usage problem. */

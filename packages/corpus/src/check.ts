@@ -8,6 +8,7 @@
 import { versionProblems, type Corpus } from '@duixian/engine';
 import { casePasses, parseCases, runCase, type Case } from './cases.js';
 import type { LoadedCorpus } from './load.js';
+import { unusedReadings } from './readings.js';
 import type { Measure, NotComputable, Target } from './types.js';
 import { coverage } from './coverage.js';
 import { undeclaredWords, unitOf, type Vocabulary } from './declared.js';
@@ -80,12 +81,21 @@ function caseDifferences(where: string, loaded: LoadedCorpus, c: Case): CorpusPr
 export function checkCorpus(corpus: Corpus, options: CheckOptions = {}): { problems: CorpusProblem[]; report: ReturnType<typeof coverage> } {
   const { texts = TEXTS, vocabulary = corpus.vocabulary, measures = MEASURES, targets = TARGETS, notComputable = NOT_COMPUTABLE } = options;
   const versions = versionProblems(corpus).map((p) => ({ where: p.slice(0, p.indexOf(':')), message: p.slice(p.indexOf(':') + 2) }));
-  const problems: CorpusProblem[] = [...structureProblems(corpus), ...versions, ...lawProblems(corpus, texts, vocabulary), ...undeclaredWords(corpus, vocabulary)];
+  const problems: CorpusProblem[] = [...structureProblems(corpus), ...versions, ...lawProblems(corpus, texts, vocabulary), ...undeclaredWords(corpus, vocabulary), ...unusedReadingProblems(corpus)];
   const report = coverage({
     texts, measures, targets, notComputable,
     ruleCites: [...corpus.rules, ...corpus.validations].map((r) => ({ rule: r.id, document: r.document, cites: r.cites })),
   });
   return { problems, report };
+}
+
+/** A declared reading no rule or document shape uses: a question the corpus asks that nothing answers by. */
+function unusedReadingProblems(corpus: Corpus): CorpusProblem[] {
+  return unusedReadings(corpus).map((id) => {
+    const owners = corpus.readings?.[id]?.documents;
+    const where = owners ? owners.map((d) => `${d}/document.yaml`).join(', ') : 'readings.yaml';
+    return { where, message: `${id} is declared but no rule uses it: remove it, or name it in the rule that depends on it (interpretations: [${id}])` };
+  });
 }
 
 /** Ids, documents, groups and references between rules. */

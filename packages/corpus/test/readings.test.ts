@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluate, Run, type Dataset, type Subject } from '@duixian/engine';
-import { CORPUS, LOADED, corpusFromFiles, type FileProblem } from '@duixian/corpus';
+import { CORPUS, LOADED, checkLoaded, corpusFromFiles, type FileProblem } from '@duixian/corpus';
 import { unusedReadings } from '../src/readings.js';
 import { problemsOf, withFile } from './corpus-files.js';
 
@@ -134,4 +134,14 @@ describe('the readings are the corpus\'s', () => {
     const files = changed('readings.yaml', 'I-guo:\n', 'I-unused:\n  question: 无\n  values:\n    one: 一\nI-guo:\n');
     expect(unusedReadings(corpusFromFiles(files).corpus)).toEqual(['I-unused']);
   });
+});
+
+describe('duixian check on the readings', () => {
+  it('names a declared reading no rule uses, where it is declared', () => {
+    const files = new Map(LOADED.files);
+    files.set('readings.yaml', `${files.get('readings.yaml')!}I-unused:\n  question: 无人问\n  values:\n    one: 一\n`);
+    const { problems } = checkLoaded(corpusFromFiles(files));
+    expect(problems.filter((p) => p.message.includes('I-unused'))).toEqual([{ where: 'readings.yaml', message: expect.stringContaining('I-unused is declared but no rule uses it') }]);
+    expect(checkLoaded(LOADED).problems.filter((p) => p.message.includes('declared but no rule uses it'))).toEqual([]);
+  }, 120_000);
 });

@@ -105,6 +105,16 @@ export function switchProblem(
   return undefined;
 }
 
+/** Every problem of a run's switches (CLI, API, an input file), by the switch's key, against a corpus's readings and documents. */
+export function switchProblems(corpus: Pick<Corpus, 'readings' | 'documents'>, switches: Readonly<Record<string, string>>): { key: string; message: string }[] {
+  const declared = declaredReadings(corpus);
+  const documents = corpus.documents.map((d) => d.id);
+  return Object.entries(switches).flatMap(([key, value]) => {
+    const message = switchProblem(declared, documents, key, value);
+    return message === undefined ? [] : [{ key, message }];
+  });
+}
+
 /** The readings of a run: for every document, and where a switch names one document, for that document. */
 export interface RunReadings {
   /** the readings of a document no per-document switch names */

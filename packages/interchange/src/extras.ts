@@ -1,5 +1,5 @@
 /** `history`, `parameters` and `interpretations`: what the administrator adds to the data. */
-import { parameterUnit, readsParameter, type HistoryEntry, type Parameter, type Unit } from '@duixian/engine';
+import { parameterUnit, readsParameter, splitSwitch, type HistoryEntry, type Parameter, type Unit } from '@duixian/engine';
 import { Checker, describe } from './check.js';
 import { quantity } from './quantity.js';
 
@@ -97,15 +97,24 @@ function readByRule(c: Checker, i: number, rule: string, key: string): boolean {
   return false;
 }
 
-/** Each switch must be a known interpretation id set to one of its allowed values. */
+/**
+ * Each switch must be a known interpretation id set to one of its allowed values; `id@document`
+ * switches it for that document only (a document of the corpus: one its rule ids name).
+ */
 export function readInterpretations(c: Checker, entries: readonly (readonly [unknown, unknown])[]): Record<string, string> {
   const out: Record<string, string> = {};
   const known = c.known.interpretations;
+  const documents = new Set([...c.known.rules].map((r) => r.split('/')[0]!));
   const seen = new Map<string, number>();
   for (let i = 0; i < entries.length; i++) {
-    const [id, value] = entries[i]!;
+    const [key, value] = entries[i]!;
+    const { id, document } = typeof key === 'string' ? splitSwitch(key) : { id: key, document: undefined };
     if (typeof id !== 'string' || !Object.hasOwn(known, id)) {
       c.problem('interpretations', i, 'id', `unknown interpretation ${describe(id)}: the ids are ${Object.keys(known).join(', ')}`);
+      continue;
+    }
+    if (document !== undefined && !documents.has(document)) {
+      c.problem('interpretations', i, 'id', `unknown document "${document}" in ${String(key)}: write ${id}@DOCUMENT with one of ${[...documents].sort().join(', ')}, or ${id} for every document`);
       continue;
     }
     const allowed = known[id]!;
@@ -113,13 +122,15 @@ export function readInterpretations(c: Checker, entries: readonly (readonly [unk
       c.problem('interpretations', i, 'value', `${describe(value)} is not a reading of ${id}: choose ${allowed.map((a) => JSON.stringify(a)).join(' or ')}`);
       continue;
     }
-    const first = seen.get(id);
-    if (first !== undefined && out[id] !== value) {
-      c.problem('interpretations', i, 'id', `${id} is set twice (also ${c.loc.ref('interpretations', first)}) to different values; keep one`);
+    const switched = key as string;
+    const first = seen.get(switched);
+    if (first !== undefined && out[switched] !== value) {
+      c.problem('interpretations', i, 'id', `${switched} is set twice (also ${c.loc.ref('interpretations', first)}) to different values; keep one`);
       continue;
     }
-    seen.set(id, i);
-    out[id] = value;
+    seen.set(switched, i);
+    out[switched] = value;
   }
   return out;
 }
+

@@ -1,9 +1,9 @@
 /** duixian explain FILE --subject ID --rule RULE: the trace of one decision, awarded or not, and how far it is. */
-import { INTERPRETATION_VALUES, renderExplanation, Run } from '@duixian/engine';
+import { renderExplanation, Run } from '@duixian/engine';
 import { CORPUS, RULE_IDS } from '@duixian/corpus';
 import { BadInput, EXIT, type Streams } from '../io.js';
 import { loadDataset } from '../load.js';
-import { fileArg, interpretationOptions, yearOption, type Args } from '../main.js';
+import { fileArg, fileSwitches, interpretationOptions, yearOption, type Args } from '../main.js';
 
 export async function explainCommand(a: Args, io: Streams): Promise<number> {
   const file = fileArg(a, 'explain');
@@ -15,8 +15,9 @@ export async function explainCommand(a: Args, io: Streams): Promise<number> {
   ];
   if (problems.length) throw new BadInput(problems);
   const year = yearOption(a);
-  const interpretations = interpretationOptions(a, INTERPRETATION_VALUES);
+  const interpretations = interpretationOptions(a, CORPUS);
   const dataset = await loadDataset(file, year);
+  fileSwitches(dataset.interpretations, CORPUS);
   if (!dataset.subjects.some((s) => s.id === subject)) throw new BadInput([{ path: '--subject', message: `no subject "${subject}" in ${file}` }]);
   const run = new Run(CORPUS, dataset, { year: year ?? dataset.year, interpretations });
   const e = run.explain(subject!, rule!);

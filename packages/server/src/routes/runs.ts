@@ -7,7 +7,7 @@
  * Enterprise users see their own rows of official runs.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { compareEvaluations, DraftError, fenOf, INTERPRETATION_VALUES, isWithin, type AwardRow, type Change, type Subject, type SubjectKind } from '@duixian/engine';
+import { compareEvaluations, DraftError, fenOf, isWithin, switchProblems, type AwardRow, type Change, type Subject, type SubjectKind } from '@duixian/engine';
 import { CORPUS, DOCUMENT_IDS, KNOWN } from '@duixian/corpus';
 import { awardTotals, filterAwards, noticeCsv, noticeXlsx, readObject, type AwardFilter, type NoticeContext } from '@duixian/interchange';
 import { createRun, deviationsOf, jsonValue, promoteRun, rerun, type Account, type Deviation, type Store } from '@duixian/store';
@@ -143,11 +143,8 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: Pl
     }, async (req, reply) => {
       const me = accountOf(req);
       const b = req.body;
-      const problems = Object.entries(b.interpretations ?? {}).flatMap(([id, v]) => {
-        const values = (INTERPRETATION_VALUES as Record<string, readonly string[]>)[id];
-        if (!values) return [{ path: `interpretations.${id}`, message: `unknown reading ${id} (known: ${Object.keys(INTERPRETATION_VALUES).join(', ')})` }];
-        return values.includes(v) ? [] : [{ path: `interpretations.${id}`, message: `${id} takes one of ${values.join(', ')}` }];
-      });
+      // a reading for every document (I-pool) or for one (I-tier-range@jiyang-2021-80), as the corpus declares them
+      const problems = switchProblems(CORPUS, b.interpretations ?? {}).map((w) => ({ path: `interpretations.${w.key}`, message: w.message }));
       // the run's own parameters are read exactly as an imported file's parameters sheet is
       const read = readObject({ format: 'duixian/v1', year: b.year, subjects: [], facts: [], parameters: (b.parameters ?? []).map((p) => ({ ...p, year: b.year })) }, KNOWN);
       if (!read.ok) problems.push(...read.problems);
