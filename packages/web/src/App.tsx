@@ -95,7 +95,7 @@ function Shell({ account, page, onSignOut }: { account: Account; page: PageId; o
       <Layout.Content style={{ padding: 24, minWidth: 0 }}>
         <CalendarWarning account={account} />
         <Suspense fallback={<Spin style={{ margin: 40 }} data-testid="page-loading" />}>
-          {page === 'library' && <Library />}
+          {page === 'library' && <Library account={account} />}
           {page === 'calculator' && <Calculator account={account} />}
           {page === 'review' && <Review account={account} />}
           {page === 'data' && <Data account={account} />}

@@ -6,11 +6,12 @@
  */
 import { useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { Card, Col, Descriptions, Empty, Row, Spin, Table, Tabs, Tag, Typography } from 'antd';
-import { api, ApiFailure, showFailure } from '../api';
+import { api, ApiFailure, showFailure, type Account } from '../api';
 import { useT } from '../i18n';
 import { articleSpans, highlight } from '../articles';
 import { by, code, num, text } from '../table';
 import { Failure } from './Failure';
+import { CorpusDrafts } from './CorpusDrafts';
 
 interface Doc { id: string; number: string; title: string; issuerName: string; validFrom: string; validTo?: string; funderName: string; rules: number }
 interface Sentence { label: string; text: string }
@@ -23,7 +24,8 @@ interface Reading { id: string; question: string; default: string; values: strin
 /** A tab's label: a 文号 as it is; a title standing in for one, cut to 12 characters. */
 const tabLabel = (number: string) => (number.length > 14 ? `${number.slice(0, 12)}…` : number);
 
-export function Library() {
+/** `account`: the signed-in one, if any; the province administrator also sees the corpus versions and uploads. */
+export function Library({ account }: { account?: Account | null } = {}) {
   const t = useT();
   const [docs, setDocs] = useState<Doc[]>();
   const [readings, setReadings] = useState<Reading[]>();
@@ -54,6 +56,7 @@ export function Library() {
             />
           ),
         },
+        ...(account?.role === 'province-admin' ? [{ key: 'versions', label: t('版本与上传', 'Versions and uploads'), children: <CorpusDrafts /> }] : []),
       ]}
     />
   );
