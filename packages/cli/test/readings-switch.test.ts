@@ -53,7 +53,7 @@ describe('--interpretation I-x@document=value', () => {
 
   it.each([
     ['I-tier-range@jiyang-2099-1=upper-inclusive', 'unknown document "jiyang-2099-1" in I-tier-range@jiyang-2099-1'],
-    ['I-tier-rang@jiyang-2021-80=upper-inclusive', 'unknown interpretation I-tier-rang'],
+    ['I-tier-rang@jiyang-2021-80=upper-inclusive', 'unknown interpretation I-tier-rang (known: '],
     ['I-tier-range@jiyang-2021-80=upper', 'I-tier-range: unknown value "upper"'],
     ['I-brand-item@jining-2022-54=applied', "I-brand-item is jiyang-2021-80's own reading"],
   ])('%s is bad input naming it (exit 2, nothing on stdout)', async (flag, message) => {

@@ -69,7 +69,7 @@ describe('a reading switched for one document', () => {
 
   it.each([
     [{ 'I-tier-range@jiyang-2099-1': 'upper-inclusive' }, 'unknown document "jiyang-2099-1" in I-tier-range@jiyang-2099-1'],
-    [{ 'I-tier-rang@jiyang-2021-80': 'upper-inclusive' }, 'unknown interpretation I-tier-rang'],
+    [{ 'I-tier-rang@jiyang-2021-80': 'upper-inclusive' }, 'unknown interpretation I-tier-rang (known: '],
     [{ 'I-tier-range@jiyang-2021-80': 'upper' }, 'I-tier-range: unknown value "upper" (one of lower-inclusive, upper-inclusive)'],
     [{ 'I-brand-item@jining-2022-54': 'applied' }, "I-brand-item is jiyang-2021-80's own reading"],
   ])('%j is refused, naming what is wrong', (interpretations, message) => {

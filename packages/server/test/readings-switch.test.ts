@@ -40,7 +40,7 @@ describe.each(BACKENDS)('a reading switched for one document on $name', (backend
 
   it.each([
     [{ 'I-tier-range@nowhere': 'upper-inclusive' }, 'interpretations.I-tier-range@nowhere', 'unknown document "nowhere"'],
-    [{ 'I-tier-rang@jiyang-2021-80': 'upper-inclusive' }, 'interpretations.I-tier-rang@jiyang-2021-80', 'unknown interpretation I-tier-rang'],
+    [{ 'I-tier-rang@jiyang-2021-80': 'upper-inclusive' }, 'interpretations.I-tier-rang@jiyang-2021-80', 'unknown interpretation I-tier-rang (known: '],
     [{ 'I-brand-item@jining-2022-54': 'applied' }, 'interpretations.I-brand-item@jining-2022-54', "jiyang-2021-80's own reading"],
   ])('%j is refused with 422 naming it, and no run is stored', async (interpretations, path, message) => {
     const before = await runCount();

@@ -133,7 +133,7 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: Pl
           properties: {
             year: { type: 'integer', minimum: 2000, maximum: 2100 },
             documents: { type: 'array', items: { type: 'string', enum: [...DOCUMENT_IDS] } },
-            interpretations: { type: 'object', additionalProperties: { type: 'string' } },
+            interpretations: { type: 'object', additionalProperties: { type: 'string' }, description: 'reading switches: {"I-pool": "largest-first"} for every document, {"I-tier-range@jiyang-2021-80": "upper-inclusive"} for one (GET /api/interpretations lists them)' },
             changes: { type: 'array', maxItems: 200, items: { type: 'object', required: ['rule', 'key', 'value'], additionalProperties: false, properties: { rule: { type: 'string' }, key: { type: 'string' }, value: { type: 'string' } } } },
             parameters: { type: 'array', maxItems: 200, description: 'for this run only, e.g. a 金额待定 amount: {rule, key: "amount", value: "50万元"}', items: { type: 'object', required: ['rule', 'key', 'value'], additionalProperties: false, properties: { rule: { type: 'string' }, key: { type: 'string' }, value: { type: 'string' } } } },
             simulation: { type: 'boolean' },
