@@ -115,10 +115,10 @@ function readVocabulary(files: ReadonlyMap<string, string>, folders: readonly st
     const source = files.get(file);
     if (source === undefined) continue; // a document need not declare words of its own
     const before = problems.length;
-    const words = parseFile(file, source, FILE_SCHEMAS.vocabulary, problems) as Vocabulary | undefined;
+    const words = parseFile(file, source, FILE_SCHEMAS.vocabulary, problems) as Partial<Vocabulary> | undefined;
     if (!words || problems.length > before) continue;
     for (const section of SECTIONS) {
-      for (const [word, said] of Object.entries(words[section])) {
+      for (const [word, said] of Object.entries(words[section] ?? {})) {
         const first = declaredIn.get(`${section}.${word}`);
         if (first === undefined) {
           declaredIn.set(`${section}.${word}`, file);

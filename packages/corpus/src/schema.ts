@@ -58,11 +58,12 @@ export const ReadingsSchema = Type.Record(
 /**
  * The corpus's words (corpus/vocabulary.yaml; a document's own in corpus/<document>/vocabulary.yaml):
  * subject kinds, fact keys with label and unit, tags. The engine knows units and shapes, not these.
+ * Each section may be left out: a document declares only the words it adds.
  */
 const Word = (what: string) => Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9]*$', description: `a ${what} as inputs and rules spell it (letters and digits, e.g. onlineRetail)` });
 export const VocabularySchema = obj({
-  kinds: Type.Record(Word('subject kind'), Text, { description: 'subject kind → 中文名; country, province, city and county are the region table\'s kinds' }),
-  facts: Type.Record(Word('fact key'), obj({
+  kinds: Type.Optional(Type.Record(Word('subject kind'), Text, { description: 'subject kind → 中文名; country, province, city and county are the region table\'s kinds' })),
+  facts: Type.Optional(Type.Record(Word('fact key'), obj({
     label: Type.String({ minLength: 1, description: '中文列名, as the template and the explanations show it' }),
     unit: Type.Union(Object.keys(UNITS).map((u) => Type.Literal(u as keyof typeof UNITS)), { description: 'how the value is held exactly: yuan, usd, ratio, count, sqm, score, flag or date' }),
     usedBy: Type.String({ description: 'which subjects give it, for the template' }),
@@ -70,8 +71,8 @@ export const VocabularySchema = obj({
     itemised: Type.Optional(Type.Boolean({ description: 'several facts of the key in one year, told apart by item' })),
     yearScoped: Type.Optional(Type.Boolean({ description: 'a title obtained in a year: given as a fact of that year, not as a tag' })),
     added: Type.Optional(Type.Boolean({ description: "this project's addition to interchange format v1" })),
-  }), { description: 'fact key → its label and unit' }),
-  tags: Type.Record(Word('tag'), Text, { description: 'tag → 中文名' }),
+  }), { description: 'fact key → its label and unit' })),
+  tags: Type.Optional(Type.Record(Word('tag'), Text, { description: 'tag → 中文名' })),
 });
 
 /** In a folder the document is implied: the files' entries leave `document` out. */
@@ -129,5 +130,5 @@ export type FileSchemasMatchTypes = [
   Holds<Describes<typeof MeasureSchema, Measure>>,
   Holds<Describes<typeof TargetSchema, Target>>,
   Holds<Describes<typeof NotComputableSchema, NotComputable>>,
-  Holds<Describes<typeof VocabularySchema, Vocabulary>>,
+  Holds<Describes<typeof VocabularySchema, Partial<Vocabulary>>>,
 ];
