@@ -7,6 +7,8 @@
  * under either. Run in process (the commands from source), as `duixian` runs them.
  */
 import { describe, expect, it } from 'vitest';
+import { KNOWN } from '@duixian/corpus';
+import { readObject } from '@duixian/interchange';
 import { main } from '../src/main.js';
 import { tmp, writeJson } from './run-cli.js';
 
@@ -75,6 +77,11 @@ describe('the input file\'s interpretations take the same form', () => {
     const r = await duixian('evaluate', writeJson(dir, 'own.json', data({ 'I-brand-item': 'applied' })), '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).interpretations).toEqual({ 'I-brand-item': 'applied' });
+  });
+
+  it('a document\'s own reading switched for another document is refused when the file is read (before it can be stored)', async () => {
+    const read = readObject(data({ 'I-brand-item@jining-2022-54': 'applied' }), KNOWN);
+    expect(read.ok ? [] : read.problems).toEqual([{ path: 'interpretations.I-brand-item@jining-2022-54', message: expect.stringContaining("jiyang-2021-80's own reading") }]);
   });
 
   it('an unknown document in the file is refused at its key', async () => {

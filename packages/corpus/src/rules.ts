@@ -17,12 +17,17 @@ export const RULE_PARAMETERS: ReadonlyMap<string, readonly string[]> = new Map(C
 /** reading id → its values (the default first): the general readings and the documents' own. */
 export const READING_VALUES: Readonly<Record<string, readonly string[]>> = valuesOf(declaredReadings(CORPUS));
 
+/** a document's own reading → the documents it belongs to (I-brand-item → jiyang-2021-80). */
+export const READING_DOCUMENTS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(declaredReadings(CORPUS)).flatMap(([id, r]) => (r.documents ? [[id, r.documents]] : [])),
+);
+
 /**
  * What the input readers must know of the corpus (interchange's `Known`): its rule ids, the
  * parameters each reads, the reading switches, and its words (the kinds, fact keys and tags an input may use). One object for the CLI, the server's uploads, a
  * run's own parameters and the 政策计算器, so that none of them checks input by fewer rules.
  */
-export const KNOWN = { rules: RULE_IDS, interpretations: READING_VALUES, parameters: RULE_PARAMETERS, vocabulary: CORPUS.vocabulary } as const;
+export const KNOWN = { rules: RULE_IDS, interpretations: READING_VALUES, readingDocuments: READING_DOCUMENTS, parameters: RULE_PARAMETERS, vocabulary: CORPUS.vocabulary } as const;
 
 /** The corpus's words: subject kinds, fact keys (label, unit) and tags (corpus/vocabulary.yaml). */
 export const VOCABULARY = CORPUS.vocabulary;

@@ -117,6 +117,11 @@ export function readInterpretations(c: Checker, entries: readonly (readonly [unk
       c.problem('interpretations', i, 'id', `unknown document "${document}" in ${String(key)}: write ${id}@DOCUMENT with one of ${[...documents].sort().join(', ')}, or ${id} for every document`);
       continue;
     }
+    const owners = c.known.readingDocuments?.[id];
+    if (document !== undefined && owners && !owners.includes(document)) {
+      c.problem('interpretations', i, 'id', `${id} is ${owners.join(', ')}'s own reading: switch it for that document, or for every document without @`);
+      continue;
+    }
     const allowed = known[id]!;
     if (typeof value !== 'string' || !allowed.includes(value)) {
       c.problem('interpretations', i, 'value', `${describe(value)} is not a reading of ${id}: choose ${allowed.map((a) => JSON.stringify(a)).join(' or ')}`);

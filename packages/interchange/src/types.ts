@@ -17,6 +17,8 @@ export interface Known {
   readonly rules: ReadonlySet<string>;
   /** interpretation id → its allowed values (the default first) */
   readonly interpretations: Readonly<Record<string, readonly string[]>>;
+  /** a document's own reading → the documents it belongs to: switched `@` another document, it is refused */
+  readonly readingDocuments?: Readonly<Record<string, readonly string[]>>;
   /** rule id → the parameter keys it reads (corpus RULE_PARAMETERS): others are refused; unchecked when absent */
   readonly parameters?: ReadonlyMap<string, readonly string[]>;
   /** the corpus's words (corpus/vocabulary.yaml): the subject kinds, fact keys and tags an input may use */
