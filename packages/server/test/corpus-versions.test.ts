@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusFromFiles, LOADED } from '@duixian/corpus';
-import { corpusFilesHash } from '@duixian/store';
+import { corpusFilesHash, createRun } from '@duixian/store';
 import { buildApp } from '@duixian/server';
 import { BACKENDS, type Backend } from '../../store/test/backends.js';
 import { platform, sender, type Platform, type Username } from './platform.js';
@@ -200,11 +200,17 @@ describe.each(BACKENDS)('a stored run re-run after the corpus changed on $name',
       expect(fresh.json().corpusVersion).toBe(changed.corpus.version);
       const traffic = await as('GET', `/api/runs/${fresh.json().id}/awards?rule=sd-2022-42/2.traffic`);
       expect(traffic.json().items.map((a: { subject: string; amount: string }) => `${a.subject} ${a.amount}`)).toContain('E1 36000.00');
+      expect((await as('GET', `/api/runs/${id}`)).json().corpusHash).toBe(corpusFilesHash(LOADED.files));
+      expect((await as('GET', `/api/runs/${fresh.json().id}`)).json().corpusHash).toBe(corpusFilesHash(changed.files));
       // whoever may read the run may check it (济宁's auditor reads the province's runs); an enterprise may not
       const auditor = await sender(app, p.as('jining-auditor').cookie, p.as('jining-auditor').csrf)('POST', `/api/runs/${id}/rerun`);
       expect([auditor.statusCode, auditor.json().same]).toEqual([200, true]);
       const enterprise = await sender(app, p.as('e1-user').cookie, p.as('e1-user').csrf)('POST', `/api/runs/${id}/rerun`);
       expect([enterprise.statusCode, enterprise.json().error.code]).toEqual([403, 'forbidden']);
+      // a run stored before versions were kept names no corpus: it cannot be decided again with its own
+      const older = await createRun(p.store, LOADED.corpus, { year: 2023, by: 'sd-admin' });
+      const refused = await as('POST', `/api/runs/${older.id}/rerun`);
+      expect([refused.statusCode, refused.json().error.code]).toEqual([409, 'corpus-not-kept']);
     } finally {
       await app.close();
     }

@@ -33,6 +33,8 @@ interface RunRecord {
   readonly inputHash: string;
   readonly resultHash: string;
   readonly corpusVersion: string;
+  /** the corpus version it was decided with (corpus_versions.hash; POST /api/runs/:id/rerun reads it again), null before versions were kept */
+  readonly corpusHash: string | null;
   readonly engineVersion: string;
   readonly options: unknown;
   readonly readings: unknown;
@@ -72,13 +74,13 @@ const RUN_ID = { type: 'object', properties: { id: { type: 'string', pattern: '^
 export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: PlatformCorpus) {
   /** Runs with what a reader sees of them: the creator's jurisdiction, and whether a promotion made them official. */
   const runs = () => store.db.selectFrom('runs').leftJoin('accounts', 'accounts.username', 'runs.by')
-    .select(['runs.id', 'kind', 'year', 'by', 'at', 'input_hash', 'result_hash', 'corpus_version', 'engine_version', 'options', 'readings', 'incomplete', 'accounts.region'])
+    .select(['runs.id', 'kind', 'year', 'by', 'at', 'input_hash', 'result_hash', 'corpus_version', 'corpus_hash', 'engine_version', 'options', 'readings', 'incomplete', 'accounts.region'])
     .select((eb) => eb.exists(eb.selectFrom('run_promotions').select('run_id').whereRef('run_promotions.run_id', '=', 'runs.id')).as('promoted'));
 
   type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof runs>['executeTakeFirst']>>>;
   const toRecord = (r: Row): RunRecord => ({
     id: String(r.id), kind: r.kind, promoted: Boolean(r.promoted), year: r.year, by: r.by, at: r.at, scope: r.region ?? PROVINCE,
-    inputHash: r.input_hash, resultHash: r.result_hash, corpusVersion: r.corpus_version, engineVersion: r.engine_version,
+    inputHash: r.input_hash, resultHash: r.result_hash, corpusVersion: r.corpus_version, corpusHash: r.corpus_hash, engineVersion: r.engine_version,
     options: jsonValue(r.options), readings: jsonValue(r.readings), deviations: deviationsOf(jsonValue(r.options)),
     ...(r.incomplete === null ? {} : { incomplete: jsonValue(r.incomplete) }),
   });
@@ -227,7 +229,7 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: Pl
     }, async (req, reply) => {
       const me = accountOf(req);
       const run = await readable(me, req.params.id);
-      const hash = (await store.db.selectFrom('runs').select('corpus_hash').where('id', '=', run.id).executeTakeFirstOrThrow()).corpus_hash;
+      const hash = run.corpusHash;
       if (hash === null) {
         throw new ApiError(409, 'corpus-not-kept', `测算 ${run.id} 早于政策库版本留存，无法按其原政策库复算`, `Run ${run.id} was made before corpus versions were kept: its corpus cannot be read again`);
       }
