@@ -5,7 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
+import { BUILT_IN_CORPUS_DIR, CORPUS } from '@duixian/corpus';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tmp } from './run-cli.js';
 
@@ -28,11 +29,11 @@ afterEach(async () => {
 });
 
 /** Start the server; resolve with its stdout once it listens. */
-function serve(dataDir: string, port: number): Promise<string> {
+function serve(dataDir: string, port: number, more: { env?: Record<string, string>; args?: string[] } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const { DATABASE_URL: _, ...inherited } = process.env; // the embedded database, whatever the test run uses
-    const env = { ...inherited, PORT: String(port), DUIXIAN_DATA_DIR: dataDir, DUIXIAN_LOG: '0' };
-    child = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { ...inherited, PORT: String(port), DUIXIAN_DATA_DIR: dataDir, DUIXIAN_LOG: '0', ...more.env };
+    child = spawn(process.execPath, [BIN, 'serve', ...(more.args ?? [])], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout!.setEncoding('utf8').on('data', (c: string) => (out += c));
@@ -77,6 +78,26 @@ describe('duixian serve', () => {
     expect(relogin.status).toBe(200);
     await stop();
   }, 60_000);
+});
+
+describe('duixian serve with another corpus folder', () => {
+  const SIXTH = new URL('../../../test/fixtures/sixth-document/example-2025-1/', import.meta.url).pathname;
+  const documents = async (port: number) =>
+    ((await (await fetch(`http://127.0.0.1:${port}/api/documents`)).json()) as { items: { id: string }[] }).items.map((d) => d.id);
+
+  it('DUIXIAN_CORPUS or serve --corpus: the 政策库 lists that folder\'s documents, a sixth one included', async () => {
+    const dir = tmp();
+    const corpus = `${dir}/corpus`;
+    cpSync(BUILT_IN_CORPUS_DIR, corpus, { recursive: true });
+    cpSync(SIXTH, `${corpus}/example-2025-1`, { recursive: true });
+    const port = await freePort();
+    await serve(`${dir}/data`, port, { env: { DUIXIAN_CORPUS: corpus } });
+    expect(await documents(port)).toEqual([...CORPUS.documents.map((d) => d.id), 'example-2025-1']);
+    await stop();
+    await serve(`${dir}/data`, port, { args: ['--corpus', corpus] });
+    expect(await documents(port)).toContain('example-2025-1');
+    await stop();
+  }, 120_000);
 });
 
 describe('duixian serve with DUIXIAN_CALENDAR', () => {

@@ -10,7 +10,7 @@ import { ApiError } from '../errors.js';
 import { XLSX } from './imports.js';
 
 export async function corpusRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/api/documents', { schema: { tags: ['政策库'], summary: 'The five documents' } }, async () => ({
+  app.get('/api/documents', { schema: { tags: ['政策库'], summary: 'The documents of the corpus' } }, async () => ({
     version: CORPUS.version,
     items: CORPUS.documents.map((d) => ({ ...d, rules: CORPUS.rules.filter((r) => r.document === d.id).length })),
   }));
