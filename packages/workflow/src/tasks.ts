@@ -1,5 +1,5 @@
 /**
- * Tracked tasks (工作任务): every article of the five documents that awards nothing the engine can
+ * Tracked tasks (工作任务): every article of the corpus's documents that awards nothing the engine can
  * compute (forums, whitelists, training, land, finance, organisation …) is still a duty of its lead
  * department (牵头单位) and its responsible departments (责任单位/参与单位). Progress is reported by
  * quarter — the province's documents work in quarters (鲁政字〔2022〕42号 第十三条：每季度反馈各市电商
