@@ -63,14 +63,19 @@ const drop = async () => {
 const account = (role: Account['role']): Account => ({ username: 'x', role, region: '370000', uscc: null, mustChangePassword: false });
 
 describe('政策库: versions and uploads', () => {
-  it('the tab is the province administrator\'s only', async () => {
-    stubApi(() => undefined);
+  it('the versions and uploads are the province administrator\'s only, folded above the tabs until opened', async () => {
+    const calls = stubApi(() => undefined);
     render(<Library account={account('province-admin')} />);
-    expect(await screen.findByRole('tab', { name: '版本与上传' }, { timeout: 10_000 })).toBeTruthy();
+    const header = await screen.findByText('政策库版本与上传（省级管理员）', {}, { timeout: 10_000 });
+    expect(screen.queryByTestId('corpus-dropzone')).toBeNull();
+    expect(calls.some((c) => c.url === '/api/corpus/versions')).toBe(false);
+    fireEvent.click(header);
+    expect(await screen.findByTestId('corpus-dropzone', {}, { timeout: 10_000 })).toBeTruthy();
     cleanup();
     render(<Library account={account('city-admin')} />);
     await screen.findByRole('tab', { name: '解释口径' }, { timeout: 10_000 });
-    expect(screen.queryByRole('tab', { name: '版本与上传' })).toBeNull();
+    expect(screen.queryByText('政策库版本与上传（省级管理员）')).toBeNull();
+    expect(screen.queryByTestId('corpus-dropzone')).toBeNull();
   });
 
   it('an upload with problems lists each as file:line field and message, as the API gives it; no draft is shown', async () => {
