@@ -11,7 +11,7 @@ import type { LoadedCorpus } from './load.js';
 import { unusedReadings } from './readings.js';
 import type { Measure, NotComputable, Target } from './types.js';
 import { coverage } from './coverage.js';
-import { undeclaredWords, unitOf, type Vocabulary } from './declared.js';
+import { unclassifiedWords, undeclaredWords, unitOf, type Vocabulary } from './declared.js';
 import { MEASURES, NOT_COMPUTABLE, TARGETS } from './documents.js';
 import { ruleFigures, validationFigures } from './encoded-figures.js';
 import { benchmarkWordsNotInText, figuresNotCited } from './figures-in-cites.js';
@@ -37,7 +37,7 @@ export interface CheckOptions {
  */
 export function checkLoaded(loaded: LoadedCorpus): { problems: CorpusProblem[]; report: ReturnType<typeof coverage> } {
   const { problems, report } = checkCorpus(loaded.corpus, { texts: loaded.texts, measures: loaded.measures, targets: loaded.targets, notComputable: loaded.notComputable });
-  return { problems: [...problems, ...caseProblems(loaded)], report };
+  return { problems: [...problems, ...unclassifiedWords(loaded), ...caseProblems(loaded)], report };
 }
 
 /** A case of a document's folder whose expectations the corpus does not meet: where, and the lines that differ. */

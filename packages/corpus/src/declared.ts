@@ -7,6 +7,7 @@
 import type { Corpus, Unit } from '@duixian/engine';
 import { ruleFactKeys, ruleTags } from './applications.js';
 import type { CorpusProblem } from './check.js';
+import type { LoadedCorpus } from './load.js';
 
 export interface Vocabulary {
   readonly facts: Readonly<Record<string, { readonly unit: Unit }>>;
@@ -29,4 +30,30 @@ export function undeclaredWords(corpus: Corpus, vocabulary: Vocabulary = corpus.
   ]);
   const validations = corpus.validations.flatMap((v) => undeclared(v.id, 'fact key', '事实项', [v.fact], vocabulary.facts));
   return [...rules, ...validations];
+}
+
+/**
+ * Every fact key and tag is either evidenced (申报) or held by the government (免申即享), never both:
+ * a new word left out of both would silently make its rules 免申即享. Notes on a word the corpus
+ * does not declare are named too.
+ */
+export function unclassifiedWords(loaded: Pick<LoadedCorpus, 'vocabulary' | 'evidence' | 'registers'>): CorpusProblem[] {
+  const { vocabulary, evidence, registers } = loaded;
+  const where = 'vocabulary.yaml';
+  const classify = (what: string, zh: string, words: object, shown: object, held: object): CorpusProblem[] => Object.keys(words).flatMap((w) => {
+    const inBoth = Object.hasOwn(shown, w) && Object.hasOwn(held, w);
+    if (!inBoth && (Object.hasOwn(shown, w) || Object.hasOwn(held, w))) return [];
+    return [{ where, message: inBoth
+      ? `${what} "${w}" is both under evidence and under registers: keep it in one — ${zh} ${w} 不能既须申报又由政府掌握`
+      : `${what} "${w}" is neither under evidence nor under registers: say whether a subject must evidence it — ${zh} ${w} 未说明须申报还是由政府掌握` }];
+  });
+  const stray = (section: string, notes: object, declared: object): CorpusProblem[] =>
+    Object.keys(notes).filter((w) => !Object.hasOwn(declared, w)).map((w) => ({ where, message: `${section} names "${w}", which the vocabulary does not declare — ${w} 未声明` }));
+  return [
+    ...classify('fact key', '事实项', vocabulary.facts, evidence.facts, registers.facts),
+    ...classify('tag', '标签', vocabulary.tags, evidence.tags, registers.tags),
+    ...stray('evidence.facts', evidence.facts, vocabulary.facts), ...stray('registers.facts', registers.facts, vocabulary.facts),
+    ...stray('evidence.tags', evidence.tags, vocabulary.tags), ...stray('registers.tags', registers.tags, vocabulary.tags),
+    ...stray('evidence.kinds', evidence.kinds, vocabulary.kinds),
+  ];
 }

@@ -13,7 +13,7 @@ import { Value, type ValueError } from '@sinclair/typebox/value';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Corpus, ExclusiveGroup, PolicyDocument, Rule, Validation, Vocabulary } from '@duixian/engine';
 import { corpusReadings, READINGS_FILE, readingProblems, type DeclaredReadings } from './readings.js';
-import { FILE_SCHEMAS, type FileKind } from './schema.js';
+import { FILE_SCHEMAS, type FileKind, type VocabularyFile, type WordNotes } from './schema.js';
 import type { Measure, NotComputable, Target } from './types.js';
 
 /** One problem of a corpus file: where (file:line, field path) and what to do. */
@@ -38,6 +38,10 @@ export interface LoadedCorpus {
   readonly caseFiles: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** the corpus's words: vocabulary.yaml at its root with every document's own (also `corpus.vocabulary`) */
   readonly vocabulary: Vocabulary;
+  /** words a subject must evidence, and how (申报): its vocabulary.yaml's `evidence` */
+  readonly evidence: WordNotes;
+  /** words the government's statistics, registers and lists already hold, and whose (免申即享): `registers` */
+  readonly registers: WordNotes;
   /** every file of the corpus by its path inside the folder, for content-addressed storage */
   readonly files: ReadonlyMap<string, string>;
 }
@@ -69,7 +73,7 @@ export function corpusFromFiles(files: ReadonlyMap<string, string>): LoadedCorpu
   const folders = [...new Set([...files.keys()].map((p) => p.split('/')[0]!))].filter((f) => files.has(`${f}/document.yaml`));
   if (folders.length === 0) throw new CorpusFileError([{ file: '.', line: 0, field: '', message: 'no document in the corpus: each document is a folder holding document.yaml' }]);
   const read = folders.map((id) => readFolder(id, files, problems));
-  const vocabulary = readVocabulary(files, folders, problems);
+  const { vocabulary, evidence, registers } = readVocabulary(files, folders, problems);
   const general = readGeneralReadings(files, problems);
   if (problems.length > 0) throw new CorpusFileError(problems);
   const docs = read.map((r) => r!).sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity) || (a.document.id < b.document.id ? -1 : 1));
@@ -91,6 +95,8 @@ export function corpusFromFiles(files: ReadonlyMap<string, string>): LoadedCorpu
     texts: Object.freeze(Object.fromEntries(docs.map((d) => [d.document.id, d.text]))),
     caseFiles: Object.freeze(Object.fromEntries(docs.map((d) => [d.document.id, d.cases]))),
     vocabulary,
+    evidence,
+    registers,
     files,
   };
 }
@@ -101,35 +107,50 @@ export function corpusVersion(content: Omit<Corpus, 'version'>): string {
 }
 
 const VOCABULARY_FILE = 'vocabulary.yaml';
-const SECTIONS = ['kinds', 'facts', 'tags'] as const;
+/** Where words are declared in a vocabulary.yaml: the engine's three sections, then the notes on applications. */
+const SECTIONS = [['kinds'], ['facts'], ['tags'], ['evidence', 'facts'], ['evidence', 'tags'], ['evidence', 'kinds'], ['registers', 'facts'], ['registers', 'tags']] as const;
+
+interface Words {
+  readonly vocabulary: Vocabulary;
+  readonly evidence: WordNotes;
+  readonly registers: WordNotes;
+}
 
 /**
  * The corpus's words: vocabulary.yaml at the root, then each document's own (in folder order), merged.
  * A word declared twice alike is one word; declared twice differently it is an error naming both
  * files, since no reader could tell which label or unit an input means.
  */
-function readVocabulary(files: ReadonlyMap<string, string>, folders: readonly string[], problems: FileProblem[]): Vocabulary {
-  const merged = { kinds: {}, facts: {}, tags: {} } as Record<(typeof SECTIONS)[number], Record<string, unknown>>;
+function readVocabulary(files: ReadonlyMap<string, string>, folders: readonly string[], problems: FileProblem[]): Words {
+  const merged = new Map<string, Record<string, unknown>>(SECTIONS.map((path) => [path.join('.'), {}]));
   const declaredIn = new Map<string, string>(); // `section.word` → the file that declared it first
   for (const file of [VOCABULARY_FILE, ...folders.map((f) => `${f}/${VOCABULARY_FILE}`)]) {
     const source = files.get(file);
     if (source === undefined) continue; // a document need not declare words of its own
     const before = problems.length;
-    const words = parseFile(file, source, FILE_SCHEMAS.vocabulary, problems) as Partial<Vocabulary> | undefined;
+    const words = parseFile(file, source, FILE_SCHEMAS.vocabulary, problems) as VocabularyFile | undefined;
     if (!words || problems.length > before) continue;
-    for (const section of SECTIONS) {
-      for (const [word, said] of Object.entries(words[section] ?? {})) {
+    for (const path of SECTIONS) {
+      const section = path.join('.');
+      const into = merged.get(section)!;
+      const declared = path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], words) as Record<string, unknown> | undefined;
+      for (const [word, said] of Object.entries(declared ?? {})) {
         const first = declaredIn.get(`${section}.${word}`);
         if (first === undefined) {
           declaredIn.set(`${section}.${word}`, file);
-          merged[section][word] = said;
-        } else if (JSON.stringify(merged[section][word]) !== JSON.stringify(said)) {
-          problems.push({ file, line: lineOfKey(source, [section, word]), field: `${section}.${word}`, message: `declared differently in ${first}: ${JSON.stringify(merged[section][word])} there, ${JSON.stringify(said)} here; declare a word once, or alike` });
+          into[word] = said;
+        } else if (JSON.stringify(into[word]) !== JSON.stringify(said)) {
+          problems.push({ file, line: lineOfKey(source, [...path, word]), field: `${section}.${word}`, message: `declared differently in ${first}: ${JSON.stringify(into[word])} there, ${JSON.stringify(said)} here; declare a word once, or alike` });
         }
       }
     }
   }
-  return Object.freeze(merged as unknown as Vocabulary);
+  const notes = (of: string): WordNotes => Object.freeze({ facts: merged.get(`${of}.facts`)!, tags: merged.get(`${of}.tags`)!, kinds: merged.get(`${of}.kinds`) ?? {} }) as WordNotes;
+  return {
+    vocabulary: Object.freeze({ kinds: merged.get('kinds')!, facts: merged.get('facts')!, tags: merged.get('tags')! }) as Vocabulary,
+    evidence: notes('evidence'),
+    registers: notes('registers'),
+  };
 }
 
 /** The line of a key in a YAML file (for problems found after validation). */

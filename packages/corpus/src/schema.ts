@@ -58,7 +58,9 @@ export const ReadingsSchema = Type.Record(
 /**
  * The corpus's words (corpus/vocabulary.yaml; a document's own in corpus/<document>/vocabulary.yaml):
  * subject kinds, fact keys with label and unit, tags. The engine knows units and shapes, not these.
- * Each section may be left out: a document declares only the words it adds.
+ * Each section may be left out: a document declares only the words it adds. `evidence` and
+ * `registers` say, word by word, whether a rule reading it needs an application (the subject's papers
+ * show it: 申报) or the government already holds it (statistics, registers, lists: 免申即享).
  */
 const Word = (what: string) => Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9]*$', description: `a ${what} as inputs and rules spell it (letters and digits, e.g. onlineRetail)` });
 export const VocabularySchema = obj({
@@ -73,7 +75,25 @@ export const VocabularySchema = obj({
     added: Type.Optional(Type.Boolean({ description: "this project's addition to interchange format v1" })),
   }), { description: 'fact key → its label and unit' })),
   tags: Type.Optional(Type.Record(Word('tag'), Text, { description: 'tag → 中文名' })),
+  evidence: Type.Optional(obj({
+    facts: Type.Optional(Type.Record(Word('fact key'), Text, { description: 'a fact the subject must evidence → what it shows, and how (须提供…)' })),
+    tags: Type.Optional(Type.Record(Word('tag'), Text, { description: 'a tag the subject must evidence → what and how' })),
+    kinds: Type.Optional(Type.Record(Word('subject kind'), Text, { description: 'a kind no register shows (境外、门店…) → why it must apply' })),
+  })),
+  registers: Type.Optional(obj({
+    facts: Type.Optional(Type.Record(Word('fact key'), Text, { description: 'a fact official statistics give → whose (统计部门数据…)' })),
+    tags: Type.Optional(Type.Record(Word('tag'), Text, { description: 'a tag the government\'s registers or lists hold → which' })),
+  })),
 });
+
+/** Word → why, by kind of word: what vocabulary.yaml says of applications (evidence) and registers. */
+export interface WordNotes {
+  readonly facts: Readonly<Record<string, string>>;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly kinds: Readonly<Record<string, string>>;
+}
+/** A vocabulary.yaml as written: any section may be left out. */
+export type VocabularyFile = Partial<Vocabulary> & { evidence?: Partial<WordNotes>; registers?: Partial<Omit<WordNotes, 'kinds'>> };
 
 /** In a folder the document is implied: the files' entries leave `document` out. */
 const inFolder = <T extends TSchema>(schema: T) => Type.Omit(schema, ['document'], strict);
@@ -130,5 +150,5 @@ export type FileSchemasMatchTypes = [
   Holds<Describes<typeof MeasureSchema, Measure>>,
   Holds<Describes<typeof TargetSchema, Target>>,
   Holds<Describes<typeof NotComputableSchema, NotComputable>>,
-  Holds<Describes<typeof VocabularySchema, Partial<Vocabulary>>>,
+  Holds<Describes<typeof VocabularySchema, VocabularyFile>>,
 ];

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluate, type Dataset } from '@duixian/engine';
-import { CORPUS, KNOWN, LOADED, RULE_IDS, checkLoaded, corpusFromFiles } from '@duixian/corpus';
+import { CORPUS, KNOWN, LOADED, RULE_IDS, applicationMode, checkLoaded, corpusFromFiles, evidenceOf } from '@duixian/corpus';
 import { readObject, type Known } from '@duixian/interchange';
 import { problemsOf, withFile } from './corpus-files.js';
 
@@ -44,6 +44,10 @@ const OWN_WORDS = [
   'facts:',
   '  trainingSessions: {label: 培训次数, unit: count, usedBy: "cooperatives (example-2031-7 一)"}',
   'tags: {ruralCooperative: 农村合作社}',
+  'evidence:',
+  '  facts: {trainingSessions: 培训次数，须提供培训记录}',
+  'registers:',
+  '  tags: {ruralCooperative: 农民专业合作社登记}',
   '',
 ].join('\n');
 
@@ -107,7 +111,25 @@ describe("a document's own words, in its folder", () => {
     const paid = (n: number) => evaluate(loaded.corpus, sessions(n)).awards.filter((a) => a.rule === RULE).map((a) => [a.subject, a.amount]);
     expect(paid(99)).toEqual([]);
     expect(paid(100)).toEqual([['C1', '20000.00']]);
-    expect(checkLoaded(loaded).problems.filter((p) => p.where.startsWith(DOC))).toEqual([]);
+    expect(checkLoaded(loaded).problems).toEqual([]);
+  });
+
+  it('say whether a rule reading them needs an application: the training count is evidenced (申报), with its why', () => {
+    const loaded = corpusFromFiles(withDocument(OWN_WORDS));
+    const rule = loaded.corpus.rules.find((r) => r.id === RULE)!;
+    expect(evidenceOf(rule, loaded)).toEqual([{ kind: 'fact', key: 'trainingSessions', label: '培训次数', why: '培训次数，须提供培训记录' }]);
+    expect(applicationMode(rule, loaded)).toBe('application');
+    const registered = corpusFromFiles(withDocument(OWN_WORDS.replace('evidence:\n  facts: {trainingSessions: 培训次数，须提供培训记录}', 'evidence: {}').replace('  tags: {ruralCooperative', '  facts: {trainingSessions: 合作社年报}\n  tags: {ruralCooperative')));
+    expect(applicationMode(registered.corpus.rules.find((r) => r.id === RULE)!, registered)).toBe('automatic');
+  });
+
+  it('a word neither evidenced nor registered, or both, or a note on an undeclared word: duixian check says so', () => {
+    const neither = corpusFromFiles(withDocument(OWN_WORDS.replace('evidence:\n  facts: {trainingSessions: 培训次数，须提供培训记录}\n', '')));
+    expect(checkLoaded(neither).problems).toEqual([{ where: 'vocabulary.yaml', message: 'fact key "trainingSessions" is neither under evidence nor under registers: say whether a subject must evidence it — 事实项 trainingSessions 未说明须申报还是由政府掌握' }]);
+    const both = corpusFromFiles(withDocument(OWN_WORDS.replace('  tags: {ruralCooperative: 农民专业合作社登记}', '  tags: {ruralCooperative: 农民专业合作社登记}\n  facts: {trainingSessions: 合作社年报}')));
+    expect(checkLoaded(both).problems.map((p) => p.message)).toEqual(['fact key "trainingSessions" is both under evidence and under registers: keep it in one — 事实项 trainingSessions 不能既须申报又由政府掌握']);
+    const stray = corpusFromFiles(withDocument(OWN_WORDS.replace('  facts: {trainingSessions: 培训次数，须提供培训记录}', '  facts: {trainingSessions: 培训次数，须提供培训记录, trainingHours: 培训学时}')));
+    expect(checkLoaded(stray).problems.map((p) => p.message)).toEqual(['evidence.facts names "trainingHours", which the vocabulary does not declare — trainingHours 未声明']);
   });
 
   it('reach the readers: an input with them reads against that corpus, and is refused against one without them', () => {
