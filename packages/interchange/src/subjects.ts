@@ -2,7 +2,7 @@
 import { isRegionKind, region, usccCheckChar, usccProblem, type Subject, type SubjectKind, type Tag } from '@duixian/engine';
 import { Checker, describe } from './check.js';
 import type { Elements } from './elements.js';
-import { wordsOf } from './words.js';
+import { wordsOf, type Words } from './words.js';
 
 const KEYS = new Set(['id', 'kind', 'name', 'region', 'uscc', 'tags']);
 const NO_TAGS: readonly Tag[] = Object.freeze([]);
@@ -21,16 +21,17 @@ export function readSubjects(c: Checker, list: Elements): SubjectsRead {
   const index = new Map<string, number>();
   const ids: string[] = new Array<string>(list.length);
   const holders = new Map<string, number>(); // USCC → the first subject carrying it
+  const words = wordsOf(c.known.vocabulary); // once, not per subject of a million
   list.forEach((r, i) => {
     if (!c.record('subjects', i, r, KEYS)) return;
     const id = subjectId(c, i, r.id, index);
     if (id !== undefined) ids[i] = id;
-    const kind = subjectKind(c, i, r.kind);
+    const kind = subjectKind(c, i, r.kind, words);
     const name = c.string('subjects', i, 'name', r.name, true);
     const place = r.region === undefined ? undefined : regionCode(c, i, r.region);
     if (id !== undefined && kind !== undefined && isRegionKind(kind)) regionSubject(c, i, id, kind, r.region);
     const uscc = r.uscc === undefined ? undefined : usccOf(c, i, r.uscc, holders);
-    const tags = r.tags === undefined ? NO_TAGS : tagsOf(c, i, r.tags);
+    const tags = r.tags === undefined ? NO_TAGS : tagsOf(c, i, r.tags, words);
     if (id === undefined || kind === undefined || name === undefined) return;
     // Index even when other fields are wrong, so facts about this subject are not also reported.
     subjects[n++] = { id, kind, name, region: place, uscc, tags };
@@ -53,8 +54,7 @@ function subjectId(c: Checker, i: number, v: unknown, index: Map<string, number>
   return v;
 }
 
-function subjectKind(c: Checker, i: number, v: unknown): SubjectKind | undefined {
-  const kinds = wordsOf(c.known.vocabulary).kinds;
+function subjectKind(c: Checker, i: number, v: unknown, { kinds }: Words): SubjectKind | undefined {
   const kind = typeof v === 'string' ? kinds.get(v) : undefined;
   if (kind) return kind;
   c.problem('subjects', i, 'kind', `${v === undefined ? 'missing' : `unknown kind ${describe(v)}`}: use one of ${[...kinds.keys()].join(', ')}`);
@@ -122,12 +122,11 @@ function usccMessage(code: string, why: 'length' | 'character' | 'check'): strin
   return `${shown}: wrong check character ${JSON.stringify(code[17])}: per GB 32100-2015 the 18th character of ${code.slice(0, 17)}… should be ${JSON.stringify(usccCheckChar(code.slice(0, 17)))}; check the code against the business licence`;
 }
 
-function tagsOf(c: Checker, i: number, v: unknown): readonly Tag[] {
+function tagsOf(c: Checker, i: number, v: unknown, { tags, yearScopedTags }: Words): readonly Tag[] {
   if (!Array.isArray(v)) {
     c.problem('subjects', i, 'tags', `must be a list of tags, not ${describe(v)}`);
     return NO_TAGS;
   }
-  const { tags, yearScopedTags } = wordsOf(c.known.vocabulary);
   for (let t = 0; t < v.length; t++) {
     const tag: unknown = v[t];
     if (typeof tag !== 'string' || !tags.has(tag)) {
