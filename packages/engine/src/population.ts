@@ -128,10 +128,11 @@ export class Population {
   }
 
   private readFacts(facts: readonly Fact[]): void {
+    const keyIndex = this.words.keyIndex;
     for (let k = 0; k < facts.length; k++) {
       const f = facts[k]!;
       if (f.quarter !== undefined) continue; // quarterly figures feed monitoring, not the annual evaluation
-      const key = this.words.keyIndex.get(f.key);
+      const key = keyIndex.get(f.key);
       if (key !== undefined) this.add(this.subjectOf(f), key, f.year, f.value, f.rule, f.item); // else a key no rule of this corpus reads
     }
   }
