@@ -4,8 +4,9 @@ import { loadExcel } from './excel.js';
 import { spreadsheetCsv, spreadsheetRow } from './spreadsheet-safe.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { kindLabel, PARAMETER_KEYS, UNITS, usccCheckChar, type FactKeyInfo, type Vocabulary } from '@duixian/engine';
+import { isRegionKind, kindLabel, PARAMETER_KEYS, UNITS, usccCheckChar, type FactKeyInfo, type Vocabulary } from '@duixian/engine';
 import { KEYS_SHEET, SECTIONS, SHEETS, sheetName, type Section } from './headers.js';
+import type { Known } from './types.js';
 
 const STEM = 'duixian-template';
 const EXAMPLE_USCC = (() => {
@@ -15,34 +16,44 @@ const EXAMPLE_USCC = (() => {
 
 /**
  * One example row per sheet, in column order (the spec's example, written as a person would), in
- * the corpus's words: an enterprise with its first two tags, its first fact key counted in 元.
+ * the corpus's words, so that the template reads back as it is: an enterprise (or the corpus's first
+ * kind that is not a region) with the first two tags, a figure of the first fact key counted in 元 (or
+ * else in 个), an award of the first rule, an amount for the first rule that reads one, the first
+ * reading that has an alternative. A row with nothing to show is left out.
  */
-const examples = (v: Vocabulary): Record<Section, readonly (string | number)[]> => {
-  const money = Object.values(v.facts).find((f) => f.unit === 'yuan');
+function examples(known: Known): Record<Section, readonly (string | number)[]> {
+  const v = known.vocabulary;
+  const kind = Object.hasOwn(v.kinds, 'enterprise') ? 'enterprise' : Object.keys(v.kinds).find((k) => !isRegionKind(k));
+  const facts = Object.values(v.facts);
+  const figure = ([['yuan', '1.2亿元'], ['count', 12]] as const).map(([unit, value]) => [facts.find((f) => f.unit === unit && !f.ruleScoped), value] as const).find(([f]) => f);
+  const [rule] = known.rules;
+  const paid = known.parameters ? [...known.parameters].find(([, keys]) => keys.includes('amount'))?.[0] : rule;
+  const reading = Object.entries(known.interpretations).find(([, values]) => values.length > 1);
+  const about = <T,>(row: readonly T[]): readonly T[] => (kind ? row : []); // rows about the example subject
   return {
-    subjects: ['E1', kindLabel(v, 'enterprise'), '示例电商有限公司', '370811', EXAMPLE_USCC, Object.values(v.tags).slice(0, 2).join('、')],
-    facts: ['E1', 2023, money?.label ?? '', money ? '1.2亿元' : '', '', '', '', '统计局'],
-    history: ['E1', 'jining-2022-54/2.retail-2022', 2022, 50000],
-    parameters: ['jinan-2021-cbec/2.2.park', 2023, 'amount', '50万元'],
-    interpretations: ['I-pool', 'largest-first'],
+    subjects: about(['E1', kindLabel(v, kind!), '示例电商有限公司', '370811', EXAMPLE_USCC, Object.values(v.tags).slice(0, 2).join('、')]),
+    facts: about(figure ? ['E1', 2023, figure[0]!.label, figure[1], '', '', '', '统计局'] : []),
+    history: about(rule ? ['E1', rule, 2022, 50000] : []),
+    parameters: paid ? [paid, 2023, 'amount', '50万元'] : [],
+    interpretations: reading ? [reading[0], reading[1][1]!] : [],
   };
-};
+}
 
 /** Columns kept as text, so that Excel does not turn codes into numbers (an 18-digit code would lose digits). */
 const TEXT_COLUMNS = new Set(['id', 'subject', 'region', 'uscc', 'name', 'item', 'rule', 'source', 'tags']);
 
 /** The template workbook's bytes (the pages offer it for download), listing the corpus's words. */
-export async function templateXlsx(vocabulary: Vocabulary): Promise<Uint8Array> {
-  return new Uint8Array(await workbook(await loadExcel(), vocabulary).xlsx.writeBuffer());
+export async function templateXlsx(known: Known): Promise<Uint8Array> {
+  return new Uint8Array(await workbook(await loadExcel(), known).xlsx.writeBuffer());
 }
 
 /** The header row of one CSV file of the pair, with the BOM that makes Excel read it as UTF-8. */
 export const templateCsv = (s: 'subjects' | 'facts'): string => spreadsheetCsv([SHEETS[s].columns.map((c) => c.zh)]);
 
-export async function writeTemplate(dir: string, vocabulary: Vocabulary): Promise<string[]> {
+export async function writeTemplate(dir: string, known: Known): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const xlsx = join(dir, `${STEM}.xlsx`);
-  await workbook(await loadExcel(), vocabulary).xlsx.writeFile(xlsx);
+  await workbook(await loadExcel(), known).xlsx.writeFile(xlsx);
   const written = [xlsx];
   for (const s of ['subjects', 'facts'] as const) {
     const path = join(dir, `${STEM}.${s}.csv`);
@@ -52,12 +63,12 @@ export async function writeTemplate(dir: string, vocabulary: Vocabulary): Promis
   return written;
 }
 
-function workbook(Excel: typeof ExcelJS, vocabulary: Vocabulary): ExcelJS.Workbook {
+function workbook(Excel: typeof ExcelJS, known: Known): ExcelJS.Workbook {
   const wb = new Excel.Workbook();
   wb.creator = 'duixian';
-  const example = examples(vocabulary);
+  const example = examples(known);
   for (const s of SECTIONS) dataSheet(wb, s, example[s]);
-  keysSheet(wb, vocabulary);
+  keysSheet(wb, known.vocabulary);
   return wb;
 }
 
@@ -77,7 +88,7 @@ function dataSheet(wb: ExcelJS.Workbook, s: Section, example: readonly (string |
     cell.font = { bold: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: c.required ? 'FFFCE4D6' : 'FFEDEDED' } };
   });
-  ws.addRow(spreadsheetRow(example.map((v) => (v === '' ? null : v))));
+  if (example.length > 0) ws.addRow(spreadsheetRow(example.map((v) => (v === '' ? null : v))));
 }
 
 function keysSheet(wb: ExcelJS.Workbook, vocabulary: Vocabulary): void {

@@ -59,7 +59,7 @@ describe.each(FORMULA_PAYLOADS)('a subject named %j', (name) => {
 
 describe('the import template', () => {
   it('.xlsx and CSV headers: no cell a formula', async () => {
-    const cells = await xlsxCells(await templateXlsx(VOCABULARY));
+    const cells = await xlsxCells(await templateXlsx({ rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, vocabulary: VOCABULARY }));
     expect(cells.length).toBeGreaterThan(50);
     expect(formulaCells(cells)).toEqual([]);
     expect(formulaCells([...csvCells(templateCsv('subjects')), ...csvCells(templateCsv('facts'))])).toEqual([]);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Vocabulary } from '@duixian/engine';
-import { readCsv, readObject, templateXlsx, type Known } from '@duixian/interchange';
+import { readCsv, readObject, readXlsx, templateXlsx, type Known } from '@duixian/interchange';
 import { datasetOf, problemsOf } from './fixtures.js';
 
 /** A corpus's whole vocabulary, none of it Shandong's except the region kinds' ids. */
@@ -57,13 +57,27 @@ describe('readers against a corpus\'s own words', () => {
 describe('the template', () => {
   it('lists the corpus\'s words in its 说明(keys) sheet and speaks them in its example rows', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await templateXlsx(WORDS)) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(Buffer.from(await templateXlsx(known)) as unknown as ExcelJS.Buffer);
     const rows: string[][] = [];
     wb.getWorksheet('说明(keys)')!.eachRow((row) => rows.push([String(row.getCell(1).value), String(row.getCell(2).value ?? '')]));
     expect(rows.filter(([c]) => c === '指标').map(([, k]) => k)).toEqual(['trainingSessions', 'openedOn', 'honour']);
     expect(rows.filter(([c]) => c === '主体类型').map(([, k]) => k)).toEqual(['county', 'cooperative']);
     expect(rows.filter(([c]) => c === '标签').map(([, k]) => k)).toEqual(['ruralCooperative', 'fiveInOne', 'honour']);
-    // no fact of this corpus is counted in 元: the example fact's key and value are left empty
-    expect(wb.getWorksheet('事实(facts)')!.getRow(2).getCell(3).value).toBeNull();
+    expect(wb.getWorksheet('事实(facts)')!.getRow(2).getCell(3).value).toBe('培训次数');
+  });
+
+  it('reads back as it is against its own corpus: the example award, amount and reading are that corpus\'s', async () => {
+    const own: Known = {
+      rules: new Set(['coop-2031/1.hours', 'coop-2031/2.fee']), vocabulary: WORDS,
+      parameters: new Map([['coop-2031/1.hours', ['threshold']], ['coop-2031/2.fee', ['amount', 'cap']]]),
+      interpretations: { 'I-coop': ['strict', 'lenient'] },
+    };
+    const r = datasetOf(await readXlsx(await templateXlsx(own), own));
+    // no kind enterprise, no fact in 元: the example subject is of its first kind that is no region, its figure a count
+    expect(r.dataset.subjects).toEqual([expect.objectContaining({ id: 'E1', kind: 'cooperative', tags: ['ruralCooperative', 'fiveInOne'] })]);
+    expect(r.dataset.facts).toEqual([expect.objectContaining({ subject: 'E1', key: 'trainingSessions', value: 12 })]);
+    expect(r.dataset.history).toEqual([{ subject: 'E1', rule: 'coop-2031/1.hours', year: 2022, amount: 5_000_000 }]);
+    expect(r.dataset.parameters).toEqual([{ rule: 'coop-2031/2.fee', year: 2023, key: 'amount', value: 50_000_000 }]);
+    expect(r.dataset.interpretations).toEqual({ 'I-coop': 'lenient' });
   });
 });

@@ -10,7 +10,7 @@ let dir: string;
 let written: string[];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'duixian-xlsx-'));
-  written = await writeTemplate(dir, known.vocabulary);
+  written = await writeTemplate(dir, known);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -74,8 +74,9 @@ describe('the template', () => {
       // the example fact is the vocabulary's first counted in 元
       { subject: 'E1', subjectIndex: 0, year: 2023, key: 'onlineRetail', value: 12_000_000_000, source: '统计局' },
     ]);
-    expect(r.dataset.history).toEqual([{ subject: 'E1', rule: 'jining-2022-54/2.retail-2022', year: 2022, amount: 5_000_000 }]);
-    expect(r.dataset.parameters).toEqual([{ rule: 'jinan-2021-cbec/2.2.park', year: 2023, key: 'amount', value: 50_000_000 }]);
+    // an award of the first rule the readers know; an amount for it too (this Known does not say which rules read one)
+    expect(r.dataset.history).toEqual([{ subject: 'E1', rule: 'jining-2022-54/1.retail', year: 2022, amount: 5_000_000 }]);
+    expect(r.dataset.parameters).toEqual([{ rule: 'jining-2022-54/1.retail', year: 2023, key: 'amount', value: 50_000_000 }]);
     expect(r.dataset.interpretations).toEqual({ 'I-pool': 'largest-first' });
   });
 });

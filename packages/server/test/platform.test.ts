@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { authenticate, createAccount, createRun, ensureFirstAdmin, importDataset } from '@duixian/store';
-import { CORPUS, RULE_IDS, VOCABULARY, TARGETS } from '@duixian/corpus';
+import { CORPUS, KNOWN as CORPUS_KNOWN, RULE_IDS, VOCABULARY, TARGETS } from '@duixian/corpus';
 import { INTERPRETATION_VALUES, isWithin } from '@duixian/engine';
 import { readObject, writeTemplate } from '@duixian/interchange';
 import { BACKENDS, snapshot } from '../../store/test/backends.js';
@@ -181,7 +181,7 @@ describe.each(BACKENDS)('the platform on $name', (backend) => {
 
     it('the Excel template and a CSV pair import; a bad cell is named by sheet, row and column and nothing is written', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'duixian-api-'));
-      const template = (await writeTemplate(dir, VOCABULARY)).find((f) => f.endsWith('.xlsx'))!;
+      const template = (await writeTemplate(dir, CORPUS_KNOWN)).find((f) => f.endsWith('.xlsx'))!;
       // the template's example enterprise is E1 with another USCC: renamed, so that the platform's E1 stays as it is
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(template);

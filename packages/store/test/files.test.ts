@@ -13,7 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), 'duixian-store-files-'));
 const by = { by: 'tester', reason: 'template' };
 let xlsx: string;
 beforeAll(async () => {
-  const written = await writeTemplate(dir, KNOWN.vocabulary);
+  const written = await writeTemplate(dir, KNOWN);
   xlsx = written.find((p) => p.endsWith('.xlsx'))!;
 });
 

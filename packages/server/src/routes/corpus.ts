@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { corpusWords, declaredReadings, describeRule, REGIONS } from '@duixian/engine';
-import { applicationMode, CORPUS, MEASURES, ruleFactKeys, TARGETS, textOf, type DocumentId } from '@duixian/corpus';
+import { applicationMode, CORPUS, KNOWN, MEASURES, ruleFactKeys, TARGETS, textOf, type DocumentId } from '@duixian/corpus';
 import { templateCsv, templateXlsx } from '@duixian/interchange';
 import { ApiError } from '../errors.js';
 import { XLSX } from './imports.js';
@@ -36,7 +36,7 @@ export async function corpusRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags: ['数据'], summary: 'The import template: duixian-template.xlsx, or the header row of duixian-template.subjects.csv / .facts.csv', params: { type: 'object', properties: { file: { type: 'string', enum: ['duixian-template.xlsx', 'duixian-template.subjects.csv', 'duixian-template.facts.csv'] } } } },
   }, async (req, reply) => {
     void reply.header('content-disposition', `attachment; filename="${req.params.file}"`);
-    if (req.params.file.endsWith('.xlsx')) return reply.type(XLSX).send(Buffer.from(await templateXlsx(CORPUS.vocabulary)));
+    if (req.params.file.endsWith('.xlsx')) return reply.type(XLSX).send(Buffer.from(await templateXlsx(KNOWN)));
     return reply.type('text/csv; charset=utf-8').send(templateCsv(req.params.file.includes('subjects') ? 'subjects' : 'facts'));
   });
 
