@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import { parse } from 'yaml';
+import { parse, parseDocument, visit } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_CORPUS_DIR, CorpusFileError, LOADED, corpusFromFiles, schemaFiles } from '@duixian/corpus';
 import { problemsOf, withFile } from './corpus-files.js';
@@ -105,6 +105,15 @@ describe('the JSON Schemas in corpus/schema', () => {
     }
     const broken = parse(LOADED.files.get('jiyang-2021-80/rules.yaml')!.replace('legal: 达到, value: "5000"', 'legal: 达成, value: "5000"'));
     expect(validate['rules']!(broken)).toBe(false);
+  });
+
+  it('no file that defines the law uses YAML anchors or aliases: an analyst reads each entry where it stands (cases may share their subjects)', () => {
+    for (const [path, source] of LOADED.files) {
+      if (!path.endsWith('.yaml') || path.includes('/cases/')) continue;
+      const anchored: string[] = [];
+      visit(parseDocument(source), { Alias: (_, node) => void anchored.push(node.source), Node: (_, node) => void (node.anchor && anchored.push(node.anchor)) });
+      expect(anchored, path).toEqual([]);
+    }
   });
 
   it('each YAML file names its schema on its first line, for editors', () => {
