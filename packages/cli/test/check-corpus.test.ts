@@ -30,8 +30,9 @@ describe('duixian check --corpus DIR', () => {
   ])('%s: exit 1, the rule and the figure on stderr', (_name, from, to, line) => {
     const r = duixian('check', '--corpus', corpusWith('jiyang-2021-80', from, to));
     expect(r.code).toBe(1);
-    expect(r.stderr.split('\n')).toContainEqual(expect.stringMatching(new RegExp(`^${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)));
-    expect(r.stderr).toContain('check failed: 1 problems');
+    // the one problem of the law's words; the document's cases, decided by the changed figure, may add theirs
+    const lines = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('check failed') && !/^\S+\/cases\//.test(l));
+    expect(lines).toEqual([expect.stringMatching(new RegExp(`^${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))]);
   }, 60_000);
 
   it('the unchanged copy passes', () => {
