@@ -8,23 +8,14 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TSchema } from '@sinclair/typebox';
-import { Value, type ValueError } from '@sinclair/typebox/value';
-import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Corpus, ExclusiveGroup, PolicyDocument, Rule, Validation, Vocabulary } from '@duixian/engine';
 import { corpusReadings, READINGS_FILE, readingProblems, type DeclaredReadings } from './readings.js';
-import { FILE_SCHEMAS, type FileKind, type VocabularyFile, type WordNotes } from './schema.js';
+import { FILE_SCHEMAS, type FileKind, type WordNotes } from './schema.js';
 import type { Measure, NotComputable, Target } from './types.js';
+import { readVocabulary } from './words.js';
+import { CorpusFileError, lineOfKey, parseFile, type FileProblem } from './yaml-file.js';
 
-/** One problem of a corpus file: where (file:line, field path) and what to do. */
-export interface FileProblem { readonly file: string; readonly line: number; readonly field: string; readonly message: string }
-
-export class CorpusFileError extends Error {
-  constructor(readonly problems: readonly FileProblem[]) {
-    super(problems.map((p) => `${p.file}:${p.line} ${p.field}: ${p.message}`).join('\n'));
-    this.name = 'CorpusFileError';
-  }
-}
+export { CorpusFileError, type FileProblem } from './yaml-file.js';
 
 /** A corpus as read from its folder: the engine's Corpus and the half beside it. */
 export interface LoadedCorpus {
@@ -106,60 +97,6 @@ export function corpusVersion(content: Omit<Corpus, 'version'>): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 12);
 }
 
-const VOCABULARY_FILE = 'vocabulary.yaml';
-/** Where words are declared in a vocabulary.yaml: the engine's three sections, then the notes on applications. */
-const SECTIONS = [['kinds'], ['facts'], ['tags'], ['evidence', 'facts'], ['evidence', 'tags'], ['evidence', 'kinds'], ['registers', 'facts'], ['registers', 'tags']] as const;
-
-interface Words {
-  readonly vocabulary: Vocabulary;
-  readonly evidence: WordNotes;
-  readonly registers: WordNotes;
-}
-
-/**
- * The corpus's words: vocabulary.yaml at the root, then each document's own (in folder order), merged.
- * A word declared twice alike is one word; declared twice differently it is an error naming both
- * files, since no reader could tell which label or unit an input means.
- */
-function readVocabulary(files: ReadonlyMap<string, string>, folders: readonly string[], problems: FileProblem[]): Words {
-  const merged = new Map<string, Record<string, unknown>>(SECTIONS.map((path) => [path.join('.'), {}]));
-  const declaredIn = new Map<string, string>(); // `section.word` → the file that declared it first
-  for (const file of [VOCABULARY_FILE, ...folders.map((f) => `${f}/${VOCABULARY_FILE}`)]) {
-    const source = files.get(file);
-    if (source === undefined) continue; // a document need not declare words of its own
-    const before = problems.length;
-    const words = parseFile(file, source, FILE_SCHEMAS.vocabulary, problems) as VocabularyFile | undefined;
-    if (!words || problems.length > before) continue;
-    for (const path of SECTIONS) {
-      const section = path.join('.');
-      const into = merged.get(section)!;
-      const declared = path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], words) as Record<string, unknown> | undefined;
-      for (const [word, said] of Object.entries(declared ?? {})) {
-        const first = declaredIn.get(`${section}.${word}`);
-        if (first === undefined) {
-          declaredIn.set(`${section}.${word}`, file);
-          into[word] = said;
-        } else if (JSON.stringify(into[word]) !== JSON.stringify(said)) {
-          problems.push({ file, line: lineOfKey(source, [...path, word]), field: `${section}.${word}`, message: `declared differently in ${first}: ${JSON.stringify(into[word])} there, ${JSON.stringify(said)} here; declare a word once, or alike` });
-        }
-      }
-    }
-  }
-  const notes = (of: string): WordNotes => Object.freeze({ facts: merged.get(`${of}.facts`)!, tags: merged.get(`${of}.tags`)!, kinds: merged.get(`${of}.kinds`) ?? {} }) as WordNotes;
-  return {
-    vocabulary: Object.freeze({ kinds: merged.get('kinds')!, facts: merged.get('facts')!, tags: merged.get('tags')! }) as Vocabulary,
-    evidence: notes('evidence'),
-    registers: notes('registers'),
-  };
-}
-
-/** The line of a key in a YAML file (for problems found after validation). */
-function lineOfKey(source: string, keys: readonly string[]): number {
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines });
-  return lineOf(doc, lines, `/${keys.join('/')}`);
-}
-
 /** readings.yaml at the corpus's root: the general readings (required: the engine reads them). */
 function readGeneralReadings(files: ReadonlyMap<string, string>, problems: FileProblem[]): DeclaredReadings | undefined {
   const source = files.get(READINGS_FILE);
@@ -209,65 +146,6 @@ function readFolder(id: string, files: ReadonlyMap<string, string>, problems: Fi
     targets: (parsed.targets as Omit<Target, 'document'>[]).map(own),
     notComputable: (parsed['not-computable'] as Omit<NotComputable, 'document'>[]).map(own),
   };
-}
-
-/** Parse one YAML file and validate it; problems carry the file's line of the offending field. */
-function parseFile(file: string, source: string, schema: TSchema, problems: FileProblem[]): unknown {
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
-  const [error] = doc.errors; // the first: the others mostly follow from it
-  if (error) {
-    problems.push({ file, line: error.linePos?.[0].line ?? 1, field: '', message: `not valid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` });
-    return undefined;
-  }
-  const value: unknown = doc.toJS();
-  const seen = new Set<string>();
-  for (const e of firstErrors(schema, value)) {
-    const p = { file, line: lineOf(doc, lines, e.path), field: fieldOf(e.path), message: messageOf(e) };
-    if (!seen.has(p.field + p.message)) problems.push(p);
-    seen.add(p.field + p.message);
-  }
-  return value;
-}
-
-/**
- * TypeBox reports a union (a condition, an award) as one "expected union value": the useful
- * error is the one of the variant the entry meant, the one it fails least.
- */
-function firstErrors(schema: TSchema, value: unknown): ValueError[] {
-  const out: ValueError[] = [];
-  for (const e of Value.Errors(schema, value)) {
-    if (out.some((o) => e.path.startsWith(o.path))) continue; // one problem per field
-    const variants = (e.schema as { anyOf?: TSchema[] }).anyOf;
-    if (variants && variants.some((v) => (v as { type?: string }).type === 'object')) {
-      const best = variants.map((v) => [...Value.Errors(v, e.value)]).sort((a, b) => a.length - b.length)[0] ?? [];
-      if (best.length > 0) { out.push(...best.map((b) => ({ ...b, path: e.path + b.path }))); continue; }
-    }
-    out.push(e);
-  }
-  return out;
-}
-
-function messageOf(e: ValueError): string {
-  const anyOf = (e.schema as { anyOf?: { const?: unknown }[] }).anyOf;
-  if (anyOf && anyOf.every((v) => v.const !== undefined)) return `"${String(e.value)}" is not one of ${anyOf.map((v) => String(v.const)).join(' ')}`;
-  const pattern = (e.schema as { pattern?: string }).pattern;
-  const description = (e.schema as { description?: string }).description;
-  if (e.value === undefined) return `missing${description ? ` (${description})` : ''}`;
-  if (e.message.startsWith('Unexpected property')) return 'unknown field: remove it or check its spelling against the schema';
-  return `${e.message}${pattern ? ` ${pattern}` : ''}${description ? ` (${description})` : ''}, got ${JSON.stringify(e.value)?.slice(0, 80)}`;
-}
-
-/** "/rules/3/conditions/0/legal" → "rules[3].conditions[0].legal" */
-const fieldOf = (path: string): string => path.split('/').slice(1).map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : `${i ? '.' : ''}${s}`)).join('');
-
-function lineOf(doc: Document, lines: LineCounter, path: string): number {
-  const keys = path.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-  for (let n = keys.length; n >= 0; n--) {
-    const node = doc.getIn(keys.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-    if (node?.range) return lines.linePos(node.range[0]).line;
-  }
-  return 1;
 }
 
 function exists(path: string): boolean {
