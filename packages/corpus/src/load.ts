@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Corpus, ExclusiveGroup, PolicyDocument, Rule, Validation, Vocabulary } from '@duixian/engine';
 import { corpusReadings, READINGS_FILE, readingProblems, type DeclaredReadings } from './readings.js';
+import { readRegions } from './regions.js';
 import { FILE_SCHEMAS, type FileKind, type WordNotes } from './schema.js';
 import type { Measure, NotComputable, Target } from './types.js';
 import { readVocabulary } from './words.js';
@@ -66,6 +67,7 @@ export function corpusFromFiles(files: ReadonlyMap<string, string>): LoadedCorpu
   const read = folders.map((id) => readFolder(id, files, problems));
   const { vocabulary, evidence, registers } = readVocabulary(files, folders, problems);
   const general = readGeneralReadings(files, problems);
+  const regions = readRegions(files, problems);
   if (problems.length > 0) throw new CorpusFileError(problems);
   const docs = read.map((r) => r!).sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity) || (a.document.id < b.document.id ? -1 : 1));
   const content = {
@@ -75,6 +77,7 @@ export function corpusFromFiles(files: ReadonlyMap<string, string>): LoadedCorpu
     validations: docs.flatMap((d) => d.validations),
     vocabulary,
     readings: corpusReadings(general!, docs.map((d) => ({ document: d.document.id, readings: d.readings }))),
+    ...(regions ? { regions } : {}),
   };
   const wrongReadings = readingProblems(general!, docs.map((d) => ({ document: d.document.id, readings: d.readings })), { version: '', ...content }, (id, document) => readingAt(files, id, document));
   if (wrongReadings.length > 0) throw new CorpusFileError(wrongReadings);

@@ -5,7 +5,7 @@
  * them at compile time. A document's entries carry no `document` field: the folder is the document.
  */
 import { Type, type TSchema } from '@sinclair/typebox';
-import { ExclusiveGroupSchema, PolicyDocumentSchema, RuleSchema, UNITS, ValidationSchema, type Describes, type Vocabulary } from '@duixian/engine';
+import { ExclusiveGroupSchema, PolicyDocumentSchema, RuleSchema, UNITS, ValidationSchema, type Describes, type Region, type Vocabulary } from '@duixian/engine';
 import type { Measure, NotComputable, Target } from './types.js';
 
 const strict = { additionalProperties: false } as const;
@@ -86,6 +86,22 @@ export const VocabularySchema = obj({
   })),
 });
 
+/**
+ * The corpus's region table (corpus/regions.yaml): the province's own divisions, read over the
+ * national table the engine carries (a code here wins). The peers of a 全省/全市 ranking and the
+ * jurisdiction a subject counts in follow from its rows: a zone added here counts in its city.
+ */
+const Code = Type.String({ pattern: '^(CN|[0-9]{6})$', description: 'the 6-digit division code (统计用区划代码), or CN for the country' });
+export const RegionSchema = obj({
+  code: Code,
+  name: Type.String({ minLength: 1, description: 'the official name' }),
+  level: Type.Union([Type.Literal('country'), Type.Literal('province'), Type.Literal('city'), Type.Literal('county')], { description: 'a zone is county level' }),
+  parent: Type.Union([Code, Type.Null()], { description: 'the region it lies in: a county its city, a city the province; null for CN alone' }),
+  zone: Type.Optional(Type.Literal(true, { description: 'a development or functional zone (开发区、功能区), a recipient like a county' })),
+  shortName: Type.Optional(Type.String({ minLength: 1, description: 'the short name local government uses (济宁高新区)' })),
+  assigned: Type.Optional(Type.Literal(true, { description: 'a code this project gave: NBS gives none' })),
+});
+
 /** Word → why, by kind of word: what vocabulary.yaml says of applications (evidence) and registers. */
 export interface WordNotes {
   readonly facts: Readonly<Record<string, string>>;
@@ -115,6 +131,8 @@ export const FILE_SCHEMAS = {
   vocabulary: VocabularySchema,
   /** corpus/readings.yaml: the general readings (not a document's file) */
   readings: ReadingsSchema,
+  /** corpus/regions.yaml: the province's region table */
+  regions: Type.Array(RegionSchema),
 } as const;
 
 export type FileKind = keyof typeof FILE_SCHEMAS;
@@ -151,4 +169,5 @@ export type FileSchemasMatchTypes = [
   Holds<Describes<typeof TargetSchema, Target>>,
   Holds<Describes<typeof NotComputableSchema, NotComputable>>,
   Holds<Describes<typeof VocabularySchema, VocabularyFile>>,
+  Holds<Describes<typeof RegionSchema, Region>>,
 ];

@@ -8,7 +8,7 @@
  * of some of the subjects (`rowsOf`).
  */
 import type { Dataset, Fact, Mutable, Subject } from './dataset.js';
-import { placeOf } from './regions.js';
+import { BUILT_IN_REGIONS, type RegionTable } from './regions.js';
 import type { FactKey, SubjectKind, Tag } from './vocabulary.js';
 
 /** The subjects of a run by position: as a list of objects, or as columns. */
@@ -287,9 +287,9 @@ export function rowsOf(data: ColumnarDataset, keep: (i: number) => boolean = () 
 }
 
 /** The subjects' places (their region, or a region subject's own code), as placeOf gives them for objects. */
-export function placeAt(table: SubjectTable, i: number): string | undefined {
+export function placeAt(table: SubjectTable, i: number, regions: RegionTable = BUILT_IN_REGIONS): string | undefined {
   const region = table.region(i);
-  return region ?? placeOf({ id: table.id(i) });
+  return region ?? regions.placeOf({ id: table.id(i) });
 }
 
 /** FNV-1a over the UTF-16 units of text[from, to). */

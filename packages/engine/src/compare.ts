@@ -5,7 +5,7 @@
  */
 import type { AwardRow, Evaluation } from './evaluate.js';
 import { fenOf, yuanString } from './format.js';
-import { cityOf } from './regions.js';
+import { BUILT_IN_REGIONS, type RegionTable } from './regions.js';
 
 export interface SubjectChange {
   readonly subject: string;
@@ -29,8 +29,8 @@ export interface Comparison {
 
 const fen = (s: string | null): number => (s === null ? 0 : fenOf(s));
 
-/** `place(subject)` gives the subject's region code (for totals by city); unknown places count as "". */
-export function compareEvaluations(before: Pick<Evaluation, 'awards'>, after: Pick<Evaluation, 'awards'>, place: (subject: string) => string | undefined): Comparison {
+/** `place(subject)` gives the subject's region code (for totals by city, in `regions`: the corpus's table); unknown places count as "". */
+export function compareEvaluations(before: Pick<Evaluation, 'awards'>, after: Pick<Evaluation, 'awards'>, place: (subject: string) => string | undefined, regions: RegionTable = BUILT_IN_REGIONS): Comparison {
   const perSubject = new Map<string, { b: number; a: number; rulesB: Set<string>; rulesA: Set<string> }>();
   const byFunder = new Map<string, [number, number]>();
   const byCity = new Map<string, [number, number]>();
@@ -43,7 +43,7 @@ export function compareEvaluations(before: Pick<Evaluation, 'awards'>, after: Pi
       const shares: [string, number][] = r.funderShares ? Object.entries(r.funderShares).map(([f, v]) => [f, fen(v)]) : [[r.funder, amount]];
       for (const [f, v] of shares) bump(byFunder, f, side, v);
       const code = place(r.subject);
-      bump(byCity, code === undefined ? '' : (cityOf(code) ?? code), side, amount);
+      bump(byCity, code === undefined ? '' : (regions.cityOf(code) ?? code), side, amount);
     }
   };
   add(before.awards, 0);

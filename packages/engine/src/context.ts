@@ -6,6 +6,7 @@ import type { AnyDataset } from './columns.js';
 import type { Readings, RunReadings } from './interpretations.js';
 import { parameterUnit } from './parameters.js';
 import { Population } from './population.js';
+import { regionTableOf, type RegionTable } from './regions.js';
 import type { Corpus, PolicyDocument, Rule } from './rule.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -27,6 +28,8 @@ export class RunContext {
   readonly rules: ReadonlyMap<string, Rule>;
   /** the corpus's words: fact keys' labels and units, tags' and kinds' names */
   readonly vocabulary: Vocabulary;
+  /** the corpus's region table over the national one: jurisdictions, cities, the peers of a ranking */
+  readonly regions: RegionTable;
   /** rule → key → value, for the run's year only */
   private readonly params = new Map<string, Map<string, number>>();
   private readonly history = new Map<string, number[]>(); // `${subject}|${rule}` → years
@@ -41,7 +44,8 @@ export class RunContext {
   readonly memo = new Map<string, unknown>();
 
   constructor(readonly corpus: Corpus, dataset: AnyDataset, year: number, readings: RunReadings, population?: Population) {
-    this.population = population ?? new Population(dataset, corpus.vocabulary);
+    this.regions = regionTableOf(corpus);
+    this.population = population ?? new Population(dataset, corpus.vocabulary, this.regions);
     this.year = year;
     this.runReadings = readings;
     this.readings = readings.all;

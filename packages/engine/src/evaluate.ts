@@ -8,7 +8,6 @@ import { RunContext } from './context.js';
 import type { AnyDataset } from './columns.js';
 import { yuanString } from './format.js';
 import { resolveReadings, type ReadingId, type Readings } from './interpretations.js';
-import { cityOf } from './regions.js';
 import { applyBlacklist, applyDocumentExclusive, applyGroups, applyHistory, applyHonorHistory, applyOnce, applyPool, documentBudget, rulePool, type PoolResult } from './resolve.js';
 import { RuleRun, type Decision } from './rule-run.js';
 import type { Corpus, PolicyDocument, Rule } from './rule.js';
@@ -243,7 +242,7 @@ export class Run {
     const code = this.ctx.population.regionCode(d.i);
     switch (d.rule.funder ?? 'document') {
       case 'document': return { funder: doc.funder };
-      case 'subject-city': return { funder: (code === undefined ? undefined : cityOf(code)) ?? doc.funder };
+      case 'subject-city': return { funder: (code === undefined ? undefined : this.ctx.regions.cityOf(code)) ?? doc.funder };
       case 'subject-county': return { funder: code && code.length === 6 && !code.endsWith('00') ? code : doc.funder };
       case 'city-county': return this.sharedFunder(d, doc, code);
     }

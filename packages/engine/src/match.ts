@@ -7,7 +7,7 @@
 import type { Dataset } from './dataset.js';
 import { Run } from './evaluate.js';
 import { yuanString } from './format.js';
-import { isWithin, placeOf } from './regions.js';
+import { regionTableOf } from './regions.js';
 import { placedByActivity } from './rule-run.js';
 import type { Corpus } from './rule.js';
 import type { Step } from './trace.js';
@@ -45,10 +45,11 @@ const failingOf = (steps: readonly Step[]): string[] => steps.filter((s) => s.ho
 export function matchProfile(corpus: Corpus, dataset: Dataset, subjectId: string): Match[] {
   const subject = dataset.subjects.find((s) => s.id === subjectId);
   if (!subject) throw new Error(`unknown subject ${subjectId}`);
-  const place = placeOf(subject);
+  const regions = regionTableOf(corpus);
+  const place = regions.placeOf(subject);
   const issuers = new Map(corpus.documents.map((d) => [d.id, d.issuer]));
   const rules = corpus.rules
-    .filter((r) => r.recipient.kinds.includes(subject.kind) && (r.recipient.byActivity || (place !== undefined && isWithin(place, issuers.get(r.document)!))))
+    .filter((r) => r.recipient.kinds.includes(subject.kind) && (r.recipient.byActivity || (place !== undefined && regions.isWithin(place, issuers.get(r.document)!))))
     .map((r) => r.id);
   return matchSubject(new Run(corpus, dataset, { rules }), subjectId);
 }

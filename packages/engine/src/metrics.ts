@@ -8,7 +8,6 @@ import { formatQ, formatRatioQ, formatValue } from './format.js';
 import { holds, operatorOf, SYMBOL } from './legal.js';
 import { scaled } from './quantity.js';
 import { add, div, fromScaled, q, sub, type Q } from './rational.js';
-import { childrenOf, cityOf } from './regions.js';
 import type { Benchmark, Metric } from './rule.js';
 import { factInfo, UNITS, type FactKey, type Unit, type Vocabulary } from './vocabulary.js';
 
@@ -156,10 +155,10 @@ function countNewlyOver(ctx: RunContext, m: Extract<Metric, { newlyOver: unknown
 /** The region a benchmark refers to for subject i, and the regions that make it up. */
 function benchmarkRegion(ctx: RunContext, i: number, b: Benchmark): { code: string; name: string; members: string[] } | undefined {
   if (b.average === 'country') return { code: 'CN', name: '全国', members: [] };
-  if (b.average === 'province') return { code: '370000', name: '全省', members: childrenOf('370000').map((r) => r.code) };
+  if (b.average === 'province') return { code: '370000', name: '全省', members: ctx.regions.childrenOf('370000').map((r) => r.code) };
   const code = ctx.population.regionCode(i);
-  const city = code === undefined ? undefined : cityOf(code);
-  return city ? { code: city, name: '全市', members: childrenOf(city).map((r) => r.code) } : undefined;
+  const city = code === undefined ? undefined : ctx.regions.cityOf(code);
+  return city ? { code: city, name: '全市', members: ctx.regions.childrenOf(city).map((r) => r.code) } : undefined;
 }
 
 /** A benchmark (全省/全市/全国平均) for subject i, under I-avg; memoised per region. */

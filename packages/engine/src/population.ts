@@ -6,7 +6,7 @@
  */
 import { isColumnar, placeAt, SubjectList, type AnyDataset, type FactColumns, type SubjectTable } from './columns.js';
 import type { Fact } from './dataset.js';
-import { isWithin } from './regions.js';
+import { BUILT_IN_REGIONS, type RegionTable } from './regions.js';
 import { REGION_KINDS, type FactKey, type SubjectKind, type Tag, type Vocabulary } from './vocabulary.js';
 
 /**
@@ -80,7 +80,8 @@ export class Population {
   private readonly bucketCache = new Map<SubjectKind, { start: Int32Array; members: Int32Array }>();
 
   /** `vocabulary`: the corpus's words, whose kinds, tags and fact keys the dataset uses (the readers checked them). */
-  constructor(dataset: AnyDataset, vocabulary: Vocabulary) {
+  /** `regions`: the run's region table (its corpus's), which jurisdictions are read in */
+  constructor(dataset: AnyDataset, vocabulary: Vocabulary, private readonly regions: RegionTable = BUILT_IN_REGIONS) {
     const words = (this.words = indexesOf(vocabulary));
     // a kind the corpus does not declare (a stored subject of an older corpus) gets a number of its own: no rule names it
     const kindList = [...words.kinds];
@@ -110,7 +111,7 @@ export class Population {
       if (mask === undefined) masks.set(tags, (mask = this.maskOf(tags, false)));
       this.tagMask[i * TAG_WORDS] = mask[0];
       this.tagMask[i * TAG_WORDS + 1] = mask[1];
-      const code = placeAt(subjects, i);
+      const code = placeAt(subjects, i, regions);
       if (code !== lastCode) {
         const known = this.regionIds.get((lastCode = code));
         if (known === undefined) this.regionIds.set(code, (id = this.codes.push(code) - 1));
@@ -332,7 +333,7 @@ export class Population {
     let list = this.inRegionCache.get(k);
     if (!list) {
       const { start, members } = this.buckets(kind);
-      const ids = [...this.regionIds].filter(([code]) => code !== undefined && isWithin(code, ancestor)).map(([, id]) => id).sort((a, b) => a - b);
+      const ids = [...this.regionIds].filter(([code]) => code !== undefined && this.regions.isWithin(code, ancestor)).map(([, id]) => id).sort((a, b) => a - b);
       list = new Int32Array(ids.reduce((n, id) => n + start[id + 1]! - start[id]!, 0));
       let at = 0;
       for (const id of ids) {
@@ -370,7 +371,7 @@ export class Population {
     let known = this.withinCache.get(ancestor);
     if (!known) this.withinCache.set(ancestor, (known = new Map()));
     let r = known.get(code);
-    if (r === undefined) known.set(code, (r = isWithin(code, ancestor)));
+    if (r === undefined) known.set(code, (r = this.regions.isWithin(code, ancestor)));
     return r;
   }
 }

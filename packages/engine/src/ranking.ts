@@ -8,7 +8,6 @@ import { weightKeyOf } from './parameters.js';
 import type { RunContext } from './context.js';
 import { keyOf, measure, metricLabel, type MissingFact } from './metrics.js';
 import { add, cmp, div, fromScaled, mul, sub, ZERO, ONE, type Q } from './rational.js';
-import { region, regionsOfLevel } from './regions.js';
 import type { Metric, PolicyDocument, Rule } from './rule.js';
 import type { Step } from './trace.js';
 import { factInfo, UNITS } from './vocabulary.js';
@@ -152,7 +151,7 @@ export function ranksRegionField(rule: Rule): boolean {
 export function rankField(ctx: RunContext, rule: Rule, by: Metric, doc: PolicyDocument, claims: (i: number) => boolean): RankField | undefined {
   if (!ranksRegionField(rule)) return undefined;
   const kind = rule.recipient.kinds[0] as 'city' | 'county';
-  const members = regionsOfLevel(kind, doc.issuer);
+  const members = ctx.regions.regionsOfLevel(kind, doc.issuer);
   const pop = ctx.population;
   const present = members.map((r) => pop.index(r.code)).filter((i): i is number => i !== undefined && pop.subjects.kind(i) === kind && claims(i));
   const having = new Set([...rankPeers(ctx, rule, by, present).score.keys()].map((i) => pop.subjects.id(i)));
@@ -168,10 +167,10 @@ export const unranked = (t: RankTable): RankTable => ({ ...t, rank: new Map(), r
 /** The warning each decision of the rule carries: how many of how many members have the figure. */
 export function rankFieldStep(ctx: RunContext, doc: PolicyDocument, rule: Rule, field: RankField): Step {
   const kind = rule.recipient.kinds[0];
-  const scope = region(doc.issuer)?.level === 'province' ? '全省' : '全市';
+  const scope = ctx.regions.region(doc.issuer)?.level === 'province' ? '全省' : '全市';
   const noun = kind === 'city' ? '设区的市' : '县级单位（县、市、区及功能区）';
   const having = field.members - field.lacking.length;
-  const names = field.lacking.map((c) => region(c)?.name ?? c).join('、');
+  const names = field.lacking.map((c) => ctx.regions.region(c)?.name ?? c).join('、');
   const reading = ctx.readings['I-rank-incomplete'];
   const then = reading === 'reported'
     ? `名次只在有数据的${having}个中排定，数据补齐后可能不同（I-rank-incomplete=reported）`

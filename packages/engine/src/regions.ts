@@ -248,9 +248,8 @@ export const REGIONS: readonly Region[] = [
   { code: '371772', name: '菏泽高新技术开发区', level: 'county', parent: '371700', zone: true, shortName: '菏泽高新区' },
 ];
 
-const BY_CODE = new Map(REGIONS.map((r) => [r.code, r]));
 
-/** The national table, parsed once on first use (lookups go to Shandong's table first). */
+/** The national table, parsed once on first use (lookups go to the province's table first). */
 let national: Map<string, Region> | undefined;
 function nationalTable(): Map<string, Region> {
   if (national) return national;
@@ -272,51 +271,91 @@ function nationalDivision(code: string, name: string): Region {
 /** Every division of the national table as it stands there (Shandong's included), in code order. */
 export const nationalRegions = (): readonly Region[] => [...nationalTable().values()];
 
-/** The region of a code: Shandong's table first, then the national one; undefined for any other string. */
-export const region = (code: string): Region | undefined => BY_CODE.get(code) ?? nationalTable().get(code);
-
-/** True when `code` is `ancestor` or lies inside it ("CN" contains every region). */
-export function isWithin(code: string, ancestor: string): boolean {
-  for (let r = region(code); r; r = r.parent === null ? undefined : region(r.parent)) {
-    if (r.code === ancestor) return true;
-  }
-  return false;
-}
-
-/** Where a subject is: its region, or itself when it is a region (a city's own statistics); undefined for neither. */
-export function placeOf(s: { readonly id: string; readonly region?: string | null } | undefined): string | undefined {
-  if (!s) return undefined;
-  return s.region ?? (region(s.id) ? s.id : undefined);
-}
-
-/** The city (地级市) a region lies in, or undefined above city level. */
-export function cityOf(code: string): string | undefined {
-  for (let r = region(code); r; r = r.parent === null ? undefined : region(r.parent)) {
-    if (r.level === 'city') return r.code;
-  }
-  return undefined;
-}
-
-/** The regions whose parent is `code`, in code order. */
-export function childrenOf(code: string): readonly Region[] {
-  return REGIONS.filter((r) => r.parent === code).sort((a, b) => (a.code < b.code ? -1 : 1));
-}
-
-/** The regions of Shandong's table at `level` inside `within` (全省的市, 全市的县), in code order. */
-export function regionsOfLevel(level: RegionLevel, within: string): readonly Region[] {
-  return REGIONS.filter((r) => r.level === level && isWithin(r.code, within)).sort((a, b) => (a.code < b.code ? -1 : 1));
-}
-
-/** The county-level units (districts, counties, county-level cities, zones) of a city, in code order. */
-export function countiesOf(city: string): readonly Region[] {
-  return childrenOf(city).filter((r) => r.level === 'county');
-}
+const byCode = (a: Region, b: Region): number => (a.code < b.code ? -1 : 1);
 
 /**
- * The one region called `name` (official or short name) inside `within`, or undefined when there is
- * none or more than one: 市中区 exists in both 济南 and 枣庄, so pass the city to tell them apart.
+ * A corpus's region table (its regions.yaml) over the national one: `region`, `isWithin` and
+ * `cityOf` read both, the corpus's first; `rows`, `childrenOf`, `regionsOfLevel`, `countiesOf` and
+ * `regionByName` are the corpus's own (the peers of 全省/全市 rankings, the demo and the map).
+ * A run reads the table of its corpus (`ctx.regions`), so a zone added in the data counts in its city.
  */
-export function regionByName(name: string, within = 'CN'): Region | undefined {
-  const hits = REGIONS.filter((r) => (r.name === name || r.shortName === name) && isWithin(r.code, within));
-  return hits.length === 1 ? hits[0] : undefined;
+export class RegionTable {
+  private readonly byCode: ReadonlyMap<string, Region>;
+
+  constructor(readonly rows: readonly Region[]) {
+    this.byCode = new Map(rows.map((r) => [r.code, r]));
+  }
+
+  /** The region of a code: the corpus's table first, then the national one; undefined for any other string. */
+  region(code: string): Region | undefined {
+    return this.byCode.get(code) ?? nationalTable().get(code);
+  }
+
+  /** True when `code` is `ancestor` or lies inside it ("CN" contains every region). */
+  isWithin(code: string, ancestor: string): boolean {
+    for (let r = this.region(code); r; r = r.parent === null ? undefined : this.region(r.parent)) {
+      if (r.code === ancestor) return true;
+    }
+    return false;
+  }
+
+  /** Where a subject is: its region, or itself when it is a region (a city's own statistics); undefined for neither. */
+  placeOf(s: { readonly id: string; readonly region?: string | null } | undefined): string | undefined {
+    if (!s) return undefined;
+    return s.region ?? (this.region(s.id) ? s.id : undefined);
+  }
+
+  /** The city (地级市) a region lies in, or undefined above city level. */
+  cityOf(code: string): string | undefined {
+    for (let r = this.region(code); r; r = r.parent === null ? undefined : this.region(r.parent)) {
+      if (r.level === 'city') return r.code;
+    }
+    return undefined;
+  }
+
+  /** The regions of the corpus's table whose parent is `code`, in code order. */
+  childrenOf(code: string): readonly Region[] {
+    return this.rows.filter((r) => r.parent === code).sort(byCode);
+  }
+
+  /** The regions of the corpus's table at `level` inside `within` (全省的市, 全市的县), in code order. */
+  regionsOfLevel(level: RegionLevel, within: string): readonly Region[] {
+    return this.rows.filter((r) => r.level === level && this.isWithin(r.code, within)).sort(byCode);
+  }
+
+  /** The county-level units (districts, counties, county-level cities, zones) of a city, in code order. */
+  countiesOf(city: string): readonly Region[] {
+    return this.childrenOf(city).filter((r) => r.level === 'county');
+  }
+
+  /**
+   * The one region called `name` (official or short name) inside `within`, or undefined when there is
+   * none or more than one: 市中区 exists in both 济南 and 枣庄, so pass the city to tell them apart.
+   */
+  regionByName(name: string, within = 'CN'): Region | undefined {
+    const hits = this.rows.filter((r) => (r.name === name || r.shortName === name) && this.isWithin(r.code, within));
+    return hits.length === 1 ? hits[0] : undefined;
+  }
 }
+
+/** The engine's built-in table (the built-in corpus's regions.yaml holds the same rows; a test keeps them equal). */
+export const BUILT_IN_REGIONS = new RegionTable(REGIONS);
+
+const tables = new WeakMap<readonly Region[], RegionTable>();
+/** The table of a corpus: its own rows, or the built-in table; one per corpus, so a run builds none. */
+export function regionTableOf(corpus: { readonly regions?: readonly Region[] }): RegionTable {
+  if (!corpus.regions) return BUILT_IN_REGIONS;
+  let t = tables.get(corpus.regions);
+  if (!t) tables.set(corpus.regions, (t = new RegionTable(corpus.regions)));
+  return t;
+}
+
+// The built-in table's lookups, for callers without a corpus at hand (server, store, workflow, readers).
+export const region = (code: string): Region | undefined => BUILT_IN_REGIONS.region(code);
+export const isWithin = (code: string, ancestor: string): boolean => BUILT_IN_REGIONS.isWithin(code, ancestor);
+export const placeOf = (s: { readonly id: string; readonly region?: string | null } | undefined): string | undefined => BUILT_IN_REGIONS.placeOf(s);
+export const cityOf = (code: string): string | undefined => BUILT_IN_REGIONS.cityOf(code);
+export const childrenOf = (code: string): readonly Region[] => BUILT_IN_REGIONS.childrenOf(code);
+export const regionsOfLevel = (level: RegionLevel, within: string): readonly Region[] => BUILT_IN_REGIONS.regionsOfLevel(level, within);
+export const countiesOf = (city: string): readonly Region[] => BUILT_IN_REGIONS.countiesOf(city);
+export const regionByName = (name: string, within = 'CN'): Region | undefined => BUILT_IN_REGIONS.regionByName(name, within);

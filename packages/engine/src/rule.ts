@@ -6,6 +6,7 @@
 import type { ReadingDeclaration, ReadingId } from './interpretations.js';
 import type { LegalWord } from './legal.js';
 import type { FactKey, SubjectKind, Tag, Vocabulary } from './vocabulary.js';
+import type { Region } from './regions.js';
 
 /** A policy document (文件): who issued it, when it is in force, who pays by default. */
 export interface PolicyDocument {
@@ -221,4 +222,6 @@ export interface Corpus {
   readonly vocabulary: Vocabulary;
   /** the readings the corpus offers (readings.yaml and its documents' own); absent: the engine's general ones */
   readonly readings?: Readonly<Record<string, ReadingDeclaration>>;
+  /** the province's region table (regions.yaml), over the national one; absent: the engine's built-in table */
+  readonly regions?: readonly Region[];
 }
