@@ -3,7 +3,7 @@
  * funder and by city, and exported in the layout a public notice uses — document, article,
  * subject, USCC, region, the figures the decision used, amount — as .xlsx and CSV.
  */
-import { cityOf, fenOf, isWithin, placeOf, region, yuanString, type AwardRow, type Evaluation, type PolicyDocument, type Rule, type Subject } from '@duixian/engine';
+import { BUILT_IN_REGIONS, fenOf, yuanString, type AwardRow, type Evaluation, type PolicyDocument, type RegionTable, type Rule, type Subject } from '@duixian/engine';
 import { loadExcel } from './excel.js';
 import { spreadsheetCsv, spreadsheetRow } from './spreadsheet-safe.js';
 
@@ -20,17 +20,20 @@ export interface NoticeContext {
   readonly subjects: ReadonlyMap<string, Subject>;
   readonly documents: ReadonlyMap<string, PolicyDocument>;
   readonly rules: ReadonlyMap<string, Rule>;
+  /** the corpus's region table (its Known.regions): places, cities and names; the engine's built-in one when absent */
+  readonly regions?: RegionTable;
 }
 
 export function filterAwards(rows: readonly AwardRow[], ctx: NoticeContext, f: AwardFilter): AwardRow[] {
+  const regions = ctx.regions ?? BUILT_IN_REGIONS;
   return rows.filter((r) => {
     if (f.document && r.document !== f.document) return false;
     if (f.rule && r.rule !== f.rule) return false;
     if (f.funder && r.funder !== f.funder) return false;
     if (f.type && r.type !== f.type) return false;
     if (f.region) {
-      const place = placeOf(ctx.subjects.get(r.subject));
-      if (!place || !isWithin(place, f.region)) return false;
+      const place = regions.placeOf(ctx.subjects.get(r.subject));
+      if (!place || !regions.isWithin(place, f.region)) return false;
     }
     return true;
   });
@@ -40,14 +43,15 @@ export function filterAwards(rows: readonly AwardRow[], ctx: NoticeContext, f: A
 export function awardTotals(rows: readonly AwardRow[], ctx: NoticeContext): { byFunder: Record<string, string>; byCity: Record<string, string> } {
   const byFunder = new Map<string, bigint>();
   const byCity = new Map<string, bigint>();
+  const regions = ctx.regions ?? BUILT_IN_REGIONS;
   for (const r of rows) {
     if (r.type !== 'money' || r.amount === null) continue;
     const fen = BigInt(fenOf(r.amount));
     for (const [f, v] of r.funderShares ? Object.entries(r.funderShares).map(([k, a]) => [k, BigInt(fenOf(a))] as const) : [[r.funder, fen] as const]) {
       byFunder.set(f, (byFunder.get(f) ?? 0n) + v);
     }
-    const place = placeOf(ctx.subjects.get(r.subject));
-    const city = (place && cityOf(place)) ?? place ?? '';
+    const place = regions.placeOf(ctx.subjects.get(r.subject));
+    const city = (place && regions.cityOf(place)) ?? place ?? '';
     byCity.set(city, (byCity.get(city) ?? 0n) + fen);
   }
   const out = (m: Map<string, bigint>) => Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, yuanString(v)]));
@@ -59,23 +63,24 @@ const TYPE_ZH = { money: '资金', honor: '荣誉', recommendation: '推荐', pe
 
 /** One row of the notice: what the public sees of an award. */
 export function noticeRows(rows: readonly AwardRow[], ctx: NoticeContext): string[][] {
+  const regions = ctx.regions ?? BUILT_IN_REGIONS;
   return rows.map((r) => {
     const s = ctx.subjects.get(r.subject);
     const doc = ctx.documents.get(r.document);
-    const place = placeOf(s);
+    const place = regions.placeOf(s);
     return [
       doc?.title ?? r.document, doc?.number ?? '', r.article, ctx.rules.get(r.rule)?.title ?? r.rule,
-      s?.name ?? r.subject, s?.uscc ?? '', place ? `${region(place)?.name ?? place}（${place}）` : '',
-      indicatorsOf(r), TYPE_ZH[r.type] + (r.ceiling ? '（最高额）' : ''), r.amount ?? '', fundersOf(r),
+      s?.name ?? r.subject, s?.uscc ?? '', place ? `${regions.region(place)?.name ?? place}（${place}）` : '',
+      indicatorsOf(r), TYPE_ZH[r.type] + (r.ceiling ? '（最高额）' : ''), r.amount ?? '', fundersOf(r, regions),
     ];
   });
 }
 
 /** Who pays, by name: 济宁市财政; a split award names each share (东营市财政 6.00万元；河口区财政 4.00万元). */
-const funderName = (code: string): string => `${region(code)?.name ?? code}财政`;
-function fundersOf(r: AwardRow): string {
-  if (!r.funderShares) return funderName(r.funder);
-  return Object.entries(r.funderShares).map(([f, v]) => `${funderName(f)} ${v}`).join('；');
+const funderName = (code: string, regions: RegionTable): string => `${regions.region(code)?.name ?? code}财政`;
+function fundersOf(r: AwardRow, regions: RegionTable): string {
+  if (!r.funderShares) return funderName(r.funder, regions);
+  return Object.entries(r.funderShares).map(([f, v]) => `${funderName(f, regions)} ${v}`).join('；');
 }
 
 /**
@@ -117,6 +122,6 @@ export async function noticeXlsx(result: Pick<Evaluation, 'year'>, rows: readonl
   });
   const totals = wb.addWorksheet('合计');
   totals.addRow(['资金来源', '金额（元）']);
-  for (const [f, v] of Object.entries(awardTotals(rows, ctx).byFunder)) totals.addRow(spreadsheetRow([funderName(f), v]));
+  for (const [f, v] of Object.entries(awardTotals(rows, ctx).byFunder)) totals.addRow(spreadsheetRow([funderName(f, ctx.regions ?? BUILT_IN_REGIONS), v]));
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

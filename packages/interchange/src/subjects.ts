@@ -1,5 +1,5 @@
 /** `subjects`: who the dataset is about, each with a unique id. */
-import { isRegionKind, region, usccCheckChar, usccProblem, type Subject, type SubjectKind, type Tag } from '@duixian/engine';
+import { BUILT_IN_REGIONS, isRegionKind, usccCheckChar, usccProblem, type RegionTable, type Subject, type SubjectKind, type Tag } from '@duixian/engine';
 import { Checker, describe } from './check.js';
 import type { Elements } from './elements.js';
 import { wordsOf, type Words } from './words.js';
@@ -22,14 +22,15 @@ export function readSubjects(c: Checker, list: Elements): SubjectsRead {
   const ids: string[] = new Array<string>(list.length);
   const holders = new Map<string, number>(); // USCC → the first subject carrying it
   const words = wordsOf(c.known.vocabulary); // once, not per subject of a million
+  const regions = c.known.regions ?? BUILT_IN_REGIONS;
   list.forEach((r, i) => {
     if (!c.record('subjects', i, r, KEYS)) return;
     const id = subjectId(c, i, r.id, index);
     if (id !== undefined) ids[i] = id;
     const kind = subjectKind(c, i, r.kind, words);
     const name = c.string('subjects', i, 'name', r.name, true);
-    const place = r.region === undefined ? undefined : regionCode(c, i, r.region);
-    if (id !== undefined && kind !== undefined && isRegionKind(kind)) regionSubject(c, i, id, kind, r.region);
+    const place = r.region === undefined ? undefined : regionCode(c, i, r.region, regions);
+    if (id !== undefined && kind !== undefined && isRegionKind(kind)) regionSubject(c, i, id, kind, r.region, regions);
     const uscc = r.uscc === undefined ? undefined : usccOf(c, i, r.uscc, holders);
     const tags = r.tags === undefined ? NO_TAGS : tagsOf(c, i, r.tags, words);
     if (id === undefined || kind === undefined || name === undefined) return;
@@ -61,8 +62,8 @@ function subjectKind(c: Checker, i: number, v: unknown, { kinds }: Words): Subje
   return undefined;
 }
 
-function regionCode(c: Checker, i: number, v: unknown): string | undefined {
-  const r = typeof v === 'string' ? region(v) : undefined;
+function regionCode(c: Checker, i: number, v: unknown, regions: RegionTable): string | undefined {
+  const r = typeof v === 'string' ? regions.region(v) : undefined;
   if (r) return r.code; // the region table's own string
   c.problem('subjects', i, 'region', typeof v === 'string'
     ? `${JSON.stringify(v)} is not in the NBS region table: give the 6-digit statistical division code (统计用区划代码) of the place, e.g. "370811"`
@@ -71,18 +72,18 @@ function regionCode(c: Checker, i: number, v: unknown): string | undefined {
 }
 
 /** A region subject is its region: its id is the code, its kind the code's level. */
-function regionSubject(c: Checker, i: number, id: string, kind: SubjectKind, place: unknown): void {
+function regionSubject(c: Checker, i: number, id: string, kind: SubjectKind, place: unknown, regions: RegionTable): void {
   if (kind === 'country') {
     if (id !== 'CN') c.problem('subjects', i, 'id', `the country's id must be "CN", not ${JSON.stringify(id)}`);
   } else {
-    const r = region(id);
+    const r = regions.region(id);
     if (r === undefined) {
       c.problem('subjects', i, 'id', `a ${kind} subject's id must be its region code, and ${JSON.stringify(id)} is not in the NBS region table`);
     } else if (r.level !== kind) {
       c.problem('subjects', i, 'kind', `${id} (${r.name}) is a ${r.level} in the NBS region table, not a ${kind}`);
     }
   }
-  if (typeof place === 'string' && place !== id && region(place) !== undefined) {
+  if (typeof place === 'string' && place !== id && regions.region(place) !== undefined) {
     c.problem('subjects', i, 'region', `a region subject's region is its own code: ${JSON.stringify(id)}, not ${JSON.stringify(place)} (or leave it out)`);
   }
 }

@@ -1,5 +1,5 @@
 /** The public types of @duixian/interchange. */
-import type { Dataset, Vocabulary } from '@duixian/engine';
+import type { Dataset, RegionTable, Vocabulary } from '@duixian/engine';
 import type { UploadLimits } from './limits.js';
 
 /**
@@ -23,6 +23,8 @@ export interface Known {
   readonly parameters?: ReadonlyMap<string, readonly string[]>;
   /** the corpus's words (corpus/vocabulary.yaml): the subject kinds, fact keys and tags an input may use */
   readonly vocabulary: Vocabulary;
+  /** the corpus's region table (corpus/regions.yaml over the national one): where a subject may be; the engine's built-in table when absent */
+  readonly regions?: RegionTable;
 }
 
 export interface ReadOptions {
