@@ -8,24 +8,23 @@
  * figures are statistics and any panel score is the higher level's own evaluation.
  */
 import { isRegionKind, kindLabel, tagLabel, type Award, type Condition, type FactKey, type Metric, type Rule, type SubjectKind, type Tag } from '@duixian/engine';
-import { LOADED } from './builtin.js';
+import { follow, IN_USE } from './in-use.js';
 import type { LoadedCorpus } from './load.js';
-import { CORPUS } from './rules.js';
 
 /**
  * The corpus says, word by word (its vocabulary.yaml's `evidence` and `registers`), what a subject
  * must evidence and how, and what the government already holds and whose.
  */
 /** Facts the subject must evidence, and why (中文). */
-export const EVIDENCED_FACTS: Readonly<Partial<Record<FactKey, string>>> = LOADED.evidence.facts;
+export let EVIDENCED_FACTS: Readonly<Partial<Record<FactKey, string>>>;
 /** Facts that come from official statistics (统计、商务、海关、平台监测数据), and whose. */
-export const STATISTICAL_FACTS: Readonly<Partial<Record<FactKey, string>>> = LOADED.registers.facts;
+export let STATISTICAL_FACTS: Readonly<Partial<Record<FactKey, string>>>;
 /** Tags the subject must evidence, and why. */
-export const EVIDENCED_TAGS: Readonly<Partial<Record<Tag, string>>> = LOADED.evidence.tags;
+export let EVIDENCED_TAGS: Readonly<Partial<Record<Tag, string>>>;
 /** Tags the government already holds in its own registers and lists, and which. */
-export const REGISTER_TAGS: Readonly<Partial<Record<Tag, string>>> = LOADED.registers.tags;
+export let REGISTER_TAGS: Readonly<Partial<Record<Tag, string>>>;
 /** Recipients that no register or statistic shows (境外、门店、服务能力): they must apply. */
-export const EVIDENCED_KINDS: Readonly<Partial<Record<SubjectKind, string>>> = LOADED.evidence.kinds;
+export let EVIDENCED_KINDS: Readonly<Partial<Record<SubjectKind, string>>>;
 
 function metricFacts(m: Metric): FactKey[] {
   if ('fact' in m) return [m.fact];
@@ -79,7 +78,7 @@ export interface Evidence {
 }
 
 /** What a subject must evidence to claim a rule (empty: 免申即享), in the words of the rule's corpus. */
-export function evidenceOf(rule: Rule, corpus: Pick<LoadedCorpus, 'vocabulary' | 'evidence'> = LOADED): Evidence[] {
+export function evidenceOf(rule: Rule, corpus: Pick<LoadedCorpus, 'vocabulary' | 'evidence'> = IN_USE): Evidence[] {
   if (rule.recipient.kinds.every(isRegionKind)) return [];
   const { vocabulary, evidence } = corpus;
   const facts = ruleFactKeys(rule).flatMap((k): Evidence[] => {
@@ -99,10 +98,18 @@ export function evidenceOf(rule: Rule, corpus: Pick<LoadedCorpus, 'vocabulary' |
 
 export type ApplicationMode = 'application' | 'automatic';
 
-export function applicationMode(rule: Rule, corpus: Pick<LoadedCorpus, 'vocabulary' | 'evidence'> = LOADED): ApplicationMode {
+export function applicationMode(rule: Rule, corpus: Pick<LoadedCorpus, 'vocabulary' | 'evidence'> = IN_USE): ApplicationMode {
   return evidenceOf(rule, corpus).length ? 'application' : 'automatic';
 }
 
 /** The corpus's rule ids by mode, in corpus order. */
-export const APPLICATION_RULES: readonly string[] = CORPUS.rules.filter((r) => applicationMode(r) === 'application').map((r) => r.id);
-export const AUTOMATIC_RULES: readonly string[] = CORPUS.rules.filter((r) => applicationMode(r) === 'automatic').map((r) => r.id);
+export let APPLICATION_RULES: readonly string[];
+export let AUTOMATIC_RULES: readonly string[];
+
+follow((loaded) => {
+  ({ facts: EVIDENCED_FACTS, tags: EVIDENCED_TAGS, kinds: EVIDENCED_KINDS } = loaded.evidence);
+  ({ facts: STATISTICAL_FACTS, tags: REGISTER_TAGS } = loaded.registers);
+  const byMode = (mode: ApplicationMode) => loaded.corpus.rules.filter((r) => applicationMode(r, loaded) === mode).map((r) => r.id);
+  APPLICATION_RULES = byMode('application');
+  AUTOMATIC_RULES = byMode('automatic');
+});

@@ -2,32 +2,49 @@
  * The rule half of the corpus: the documents' rules, exclusive groups and validations, as the
  * Corpus the engine evaluates (read from the corpus folder, see load.ts). Its version is a hash of
  * that content, so a stored run can say exactly which reading of the documents produced it.
+ * Every export follows the corpus in use (in-use.ts): read it when deciding, not at module load.
  */
-import { declaredReadings, parametersRead, valuesOf, type Corpus } from '@duixian/engine';
-import { LOADED } from './builtin.js';
-
-export const CORPUS: Corpus = LOADED.corpus;
-
-/** Every rule id of the corpus, including validations (sd-2022-42/12.loan), for input checks. */
-export const RULE_IDS: ReadonlySet<string> = new Set([...CORPUS.rules.map((r) => r.id), ...CORPUS.validations.map((v) => v.id)]);
-
-/** rule id → the parameter keys the rule reads (derived from its shapes), for input checks. */
-export const RULE_PARAMETERS: ReadonlyMap<string, readonly string[]> = new Map(CORPUS.rules.map((r) => [r.id, parametersRead(r)]));
-
-/** reading id → its values (the default first): the general readings and the documents' own. */
-export const READING_VALUES: Readonly<Record<string, readonly string[]>> = valuesOf(declaredReadings(CORPUS));
-
-/** a document's own reading → the documents it belongs to (I-brand-item → jiyang-2021-80). */
-export const READING_DOCUMENTS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-  Object.entries(declaredReadings(CORPUS)).flatMap(([id, r]) => (r.documents ? [[id, r.documents]] : [])),
-);
+import { declaredReadings, parametersRead, valuesOf, type Corpus, type Vocabulary } from '@duixian/engine';
+import { follow } from './in-use.js';
+import type { LoadedCorpus } from './load.js';
 
 /**
  * What the input readers must know of the corpus (interchange's `Known`): its rule ids, the
  * parameters each reads, the reading switches, and its words (the kinds, fact keys and tags an input may use). One object for the CLI, the server's uploads, a
  * run's own parameters and the 政策计算器, so that none of them checks input by fewer rules.
  */
-export const KNOWN = { rules: RULE_IDS, interpretations: READING_VALUES, readingDocuments: READING_DOCUMENTS, parameters: RULE_PARAMETERS, vocabulary: CORPUS.vocabulary } as const;
+export interface CorpusKnown {
+  readonly rules: ReadonlySet<string>;
+  readonly interpretations: Readonly<Record<string, readonly string[]>>;
+  readonly readingDocuments: Readonly<Record<string, readonly string[]>>;
+  readonly parameters: ReadonlyMap<string, readonly string[]>;
+  readonly vocabulary: Vocabulary;
+}
 
+export function knownOf(corpus: Corpus): CorpusKnown {
+  const readings = declaredReadings(corpus);
+  return {
+    // every rule id, validations included (sd-2022-42/12.loan), for input checks
+    rules: new Set([...corpus.rules.map((r) => r.id), ...corpus.validations.map((v) => v.id)]),
+    // reading id → its values (the default first): the general readings and the documents' own
+    interpretations: valuesOf(readings),
+    // a document's own reading → the documents it belongs to (I-brand-item → jiyang-2021-80)
+    readingDocuments: Object.fromEntries(Object.entries(readings).flatMap(([id, r]) => (r.documents ? [[id, r.documents]] : []))),
+    // rule id → the parameter keys the rule reads (derived from its shapes)
+    parameters: new Map(corpus.rules.map((r) => [r.id, parametersRead(r)])),
+    vocabulary: corpus.vocabulary,
+  };
+}
+
+export let CORPUS: Corpus;
+export let KNOWN: CorpusKnown;
+export let RULE_IDS: ReadonlySet<string>;
+export let RULE_PARAMETERS: ReadonlyMap<string, readonly string[]>;
 /** The corpus's words: subject kinds, fact keys (label, unit) and tags (corpus/vocabulary.yaml). */
-export const VOCABULARY = CORPUS.vocabulary;
+export let VOCABULARY: Vocabulary;
+
+follow((loaded: LoadedCorpus) => {
+  CORPUS = loaded.corpus;
+  KNOWN = knownOf(CORPUS);
+  ({ rules: RULE_IDS, parameters: RULE_PARAMETERS, vocabulary: VOCABULARY } = KNOWN);
+});
