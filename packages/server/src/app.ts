@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { LOADED, type LoadedCorpus } from '@duixian/corpus';
+import { CORPUS, LOADED, type LoadedCorpus } from '@duixian/corpus';
 import type { Store } from '@duixian/store';
 import { UPLOAD_LIMITS, type UploadLimits } from '@duixian/interchange';
 import { errorHandler, notFound } from './errors.js';
@@ -83,9 +83,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   const process = processContext(opts.process);
-  const corpora = new PlatformCorpus(opts.store, opts.corpus ?? LOADED, process.today);
+  const corpora = new PlatformCorpus(opts.store, opts.corpus ?? LOADED, process.today, (law) => app.log.info({ corpusHash: law.hash, corpusVersion: law.loaded.corpus.version }, 'the corpus in force'));
   await corpora.start();
-  app.get('/api/health', { schema: { tags: ['系统'], summary: 'Liveness, the corpus version and the database backend' } }, async () => ({ ok: true, corpus: (opts.corpus ?? LOADED).corpus.version, database: opts.store.backend }));
+  // every route reads the corpus in force (the province's publication from its effective date)
+  app.addHook('onRequest', () => corpora.ensure());
+  app.get('/api/health', { schema: { tags: ['系统'], summary: 'Liveness, the corpus version in force and the database backend' } }, async () => ({ ok: true, corpus: CORPUS.version, database: opts.store.backend }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   const years = new YearData(opts.store);
   const jobs = new Jobs((err) => app.log.error(err));

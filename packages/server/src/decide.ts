@@ -15,12 +15,13 @@ import type { Decided, FilledFact } from '@duixian/store';
 import { ApiError } from './errors.js';
 import type { YearView } from './year-data.js';
 
-const KNOWN = { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, vocabulary: VOCABULARY };
+/** What the filled facts are read against: the corpus in force's rules and words, read when deciding. */
+const known = () => ({ rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, vocabulary: VOCABULARY });
 
 /** The filled facts read exactly as an imported file's facts sheet is; problems name `facts[k].field`. */
 export function readFilled(view: YearView, subjectId: string, year: number, filled: readonly FilledFact[]): readonly Fact[] {
   const subject = view.subject(subjectId)!;
-  const read = readObject({ format: 'duixian/v1', year, subjects: [subject], facts: filled.map((f) => ({ subject: subjectId, year, ...f, source: '企业自报' })) }, KNOWN);
+  const read = readObject({ format: 'duixian/v1', year, subjects: [subject], facts: filled.map((f) => ({ subject: subjectId, year, ...f, source: '企业自报' })) }, known());
   if (!read.ok) throw new ApiError(422, 'invalid-facts', '填报的数据有误，请逐项修改', 'The facts filled in have problems', read.problems);
   return read.dataset.facts;
 }

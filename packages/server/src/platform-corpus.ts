@@ -3,8 +3,14 @@
  * store as a `built-in` version at start; the one runs use today (the province's latest
  * publication in force, else the process's own); and any kept version read again by its hash, so
  * that a stored run is decided again with its own law. Read versions are held, each read once.
+ *
+ * The corpus in force is also the one every page reads (the 政策库, the 政策计算器, applications,
+ * tasks, targets, budgets): `adopt` makes it @duixian/corpus's corpus in use (`useCorpus`), at start
+ * and again when a publication comes into force while the server runs. Each request first calls
+ * `ensure`, which looks in the store only when the day changed, a minute passed or this server
+ * published, so the 政策计算器 pays a date and a comparison per request, not a query.
  */
-import { corpusFromFiles, type LoadedCorpus } from '@duixian/corpus';
+import { corpusFromFiles, useCorpus, type LoadedCorpus } from '@duixian/corpus';
 import { corpusInForce, corpusVersionFiles, keepCorpusVersion, type Store } from '@duixian/store';
 
 export interface CorpusAt {
@@ -13,17 +19,60 @@ export interface CorpusAt {
   readonly loaded: LoadedCorpus;
 }
 
+/** How long a server goes on with the corpus it looked up before looking again. */
+const RECHECK_MS = 60_000;
+
 export class PlatformCorpus {
   private own: CorpusAt | undefined;
   private readonly read = new Map<string, Promise<LoadedCorpus | undefined>>();
+  /** the corpus this server's pages read, and when (its day, its clock) it was last looked up */
+  private current: CorpusAt | undefined;
+  private checked: { readonly day: string; readonly at: number } | undefined;
+  private adopting: Promise<CorpusAt> | undefined;
 
-  constructor(private readonly store: Store, private readonly started: LoadedCorpus, private readonly today: () => string) {}
+  constructor(
+    private readonly store: Store,
+    private readonly started: LoadedCorpus,
+    private readonly today: () => string,
+    /** told of the corpus adopted, at start and at every switch */
+    private readonly adopted: (at: CorpusAt) => void = () => {},
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Keep the process's own corpus (once: a version already kept is only looked up). */
   async start(): Promise<void> {
     const { hash } = await keepCorpusVersion(this.store, { files: this.started.files, version: this.started.corpus.version, state: 'built-in', by: 'system' });
     this.own = { hash, loaded: this.started };
     this.read.set(hash, Promise.resolve(this.started));
+    await this.adopt();
+  }
+
+  /** Make the corpus in force today the one every page reads. */
+  adopt(): Promise<CorpusAt> {
+    this.adopting ??= this.inForce().then((law) => {
+      this.checked = { day: this.today(), at: this.now() };
+      if (law.hash !== this.current?.hash) this.adopted(law);
+      this.current = law;
+      useCorpus(law.loaded);
+      return law;
+    }).finally(() => (this.adopting = undefined));
+    return this.adopting;
+  }
+
+  /**
+   * Before a request: the corpus in force, looked up again when the day changed, a minute passed
+   * (another server may have published) or `recheck` was called. Otherwise this server's corpus is
+   * made the one in use again: a second server in the same process (tests) may have adopted another.
+   */
+  async ensure(): Promise<void> {
+    const c = this.checked;
+    if (!this.current || !c || c.day !== this.today() || this.now() - c.at >= RECHECK_MS) await this.adopt();
+    else useCorpus(this.current.loaded);
+  }
+
+  /** A publication was made: the next request looks the corpus in force up again. */
+  recheck(): void {
+    this.checked = undefined;
   }
 
   /** The corpus runs use today. */

@@ -4,7 +4,7 @@
  * (the State Council's holidays plus the ones configured here), the shortest 公示 allowed, a
  * rule's review chain from its document's issuing level, and ProcessError as the API's JSON error.
  */
-import { CORPUS } from '@duixian/corpus';
+import { perCorpus } from '@duixian/corpus';
 import { parseQuantity, region } from '@duixian/engine';
 import { DEFAULT_NOTICE_DAYS, ProcessError, ProcessProblems, type FieldProblem } from '@duixian/store';
 import { CHINA_OFFICIAL, reviewChain, type Level, type WorkCalendar } from '@duixian/workflow';
@@ -34,8 +34,9 @@ export const processContext = (o: ProcessOptions = {}): ProcessContext => ({
   today: o.today ?? beijingToday, calendar: o.calendar ?? CHINA_OFFICIAL, noticeMinDays: o.noticeMinDays ?? DEFAULT_NOTICE_DAYS,
 });
 
-const RULES = new Map(CORPUS.rules.map((r) => [r.id, r]));
-const DOCUMENTS = new Map(CORPUS.documents.map((d) => [d.id, d]));
+/** The corpus in force's rules and documents by id (made again when another comes into force). */
+const rulesById = perCorpus(({ corpus }) => new Map(corpus.rules.map((r) => [r.id, r])));
+const documentsById = perCorpus(({ corpus }) => new Map(corpus.documents.map((d) => [d.id, d])));
 
 /** The level of a region code: the province, a city, or a county (区、县、市、功能区). */
 export function levelOf(code: string): Level {
@@ -46,9 +47,22 @@ export function levelOf(code: string): Level {
 
 /** A rule and its document, or a 422 naming the field. */
 export function ruleOf(id: string, field = 'rule') {
-  const rule = RULES.get(id);
+  const rule = rulesById().get(id);
   if (!rule) throw new ApiError(422, 'unknown-rule', `没有条款 ${id}`, `No rule ${id}`, [{ path: field, message: `unknown rule ${id}` }]);
-  return { rule, document: DOCUMENTS.get(rule.document)! };
+  return { rule, document: documentsById().get(rule.document)! };
+}
+
+/**
+ * A document of the corpus in force, or a 422 naming the field. (Not a schema enum: a route's schema
+ * is compiled once, and the corpus in force changes when a publication comes into force.)
+ */
+export function documentOf(id: string, field = 'document') {
+  const document = documentsById().get(id);
+  if (!document) {
+    const ids = [...documentsById().keys()].join(', ');
+    throw new ApiError(422, 'unknown-document', `没有文件 ${id}，请从政策库的文件中选择`, `No document ${id}: give one of ${ids}`, [{ path: field, message: `unknown document ${id}: one of ${ids}` }]);
+  }
+  return document;
 }
 
 /** County first review → city review → the issuing level's final review. */

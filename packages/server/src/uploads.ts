@@ -13,11 +13,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { KNOWN as CORPUS_KNOWN } from '@duixian/corpus';
+import { KNOWN } from '@duixian/corpus';
 import type { Known, ReadOptions, UploadLimits } from '@duixian/interchange';
 import { readUpload, type Upload, type UploadRead } from './upload-read.js';
-
-const KNOWN: Known = CORPUS_KNOWN;
 
 /** What the worker is given. */
 export interface WorkerInput {

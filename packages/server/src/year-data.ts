@@ -27,7 +27,7 @@ export interface YearView {
   readonly regions: Dataset;
   /** SHA-256 of the data as the database sent it: what a run's input hash is made of */
   readonly digest: string;
-  /** the year evaluated with the corpus and the year's stored readings (made on first use) */
+  /** the year evaluated with the corpus in force and the year's stored readings (made on first use, and again for another corpus) */
   readonly run: Run;
   /** the stored subject of this id (an object made for the asking) */
   subject(id: string): Subject | undefined;
@@ -48,7 +48,8 @@ export function yearView(data: AnyDataset, digest: string): YearView {
       return i === undefined ? undefined : dataset.subjects.at(i);
     },
     get run() {
-      return (run ??= new Run(CORPUS, dataset));
+      if (run?.corpus !== CORPUS) run = new Run(CORPUS, dataset);
+      return run;
     },
     get regions() {
       return (regions ??= regionsOf(dataset));

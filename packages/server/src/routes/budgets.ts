@@ -7,17 +7,15 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { yuanString } from '@duixian/engine';
-import { CORPUS } from '@duixian/corpus';
 import { spreadsheetCsv } from '@duixian/interchange';
 import { listBudgets, listDisbursements, readApplication, recordDisbursement, setBudget, type Account, type Store } from '@duixian/store';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
 import type { YearData } from '../year-data.js';
 import { acknowledged, ACKNOWLEDGE, changesOf } from '../recheck.js';
 import { ADMINS, READERS, regionsWithin, seesAll } from '../auth/access.js';
-import { amountOf, processError, type ProcessContext } from '../process.js';
+import { amountOf, documentOf, processError, type ProcessContext } from '../process.js';
 import { ApiError } from '../errors.js';
 
-const DOCUMENT_IDS = CORPUS.documents.map((d) => d.id);
 const yuan = yuanString;
 
 /**
@@ -40,10 +38,11 @@ export function budgetRoutes(store: Store, years: YearData, ctx: ProcessContext)
       preHandler: guard(store, ADMINS),
       schema: {
         tags: ['预算'], summary: 'Set (or change) the budget of a document, funder and year: never below what is committed',
-        body: { type: 'object', required: ['document', 'funder', 'year', 'total'], additionalProperties: false, properties: { document: { type: 'string', enum: DOCUMENT_IDS }, funder: { type: 'string', pattern: '^[0-9]{6}$' }, year: { type: 'integer', minimum: 2000, maximum: 2100 }, total: { type: 'string', maxLength: 32 } } },
+        body: { type: 'object', required: ['document', 'funder', 'year', 'total'], additionalProperties: false, properties: { document: { type: 'string', maxLength: 200, description: 'a document of the corpus in force (GET /api/documents)' }, funder: { type: 'string', pattern: '^[0-9]{6}$' }, year: { type: 'integer', minimum: 2000, maximum: 2100 }, total: { type: 'string', maxLength: 32 } } },
       },
     }, async (req) => {
       const me = accountOf(req);
+      documentOf(req.body.document);
       if (!answersFor(me, req.body.funder)) throw outsideJurisdiction(`资金来源 ${req.body.funder} `, `Funder ${req.body.funder}`);
       const b = await setBudget(store, { ...req.body, totalFen: amountOf(req.body.total, 'total') }, me.username).catch(processError);
       return view(b);

@@ -143,6 +143,7 @@ export function corpusDraftRoutes(store: Store, corpora: PlatformCorpus, years: 
       const me = accountOf(req);
       try {
         const version = await publishCorpusVersion(store, req.params.hash, { ...req.body, by: me.username });
+        corpora.recheck(); // effective today: every page reads it from the next request
         return { version, inForce: (await corpora.inForce()).hash };
       } catch (e) {
         return processError(e);

@@ -134,7 +134,7 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: Pl
           type: 'object', required: ['year'], additionalProperties: false,
           properties: {
             year: { type: 'integer', minimum: 2000, maximum: 2100 },
-            documents: { type: 'array', items: { type: 'string', enum: [...DOCUMENT_IDS] } },
+            documents: { type: 'array', maxItems: 1000, items: { type: 'string', maxLength: 200 }, description: 'documents of the corpus in force (GET /api/documents); all when absent' },
             interpretations: { type: 'object', additionalProperties: { type: 'string' }, description: 'reading switches: {"I-pool": "largest-first"} for every document, {"I-tier-range@jiyang-2021-80": "upper-inclusive"} for one (GET /api/interpretations lists them)' },
             changes: { type: 'array', maxItems: 200, items: { type: 'object', required: ['rule', 'key', 'value'], additionalProperties: false, properties: { rule: { type: 'string' }, key: { type: 'string' }, value: { type: 'string' } } } },
             parameters: { type: 'array', maxItems: 200, description: 'for this run only, e.g. a 金额待定 amount: {rule, key: "amount", value: "50万元"}', items: { type: 'object', required: ['rule', 'key', 'value'], additionalProperties: false, properties: { rule: { type: 'string' }, key: { type: 'string' }, value: { type: 'string' } } } },
@@ -147,6 +147,8 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: Pl
       const b = req.body;
       // a reading for every document (I-pool) or for one (I-tier-range@jiyang-2021-80), as the corpus declares them
       const problems = switchProblems(CORPUS, b.interpretations ?? {}).map((w) => ({ path: `interpretations.${w.key}`, message: w.message }));
+      // documents of the corpus in force (not a schema enum: that is compiled once, at start)
+      (b.documents ?? []).forEach((d, i) => DOCUMENT_IDS.includes(d) || problems.push({ path: `documents[${i}]`, message: `unknown document ${d}: one of ${DOCUMENT_IDS.join(', ')}` }));
       // the run's own parameters are read exactly as an imported file's parameters sheet is
       const read = readObject({ format: 'duixian/v1', year: b.year, subjects: [], facts: [], parameters: (b.parameters ?? []).map((p) => ({ ...p, year: b.year })) }, KNOWN);
       if (!read.ok) problems.push(...read.problems);

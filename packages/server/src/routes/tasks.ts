@@ -11,24 +11,26 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { isWithin } from '@duixian/engine';
-import { CORPUS } from '@duixian/corpus';
+import { perCorpus } from '@duixian/corpus';
 import { fileTaskReport, taskReports, PROGRESS_MAX, type Account, type Store, type TaskReport } from '@duixian/store';
 import { departmentSummary, periodOf, taskStatus, tasksFromCorpus, type PeriodStatus, type Task } from '@duixian/workflow';
 import { ApiError } from '../errors.js';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
 import { ADMINS, overlappingRegions, READERS, seesAll } from '../auth/access.js';
-import { processError, type ProcessContext } from '../process.js';
+import { documentOf, processError, type ProcessContext } from '../process.js';
 
-const TASKS = tasksFromCorpus();
-const BY_ID = new Map(TASKS.map((t) => [t.id, t]));
-const DOCUMENTS = new Map(CORPUS.documents.map((d) => [d.id, d]));
+/** The corpus in force's tasks, by id, and its documents (made again when another comes into force). */
+const tasksInForce = perCorpus(({ measures, corpus }) => {
+  const tasks = tasksFromCorpus({ measures, documents: corpus.documents });
+  return { tasks, byId: new Map(tasks.map((t) => [t.id, t])), documents: new Map(corpus.documents.map((d) => [d.id, d])) };
+});
 const QUARTER = /^[0-9]{4}Q[1-4]$/;
 
 const departmentsOf = (t: Task) => [...new Set([...t.lead, ...t.responsible])];
 
 /** The days a task reports on: from its document's 施行日期 to its end (none: to today). */
 function span(t: Task): { since: string; until?: string } {
-  const d = DOCUMENTS.get(t.document)!;
+  const d = tasksInForce().documents.get(t.document)!;
   return { since: d.validFrom, ...(d.validTo ? { until: d.validTo } : {}) };
 }
 
@@ -55,14 +57,15 @@ export function taskRoutes(store: Store, ctx: ProcessContext) {
 
   /** The tasks `me` reads that the query asks for, with their departments' quarters. */
   async function chosen(me: Account, q: { document?: string; department?: string }) {
-    const tasks = TASKS.filter((t) => readable(me, t) && (!q.document || t.document === q.document) && (!q.department || departmentsOf(t).includes(q.department)));
+    if (q.document) documentOf(q.document, 'query.document');
+    const tasks = tasksInForce().tasks.filter((t) => readable(me, t) && (!q.document || t.document === q.document) && (!q.department || departmentsOf(t).includes(q.department)));
     return { tasks, st: await statuses(tasks) };
   }
 
   const count = (ps: readonly PeriodStatus[], s: PeriodStatus['status']) => ps.filter((p) => p.status === s).length;
 
   return async (app: FastifyInstance): Promise<void> => {
-    const filters = { type: 'object', properties: { document: { type: 'string', enum: CORPUS.documents.map((d) => d.id) }, department: { type: 'string', maxLength: 200 } } } as const;
+    const filters = { type: 'object', properties: { document: { type: 'string', maxLength: 200, description: 'a document of the corpus in force (GET /api/documents)' }, department: { type: 'string', maxLength: 200 } } } as const;
 
     app.get<{ Querystring: { document?: string; department?: string } }>('/api/tasks', {
       preHandler: guard(store, READERS),
@@ -73,7 +76,7 @@ export function taskRoutes(store: Store, ctx: ProcessContext) {
       const items = tasks.map((t) => {
         const deps = [...st.get(t.id)!].filter(([dep]) => !req.query.department || dep === req.query.department)
           .map(([department, periods]) => ({ department, lead: t.lead.includes(department), overdue: count(periods, 'overdue'), due: count(periods, 'due'), periods }));
-        const d = DOCUMENTS.get(t.document)!;
+        const d = tasksInForce().documents.get(t.document)!;
         return {
           ...t, documentNumber: d.number, validFrom: d.validFrom, validTo: d.validTo ?? null, canReport: reportable(me, t),
           overdue: deps.reduce((a, x) => a + x.overdue, 0), due: deps.reduce((a, x) => a + x.due, 0), departments: deps,
@@ -117,7 +120,7 @@ export function taskRoutes(store: Store, ctx: ProcessContext) {
       },
     }, async (req, reply) => {
       const me = accountOf(req);
-      const t = BY_ID.get(req.params.id);
+      const t = tasksInForce().byId.get(req.params.id);
       if (!t) throw new ApiError(404, 'not-found', `没有任务 ${req.params.id}`, `No task ${req.params.id}`);
       if (!reportable(me, t)) throw outsideJurisdiction(`${t.issuerName ?? ''}的任务 ${t.id} `, `Task ${t.id} of ${t.issuer ?? 'no government'}`);
       const b = req.body;
