@@ -21,5 +21,7 @@ export {
 // ---- the corpus as folders of data: reading, validating, the documents' own cases ----
 export { readCorpus, corpusFromFiles, corpusVersion, CorpusFileError, type FileProblem, type LoadedCorpus } from './load.js';
 export { LOADED, CORPUS_DIR, BUILT_IN_CORPUS_DIR } from './builtin.js';
+// the region table of that corpus (regions.yaml over the national table), for server, store, workflow and CLI
+export { REGION_TABLE, REGIONS, region, isWithin, placeOf, cityOf, childrenOf, countiesOf, regionsOfLevel, regionByName } from './region-table.js';
 export { FILE_SCHEMAS, schemaFiles, MeasureSchema, TargetSchema, NotComputableSchema, VocabularySchema, type FileKind } from './schema.js';
 export { parseCases, runCase, casePasses, toDataset, type Case, type CaseOutcome } from './cases.js';

@@ -4,7 +4,7 @@
  * that content, so a stored run can say exactly which reading of the documents produced it.
  * Every export follows the corpus in use (in-use.ts): read it when deciding, not at module load.
  */
-import { declaredReadings, parametersRead, valuesOf, type Corpus, type Vocabulary } from '@duixian/engine';
+import { declaredReadings, parametersRead, regionTableOf, valuesOf, type Corpus, type RegionTable, type Vocabulary } from '@duixian/engine';
 import { follow } from './in-use.js';
 import type { LoadedCorpus } from './load.js';
 
@@ -19,6 +19,7 @@ export interface CorpusKnown {
   readonly readingDocuments: Readonly<Record<string, readonly string[]>>;
   readonly parameters: ReadonlyMap<string, readonly string[]>;
   readonly vocabulary: Vocabulary;
+  readonly regions: RegionTable;
 }
 
 export function knownOf(corpus: Corpus): CorpusKnown {
@@ -33,6 +34,8 @@ export function knownOf(corpus: Corpus): CorpusKnown {
     // rule id → the parameter keys the rule reads (derived from its shapes)
     parameters: new Map(corpus.rules.map((r) => [r.id, parametersRead(r)])),
     vocabulary: corpus.vocabulary,
+    // where a subject may be: the corpus's region table (regions.yaml) over the national one
+    regions: regionTableOf(corpus),
   };
 }
 

@@ -2,8 +2,9 @@
  * The region table is data (issue 15): corpus/regions.yaml is Corpus.regions, the engine reads
  * jurisdictions from the run's corpus, and a zone added in the YAML counts in its city without code.
  */
-import { describe, expect, it } from 'vitest';
-import { LOADED } from '@duixian/corpus';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as law from '@duixian/corpus';
+import { LOADED, useCorpus } from '@duixian/corpus';
 import { BUILT_IN_REGIONS, evaluate, regionTableOf, REGIONS, type Corpus, type Dataset } from '@duixian/engine';
 import { corpusFromFiles } from '../src/load.js';
 import { problemsOf, withFile } from './corpus-files.js';
@@ -48,5 +49,21 @@ describe('corpus/regions.yaml', () => {
     expect(problemsOf(orphan)).toEqual([expect.objectContaining({ file: 'regions.yaml', field: '[173].parent' })]);
     const badCode = withFile('regions.yaml', (s) => s.replace("code: '370811'", "code: '37081'"));
     expect(problemsOf(badCode)).toEqual([expect.objectContaining({ file: 'regions.yaml', field: expect.stringContaining('code') })]);
+  });
+});
+
+describe('the region table of the corpus in use (for server, store, workflow and CLI)', () => {
+  afterEach(() => useCorpus(LOADED));
+
+  it('follows the corpus in use: a published version adding the zone puts it in 济宁, for lookups and the readers\' Known', () => {
+    expect(law.isWithin('370898', '370800')).toBe(false);
+    expect(law.KNOWN.regions.region('370898')).toBeUndefined();
+    expect(law.REGIONS).toEqual(REGIONS);
+    useCorpus(corpusFromFiles(withFile('regions.yaml', (s) => s.replace("- {code: '370900'", `${ZONE}- {code: '370900'`))));
+    expect(law.isWithin('370898', '370800')).toBe(true);
+    expect(law.cityOf('370898')).toBe('370800');
+    expect(law.region('370898')?.name).toBe('济宁北湖省级旅游度假区');
+    expect(law.KNOWN.regions.region('370898')?.parent).toBe('370800');
+    expect(law.REGIONS).toHaveLength(174);
   });
 });

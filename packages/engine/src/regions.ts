@@ -350,7 +350,7 @@ export function regionTableOf(corpus: { readonly regions?: readonly Region[] }):
   return t;
 }
 
-// The built-in table's lookups, for callers without a corpus at hand (server, store, workflow, readers).
+// The built-in table's lookups, for callers without a corpus at hand.
 export const region = (code: string): Region | undefined => BUILT_IN_REGIONS.region(code);
 export const isWithin = (code: string, ancestor: string): boolean => BUILT_IN_REGIONS.isWithin(code, ancestor);
 export const placeOf = (s: { readonly id: string; readonly region?: string | null } | undefined): string | undefined => BUILT_IN_REGIONS.placeOf(s);
