@@ -6,11 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { CORPUS, LOADED, useCorpus } from '@duixian/corpus';
+import { corpusFromFiles, CORPUS, IN_USE, LOADED, useCorpus } from '@duixian/corpus';
+import { keepCorpusVersion, publishCorpusVersion } from '@duixian/store';
 import { buildApp } from '@duixian/server';
 import { BACKENDS } from '../../store/test/backends.js';
 import { datedPlatform, sender } from './platform.js';
 import { zipOf } from './zip.js';
+import { PlatformCorpus } from '../src/platform-corpus.js';
 import { USCC } from '../../interchange/test/fixtures.js';
 
 /**
@@ -116,5 +118,29 @@ describe.each(BACKENDS)('the corpus in force on $name', (backend) => {
     } finally {
       await restarted.close();
     }
+  }, 120_000);
+
+  it('a publication by another server is adopted within a minute, not before: a store read a minute, not a request', async () => {
+    let clock = 0;
+    const told: string[] = [];
+    const corpora = new PlatformCorpus(p.store, LOADED, () => '2026-03-05', (law) => told.push(law.loaded.corpus.version), () => clock);
+    await corpora.start(); // the publication of the first test, in force since 2026-03-02
+    const title = () => CORPUS.rules.find((r) => r.id === RULE)?.title;
+    expect(title()).toBe('包装设计补贴');
+    // another server publishes the same document with another title, in force since 2026-03-04
+    const files = new Map(IN_USE.files);
+    files.set(`${DOC}/rules.yaml`, files.get(`${DOC}/rules.yaml`)!.replace('title: 包装设计补贴', 'title: 包装设计补助'));
+    const next = corpusFromFiles(files);
+    const { hash } = await keepCorpusVersion(p.store, { files, version: next.corpus.version, state: 'draft', by: 'sd-admin' });
+    await publishCorpusVersion(p.store, hash, { effective: '2026-03-04', reason: '标题更正', by: 'sd-admin' });
+    clock = 59_999;
+    await corpora.ensure();
+    expect(title()).toBe('包装设计补贴');
+    clock = 60_000;
+    await corpora.ensure();
+    expect(title()).toBe('包装设计补助');
+    // told twice: at start (the first publication: the built-in corpus and the document) and at the switch
+    const first = corpusFromFiles(new Map([...LOADED.files, ...Object.entries(FOLDER)]));
+    expect(told).toEqual([first.corpus.version, next.corpus.version]);
   }, 120_000);
 });
