@@ -3,8 +3,8 @@
  * (资金来源), each group with its subtotal, then the grand total, withheld and missing counts.
  * Columns are aligned by display width, so Chinese text (two columns a character) lines up.
  */
-import { fenOf, formatYuan, region, yuanString, type Dataset, type Evaluation } from '@duixian/engine';
-import { CORPUS } from '@duixian/corpus';
+import { fenOf, formatYuan, yuanString, type Dataset, type Evaluation } from '@duixian/engine';
+import { CORPUS, region } from '@duixian/corpus';
 
 const TYPE_ZH = { money: '资金', honor: '荣誉', recommendation: '推荐', pending: '待定' } as const;
 const REASON_ZH: Record<string, string> = {

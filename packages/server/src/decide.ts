@@ -8,8 +8,8 @@
  * approved and paid applications) are given with the stored history, so that once-only rules,
  * exclusive groups and pools see them.
  */
-import { fenOf, INTERPRETATION_VALUES, isRegionKind, isWithin, placeAt, rowsOf, Run, type Dataset, type Fact, type HistoryEntry } from '@duixian/engine';
-import { CORPUS, RULE_IDS, VOCABULARY } from '@duixian/corpus';
+import { fenOf, INTERPRETATION_VALUES, isRegionKind, placeAt, rowsOf, Run, type Dataset, type Fact, type HistoryEntry } from '@duixian/engine';
+import { CORPUS, isWithin, REGION_TABLE, RULE_IDS, VOCABULARY } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import type { Decided, FilledFact } from '@duixian/store';
 import { ApiError } from './errors.js';
@@ -54,7 +54,7 @@ function peersOf(view: YearView, rules: readonly string[]): (i: number) => boole
   const { subjects } = view.dataset;
   const inside = new Map<string, Map<string, boolean>>(); // by kind, then place: both are few
   return (i) => {
-    const place = placeAt(subjects, i);
+    const place = placeAt(subjects, i, REGION_TABLE);
     if (place === undefined) return false;
     const kind = subjects.kind(i);
     let byPlace = inside.get(kind);

@@ -4,8 +4,8 @@
  * (the State Council's holidays plus the ones configured here), the shortest 公示 allowed, a
  * rule's review chain from its document's issuing level, and ProcessError as the API's JSON error.
  */
-import { perCorpus } from '@duixian/corpus';
-import { parseQuantity, region } from '@duixian/engine';
+import { perCorpus, region } from '@duixian/corpus';
+import { parseQuantity } from '@duixian/engine';
 import { DEFAULT_NOTICE_DAYS, ProcessError, ProcessProblems, type FieldProblem } from '@duixian/store';
 import { CHINA_OFFICIAL, reviewChain, type Level, type WorkCalendar } from '@duixian/workflow';
 import { ApiError } from './errors.js';

@@ -4,7 +4,7 @@
  * issued the policy (发文层级终审). A province document goes county → city → province; a city
  * document county → city; a county (区) document is reviewed by the county alone.
  */
-import { region } from '@duixian/engine';
+import { region } from '@duixian/corpus';
 
 export type Level = 'county' | 'city' | 'province';
 

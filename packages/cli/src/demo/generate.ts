@@ -4,7 +4,7 @@
  * time from their own PRNG streams (see enterprises.ts), which lets writeDemoFile stream a
  * million of them without holding them in memory.
  */
-import { region } from '@duixian/engine';
+import { region } from '@duixian/corpus';
 import { EnterpriseFactory } from './enterprises.js';
 import { plant } from './planted.js';
 import { Rng } from './random.js';

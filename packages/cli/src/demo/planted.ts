@@ -4,7 +4,8 @@
  * exactly 5000 m², a 2亿元 park that fails "超过", …). Values are fixed by design; names and
  * USCCs come from the seed. SHOWCASE lists, per rule id, the subjects planted for it.
  */
-import { cityOf, region, type SubjectKind, type Tag } from '@duixian/engine';
+import type { SubjectKind, Tag } from '@duixian/engine';
+import { cityOf, region } from '@duixian/corpus';
 import { sortTags } from './enterprises.js';
 import { tradeName, uscc } from './names.js';
 import { DONGYING, JINAN, JINING, JIYANG, cityName, place } from './regions.js';

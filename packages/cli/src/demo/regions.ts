@@ -8,7 +8,8 @@
  * Counties add up exactly to their city and cities to the province (values are integers in
  * hundredths of 万元), so averages computed from member regions agree with the totals.
  */
-import { childrenOf, region, type Region } from '@duixian/engine';
+import type { Region } from '@duixian/engine';
+import { childrenOf, region } from '@duixian/corpus';
 import { Rng } from './random.js';
 import type { DemoFact, DemoSubject } from './types.js';
 import { percent, ratioMillionths, wanFromCentiWan, yiFromCentiWan } from './values.js';

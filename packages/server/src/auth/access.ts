@@ -6,7 +6,7 @@
  * 齐鲁电商贷 applications in the region they serve. Pure functions over the account, so that the
  * permission matrix can be read here.
  */
-import { isWithin, placeOf, region, REGIONS } from '@duixian/engine';
+import { isWithin, perCorpus, placeOf, region, REGIONS } from '@duixian/corpus';
 import type { Account, Role } from '@duixian/store';
 
 export const PROVINCE = '370000';
@@ -32,9 +32,10 @@ export function canSeeSubject(a: Account, s: { id: string; region?: string | nul
 /** One region lies in the other: a county sees its city's and the province's runs (its own rows only). */
 export const overlaps = (a: string, b: string): boolean => isWithin(a, b) || isWithin(b, a);
 
-/** The region codes inside `code`, itself included (for `where region in …`). */
-const within = new Map<string, string[]>();
+/** The region codes inside `code`, itself included (for `where region in …`); kept per corpus, whose table may add a zone. */
+const withinOf = perCorpus(() => new Map<string, string[]>());
 export function regionsWithin(code: string): readonly string[] {
+  const within = withinOf();
   let r = within.get(code);
   if (!r) within.set(code, (r = REGIONS.filter((x) => isWithin(x.code, code)).map((x) => x.code)));
   return r;

@@ -12,8 +12,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { fenOf, isWithin, placeOf, yuanString, type HistoryEntry, type Rule } from '@duixian/engine';
-import { applicationMode } from '@duixian/corpus';
+import { fenOf, yuanString, type HistoryEntry, type Rule } from '@duixian/engine';
+import { applicationMode, isWithin, placeOf } from '@duixian/corpus';
 import {
   act, appendAudit, applicationEvents, createApplication, enlist, jsonValue, listApplications, readApplication, saveFacts, setAmount, setWindow,
   type Account, type Application, type AutomaticEntry, type FilledFact, type Store,

@@ -3,8 +3,8 @@
  * the targets and the interpretations with their defaults — public reading, no login needed.
  */
 import type { FastifyInstance } from 'fastify';
-import { corpusWords, declaredReadings, describeRule, REGIONS } from '@duixian/engine';
-import { applicationMode, CORPUS, KNOWN, MEASURES, ruleFactKeys, TARGETS, textOf, type DocumentId } from '@duixian/corpus';
+import { corpusWords, declaredReadings, describeRule } from '@duixian/engine';
+import { applicationMode, CORPUS, type DocumentId, KNOWN, MEASURES, REGIONS, ruleFactKeys, TARGETS, textOf } from '@duixian/corpus';
 import { templateCsv, templateXlsx } from '@duixian/interchange';
 import { ApiError } from '../errors.js';
 import { XLSX } from './imports.js';

@@ -9,7 +9,7 @@
  * the cached year is dropped at once.
  */
 import type { FastifyInstance } from 'fastify';
-import { isWithin } from '@duixian/engine';
+import { isWithin } from '@duixian/corpus';
 import { columnLetter, csvRows, UPLOAD_LIMITS } from '@duixian/interchange';
 import {
   listEntries, proposeEntries, readEntry, removeEntry, reviewEntry,

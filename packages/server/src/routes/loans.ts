@@ -7,7 +7,8 @@
  * summary). Administrators and auditors follow the applications of their jurisdiction.
  */
 import type { FastifyInstance } from 'fastify';
-import { isWithin, parseQuantity, placeOf, yuanString } from '@duixian/engine';
+import { parseQuantity, yuanString } from '@duixian/engine';
+import { isWithin, placeOf } from '@duixian/corpus';
 import { applyForLoan, banksServing, decideLoan, listLoans, readLoan, withdrawLoan, type Account, type Loan, type LoanState, type Store } from '@duixian/store';
 import { LOAN_MAX_FEN, LOAN_MIN_FEN } from '@duixian/workflow';
 import { ApiError } from '../errors.js';

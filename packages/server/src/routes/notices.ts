@@ -5,7 +5,7 @@
  * is public by nature — and an enterprise sees those that list it.
  */
 import type { FastifyInstance } from 'fastify';
-import { isWithin } from '@duixian/engine';
+import { isWithin } from '@duixian/corpus';
 import { finalizeNotice, listNotices, publishNotice, readNotice, recordObjection, resolveObjection, type Account, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';

@@ -7,8 +7,8 @@
  * Enterprise users see their own rows of official runs.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { compareEvaluations, DraftError, fenOf, isWithin, switchProblems, type AwardRow, type Change, type Subject, type SubjectKind } from '@duixian/engine';
-import { CORPUS, DOCUMENT_IDS, KNOWN } from '@duixian/corpus';
+import { compareEvaluations, DraftError, fenOf, switchProblems, type AwardRow, type Change, type Subject, type SubjectKind } from '@duixian/engine';
+import { CORPUS, DOCUMENT_IDS, isWithin, KNOWN, REGION_TABLE } from '@duixian/corpus';
 import { awardTotals, filterAwards, noticeCsv, noticeXlsx, readObject, type AwardFilter, type NoticeContext } from '@duixian/interchange';
 import { createRun, deviationsOf, jsonValue, promoteRun, rerun, type Account, type Deviation, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
@@ -122,7 +122,7 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: Pl
 
   const view = (r: RunRecord) => ({ ...r, official: isOfficial(r), simulation: r.kind === 'simulation' });
   const context = (subjects: Map<string, Subject>): NoticeContext => ({
-    subjects, documents: new Map(CORPUS.documents.map((d) => [d.id, d])), rules: new Map(CORPUS.rules.map((r) => [r.id, r])),
+    subjects, documents: new Map(CORPUS.documents.map((d) => [d.id, d])), rules: new Map(CORPUS.rules.map((r) => [r.id, r])), regions: REGION_TABLE,
   });
 
   return async (app: FastifyInstance): Promise<void> => {
@@ -222,7 +222,7 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: Pl
       const [a, b] = [await readable(me, req.params.id), await readable(me, req.params.other)];
       const [before, after] = [await visibleRows(me, a.id, 'award'), await visibleRows(me, b.id, 'award')];
       const places = new Map([...before.subjects, ...after.subjects].map(([id, s]) => [id, s.region ?? id]));
-      return { before: view(a), after: view(b), ...compareEvaluations({ awards: before.rows }, { awards: after.rows }, (s) => places.get(s)) };
+      return { before: view(a), after: view(b), ...compareEvaluations({ awards: before.rows }, { awards: after.rows }, (s) => places.get(s), REGION_TABLE) };
     });
 
     app.post<{ Params: { id: string } }>('/api/runs/:id/rerun', {

@@ -10,8 +10,7 @@
  * the same task, quarter and department is refused unless sent as a correction.
  */
 import type { FastifyInstance } from 'fastify';
-import { isWithin } from '@duixian/engine';
-import { perCorpus } from '@duixian/corpus';
+import { isWithin, perCorpus } from '@duixian/corpus';
 import { fileTaskReport, taskReports, PROGRESS_MAX, type Account, type Store, type TaskReport } from '@duixian/store';
 import { departmentSummary, periodOf, taskStatus, tasksFromCorpus, type PeriodStatus, type Task } from '@duixian/workflow';
 import { ApiError } from '../errors.js';
