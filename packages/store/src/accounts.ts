@@ -7,7 +7,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { region, usccProblem } from '@duixian/engine';
+import { usccProblem } from '@duixian/engine';
+import { region } from '@duixian/corpus';
 import type { Store } from './db.js';
 import type { Role } from './schema.js';
 import { appendAudit } from './audit.js';

@@ -9,7 +9,8 @@
  * so the engine withholds its awards (I-blacklist).
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { isWithin, placeOf, region, usccProblem } from '@duixian/engine';
+import { usccProblem } from '@duixian/engine';
+import { isWithin, placeOf, region } from '@duixian/corpus';
 import { blacklistedDuring, isIsoDate, isWhitelistCategory, WHITELIST_CATEGORIES, type WhitelistCategory } from '@duixian/workflow';
 import type { Store } from './db.js';
 import type { Database } from './schema.js';

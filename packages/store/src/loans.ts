@@ -8,7 +8,7 @@
  * may withdraw while the application waits. Every write is an audit entry in its transaction.
  */
 import { sql, type Transaction } from 'kysely';
-import { region } from '@duixian/engine';
+import { region } from '@duixian/corpus';
 import { checkLoan, type LoanApplication } from '@duixian/workflow';
 import type { Store } from './db.js';
 import { jsonValue } from './json.js';
