@@ -104,7 +104,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(runRoutes(opts.store, years, jobs, corpora));
   await app.register(corpusDraftRoutes(opts.store, corpora, years, jobs));
   await app.register(jobRoutes(opts.store, jobs));
-  await app.register(applicationRoutes(opts.store, years, process));
+  await app.register(applicationRoutes(opts.store, years, process, corpora));
   await app.register(noticeRoutes(opts.store, process));
   await app.register(calendarRoutes(opts.store, process));
   await app.register(budgetRoutes(opts.store, years, process));

@@ -66,7 +66,10 @@ export function documentOf(id: string, field = 'document') {
 }
 
 /** County first review → city review → the issuing level's final review. */
-export const chainOf = (ruleId: string): Level[] => reviewChain(levelOf(ruleOf(ruleId).document.issuer));
+export const chainOf = (ruleId: string): Level[] => chainOfDocument(ruleOf(ruleId).document);
+
+/** The review chain of a document's rules (of any corpus version: a stored run's own, for one). */
+export const chainOfDocument = (document: { readonly issuer: string }): Level[] => reviewChain(levelOf(document.issuer));
 
 const STATUS = { invalid: 422, conflict: 409, forbidden: 403, 'not-found': 404 } as const;
 

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fenOf, yuanString, type HistoryEntry, type Rule } from '@duixian/engine';
-import { applicationMode, isWithin, placeOf } from '@duixian/corpus';
+import { applicationMode, IN_USE, isWithin, placeOf } from '@duixian/corpus';
 import {
   act, appendAudit, applicationEvents, createApplication, enlist, jsonValue, listApplications, readApplication, saveFacts, setAmount, setWindow,
   type Account, type Application, type AutomaticEntry, type FilledFact, type Store,
@@ -26,9 +26,10 @@ import { pageOf, PAGE_PROPERTIES, type PageQuery } from '../paging.js';
 import { YEAR } from '../input.js';
 import type { YearData } from '../year-data.js';
 import { decide } from '../decide.js';
-import { amountOf, chainOf, processError, ruleOf, type ProcessContext } from '../process.js';
+import { amountOf, chainOf, chainOfDocument, processError, ruleOf, type ProcessContext } from '../process.js';
 import { acknowledged, ACKNOWLEDGE, changesOf, grantedBefore } from '../recheck.js';
 import { answersFor } from './budgets.js';
+import type { PlatformCorpus } from '../platform-corpus.js';
 
 const ID = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
 const FACTS = {
@@ -47,7 +48,7 @@ export const ATTACHMENT_MAX_BYTES = 10 * 2 ** 20;
 
 const yuan = (fen: number | null) => (fen === null ? null : yuanString(fen));
 
-export function applicationRoutes(store: Store, years: YearData, ctx: ProcessContext) {
+export function applicationRoutes(store: Store, years: YearData, ctx: ProcessContext, corpora: PlatformCorpus) {
   /** The application as the API shows it: amounts in yuan, what the caller may do next, the deadline's status. */
   const view = (a: Application, me: Account) => ({
     ...a, decidedFen: undefined, approvedFen: undefined, heldFen: undefined,
@@ -233,19 +234,22 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
       schema: { tags: ['申报'], summary: '免申即享: the awards of an official run that need no application, inside your jurisdiction, onto the review list', params: ID },
     }, async (req) => {
       const me = accountOf(req);
-      const run = await store.db.selectFrom('runs').select(['id', 'year', 'kind']).where('id', '=', req.params.id)
+      const run = await store.db.selectFrom('runs').select(['id', 'year', 'kind', 'corpus_hash']).where('id', '=', req.params.id)
         .select((eb) => eb.exists(eb.selectFrom('run_promotions').select('run_id').whereRef('run_promotions.run_id', '=', 'runs.id')).as('promoted')).executeTakeFirst();
       if (!run) throw new ApiError(404, 'not-found', `没有测算 ${req.params.id}`, `No run ${req.params.id}`);
       if (run.kind !== 'official' && !run.promoted) throw new ApiError(409, 'not-official', '只能从正式测算生成名单', 'Only an official run lists awards');
       let q = store.db.selectFrom('run_rows as r').innerJoin('subjects as s', 's.id', 'r.subject_id').select(['r.row', 's.id', 's.region']).where('r.run_id', '=', run.id).where('r.section', '=', 'award');
       if (!seesAll(me)) q = q.where('s.region', 'in', regionsWithin(me.region!));
+      // the run's rules as it decided them: a later publication may have changed or removed them
+      const law = run.corpus_hash === null ? IN_USE : (await corpora.version(run.corpus_hash))!;
       const entries: AutomaticEntry[] = [];
       for (const r of await q.orderBy('r.seq').execute()) {
         const row = jsonValue<{ rule: string; type: string; amount: string | null; ceiling: boolean; funder: string; explanation?: unknown }>(r.row);
-        const { rule, document } = ruleOf(row.rule);
-        if (applicationMode(rule) !== 'automatic' || (row.type !== 'money' && row.type !== 'honor')) continue;
+        const rule = law.corpus.rules.find((x) => x.id === row.rule) ?? ruleOf(row.rule).rule; // unknown-rule: a run kept without its version whose rule is gone
+        const document = law.corpus.documents.find((d) => d.id === rule.document)!;
+        if (applicationMode(rule, law) !== 'automatic' || (row.type !== 'money' && row.type !== 'honor')) continue;
         entries.push({
-          subjectId: r.id, rule: rule.id, document: document.id, year: run.year, chain: chainOf(rule.id), region: r.region ?? r.id, runId: String(run.id),
+          subjectId: r.id, rule: rule.id, document: document.id, year: run.year, chain: chainOfDocument(document), region: r.region ?? r.id, runId: String(run.id),
           decided: { fen: row.amount === null ? null : fenOf(row.amount), ceiling: row.ceiling, funder: row.funder, explanation: row.explanation ?? null },
         });
       }

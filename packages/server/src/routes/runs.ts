@@ -7,7 +7,7 @@
  * Enterprise users see their own rows of official runs.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { compareEvaluations, DraftError, fenOf, switchProblems, type AwardRow, type Change, type Subject, type SubjectKind } from '@duixian/engine';
+import { compareEvaluations, DraftError, fenOf, switchProblems, type AwardRow, type Change, type Corpus, type Subject, type SubjectKind } from '@duixian/engine';
 import { CORPUS, DOCUMENT_IDS, isWithin, KNOWN, REGION_TABLE } from '@duixian/corpus';
 import { awardTotals, filterAwards, noticeCsv, noticeXlsx, readObject, type AwardFilter, type NoticeContext } from '@duixian/interchange';
 import { createRun, deviationsOf, jsonValue, promoteRun, rerun, type Account, type Deviation, type Store } from '@duixian/store';
@@ -45,6 +45,14 @@ interface RunRecord {
 }
 
 const isOfficial = (r: RunRecord) => r.kind === 'official' || r.promoted;
+
+/** A corpus's documents and rules by id, made once per corpus (a run's own version is read once and held). */
+const indexes = new WeakMap<Corpus, Pick<NoticeContext, 'documents' | 'rules'>>();
+function lawIndex(law: Corpus): Pick<NoticeContext, 'documents' | 'rules'> {
+  let index = indexes.get(law);
+  if (!index) indexes.set(law, index = { documents: new Map(law.documents.map((d) => [d.id, d])), rules: new Map(law.rules.map((r) => [r.id, r])) });
+  return index;
+}
 
 type Section = 'award' | 'withheld' | 'missing';
 const FILTERS = {
@@ -121,9 +129,12 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: Pl
   }
 
   const view = (r: RunRecord) => ({ ...r, official: isOfficial(r), simulation: r.kind === 'simulation' });
-  const context = (subjects: Map<string, Subject>): NoticeContext => ({
-    subjects, documents: new Map(CORPUS.documents.map((d) => [d.id, d])), rules: new Map(CORPUS.rules.map((r) => [r.id, r])), regions: REGION_TABLE,
-  });
+  /**
+   * The corpus a stored run was decided with, so that a later publication changing or removing its
+   * rules does not rename its awards; the one in force for runs stored before versions were kept.
+   */
+  const lawOf = async (run: RunRecord): Promise<Corpus> => (run.corpusHash === null ? CORPUS : (await corpora.version(run.corpusHash))!.corpus);
+  const context = (law: Corpus, subjects: Map<string, Subject>): NoticeContext => ({ subjects, ...lawIndex(law), regions: REGION_TABLE });
 
   return async (app: FastifyInstance): Promise<void> => {
     app.post<{ Body: { year: number; documents?: string[]; interpretations?: Record<string, string>; changes?: Change[]; parameters?: { rule: string; key: string; value: string }[]; simulation?: boolean } }>('/api/runs', {
@@ -208,7 +219,7 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: Pl
       const run = await readable(me, req.params.id);
       const { section = 'award', format = 'json', sort, page: _p, pageSize: _s, ...filter } = req.query;
       const { rows, subjects } = await visibleRows(me, run.id, section);
-      const ctx = context(subjects);
+      const ctx = context(await lawOf(run), subjects);
       const chosen = sortRows(filterAwards(rows, ctx, filter), sort);
       if (format !== 'json') return exportList(reply, run, chosen, ctx, format);
       const page = pageOf(req.query);
