@@ -3,16 +3,8 @@ import { CATALOGUE_RULE_IDS } from '../../../test/catalogue.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  REGIONS,
-  childrenOf,
-  cityOf,
-  isFactKey,
-  parseQuantity,
-  region,
-  usccProblem,
-} from '@duixian/engine';
-import { VOCABULARY } from '@duixian/corpus';
+import { isFactKey, parseQuantity, usccProblem } from '@duixian/engine';
+import { childrenOf, cityOf, KNOWN, region, REGIONS, VOCABULARY } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import { SHOWCASE, generateDemo, serializeDemo, writeDemoFile, type DemoDataset } from '../src/demo/index.js';
 import { factJson } from '../src/demo/write.js';
@@ -441,6 +433,7 @@ describe('format and labelling', () => {
       rules: new Set([...CATALOGUE_RULE_IDS]),
       interpretations: {},
       vocabulary: VOCABULARY,
+      regions: KNOWN.regions, // the demo's zones are the corpus's rows (济宁's assigned codes), not the national table's
     };
     const r = readObject(JSON.parse(serializeDemo(generateDemo({ enterprises: 500 }))), known);
     if (!r.ok) throw new Error(r.problems.slice(0, 10).map((p) => `${p.path}: ${p.message}`).join('\n'));

@@ -4,9 +4,8 @@
  * before, and the city's rank among the cities. Quarterly figures are facts with `quarter`;
  * without a quarter the annual figures are used. Exact: growth and shares are rationals.
  */
-import {
-  childrenOf, div, formatRatioQ, q, region, sub, yuanString, type Dataset, type FactKey, type Q,
-} from '@duixian/engine';
+import { div, formatRatioQ, q, sub, yuanString, type Dataset, type FactKey, type Q } from '@duixian/engine';
+import { childrenOf, region } from './region-table.js';
 
 export interface Indicator {
   readonly value: string | null; // yuan with two places, or a count

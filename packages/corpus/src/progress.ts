@@ -3,7 +3,8 @@
  * it is on track — by projecting the last year's growth to the year the target is due. A target
  * whose indicator is not a fact of a region is reported as not measurable, with what it needs.
  */
-import { isFactKey, parseQuantity, Population, yuanString, type Dataset, type FactKey, type Vocabulary } from '@duixian/engine';
+import { isFactKey, parseQuantity, Population, yuanString, type Dataset, type FactKey, type RegionTable, type Vocabulary } from '@duixian/engine';
+import { REGION_TABLE } from './region-table.js';
 import { CORPUS } from './rules.js';
 import type { Target } from './types.js';
 
@@ -26,8 +27,9 @@ export interface TargetProgress {
 
 const WORDS_MEANING_AT_LEAST = new Set(['达到', '突破', '以上', '不少于', '超过', '过']);
 
-export function targetProgress(targets: readonly Target[], dataset: Dataset, year: number, vocabulary: Vocabulary = CORPUS.vocabulary): TargetProgress[] {
-  const pop = new Population(dataset, vocabulary);
+/** Progress on the targets, the dataset's places read in the corpus's region table (the one in use unless given). */
+export function targetProgress(targets: readonly Target[], dataset: Dataset, year: number, vocabulary: Vocabulary = CORPUS.vocabulary, regions: RegionTable = REGION_TABLE): TargetProgress[] {
+  const pop = new Population(dataset, vocabulary, regions);
   return targets.map((t) => progressOf(t, pop, year, vocabulary));
 }
 

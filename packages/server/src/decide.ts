@@ -16,7 +16,7 @@ import { ApiError } from './errors.js';
 import type { YearView } from './year-data.js';
 
 /** What the filled facts are read against: the corpus in force's rules and words, read when deciding. */
-const known = () => ({ rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, vocabulary: VOCABULARY });
+const known = () => ({ rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, vocabulary: VOCABULARY, regions: REGION_TABLE });
 
 /** The filled facts read exactly as an imported file's facts sheet is; problems name `facts[k].field`. */
 export function readFilled(view: YearView, subjectId: string, year: number, filled: readonly FilledFact[]): readonly Fact[] {

@@ -7,7 +7,7 @@
  * per department. The date is moved by the test.
  */
 import { describe, expect, it } from 'vitest';
-import { isWithin } from '@duixian/engine';
+import { isWithin } from '@duixian/corpus';
 import { tasksFromCorpus } from '@duixian/workflow';
 import { BACKENDS } from '../../store/test/backends.js';
 import { datedPlatform, type Username } from './platform.js';

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BACKENDS, storesFor } from '../../store/test/backends.js';
-import { childrenOf, columnar, INTERPRETATION_VALUES, isWithin, region, REGION_KINDS, type Dataset } from '@duixian/engine';
-import { cityReport, CORPUS, RULE_IDS, VOCABULARY, TARGETS, targetProgress } from '@duixian/corpus';
+import { columnar, INTERPRETATION_VALUES, REGION_KINDS, type Dataset } from '@duixian/engine';
+import { childrenOf, cityReport, CORPUS, isWithin, region, REGION_TABLE, RULE_IDS, VOCABULARY, TARGETS, targetProgress } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import type { Store } from '@duixian/store';
 import { generateDemo } from '../../cli/src/demo/index.js';
@@ -106,7 +106,7 @@ for (const backend of BACKENDS) {
 }
 
 describe('regionsOf: the targets and the monitoring report read only the regions', () => {
-  const read = readObject(generateDemo({ enterprises: 400, seed: 11 }), { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, vocabulary: VOCABULARY });
+  const read = readObject(generateDemo({ enterprises: 400, seed: 11 }), { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, vocabulary: VOCABULARY, regions: REGION_TABLE });
   if (!read.ok) throw new Error('the demo did not read');
   // the demo has annual figures only: add a second quarter for every city (and for an enterprise, to be left out)
   const cities = childrenOf('370000').map((r) => r.code);
@@ -137,7 +137,7 @@ describe('regionsOf: the targets and the monitoring report read only the regions
 });
 
 describe('deciding an application over the regions held and the subject alone', () => {
-  const read = readObject(generateDemo({ enterprises: 300, seed: 5 }), { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, vocabulary: VOCABULARY });
+  const read = readObject(generateDemo({ enterprises: 300, seed: 5 }), { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, vocabulary: VOCABULARY, regions: REGION_TABLE });
   if (!read.ok) throw new Error('the demo did not read');
   const view = yearView(read.dataset, 'demo');
   const outcome = (f: () => unknown) => {

@@ -13,6 +13,7 @@ import {
   compareEvaluations, draftCorpus, ENGINE_VERSION, evaluate,
   type AnyDataset, type Change, type Comparison, type Corpus, type Evaluation, type HistoryEntry, type Parameter,
 } from '@duixian/engine';
+import { REGION_TABLE } from '@duixian/corpus';
 import { GRANTED_STATES } from '@duixian/workflow';
 import type { Store } from './db.js';
 import { jsonValue } from './json.js';
@@ -289,10 +290,10 @@ export async function promoteRun(store: Store, id: string, by: string, reason: s
   });
 }
 
-/** Who gains, who loses, totals by funder and city, between two stored runs. */
+/** Who gains, who loses, totals by funder and city (the corpus in use's cities, zones included), between two stored runs. */
 export async function compareRuns(store: Store, before: string, after: string): Promise<Comparison> {
   const [a, b] = await Promise.all([readRun(store, before), readRun(store, after)]);
   if (!a || !b) throw new Error(`no run ${!a ? before : after}`);
   const places = new Map((await store.db.selectFrom('subjects').select(['id', 'region']).execute()).map((s) => [s.id, s.region ?? s.id]));
-  return compareEvaluations(a.evaluation, b.evaluation, (s) => places.get(s));
+  return compareEvaluations(a.evaluation, b.evaluation, (s) => places.get(s), REGION_TABLE);
 }
