@@ -9,6 +9,7 @@
  * and the audit log) or refuses the application.
  */
 import { yuanString, type HistoryEntry } from '@duixian/engine';
+import { CORPUS } from '@duixian/corpus';
 import { type Acknowledgement, type Application, type Change, type Store } from '@duixian/store';
 import { GRANTED_STATES } from '@duixian/workflow';
 import { ApiError } from './errors.js';
@@ -38,9 +39,20 @@ export async function grantedBefore(store: Store, app: Application): Promise<His
   return rows.map((r) => ({ subject: r.subject_id, rule: r.rule, year: r.year, amount: r.approved_fen === null ? null : Number(r.approved_fen) }));
 }
 
+/**
+ * The application's rule is not in the corpus in force (a publication changed or repealed it): the
+ * engine cannot decide it again, and an approval is refused as unknown-rule; the reviewer sees why.
+ */
+const RULE_WITHDRAWN = (rule: string): Change => ({
+  code: 'rule-withdrawn',
+  zh: `本条（${rule}）已不在现行政策库中：已发布的新版本修改或废止了该条，不能按现行政策批准，可不予支持`,
+  en: `The rule ${rule} is not in the corpus in force: a published version changed or repealed it; it cannot be approved under the corpus in force, and may be refused`,
+});
+
 /** What changed since `app` was queued, decided now; none outside review and payment. */
 export async function changesOf(store: Store, years: YearData, app: Application): Promise<Change[]> {
   if (!RECHECKED.includes(app.state)) return [];
+  if (!CORPUS.rules.some((r) => r.id === app.rule)) return [RULE_WITHDRAWN(app.rule)]; // a publication changed or repealed it
   const view = await years.current(app.year);
   if (!view.subject(app.subjectId)) {
     return [{ code: 'not-eligible', zh: `${app.year}年度数据中已没有该主体`, en: `The subject is no longer in the data of ${app.year}` }];

@@ -57,5 +57,17 @@ describe.each(BACKENDS)('a stored run read with its own corpus on $name', (backe
     expect(listed.statusCode, listed.body).toBeLessThan(300);
     const stored = await p.store.db.selectFrom('applications').select(['rule', 'subject_id']).where('rule', '=', own.id).execute();
     expect(stored.map((a) => a.subject_id)).toContain(award.subject);
+
+    // its review: the rule is not in the corpus in force any more — shown as a change in the detail, and
+    // an approval under the corpus in force is refused naming the rule (a reviewer may refuse it), not a 500
+    const { id } = await p.store.db.selectFrom('applications').select('id').where('rule', '=', own.id).where('subject_id', '=', award.subject).executeTakeFirstOrThrow();
+    const detail = await p.as('sd-admin')('GET', `/api/applications/${id}`);
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect((detail.json().changes as { code: string }[]).map((c) => c.code)).toEqual(['rule-withdrawn']);
+    const { region } = await p.store.db.selectFrom('subjects').select('region').where('id', '=', award.subject).executeTakeFirstOrThrow();
+    const reviewer = region === '370811' ? 'rencheng-admin' : 'yanzhou-admin';
+    const approve = await p.as(reviewer)('POST', `/api/applications/${id}/actions`, { action: 'approve', version: detail.json().version });
+    expect([approve.statusCode, approve.json().error.code], approve.body).toEqual([422, 'unknown-rule']);
+    expect((await p.as('sd-admin')('GET', `/api/applications/${id}`)).json().state).toBe(detail.json().state);
   }, 240_000);
 });
