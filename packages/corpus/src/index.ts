@@ -7,7 +7,7 @@ export { TEXTS, DOCUMENT_IDS, textOf, isDocumentId, type DocumentId } from './te
 // ---- end of the non-rule half ----
 
 // ---- corpus: the rules, groups and validations the engine evaluates ----
-export { CORPUS, KNOWN, RULE_IDS, RULE_PARAMETERS, VOCABULARY, knownOf, type CorpusKnown } from './rules.js';
+export { CORPUS, KNOWN, RULE_IDS, RULE_PARAMETERS, VOCABULARY, knownOf, type CorpusKnown, byId, type CorpusIndex } from './rules.js';
 // the corpus in use: the exports above follow it (the server adopts the version in force)
 export { IN_USE, useCorpus, perCorpus } from './in-use.js';
 export { checkCorpus, checkLoaded, caseProblems, type CorpusProblem, type CheckOptions } from './check.js';

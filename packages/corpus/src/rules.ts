@@ -4,7 +4,7 @@
  * that content, so a stored run can say exactly which reading of the documents produced it.
  * Every export follows the corpus in use (in-use.ts): read it when deciding, not at module load.
  */
-import { declaredReadings, parametersRead, regionTableOf, valuesOf, type Corpus, type RegionTable, type Vocabulary } from '@duixian/engine';
+import { declaredReadings, parametersRead, regionTableOf, valuesOf, type Corpus, type PolicyDocument, type RegionTable, type Rule, type Vocabulary } from '@duixian/engine';
 import { follow } from './in-use.js';
 import type { LoadedCorpus } from './load.js';
 
@@ -45,6 +45,21 @@ export let RULE_IDS: ReadonlySet<string>;
 export let RULE_PARAMETERS: ReadonlyMap<string, readonly string[]>;
 /** The corpus's words: subject kinds, fact keys (label, unit) and tags (corpus/vocabulary.yaml). */
 export let VOCABULARY: Vocabulary;
+
+/** A corpus's rules and documents by id. */
+export interface CorpusIndex {
+  readonly rules: ReadonlyMap<string, Rule>;
+  readonly documents: ReadonlyMap<string, PolicyDocument>;
+}
+
+const indexes = new WeakMap<Corpus, CorpusIndex>();
+
+/** The rules and documents of `corpus` by id, made once per corpus (the one in force, or a stored run's own). */
+export function byId(corpus: Corpus): CorpusIndex {
+  let index = indexes.get(corpus);
+  if (!index) indexes.set(corpus, (index = { rules: new Map(corpus.rules.map((r) => [r.id, r])), documents: new Map(corpus.documents.map((d) => [d.id, d])) }));
+  return index;
+}
 
 follow((loaded: LoadedCorpus) => {
   CORPUS = loaded.corpus;

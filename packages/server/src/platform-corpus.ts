@@ -10,7 +10,7 @@
  * `ensure`, which looks in the store only when the day changed, a minute passed or this server
  * published, so the 政策计算器 pays a date and a comparison per request, not a query.
  */
-import { corpusFromFiles, useCorpus, type LoadedCorpus } from '@duixian/corpus';
+import { corpusFromFiles, IN_USE, useCorpus, type LoadedCorpus } from '@duixian/corpus';
 import { corpusInForce, corpusVersionFiles, keepCorpusVersion, type Store } from '@duixian/store';
 
 export interface CorpusAt {
@@ -81,6 +81,17 @@ export class PlatformCorpus {
     const published = await corpusInForce(this.store, this.today());
     if (!published || published.hash === this.own.hash) return this.own;
     return { hash: published.hash, loaded: (await this.version(published.hash))! };
+  }
+
+  /**
+   * The corpus a stored run was decided with (runs.corpus_hash); for a run kept before versions were
+   * (no hash), the corpus in use.
+   */
+  async ofRun(hash: string | null): Promise<LoadedCorpus> {
+    if (hash === null) return IN_USE;
+    const loaded = await this.version(hash);
+    if (!loaded) throw new Error(`corpus version ${hash} of a stored run is not kept`);
+    return loaded;
   }
 
   /** A kept version, read from its files; undefined when none is kept under that hash. */

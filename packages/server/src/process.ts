@@ -4,7 +4,7 @@
  * (the State Council's holidays plus the ones configured here), the shortest 公示 allowed, a
  * rule's review chain from its document's issuing level, and ProcessError as the API's JSON error.
  */
-import { perCorpus, region } from '@duixian/corpus';
+import { byId, CORPUS, region } from '@duixian/corpus';
 import { parseQuantity } from '@duixian/engine';
 import { DEFAULT_NOTICE_DAYS, ProcessError, ProcessProblems, type FieldProblem } from '@duixian/store';
 import { CHINA_OFFICIAL, reviewChain, type Level, type WorkCalendar } from '@duixian/workflow';
@@ -34,9 +34,9 @@ export const processContext = (o: ProcessOptions = {}): ProcessContext => ({
   today: o.today ?? beijingToday, calendar: o.calendar ?? CHINA_OFFICIAL, noticeMinDays: o.noticeMinDays ?? DEFAULT_NOTICE_DAYS,
 });
 
-/** The corpus in force's rules and documents by id (made again when another comes into force). */
-const rulesById = perCorpus(({ corpus }) => new Map(corpus.rules.map((r) => [r.id, r])));
-const documentsById = perCorpus(({ corpus }) => new Map(corpus.documents.map((d) => [d.id, d])));
+/** The corpus in force's rules and documents by id (CORPUS follows the corpus in force). */
+const rulesById = () => byId(CORPUS).rules;
+const documentsById = () => byId(CORPUS).documents;
 
 /** The level of a region code: the province, a city, or a county (区、县、市、功能区). */
 export function levelOf(code: string): Level {

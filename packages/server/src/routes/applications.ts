@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fenOf, yuanString, type HistoryEntry, type Rule } from '@duixian/engine';
-import { applicationMode, IN_USE, isWithin, placeOf } from '@duixian/corpus';
+import { applicationMode, byId, isWithin, placeOf } from '@duixian/corpus';
 import {
   act, appendAudit, applicationEvents, createApplication, enlist, jsonValue, listApplications, readApplication, saveFacts, setAmount, setWindow,
   type Account, type Application, type AutomaticEntry, type FilledFact, type Store,
@@ -241,12 +241,13 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
       let q = store.db.selectFrom('run_rows as r').innerJoin('subjects as s', 's.id', 'r.subject_id').select(['r.row', 's.id', 's.region']).where('r.run_id', '=', run.id).where('r.section', '=', 'award');
       if (!seesAll(me)) q = q.where('s.region', 'in', regionsWithin(me.region!));
       // the run's rules as it decided them: a later publication may have changed or removed them
-      const law = run.corpus_hash === null ? IN_USE : (await corpora.version(run.corpus_hash))!;
+      const law = await corpora.ofRun(run.corpus_hash);
+      const { rules, documents } = byId(law.corpus);
       const entries: AutomaticEntry[] = [];
       for (const r of await q.orderBy('r.seq').execute()) {
         const row = jsonValue<{ rule: string; type: string; amount: string | null; ceiling: boolean; funder: string; explanation?: unknown }>(r.row);
-        const rule = law.corpus.rules.find((x) => x.id === row.rule) ?? ruleOf(row.rule).rule; // unknown-rule: a run kept without its version whose rule is gone
-        const document = law.corpus.documents.find((d) => d.id === rule.document)!;
+        const rule = rules.get(row.rule) ?? ruleOf(row.rule).rule; // unknown-rule: a run kept without its version whose rule is gone
+        const document = documents.get(rule.document)!;
         if (applicationMode(rule, law) !== 'automatic' || (row.type !== 'money' && row.type !== 'honor')) continue;
         entries.push({
           subjectId: r.id, rule: rule.id, document: document.id, year: run.year, chain: chainOfDocument(document), region: r.region ?? r.id, runId: String(run.id),

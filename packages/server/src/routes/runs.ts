@@ -8,7 +8,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { compareEvaluations, DraftError, fenOf, switchProblems, type AwardRow, type Change, type Corpus, type Subject, type SubjectKind } from '@duixian/engine';
-import { CORPUS, DOCUMENT_IDS, isWithin, KNOWN, REGION_TABLE } from '@duixian/corpus';
+import { byId, CORPUS, DOCUMENT_IDS, isWithin, KNOWN, REGION_TABLE } from '@duixian/corpus';
 import { awardTotals, filterAwards, noticeCsv, noticeXlsx, readObject, type AwardFilter, type NoticeContext } from '@duixian/interchange';
 import { createRun, deviationsOf, jsonValue, promoteRun, rerun, type Account, type Deviation, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
@@ -46,13 +46,6 @@ interface RunRecord {
 
 const isOfficial = (r: RunRecord) => r.kind === 'official' || r.promoted;
 
-/** A corpus's documents and rules by id, made once per corpus (a run's own version is read once and held). */
-const indexes = new WeakMap<Corpus, Pick<NoticeContext, 'documents' | 'rules'>>();
-function lawIndex(law: Corpus): Pick<NoticeContext, 'documents' | 'rules'> {
-  let index = indexes.get(law);
-  if (!index) indexes.set(law, index = { documents: new Map(law.documents.map((d) => [d.id, d])), rules: new Map(law.rules.map((r) => [r.id, r])) });
-  return index;
-}
 
 type Section = 'award' | 'withheld' | 'missing';
 const FILTERS = {
@@ -133,8 +126,8 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: Pl
    * The corpus a stored run was decided with, so that a later publication changing or removing its
    * rules does not rename its awards; the one in force for runs stored before versions were kept.
    */
-  const lawOf = async (run: RunRecord): Promise<Corpus> => (run.corpusHash === null ? CORPUS : (await corpora.version(run.corpusHash))!.corpus);
-  const context = (law: Corpus, subjects: Map<string, Subject>): NoticeContext => ({ subjects, ...lawIndex(law), regions: REGION_TABLE });
+  const lawOf = async (run: RunRecord): Promise<Corpus> => (await corpora.ofRun(run.corpusHash)).corpus;
+  const context = (law: Corpus, subjects: Map<string, Subject>): NoticeContext => ({ subjects, ...byId(law), regions: REGION_TABLE });
 
   return async (app: FastifyInstance): Promise<void> => {
     app.post<{ Body: { year: number; documents?: string[]; interpretations?: Record<string, string>; changes?: Change[]; parameters?: { rule: string; key: string; value: string }[]; simulation?: boolean } }>('/api/runs', {
