@@ -51,6 +51,14 @@ describe('政策库', () => {
     for (const d of items) expect(d.rules, d.id).toBe(CORPUS.rules.filter((r) => r.document === d.id).length);
   });
 
+  it('names every rule by its document\'s 文号, its article and title (what the pages show instead of the id)', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/rules' });
+    const items: { id: string; number: string; article: string; title: string; mode: string }[] = r.json().items;
+    expect(items.map((i) => i.id)).toEqual(CORPUS.rules.map((x) => x.id));
+    expect(items.find((i) => i.id === 'sd-2022-42/2.traffic')).toMatchObject({ number: '鲁政字〔2022〕42号', article: '二', mode: expect.any(String) });
+    expect(items.every((i) => i.title.length > 0 && i.number.length > 0)).toBe(true);
+  });
+
   it('one document with its articles, departments, rules and targets', async () => {
     const r = (await app.inject({ method: 'GET', url: '/api/documents/sd-2022-42' })).json();
     expect(r.measures.map((m: { anchor: string }) => m.anchor)).toEqual(MEASURES.filter((m) => m.document === 'sd-2022-42').map((m) => m.anchor));

@@ -13,6 +13,7 @@ import { LangContext, useT, type Lang } from './i18n';
 import { PAGES, pageFromHash, ROLE_NAMES, type PageId } from './routes';
 import { SignIn } from './pages/SignIn';
 import { CalendarWarning } from './pages/CalendarWarning';
+import { NamesProvider } from './names';
 
 const Library = lazy(() => import('./pages/Library').then((m) => ({ default: m.Library })));
 const Calculator = lazy(() => import('./pages/Calculator').then((m) => ({ default: m.Calculator })));
@@ -87,30 +88,32 @@ function Shell({ account, page, onSignOut }: { account: Account; page: PageId; o
   const lang = useT();
   const items = PAGES.filter((p) => p.visible(account)).map((p) => ({ key: p.id, label: lang(p.zh, p.en) }));
   return (
-    <Layout>
-      <Layout.Sider width={180} theme="light" breakpoint="lg" collapsedWidth={0}>
-        <Menu mode="inline" selectedKeys={[page]} items={items} onClick={(e) => (location.hash = `#/${e.key}`)} style={{ height: '100%' }} />
-        <Button type="link" onClick={() => void onSignOut()} style={{ position: 'absolute', bottom: 16, left: 8 }}>{lang('退出登录', 'Sign out')}</Button>
-      </Layout.Sider>
-      <Layout.Content style={{ padding: 24, minWidth: 0 }}>
-        <CalendarWarning account={account} />
-        <Suspense fallback={<Spin style={{ margin: 40 }} data-testid="page-loading" />}>
-          {page === 'library' && <Library account={account} />}
-          {page === 'calculator' && <Calculator account={account} />}
-          {page === 'review' && <Review account={account} />}
-          {page === 'data' && <Data account={account} />}
-          {page === 'simulate' && <Simulate />}
-          {page === 'targets' && <Targets />}
-          {page === 'apply' && <Apply account={account} />}
-          {page === 'approvals' && <Approvals account={account} />}
-          {page === 'notices' && <Notices account={account} />}
-          {page === 'budgets' && <Budgets account={account} />}
-          {page === 'lists' && <Lists account={account} />}
-          {page === 'loans' && <Loans account={account} />}
-          {page === 'tasks' && <Tasks account={account} />}
-          {page === 'accounts' && <Accounts account={account} />}
-        </Suspense>
-      </Layout.Content>
-    </Layout>
+    <NamesProvider>
+      <Layout>
+        <Layout.Sider width={180} theme="light" breakpoint="lg" collapsedWidth={0}>
+          <Menu mode="inline" selectedKeys={[page]} items={items} onClick={(e) => (location.hash = `#/${e.key}`)} style={{ height: '100%' }} />
+          <Button type="link" onClick={() => void onSignOut()} style={{ position: 'absolute', bottom: 16, left: 8 }}>{lang('退出登录', 'Sign out')}</Button>
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+          <CalendarWarning account={account} />
+          <Suspense fallback={<Spin style={{ margin: 40 }} data-testid="page-loading" />}>
+            {page === 'library' && <Library account={account} />}
+            {page === 'calculator' && <Calculator account={account} />}
+            {page === 'review' && <Review account={account} />}
+            {page === 'data' && <Data account={account} />}
+            {page === 'simulate' && <Simulate />}
+            {page === 'targets' && <Targets />}
+            {page === 'apply' && <Apply account={account} />}
+            {page === 'approvals' && <Approvals account={account} />}
+            {page === 'notices' && <Notices account={account} />}
+            {page === 'budgets' && <Budgets account={account} />}
+            {page === 'lists' && <Lists account={account} />}
+            {page === 'loans' && <Loans account={account} />}
+            {page === 'tasks' && <Tasks account={account} />}
+            {page === 'accounts' && <Accounts account={account} />}
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </NamesProvider>
   );
 }

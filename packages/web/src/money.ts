@@ -20,3 +20,30 @@ export function compareYuan(a: string | null, b: string | null): number {
   const d = fenOf(a) - fenOf(b);
   return d < 0n ? -1 : d > 0n ? 1 : 0;
 }
+
+const WAN = 1_000_000n; // 1万元 in fen
+const YI = 10_000_000_000n; // 1亿元 in fen
+
+/** A whole number with thousands separators, exactly at any size. */
+const grouped = (n: bigint): string => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** `fen ÷ unit` to two decimals, half away from zero, as "8,769.77". */
+function inUnit(fen: bigint, unit: bigint): string {
+  const hundredths = (fen * 100n + unit / 2n) / unit;
+  return `${grouped(hundredths / 100n)}.${String(hundredths % 100n).padStart(2, '0')}`;
+}
+
+/**
+ * An amount as people write it (the API's yuan string, exact): 8,769.77亿元 from 1亿元 on,
+ * 4,208.33万元 from 1万元 on, 8,000.00元 below; two decimals, separators, rounded half up — a
+ * display, never summed again. Nothing (null) reads —.
+ */
+export function formatMoney(yuan: string | null | undefined): string {
+  if (yuan == null || yuan === '') return '—';
+  const fen = fenOf(yuan);
+  const abs = fen < 0n ? -fen : fen;
+  const sign = fen < 0n ? '-' : '';
+  if (abs >= YI) return `${sign}${inUnit(abs, YI)}亿元`;
+  if (abs >= WAN) return `${sign}${inUnit(abs, WAN)}万元`;
+  return `${sign}${inUnit(abs, 100n)}元`;
+}

@@ -15,6 +15,14 @@ export async function corpusRoutes(app: FastifyInstance): Promise<void> {
     items: CORPUS.documents.map((d) => ({ ...d, rules: CORPUS.rules.filter((r) => r.document === d.id).length })),
   }));
 
+  // every clause by id, for pages that show a clause by its 文号, article and title instead of its id
+  app.get('/api/rules', { schema: { tags: ['政策库'], summary: 'Every rule of the corpus in force with its document\'s 文号, its article and title: the names the pages show for a rule id' } }, async () => ({
+    items: CORPUS.rules.map((r) => ({
+      id: r.id, document: r.document, number: CORPUS.documents.find((d) => d.id === r.document)?.number ?? r.document,
+      article: r.article, title: r.title, mode: applicationMode(r),
+    })),
+  }));
+
   app.get<{ Params: { id: string } }>('/api/documents/:id', { schema: { tags: ['政策库'], summary: 'One document with its articles, rules and targets' } }, async (req) => {
     const doc = CORPUS.documents.find((d) => d.id === req.params.id);
     if (!doc) throw new ApiError(404, 'not-found', `没有文件 ${req.params.id}`, `No document ${req.params.id}`);

@@ -1,0 +1,92 @@
+/**
+ * Names, not codes: what people read instead of `370811`, `park` or `sd-2022-42/2.traffic`. The
+ * region table, the subject kinds and the indicators' labels come from the corpus's vocabulary
+ * (GET /api/vocabulary), the clauses from GET /api/rules — fetched once per signed-in session and
+ * shared by every page. Until they arrive (or for a code the corpus does not know) a name is the
+ * code itself: a page never waits for its names, and never shows nothing.
+ */
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api } from './api';
+
+export interface RegionRow {
+  readonly code: string;
+  readonly name: string;
+  readonly level: string;
+  readonly parent: string | null;
+}
+
+export interface RuleName {
+  readonly id: string;
+  readonly document: string;
+  /** the document's 文号: 鲁政字〔2022〕42号 */
+  readonly number: string;
+  readonly article: string;
+  readonly title: string;
+  readonly mode?: string;
+}
+
+interface Vocabulary {
+  readonly factKeys: readonly { key: string; label: string; unit: string }[];
+  readonly kinds: readonly { kind: string; label: string }[];
+  readonly regions: readonly RegionRow[];
+}
+
+export interface Names {
+  /** a region as people write it: 济宁市任城区, 济宁市, 山东省 */
+  region(code: string | null | undefined): string;
+  /** a subject kind in Chinese: 直播基地 */
+  kind(kind: string | null | undefined): string;
+  /** an indicator's Chinese label: 网络零售额 */
+  fact(key: string): string;
+  /** a clause as people cite it: 鲁政字〔2022〕42号 第二条 电商平台流量补贴 */
+  rule(id: string): string;
+  ruleName(id: string): RuleName | undefined;
+  readonly regions: readonly RegionRow[];
+  readonly rules: readonly RuleName[];
+}
+
+/** 第二条 for the articles written as numerals; other article labels (二（三）) as they are. */
+export const articleLabel = (article: string): string => (/^([一二三四五六七八九十]+|\d+)$/.test(article) ? `第${article}条` : article);
+
+/** The names from the data the API gives; pure, so that the pages' tests can build one without a server. */
+export function namesFrom(vocabulary: Vocabulary | null, rules: readonly RuleName[]): Names {
+  const regions = new Map((vocabulary?.regions ?? []).map((r) => [r.code, r]));
+  const kinds = new Map((vocabulary?.kinds ?? []).map((k) => [k.kind, k.label]));
+  const facts = new Map((vocabulary?.factKeys ?? []).map((f) => [f.key, f.label]));
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const region = (code: string | null | undefined): string => {
+    if (!code) return '—';
+    const r = regions.get(code);
+    if (!r) return code;
+    const parent = r.level === 'county' && r.parent ? regions.get(r.parent) : undefined;
+    return parent ? `${parent.name}${r.name}` : r.name;
+  };
+  return {
+    region,
+    kind: (kind) => (kind ? kinds.get(kind) ?? kind : '—'),
+    fact: (key) => facts.get(key) ?? key,
+    rule: (id) => {
+      const r = byId.get(id);
+      return r ? `${r.number} ${articleLabel(r.article)} ${r.title}` : id;
+    },
+    ruleName: (id) => byId.get(id),
+    regions: vocabulary?.regions ?? [],
+    rules,
+  };
+}
+
+const NamesContext = createContext<Names>(namesFrom(null, []));
+
+export function NamesProvider({ children }: { children: ReactNode }) {
+  const [vocabulary, setVocabulary] = useState<Vocabulary | null>(null);
+  const [rules, setRules] = useState<readonly RuleName[]>([]);
+  useEffect(() => {
+    // names are a convenience over codes: a failure leaves the codes showing, it breaks no page
+    api<Vocabulary>('GET', '/api/vocabulary').then(setVocabulary, () => undefined);
+    api<{ items: RuleName[] }>('GET', '/api/rules').then((r) => setRules(r.items), () => undefined);
+  }, []);
+  const names = useMemo(() => namesFrom(vocabulary, rules), [vocabulary, rules]);
+  return <NamesContext.Provider value={names}>{children}</NamesContext.Provider>;
+}
+
+export const useNames = (): Names => useContext(NamesContext);
