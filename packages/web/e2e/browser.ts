@@ -10,17 +10,19 @@ import { expect } from 'vitest';
 const ROOT = new URL('../../../', import.meta.url).pathname;
 export const SHOTS = join(ROOT, 'test-output/screenshots');
 export const VIEWPORT = { width: 1366, height: 768 }; // the common office laptop screen
+export const PHONE = { width: 390, height: 844 }; // a common phone, held upright
 
-/** The page checked for sideways scrolling at the viewport's width, and its screenshot saved as `name`.png. */
+/** The page checked for sideways scrolling at its own viewport's width, and its screenshot saved as `name`.png. */
 export async function visited(p: Page, name: string): Promise<void> {
   const width = await p.evaluate(() => document.documentElement.scrollWidth);
+  const viewport = p.viewportSize()?.width ?? VIEWPORT.width;
   await p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  expect(width, `${name} scrolls sideways at ${VIEWPORT.width} px`).toBeLessThanOrEqual(VIEWPORT.width);
+  expect(width, `${name} scrolls sideways at ${viewport} px`).toBeLessThanOrEqual(viewport);
 }
 
-/** A new browser context (no cookies shared) at the viewport, signed in through the form as `username`. */
-export async function signedIn(browser: Browser, base: string, username: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+/** A new browser context (no cookies shared) at the viewport (the desk's unless given), signed in through the form as `username`. */
+export async function signedIn(browser: Browser, base: string, username: string, password: string, viewport = VIEWPORT): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
   const page = await context.newPage();
   page.setDefaultTimeout(60_000); // the e2e shares the machine with the rest of the suite
   await page.goto(base);

@@ -8,36 +8,25 @@
  * database, with its date moved by the test (the notice runs on working days: nobody waits a week).
  * Every page is checked at 1366×768 and its screenshot saved under test-output/screenshots.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTERPRETATION_VALUES, usccCheckChar } from '@duixian/engine';
-import { RULE_IDS, VOCABULARY } from '@duixian/corpus';
-import { readObject } from '@duixian/interchange';
-import { buildApp, CSRF_HEADER, SESSION_COOKIE } from '@duixian/server';
-import { createAccount, importDataset, openSession, openStore, setBudget, setWindow, type Account, type Store } from '@duixian/store';
-import { SHOTS, signedIn as signIn, visited as seen } from './browser';
+import { usccCheckChar } from '@duixian/engine';
+import { setBudget, setWindow, type Store } from '@duixian/store';
+import { startWorld, type World } from './app';
+import { visited as seen } from './browser';
 
-const ROOT = new URL('../../../', import.meta.url).pathname;
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const PASSWORD = 'process password 2024';
 const RULE = 'sd-2022-42/11.sorting-centre';
 const USCC = '91370811MA3C0KKKK' + usccCheckChar('91370811MA3C0KKKK');
 const USCC2 = '91370811MA3C0LLLL' + usccCheckChar('91370811MA3C0LLLL');
 const TAGS = ['expressCompany', 'newlyEstablished', 'firstLevel', 'nationalCoverage', 'provinceCoverage'];
 
+let world: World;
 let store: Store;
-let app: FastifyInstance;
-let browser: Browser;
-let base: string;
-let today = '2023-09-04';
-const accounts = new Map<string, Account>();
 
 /** Signed in through the form, in a browser context of one's own. */
-const signedIn = async (username: string): Promise<Page> => (await signIn(browser, base, username, PASSWORD)).page;
+const signedIn = (username: string): Promise<Page> => world.signedIn(username);
 const visited = (p: Page, name: string) => seen(p, `process-${name}`);
+const asUser = (username: string, url: string, body: Record<string, unknown>) => world.asUser(username, 'POST', url, body);
 
 /** Open a page from the side menu and wait for its content. */
 async function open(p: Page, menu: string, testId: string): Promise<void> {
@@ -57,44 +46,24 @@ async function review(username: string, action: 'approve', expected: string): Pr
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: run scripts/chromium.sh`);
-  if (!existsSync(join(ROOT, 'packages/web/dist/index.html'))) throw new Error('the pages are not built: npm run build');
-  mkdirSync(SHOTS, { recursive: true });
-  store = await openStore({ dataDir: 'memory:' });
-  const data = readObject({
-    format: 'duixian/v1', year: 2023,
+  world = await startWorld({
     subjects: [
       { id: 'SC1', kind: 'sortingCentre', name: '示例快递任城一级分拨中心', region: '370811', uscc: USCC, tags: TAGS },
       { id: 'SC2', kind: 'sortingCentre', name: '示例物流任城一级分拨中心', region: '370811', uscc: USCC2, tags: TAGS },
     ],
-    facts: [],
-  }, { rules: RULE_IDS, interpretations: INTERPRETATION_VALUES, vocabulary: VOCABULARY });
-  if (!data.ok) throw new Error(JSON.stringify(data.problems));
-  await importDataset(store, data.dataset, { by: 'e2e' });
-  for (const [username, role, place] of [
-    ['sc-user', 'enterprise', { uscc: USCC }], ['rencheng-admin', 'county-admin', { region: '370811' }],
-    ['jining-admin', 'city-admin', { region: '370800' }], ['sd-admin', 'province-admin', { region: '370000' }],
-    ['bank-user', 'bank', { region: '370000', bank: '齐鲁银行' }], ['sc2-user', 'enterprise', { uscc: USCC2 }],
-  ] as const) accounts.set(username, await createAccount(store, { username, password: PASSWORD, role, ...place }, 'e2e', false));
+    accounts: [
+      ['sc-user', 'enterprise', { uscc: USCC }], ['rencheng-admin', 'county-admin', { region: '370811' }],
+      ['jining-admin', 'city-admin', { region: '370800' }], ['sd-admin', 'province-admin', { region: '370000' }],
+      ['bank-user', 'bank', { region: '370000', bank: '齐鲁银行' }], ['sc2-user', 'enterprise', { uscc: USCC2 }],
+    ],
+  });
+  store = world.store;
   await setWindow(store, { rule: RULE, year: 2023, opens: '2023-09-01', closes: '2023-09-30' }, 'sd-admin');
   await setBudget(store, { document: 'sd-2022-42', funder: '370000', year: 2023, totalFen: 500_0000_00 }, 'sd-admin');
-  app = await buildApp({ store, webRoot: join(ROOT, 'packages/web/dist'), process: { today: () => today } });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 }, 120_000);
 
-/** A request to the API as `username`, outside the browser: for what a step needs ready before the pages are looked at. */
-async function asUser(username: string, url: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const s = await openSession(store, accounts.get(username)!, 3600_000, 'e2e');
-  const r = await app.inject({ method: 'POST', url, payload: body, headers: { cookie: `${SESSION_COOKIE}=${s.token}`, [CSRF_HEADER]: s.csrf } });
-  if (r.statusCode >= 300) throw new Error(`${url}: ${r.body}`);
-  return r.json();
-}
-
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await store?.close();
+  await world?.close();
 });
 
 describe('the award process in the browser', { timeout: 240_000 }, () => {
@@ -117,7 +86,7 @@ describe('the award process in the browser', { timeout: 240_000 }, () => {
     await review('sd-admin', 'approve', '审核通过待公示');
 
     // 公示 from Wednesday 27 September 2023: five working days end on 9 October (the National Day holiday skipped)
-    today = '2023-09-27';
+    world.setToday('2023-09-27');
     const sd = await signedIn('sd-admin');
     await open(sd, '公示', 'notices');
     await sd.getByTestId('approved-list').getByRole('checkbox').last().check();
@@ -136,7 +105,7 @@ describe('the award process in the browser', { timeout: 240_000 }, () => {
     // the list becomes final only after its last day
     await sd.locator('[data-testid^="finalize-"]').click();
     await sd.getByRole('alert').getByText('公示期').waitFor();
-    today = '2023-10-10';
+    world.setToday('2023-10-10');
     await sd.locator('[data-testid^="finalize-"]').click();
     await sd.getByText('已确定').first().waitFor();
 
