@@ -29,6 +29,8 @@ interface Vocabulary {
   readonly factKeys: readonly { key: string; label: string; unit: string }[];
   readonly kinds: readonly { kind: string; label: string }[];
   readonly regions: readonly RegionRow[];
+  readonly tags?: readonly { tag: string; label: string }[];
+  readonly parameters?: readonly { key: string; label: string }[];
 }
 
 export interface Names {
@@ -38,6 +40,10 @@ export interface Names {
   kind(kind: string | null | undefined): string;
   /** an indicator's Chinese label: 网络零售额 */
   fact(key: string): string;
+  /** a tag's Chinese label: 在发文城市开展该项活动… */
+  tag(tag: string): string;
+  /** a rule parameter's Chinese description: 名次数（前N名） */
+  parameter(key: string): string;
   /** a clause as people cite it: 鲁政字〔2022〕42号 第二条 电商平台流量补贴 */
   rule(id: string): string;
   ruleName(id: string): RuleName | undefined;
@@ -53,6 +59,8 @@ export function namesFrom(vocabulary: Vocabulary | null, rules: readonly RuleNam
   const regions = new Map((vocabulary?.regions ?? []).map((r) => [r.code, r]));
   const kinds = new Map((vocabulary?.kinds ?? []).map((k) => [k.kind, k.label]));
   const facts = new Map((vocabulary?.factKeys ?? []).map((f) => [f.key, f.label]));
+  const tags = new Map((vocabulary?.tags ?? []).map((x) => [x.tag, x.label]));
+  const parameters = new Map((vocabulary?.parameters ?? []).map((p) => [p.key, p.label]));
   const byId = new Map(rules.map((r) => [r.id, r]));
   const region = (code: string | null | undefined): string => {
     if (!code) return '—';
@@ -65,6 +73,8 @@ export function namesFrom(vocabulary: Vocabulary | null, rules: readonly RuleNam
     region,
     kind: (kind) => (kind ? kinds.get(kind) ?? kind : '—'),
     fact: (key) => facts.get(key) ?? key,
+    tag: (tag) => tags.get(tag) ?? tag,
+    parameter: (key) => parameters.get(key) ?? key,
     rule: (id) => {
       const r = byId.get(id);
       return r ? `${r.number} ${articleLabel(r.article)} ${r.title}` : id;

@@ -3,7 +3,7 @@
  * the targets and the interpretations with their defaults — public reading, no login needed.
  */
 import type { FastifyInstance } from 'fastify';
-import { corpusWords, declaredReadings, describeRule } from '@duixian/engine';
+import { corpusWords, declaredReadings, describeRule, PARAMETER_KEYS } from '@duixian/engine';
 import { applicationMode, CORPUS, type DocumentId, KNOWN, MEASURES, REGIONS, ruleFactKeys, TARGETS, textOf } from '@duixian/corpus';
 import { templateCsv, templateXlsx } from '@duixian/interchange';
 import { ApiError } from '../errors.js';
@@ -52,6 +52,8 @@ export async function corpusRoutes(app: FastifyInstance): Promise<void> {
     factKeys: Object.entries(CORPUS.vocabulary.facts).map(([key, k]) => ({ key, label: k.label, unit: k.unit })),
     tags: Object.entries(CORPUS.vocabulary.tags).map(([tag, label]) => ({ tag, label })),
     kinds: Object.entries(CORPUS.vocabulary.kinds).map(([kind, label]) => ({ kind, label })),
+    // the figures a rule may be given (参数 topN in an explanation reads as its description)
+    parameters: Object.entries(PARAMETER_KEYS).map(([key, p]) => ({ key, label: p.label, unit: p.unit })),
     regions: REGIONS.filter((r) => r.code === '370000' || r.parent === '370000' || (r.parent !== null && r.parent.startsWith('37'))).map((r) => ({ code: r.code, name: r.name, level: r.level, parent: r.parent })),
   }));
 

@@ -10,6 +10,7 @@ import { api, ApiFailure, showFailure, type Account, type Match, type Page } fro
 import { useT } from '../i18n';
 import { Failure } from './Failure';
 import { yuanTotal } from '../money';
+import { useWords } from '../words';
 import { by, inOrder, num, text, yuan } from '../table';
 
 interface SubjectRow { id: string; name: string; region: string | null; uscc: string | null }
@@ -94,6 +95,7 @@ function Stored({ account }: { account: Account }) {
 /** Every rule that could apply, the eligible ones summed exactly, each row expandable into its steps. */
 function Matches({ matches }: { matches: readonly Match[] }) {
   const t = useT();
+  const words = useWords();
   const eligible = matches.filter((m) => m.status === 'eligible');
   const order = new Map(matches.map((m, k) => [m.rule, k]));
   return (
@@ -112,7 +114,7 @@ function Matches({ matches }: { matches: readonly Match[] }) {
           { title: t('政策', 'Policy'), dataIndex: 'title', sorter: by((m) => m.title, text) },
           { title: t('结果', 'Result'), dataIndex: 'status', width: 110, sorter: by((m) => m.status, inOrder(Object.keys(STATUS))), filters: Object.entries(STATUS).map(([k, v]) => ({ text: t(v.zh, v.en), value: k })), onFilter: (v, m) => m.status === v, render: (s: Match['status']) => <Tag color={STATUS[s].color}>{t(STATUS[s].zh, STATUS[s].en)}</Tag> },
           { title: t('金额（元）', 'Amount (yuan)'), dataIndex: 'amount', width: 130, align: 'right', sorter: by((m) => m.amount, yuan), render: (v: string | null, m) => (v ? `${m.ceiling ? t('最高 ', 'up to ') : ''}${v}` : '—') },
-          { title: t('差距或缺少的数据', 'Gap or missing data'), render: (_, m) => [...m.failing, ...m.missing.map((x) => `${t('缺少', 'missing')} ${x}`)].join('；') || '—' },
+          { title: t('差距或缺少的数据', 'Gap or missing data'), render: (_, m) => [...m.failing.map(words.plain), ...m.missing.map((x) => `${t('缺少', 'missing')} ${words.missing(x)}`)].join('；') || '—' },
         ]}
       />
     </>
@@ -121,10 +123,11 @@ function Matches({ matches }: { matches: readonly Match[] }) {
 
 /** An explanation as a readable list: each step with whether it held. */
 export function Steps({ steps }: { steps: readonly { kind: string; text: string; holds?: boolean | null }[] }) {
+  const words = useWords(); // readings, indicators and clauses by their Chinese names, not the engine's ids
   return (
     <List size="small" dataSource={[...steps]} renderItem={(s, k) => (
       <List.Item style={{ paddingBlock: 4 }}>
-        <Typography.Text type={s.holds === false ? 'danger' : undefined}>{k + 1}. {s.holds === true ? '✓ ' : s.holds === false ? '✗ ' : '· '}{s.text}</Typography.Text>
+        <Typography.Text type={s.holds === false ? 'danger' : undefined}>{k + 1}. {s.holds === true ? '✓ ' : s.holds === false ? '✗ ' : '· '}{words.plain(s.text)}</Typography.Text>
       </List.Item>
     )} />
   );
