@@ -7,13 +7,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { CORPUS, LOADED, type LoadedCorpus } from '@duixian/corpus';
 import type { Store } from '@duixian/store';
 import { UPLOAD_LIMITS, type UploadLimits } from '@duixian/interchange';
 import { errorHandler, notFound } from './errors.js';
+import { servePages } from './pages.js';
 import { guardInput } from './input.js';
 import { LoginLimiter, type LimiterOptions } from './auth/rate-limit.js';
 import { PublicLimiter, type PublicLimits } from './auth/public-limit.js';
@@ -69,13 +69,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // the pages: scripts only from this server; Ant Design writes its styles inline
     if (!req.url.startsWith('/api/')) void reply.header('content-security-policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
   });
-  if (opts.webRoot && existsSync(join(opts.webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: opts.webRoot, prefix: '/', index: 'index.html', wildcard: false });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api')) return reply.sendFile('index.html');
-      notFound(req, reply);
-    });
-  } else app.setNotFoundHandler(notFound);
+  if (opts.webRoot && existsSync(join(opts.webRoot, 'index.html'))) await servePages(app, opts.webRoot);
+  else app.setNotFoundHandler(notFound);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
