@@ -31,7 +31,7 @@ import { monitoringRoutes } from './routes/monitoring.js';
 import { auditRoutes } from './routes/audit.js';
 import { applicationRoutes } from './routes/applications.js';
 import { applyGuideRoutes } from './routes/apply-guide.js';
-import { noticeRoutes } from './routes/notices.js';
+import { noticeRoutes, publicNoticeRoutes } from './routes/notices.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { budgetRoutes } from './routes/budgets.js';
 import { listRoutes } from './routes/lists.js';
@@ -92,6 +92,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     open.addHook('onRequest', publicLimiter.hook); // for the routes registered in here only
     await open.register(corpusRoutes);
     await open.register(matchRoutes);
+    await open.register(publicNoticeRoutes(opts.store, process)); // 公示 is for everyone
   });
   await app.register(sessionRoutes(opts.store, new LoginLimiter(opts.loginLimits)));
   await app.register(accountRoutes(opts.store));

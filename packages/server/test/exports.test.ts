@@ -10,6 +10,7 @@ import { usccCheckChar } from '@duixian/engine';
 import { BACKENDS } from '../../store/test/backends.js';
 import { csvCells, FORMULA_PAYLOADS, formulaCells, xlsxCells } from '../../interchange/test/formulas.js';
 import { datedPlatform, type Username } from './platform.js';
+import { NOTICE_CONTACT } from './notice-contact.js';
 
 const RULE = 'sd-2022-42/2.traffic';
 const uscc = (k: number) => { const first17 = `91370811MA3C0FN${String(k).padStart(2, '0')}`; return first17 + usccCheckChar(first17)!; };
@@ -65,7 +66,7 @@ describe.each(BACKENDS)('exports on $name', (backend) => {
       }
     }
     today = '2023-09-04'; // a Monday: 公示 for five working days, to Friday the 8th
-    const notice = await as('sd-admin')('POST', '/api/notices', { title: '2023年度电商龙头企业流量补贴拟支持名单', applications: ids });
+    const notice = await as('sd-admin')('POST', '/api/notices', { title: '2023年度电商龙头企业流量补贴拟支持名单', applications: ids, ...NOTICE_CONTACT });
     expect(notice.statusCode, notice.body).toBe(201);
     today = '2023-09-11';
     expect((await as('sd-admin')('POST', `/api/notices/${notice.json().id}/finalize`)).json().state).toBe('final');

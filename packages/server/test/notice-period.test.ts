@@ -11,6 +11,7 @@ import { act, enlist, setBudget, type Store } from '@duixian/store';
 import { CHINA_OFFICIAL } from '@duixian/workflow';
 import { BACKENDS } from '../../store/test/backends.js';
 import { dated, platform, type Platform, type Username } from './platform.js';
+import { NOTICE_CONTACT } from './notice-contact.js';
 
 const DOCUMENT = 'jining-2022-54'; // 济宁: county first review, then the city decides and publishes
 const RULES = ['jining-2022-54/2.national-title', 'jining-2022-54/8.hiring', 'jining-2022-54/2.county-honor', 'jining-2022-54/2.retail-2023'];
@@ -55,7 +56,7 @@ describe.each(BACKENDS)('公示 period on $name', (backend) => {
   const stateOf = async (id: string) => (await p.store.db.selectFrom('applications').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state;
   const notices = async () => (await p.store.db.selectFrom('notices').select(['id', 'published', 'days', 'ends']).orderBy('id').execute()).map((n) => ({ ...n, id: String(n.id) }));
   const audited = async (entity: string) => (await p.store.db.selectFrom('audit_log').select(['action', 'actor']).where('entity', '=', entity).orderBy('seq').execute());
-  const publish = (body: Record<string, unknown>, send = as('jining-admin')) => send('POST', '/api/notices', { title: '2023年度济宁市电商政策拟支持名单', ...body });
+  const publish = (body: Record<string, unknown>, send = as('jining-admin')) => send('POST', '/api/notices', { title: '2023年度济宁市电商政策拟支持名单', ...NOTICE_CONTACT, ...body });
 
   it('a notice dated before today is refused, naming `published`; nothing is written', async () => {
     for (const published of ['2025-09-25', '2023-01-03']) {

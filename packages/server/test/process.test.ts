@@ -13,6 +13,7 @@ import { buildApp, CSRF_HEADER, SESSION_COOKIE } from '@duixian/server';
 import { createAccount, openSession } from '@duixian/store';
 import { BACKENDS } from '../../store/test/backends.js';
 import { PASSWORD, platform, type Platform, type Username } from './platform.js';
+import { NOTICE_CONTACT } from './notice-contact.js';
 
 const SC_USCC = '91370811MA3C0KKKK' + usccCheckChar('91370811MA3C0KKKK');
 const sortingCentre = {
@@ -89,7 +90,7 @@ describe.each(BACKENDS)('the award process on $name', (backend) => {
 
     // 公示 from Wed 27 September 2023 for 5 working days: 9/27, 9/28, then the National Day holiday, 10/7, 10/8 (调休), 10/9
     today = '2023-09-27';
-    const notice = await as('sd-admin')('POST', '/api/notices', { title: '2023年度省级电商政策拟支持名单', applications: [id] });
+    const notice = await as('sd-admin')('POST', '/api/notices', { title: '2023年度省级电商政策拟支持名单', applications: [id], ...NOTICE_CONTACT });
     expect([notice.statusCode, notice.json().ends, notice.json().days]).toEqual([201, '2023-10-09', 5]);
     const noticeId = notice.json().id as string;
     expect((await as('sc-user')('GET', `/api/applications/${id}`)).json().state).toBe('on-notice');

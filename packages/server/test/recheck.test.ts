@@ -17,6 +17,7 @@ import { buildApp } from '@duixian/server';
 import { createAccount, openSession, type Store } from '@duixian/store';
 import { BACKENDS, type Backend } from '../../store/test/backends.js';
 import { ACCOUNTS, PASSWORD, platform, sender, USCC_E3, type Platform, type Username } from './platform.js';
+import { NOTICE_CONTACT } from './notice-contact.js';
 
 const TITLE = 'jining-2022-54/2.national-title';
 const HIRING = 'jining-2022-54/8.hiring';
@@ -188,7 +189,7 @@ describe.each(BACKENDS)('re-decided at each review level and at payment, on $nam
     const approvals = (await detail(id)).events.filter((e: { action: string }) => e.action === 'approve') as { reasons: string[] }[];
     expect(approvals.map((e) => e.reasons.join('|'))).toEqual([expect.stringContaining(reason), expect.stringContaining('同意县级意见')]);
     // 公示 for 5 working days (Mon 4 – Fri 8 September), final on the 11th; the payment is re-checked too
-    expect((await as('jining-admin')('POST', '/api/notices', { title: '2023年度济宁市吸纳培训人员就业支持拟支持名单', applications: [id] })).statusCode).toBe(201);
+    expect((await as('jining-admin')('POST', '/api/notices', { title: '2023年度济宁市吸纳培训人员就业支持拟支持名单', applications: [id], ...NOTICE_CONTACT })).statusCode).toBe(201);
     clock.today = '2023-09-11';
     const notice = (await as('jining-admin')('GET', '/api/notices')).json().items[0].id as string;
     expect((await as('jining-admin')('POST', `/api/notices/${notice}/finalize`)).json().state).toBe('final');

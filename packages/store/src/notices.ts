@@ -4,7 +4,12 @@
  * and resolved: upheld takes the entry off the list (its application is rejected and its amount
  * goes back to the budget), dismissed leaves it. After the last day, with no objection open, the
  * list becomes final and so does every entry still on it.
+ *
+ * What the public reads is kept as published: each entry's enterprise name, USCC, clause and
+ * amount on the day, and the office, telephone and address that receive objections.
  */
+import { articleLabel, yuanString } from '@duixian/engine';
+import { byId, CORPUS } from '@duixian/corpus';
 import { canFinalize, noticeEnd, transition, type WorkCalendar } from '@duixian/workflow';
 import type { Store } from './db.js';
 import type { Role } from './schema.js';
@@ -19,6 +24,10 @@ export interface NewNotice {
   readonly published: string;
   readonly days?: number;
   readonly applicationIds: readonly string[];
+  /** where objections go (异议受理): every notice names them */
+  readonly office: string;
+  readonly phone: string;
+  readonly address: string;
 }
 
 export interface Notice {
@@ -30,7 +39,26 @@ export interface Notice {
   readonly ends: string;
   readonly state: 'running' | 'final';
   readonly applicationIds: readonly string[];
+  readonly entries: readonly NoticeEntry[];
+  /** null on notices published before offices were asked for (migration 015) */
+  readonly office: string | null;
+  readonly phone: string | null;
+  readonly address: string | null;
   readonly objections: readonly Objection[];
+}
+
+/** One award as the notice publishes it. */
+export interface NoticeEntry {
+  readonly applicationId: string;
+  readonly rule: string;
+  readonly subjectName: string;
+  readonly uscc: string | null;
+  /** 文号 article title: 济政字〔2022〕54号 第二条 国家级示范称号一次性奖励 */
+  readonly clause: string;
+  /** yuan, e.g. "100000.00"; null for an honour */
+  readonly amount: string | null;
+  /** false once an upheld objection took it off the list */
+  readonly listed: boolean;
 }
 
 export interface Objection {
@@ -41,6 +69,26 @@ export interface Objection {
   readonly status: 'open' | 'upheld' | 'dismissed';
   readonly resolution: string | null;
 }
+
+/** A clause as people cite it, from the corpus in use: 文号, article, title (the rule id if the corpus no longer has it). */
+export function clauseOf(ruleId: string): string {
+  const { rules, documents } = byId(CORPUS);
+  const rule = rules.get(ruleId);
+  if (!rule) return ruleId;
+  return [documents.get(rule.document)?.number, articleLabel(rule.article), rule.title].filter(Boolean).join(' ');
+}
+
+/** Office, telephone and address: each required, and a telephone is dialled digits. */
+function contactProblem(n: NewNotice): ProcessError | undefined {
+  const blank = (['office', 'phone', 'address'] as const).find((k) => !n[k]?.trim());
+  const zh = { office: '受理异议的单位', phone: '联系电话', address: '联系地址' } as const;
+  const en = { office: 'the office receiving objections', phone: 'the telephone', address: 'the address' } as const;
+  if (blank) return new ProcessError('invalid', 'notice-contact', `请填写${zh[blank]}：公示须写明异议向谁提出`, `Give ${en[blank]}: a notice says where objections go`, blank);
+  if (!PHONE.test(n.phone.trim())) return new ProcessError('invalid', 'notice-contact', '联系电话应为电话号码，如 0537-2345678', 'The telephone is a number such as 0537-2345678', 'phone');
+  return undefined;
+}
+/** 0537-2345678, (0531) 8612 3456, 12345, 0537-2345678转801: digits with the usual separators */
+const PHONE = /^[+(（]?\d[\d\s()（）-]{3,24}(转\d{1,6})?$/;
 
 /** The shortest 公示 unless configured otherwise (DUIXIAN_NOTICE_MIN_DAYS), and the longest. */
 export const DEFAULT_NOTICE_DAYS = 5;
@@ -60,12 +108,16 @@ export async function publishNotice(store: Store, n: NewNotice, role: Role, by: 
     throw new ProcessError('invalid', 'notice-backdated', `公示发布日期不能早于今天（${today}）；不填即从今天起公示`, `A notice cannot be published before today (${today}); leave the date out to publish today`, 'published');
   }
   if (!n.applicationIds.length) throw new ProcessError('invalid', 'notice-empty', '公示名单不能为空', 'A notice lists at least one award', 'applicationIds');
+  const contact = contactProblem(n);
+  if (contact) throw contact;
   const ends = noticeEnd(cal, n.published, days);
   const id = await store.db.transaction().execute(async (tx) => {
-    const row = await tx.insertInto('notices').values({ title: n.title, scope: n.scope, published: n.published, days, ends, state: 'running', by }).returning('id').executeTakeFirstOrThrow();
+    const row = await tx.insertInto('notices').values({ title: n.title, scope: n.scope, published: n.published, days, ends, state: 'running', by, office: n.office.trim(), phone: n.phone.trim(), address: n.address.trim() })
+      .returning('id').executeTakeFirstOrThrow();
     const noticeId = String(row.id);
     for (const appId of n.applicationIds) {
-      const a = await tx.selectFrom('applications').select(['id', 'state', 'chain', 'version']).where('id', '=', appId).forUpdate().executeTakeFirst();
+      const a = await tx.selectFrom('applications as a').leftJoin('subjects as s', 's.id', 'a.subject_id')
+        .select(['a.id', 'a.state', 'a.chain', 'a.version', 'a.rule', 'a.approved_fen', 's.name', 's.uscc']).where('a.id', '=', appId).forUpdate(['a']).executeTakeFirst();
       if (!a) throw notFound(`申报 ${appId}`, `application ${appId}`);
       const t = transition({ state: a.state as never, action: 'publish', role, chain: a.chain.split(',') as never });
       if (!t.ok) {
@@ -74,7 +126,7 @@ export async function publishNotice(store: Store, n: NewNotice, role: Role, by: 
       }
       await tx.updateTable('applications').set({ state: t.to, version: a.version + 1 }).where('id', '=', appId).execute();
       await event(tx, appId, 'publish', a.state, t.to, null, [`公示 ${noticeId}`], null, by);
-      await tx.insertInto('notice_entries').values({ notice_id: noticeId, application_id: appId }).execute();
+      await tx.insertInto('notice_entries').values({ notice_id: noticeId, application_id: appId, subject_name: a.name, uscc: a.uscc, clause: clauseOf(a.rule), amount_fen: a.approved_fen }).execute();
     }
     await appendAudit(tx, { actor: by, action: 'notice.publish', entity: `notices/${noticeId}`, after: { ...n, days, ends } });
     return noticeId;
@@ -85,11 +137,17 @@ export async function publishNotice(store: Store, n: NewNotice, role: Role, by: 
 export async function readNotice(store: Store, id: string): Promise<Notice> {
   const n = await store.db.selectFrom('notices').selectAll().where('id', '=', id).executeTakeFirst();
   if (!n) throw notFound(`公示 ${id}`, `notice ${id}`);
-  const entries = await store.db.selectFrom('notice_entries').select('application_id').where('notice_id', '=', id).orderBy('application_id').execute();
+  const entries = await store.db.selectFrom('notice_entries as e').innerJoin('applications as a', 'a.id', 'e.application_id')
+    .select(['e.application_id', 'e.subject_name', 'e.uscc', 'e.clause', 'e.amount_fen', 'a.rule', 'a.subject_id', 'a.state']).where('e.notice_id', '=', id).orderBy('e.application_id').execute();
   const objections = await store.db.selectFrom('objections').selectAll().where('notice_id', '=', id).orderBy('id').execute();
   return {
     id: String(n.id), title: n.title, scope: n.scope, published: n.published, days: n.days, ends: n.ends, state: n.state,
+    office: n.office, phone: n.phone, address: n.address,
     applicationIds: entries.map((e) => String(e.application_id)),
+    entries: entries.map((e) => ({
+      applicationId: String(e.application_id), rule: e.rule, subjectName: e.subject_name ?? e.subject_id, uscc: e.uscc,
+      clause: e.clause ?? clauseOf(e.rule), amount: e.amount_fen === null ? null : yuanString(BigInt(e.amount_fen)), listed: e.state !== 'rejected',
+    })),
     objections: objections.map((o) => ({ id: String(o.id), applicationId: String(o.application_id), text: o.text, fromWhom: o.from_whom, status: o.status, resolution: o.resolution })),
   };
 }

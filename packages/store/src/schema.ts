@@ -288,11 +288,20 @@ export interface NoticesTable {
   at: Stamp;
   finalized_by: string | null;
   finalized_at: Date | null;
+  /** where objections go: the office, its telephone and address (null on notices before migration 015) */
+  office: ColumnType<string | null, string | null | undefined, string | null>;
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
+  address: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** An entry as published: the subject's name and USCC, the clause and the amount on the day (migration 015). */
 export interface NoticeEntriesTable {
   notice_id: Int;
   application_id: Int;
+  subject_name: ColumnType<string | null, string | null | undefined, string | null>;
+  uscc: ColumnType<string | null, string | null | undefined, string | null>;
+  clause: ColumnType<string | null, string | null | undefined, string | null>;
+  amount_fen: ColumnType<string | number | null, string | number | null | undefined, string | number | null>;
 }
 
 export interface ObjectionsTable {

@@ -2,11 +2,13 @@
  * 公示 over HTTP: the issuing level publishes approved awards for N working days; objections
  * are recorded (by staff, as received) and resolved; after the last day, with none open, the
  * list becomes final. Everyone signed in may read the notices of their jurisdiction — a notice
- * is public by nature — and an enterprise sees those that list it.
+ * is public by nature — and an enterprise sees those that list it. The public, signed in or not,
+ * reads every notice from its first day (GET /api/public/notices): who gets what under which clause,
+ * and where to object — nothing of the review behind it.
  */
 import type { FastifyInstance } from 'fastify';
-import { isWithin } from '@duixian/corpus';
-import { finalizeNotice, listNotices, publishNotice, readNotice, recordObjection, resolveObjection, type Account, type Store } from '@duixian/store';
+import { isWithin, region } from '@duixian/corpus';
+import { finalizeNotice, listNotices, publishNotice, readNotice, recordObjection, resolveObjection, type Account, type Notice, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
 import { ADMINS, EVERYONE, overlappingRegions, seesAll } from '../auth/access.js';
@@ -27,13 +29,19 @@ export function noticeRoutes(store: Store, ctx: ProcessContext) {
     .innerJoin('subjects as s', 's.id', 'a.subject_id').select('e.notice_id').where('s.uscc', '=', me.uscc!);
 
   return async (app: FastifyInstance): Promise<void> => {
-    app.post<{ Body: { title: string; applications: string[]; published?: string; days?: number } }>('/api/notices', {
+    app.post<{ Body: { title: string; applications: string[]; published?: string; days?: number; office?: string; phone?: string; address?: string } }>('/api/notices', {
       preHandler: guard(store, ADMINS),
       schema: {
-        tags: ['公示'], summary: 'Publish approved awards for N working days (at least the configured minimum, default 5), from today or a later date: the issuing level, for entries inside its jurisdiction',
+        tags: ['公示'],
+        summary: 'Publish approved awards for N working days (at least the configured minimum, default 5), from today or a later date, naming the office, telephone and address that receive objections (each required: a 422 names the one missing): the issuing level, for entries inside its jurisdiction',
         body: {
           type: 'object', required: ['title', 'applications'], additionalProperties: false,
-          properties: { title: { type: 'string', minLength: 1, maxLength: 200 }, applications: { type: 'array', minItems: 1, maxItems: 5000, items: { type: 'string', pattern: '^[0-9]{1,18}$' } }, published: { type: 'string', format: 'date' }, days: { type: 'integer', minimum: 1, maximum: 30 } },
+          properties: {
+            title: { type: 'string', minLength: 1, maxLength: 200 }, applications: { type: 'array', minItems: 1, maxItems: 5000, items: { type: 'string', pattern: '^[0-9]{1,18}$' } },
+            published: { type: 'string', format: 'date' }, days: { type: 'integer', minimum: 1, maximum: 30 },
+            // required, but checked by the store: a missing one is told in words (请填写联系电话), not as a schema path
+            office: { type: 'string', maxLength: 200 }, phone: { type: 'string', maxLength: 40 }, address: { type: 'string', maxLength: 200 },
+          },
         },
       },
     }, async (req, reply) => {
@@ -44,7 +52,8 @@ export function noticeRoutes(store: Store, ctx: ProcessContext) {
       const foreign = outside.filter((a) => !seesAll(me) && !isWithin(a.region, me.region!));
       if (foreign.length) throw outsideJurisdiction(`申报 ${foreign.map((a) => a.id).join('、')} `, `Applications ${foreign.map((a) => a.id).join(', ')}`);
       const today = ctx.today();
-      const notice = { title: req.body.title, scope: me.region!, published: req.body.published ?? today, ...(req.body.days ? { days: req.body.days } : {}), applicationIds: req.body.applications };
+      const { title, office = '', phone = '', address = '' } = req.body;
+      const notice = { title, scope: me.region!, published: req.body.published ?? today, ...(req.body.days ? { days: req.body.days } : {}), applicationIds: req.body.applications, office, phone, address };
       const n = await publishNotice(store, notice, me.role, me.username, today, ctx.calendar, ctx.noticeMinDays).catch(processError);
       void reply.status(201);
       return n;
@@ -108,6 +117,45 @@ export function noticeRoutes(store: Store, ctx: ProcessContext) {
       const me = accountOf(req);
       await own(me, req.params.id);
       return finalizeNotice(store, req.params.id, me.role, me.username, ctx.today(), ctx.calendar).catch(processError);
+    });
+  };
+}
+
+/** A notice as the public reads it: the publisher by name, the period, where to object, and who is on the list (no review, no ids of ours). */
+export interface PublicNotice {
+  readonly id: string;
+  readonly title: string;
+  readonly publisher: string;
+  readonly published: string;
+  readonly days: number;
+  readonly ends: string;
+  readonly state: Notice['state'];
+  readonly office: string | null;
+  readonly phone: string | null;
+  readonly address: string | null;
+  readonly entries: readonly { subjectName: string; uscc: string | null; clause: string; amount: string | null }[];
+}
+
+export function publicView(n: Notice): PublicNotice {
+  return {
+    id: n.id, title: n.title, publisher: region(n.scope)?.name ?? n.scope, published: n.published, days: n.days, ends: n.ends, state: n.state,
+    office: n.office, phone: n.phone, address: n.address,
+    // an entry an upheld objection took off is no longer published
+    entries: n.entries.filter((e) => e.listed).map((e) => ({ subjectName: e.subjectName, uscc: e.uscc, clause: e.clause, amount: e.amount })),
+  };
+}
+
+/**
+ * 公示 for everyone, without signing in: the notices whose first day has come (one dated later is
+ * not public yet), newest first. Registered among the open routes, behind their per-address limit.
+ */
+export function publicNoticeRoutes(store: Store, ctx: ProcessContext) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.get('/api/public/notices', {
+      schema: { tags: ['公示'], summary: 'Every notice from its first day, for the public (no sign-in): title, publisher, period, where to object, and each award on the list (enterprise, USCC, clause, amount)' },
+    }, async () => {
+      const open = (await listNotices(store)).filter((n) => n.published <= ctx.today());
+      return { items: open.map(publicView) };
     });
   };
 }
