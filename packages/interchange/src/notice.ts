@@ -1,7 +1,9 @@
 /**
  * 公示: the award list of a run, filtered (document, rule, region, funder, type), with totals by
  * funder and by city, and exported in the layout a public notice uses — document, article,
- * subject, USCC, region, the figures the decision used, amount — as .xlsx and CSV.
+ * subject, USCC, region, the figures the decision used, amount — as .xlsx and CSV. The .xlsx keeps
+ * amounts as numbers (#,##0.00, with a 合计 row) so that a finance office can sum and filter them;
+ * both write the figures in 万/亿 to two decimals, as the pages do.
  */
 import { BUILT_IN_REGIONS, fenOf, yuanString, type AwardRow, type Evaluation, type PolicyDocument, type RegionTable, type Rule, type Subject } from '@duixian/engine';
 import { loadExcel } from './excel.js';
@@ -71,7 +73,7 @@ export function noticeRows(rows: readonly AwardRow[], ctx: NoticeContext): strin
     return [
       doc?.title ?? r.document, doc?.number ?? '', r.article, ctx.rules.get(r.rule)?.title ?? r.rule,
       s?.name ?? r.subject, s?.uscc ?? '', place ? `${regions.region(place)?.name ?? place}（${place}）` : '',
-      indicatorsOf(r), TYPE_ZH[r.type] + (r.ceiling ? '（最高额）' : ''), r.amount ?? '', fundersOf(r, regions),
+      figuresAsWritten(indicatorsOf(r)), TYPE_ZH[r.type] + (r.ceiling ? '（最高额）' : ''), r.amount ?? '', fundersOf(r, regions),
     ];
   });
 }
@@ -100,12 +102,36 @@ function indicatorsOf(r: AwardRow): string {
   return [...out].join('；');
 }
 
+/** A figure in 万/亿 with more than two decimals (a fact to the fen): digits, decimals, unit. */
+const LONG_FIGURE = /(\d+)\.(\d{3,})(万|亿)/g;
+
+/**
+ * Figures as people write them: two decimals in 万/亿, half up, marked ≈ where digits were dropped
+ * ("1.6497655248亿元" → "≈1.65亿元"; "1.2500亿元" → "1.25亿元"), as the pages show explanations.
+ */
+function figuresAsWritten(text: string): string {
+  return text.replace(LONG_FIGURE, (_all, whole: string, places: string, unit: string) => {
+    const hundredths = BigInt(whole + places.slice(0, 2)) + (Number(places[2]) >= 5 ? 1n : 0n);
+    const dropped = !/^0*$/.test(places.slice(2));
+    return `${dropped ? '≈' : ''}${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}${unit}`;
+  });
+}
+
 /** The notice as CSV (names and figures as text, never formulas: spreadsheet-safe.ts). */
 export function noticeCsv(rows: readonly AwardRow[], ctx: NoticeContext): string {
   return spreadsheetCsv([NOTICE_HEADERS, ...noticeRows(rows, ctx)]);
 }
 
-/** The notice as an .xlsx workbook: a title, the list, and the totals by funder; every cell through spreadsheetRow. */
+/** Yuan in a cell: a number a spreadsheet sums (to the fen, as the text wrote it), shown 1,234.50. */
+const MONEY_FORMAT = '#,##0.00';
+const AMOUNT_COLUMN = NOTICE_HEADERS.indexOf('金额（元）') + 1;
+const yuanNumber = (yuan: string): number => Number(fenOf(yuan)) / 100;
+
+/**
+ * The notice as an .xlsx workbook: a title, the list with a 合计 row, and the totals by funder;
+ * every cell through spreadsheetRow. Amounts are numbers (the total written as its value, never
+ * a formula: a downloaded sheet runs none).
+ */
 export async function noticeXlsx(result: Pick<Evaluation, 'year'>, rows: readonly AwardRow[], ctx: NoticeContext, title: string): Promise<Uint8Array> {
   const Excel = await loadExcel();
   const wb = new Excel.Workbook();
@@ -114,14 +140,26 @@ export async function noticeXlsx(result: Pick<Evaluation, 'year'>, rows: readonl
   ws.addRow([`考核年度：${result.year}`]);
   ws.addRow([...NOTICE_HEADERS]);
   ws.getRow(3).font = { bold: true };
-  for (const r of noticeRows(rows, ctx)) ws.addRow(spreadsheetRow(r));
   ws.getColumn(6).numFmt = '@'; // USCC as text, never a rounded number
-  ws.getColumn(10).numFmt = '@'; // amounts exactly as computed
+  ws.getColumn(AMOUNT_COLUMN).numFmt = MONEY_FORMAT;
+  let fen = 0n;
+  for (const r of noticeRows(rows, ctx)) {
+    const amount = r[AMOUNT_COLUMN - 1]!;
+    if (amount) fen += BigInt(fenOf(amount));
+    ws.addRow(spreadsheetRow(r.map((cell, k) => (k === AMOUNT_COLUMN - 1 ? (cell ? yuanNumber(cell) : null) : cell))));
+  }
+  const total = ws.addRow(['合计']);
+  total.getCell(AMOUNT_COLUMN).value = Number(fen) / 100;
+  total.getCell(AMOUNT_COLUMN).numFmt = MONEY_FORMAT;
+  total.font = { bold: true };
   ws.columns.forEach((c, k) => {
     c.width = [28, 20, 8, 24, 30, 22, 20, 40, 12, 14, 10][k] ?? 14;
   });
   const totals = wb.addWorksheet('合计');
   totals.addRow(['资金来源', '金额（元）']);
-  for (const [f, v] of Object.entries(awardTotals(rows, ctx).byFunder)) totals.addRow(spreadsheetRow([funderName(f, ctx.regions ?? BUILT_IN_REGIONS), v]));
+  for (const [f, v] of Object.entries(awardTotals(rows, ctx).byFunder)) totals.addRow(spreadsheetRow([funderName(f, ctx.regions ?? BUILT_IN_REGIONS), yuanNumber(v)]));
+  totals.getColumn(2).numFmt = MONEY_FORMAT;
+  totals.getColumn(1).width = 20;
+  totals.getColumn(2).width = 16;
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
