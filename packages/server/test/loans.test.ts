@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, openSession, type Store } from '@duixian/store';
 import { BACKENDS } from '../../store/test/backends.js';
 import { USCC } from '../../interchange/test/fixtures.js';
-import { PASSWORD, platform, platformData, type Client, type Platform } from './platform.js';
+import { PASSWORD, partnerBank, platform, platformData, type Client, type Platform } from './platform.js';
 
 const count = async (store: Store, t: string) => Number((await sql<{ n: string | number }>`select count(*) as n from ${sql.table(t)}`.execute(store.db)).rows[0]!.n);
 
@@ -23,6 +23,7 @@ describe.each(BACKENDS)('齐鲁电商贷 on $name', (backend) => {
   beforeAll(async () => {
     p = await platform(backend);
     for (const [username, region, bank] of [['qlb-dongying', '370500', '齐鲁银行'], ['icbc-jining', '370800', '工商银行']] as const) {
+      await partnerBank(p.store, bank, [region]);
       const a = await createAccount(p.store, { username, password: PASSWORD, role: 'bank', region, bank }, 'test', false);
       const s = await openSession(p.store, a, 3600_000, 'test');
       const c = p.as('jining-bank');
@@ -50,6 +51,7 @@ describe.each(BACKENDS)('齐鲁电商贷 on $name', (backend) => {
     expect([nameless.statusCode, nameless.json().error.details[0].path]).toEqual([422, 'bank']);
     const enterprise = await p.as('sd-admin').req('POST', '/api/accounts', { username: 'e1-banker', role: 'enterprise', uscc: USCC, bank: '建设银行' });
     expect([enterprise.statusCode, enterprise.json().error.details[0].path]).toEqual([422, 'bank']);
+    await partnerBank(p.store, '建设银行', ['370800']); // on the province's list of partner banks first
     const made = await p.as('sd-admin').req('POST', '/api/accounts', { username: 'ccb-jining', role: 'bank', region: '370800', bank: '建设银行' });
     expect([made.statusCode, made.json().account]).toEqual([201, expect.objectContaining({ role: 'bank', region: '370800', bank: '建设银行' })]);
     expect((await p.as('jining-bank').req('GET', '/api/session')).json().account).toMatchObject({ role: 'bank', bank: '齐鲁银行', region: '370800' });
@@ -57,7 +59,7 @@ describe.each(BACKENDS)('齐鲁电商贷 on $name', (backend) => {
       expect((await p.as('jining-bank').req('GET', url)).json().error?.code, url).toBe('forbidden');
     }
     // the banks serving 任城 (济宁's, and the province's had there been one), for the enterprise to choose from
-    expect((await p.as('e1-user').req('GET', '/api/loans/banks')).json()).toEqual({ subject: 'E1', banks: ['工商银行', '建设银行', '齐鲁银行'], min: '100000.00', max: '10000000.00' });
+    expect((await p.as('e1-user').req('GET', '/api/loans/banks')).json()).toEqual({ subject: 'E1', region: '370811', banks: ['工商银行', '建设银行', '齐鲁银行'], min: '100000.00', max: '10000000.00' });
   });
 
   it('checked at both ends of 10万–1000万元, every problem named by its field, refused without consent: nothing written', async () => {

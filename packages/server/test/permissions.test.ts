@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyForLoan, createAccount, enlist, proposeEntries, reviewEntry, type EntryInput, type Role } from '@duixian/store';
 import { CHINA_2023_2024, tasksFromCorpus } from '@duixian/workflow';
 import { BACKENDS } from '../../store/test/backends.js';
-import { platform, platformData, runAs, type Platform, type Username } from './platform.js';
+import { partnerBank, platform, platformData, runAs, type Platform, type Username } from './platform.js';
 
 type Who = Role | 'anonymous';
 type Side = 'own' | 'other';
@@ -249,6 +249,8 @@ describe.each(BACKENDS)('the permission matrix on $name', (backend) => {
     for (const e of listed) await reviewEntry(p.store, e.id, { approve: true, version: e.version }, 'test-reviewer', '2023-09-01');
     const listEntry = (subject: string) => listed.find((e) => e.subjectId === subject)!.id;
     // 齐鲁电商贷: 齐鲁银行 serves 济宁 (jining-bank) and 东营; 工商银行 serves 济宁 too. E1 and E2 apply to 齐鲁银行, E3 to 工商银行
+    await partnerBank(p.store, '工商银行', ['370800']);
+    await partnerBank(p.store, '齐鲁银行', ['370500']);
     await createAccount(p.store, { username: 'icbc-jining', password: 'correct horse battery staple', role: 'bank', region: '370800', bank: '工商银行' }, 'test', false);
     await createAccount(p.store, { username: 'qlb-dongying', password: 'correct horse battery staple', role: 'bank', region: '370500', bank: '齐鲁银行' }, 'test', false);
     const bankOf = { E1: '齐鲁银行', E2: '齐鲁银行', E3: '工商银行' } as const;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { usccCheckChar } from '@duixian/engine';
 import { buildApp, CSRF_HEADER, SESSION_COOKIE, type AppOptions } from '@duixian/server';
-import { hashPassword, listAccounts, openSession, type Role, type Store } from '@duixian/store';
+import { createBank, hashPassword, listAccounts, listBanks, openSession, updateBank, type Role, type Store } from '@duixian/store';
 import { example, USCC, type Loose } from '../../interchange/test/fixtures.js';
 import type { Backend } from '../../store/test/backends.js';
 
@@ -73,6 +73,9 @@ export async function platform(backend: Backend): Promise<Platform> {
     password_hash: '', must_change_password: false, created_by: 'test',
   }))).execute();
   await store.db.updateTable('accounts').set({ password_hash: await hash }).execute();
+  // jining-bank's bank, a partner bank serving 济宁 (as the province keeps it: migration 014)
+  const bank = await store.db.insertInto('banks').values({ name: '齐鲁银行', contact: '王经理', phone: '0537-2345678', created_by: 'test' }).returning('id').executeTakeFirstOrThrow();
+  await store.db.insertInto('bank_regions').values({ bank_id: Number(bank.id), region: '370800' }).execute();
   const sessions = new Map<string, Client>();
   for (const a of await listAccounts(store)) {
     const s = await openSession(store, a, 3600_000, 'test');
@@ -88,6 +91,13 @@ export async function platform(backend: Backend): Promise<Platform> {
       await dispose();
     },
   };
+}
+
+/** A partner bank serving `regions` besides those it serves already (added when new), as the province keeps it. */
+export async function partnerBank(store: Store, name: string, regions: readonly string[]): Promise<void> {
+  const held = (await listBanks(store)).find((b) => b.name === name);
+  if (!held) await createBank(store, { name, regions, contact: '王经理', phone: '0537-2345678' }, 'test');
+  else await updateBank(store, held.id, { ...held, regions: [...new Set([...held.regions, ...regions])] }, 'test');
 }
 
 /** Requests to `app` with a session's cookie and CSRF token (none: anonymous). */

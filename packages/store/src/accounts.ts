@@ -16,10 +16,13 @@ import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import { AccountError } from './account-error.js';
 import { passwordProblem, strongPassword } from './password-strength.js';
 import { canonicalUsername, usernameProblem } from './usernames.js';
+import { BANK_NAME, bankAccountProblem } from './banks.js';
+import { ProcessError } from './process-error.js';
 
 export { AccountError } from './account-error.js';
 export { MIN_PASSWORD, passwordProblem, strongPassword } from './password-strength.js';
 export { canonicalUsername, usernameProblem } from './usernames.js';
+export { BANK_NAME } from './banks.js';
 
 export const ROLES: readonly Role[] = ['province-admin', 'city-admin', 'county-admin', 'enterprise', 'auditor', 'bank'];
 
@@ -49,8 +52,6 @@ const LEVEL: Partial<Record<Role, readonly string[]>> = {
   'province-admin': ['province'], 'city-admin': ['city'], 'county-admin': ['county'], auditor: ['province', 'city', 'county'], bank: ['province', 'city', 'county'],
 };
 
-/** A partner bank's name or code as its staff's accounts and the loan applications name it. */
-export const BANK_NAME = /^[\p{L}\p{N}_.·()（）-]{2,64}$/u;
 
 /** The problem with an account's fields, or undefined. */
 export function accountProblem(a: NewAccount): AccountError | undefined {
@@ -90,6 +91,8 @@ export async function createAccount(store: Store, given: NewAccount, by: string,
   return store.db.transaction().execute(async (tx) => {
     const taken = await tx.selectFrom('accounts').select('id').where(named(a.username)).executeTakeFirst();
     if (taken) throw new AccountError('username', `用户名 ${a.username} 已被使用`, `the username ${a.username} is taken`);
+    const bank = a.role === 'bank' ? await bankAccountProblem(tx, a.bank!, a.region!) : undefined;
+    if (bank) throw bank;
     const row = await tx.insertInto('accounts').values({
       username: a.username, role: a.role, region: a.region ?? null, uscc: a.uscc ?? null, bank: a.bank ?? null,
       password_hash: hash, must_change_password: mustChange, created_by: by,
@@ -176,12 +179,22 @@ export async function changePassword(store: Store, who: Account, oldPassword: st
   });
 }
 
+/** An account as its administrators list it: whether it is disabled, and who made it. */
+export interface ListedAccount extends Account {
+  readonly disabled: boolean;
+  readonly createdBy: string;
+}
+
+const LISTED = [...COLUMNS, 'disabled', 'created_by'] as const;
+type ListedRow = Row & { disabled: boolean; created_by: string };
+const listed = (r: ListedRow): ListedAccount => ({ ...account(r), disabled: r.disabled, createdBy: r.created_by });
+
 /**
  * Accounts acting inside `regions` (codes): administrators and auditors of those regions and the
  * users of enterprises stored there. All accounts when `regions` is undefined.
  */
-export async function listAccounts(store: Store, regions?: readonly string[]): Promise<Account[]> {
-  let q = store.db.selectFrom('accounts').select(COLUMNS).orderBy('id');
+export async function listAccounts(store: Store, regions?: readonly string[]): Promise<ListedAccount[]> {
+  let q = store.db.selectFrom('accounts').select(LISTED).orderBy('id');
   if (regions) {
     const inside = regions.length ? regions : [''];
     q = q.where((eb) => eb.or([
@@ -189,5 +202,45 @@ export async function listAccounts(store: Store, regions?: readonly string[]): P
       eb('uscc', 'in', eb.selectFrom('subjects').select('uscc').where('region', 'in', inside).where('uscc', 'is not', null).$narrowType<{ uscc: string }>()),
     ]));
   }
-  return (await q.execute()).map(account);
+  return (await q.execute()).map(listed);
+}
+
+/** One account by its id, or undefined. */
+export async function readAccount(store: Store, id: string): Promise<ListedAccount | undefined> {
+  if (!/^[0-9]{1,18}$/.test(id)) return undefined;
+  const row = await store.db.selectFrom('accounts').select(LISTED).where('id', '=', id).executeTakeFirst();
+  return row && listed(row);
+}
+
+/**
+ * Disable an account (it can no longer sign in, and every session of it ends at once) or enable it
+ * again. Who may is the server's rule; a change to the state it is in already is a conflict.
+ */
+export async function setAccountDisabled(store: Store, id: string, disabled: boolean, by: string): Promise<ListedAccount> {
+  await store.db.transaction().execute(async (tx) => {
+    const done = await tx.updateTable('accounts').set({ disabled }).where('id', '=', id).where('disabled', '=', !disabled).returning('username').executeTakeFirst();
+    if (!done) {
+      throw new ProcessError('conflict', 'account-unchanged', disabled ? '该账户已是停用状态' : '该账户未停用，无需启用', disabled ? 'The account is disabled already' : 'The account is not disabled');
+    }
+    if (disabled) await tx.deleteFrom('sessions').where('account_id', '=', id).execute();
+    await appendAudit(tx, { actor: by, action: disabled ? 'account.disable' : 'account.enable', entity: `accounts/${id}`, before: { disabled: !disabled }, after: { disabled } });
+  });
+  return (await readAccount(store, id))!;
+}
+
+/**
+ * A new one-time password for an account, returned once: the user must change it at the next
+ * sign-in, and every session of the account ends (whoever held the old password is out).
+ */
+export async function resetPassword(store: Store, id: string, by: string): Promise<{ account: ListedAccount; password: string }> {
+  const target = await readAccount(store, id);
+  if (!target) throw new ProcessError('not-found', 'not-found', `没有账户 ${id}`, `No account ${id}`);
+  const password = strongPassword(target.username);
+  const hash = await hashPassword(password);
+  await store.db.transaction().execute(async (tx) => {
+    await tx.updateTable('accounts').set({ password_hash: hash, must_change_password: true }).where('id', '=', id).execute();
+    await tx.deleteFrom('sessions').where('account_id', '=', id).execute();
+    await appendAudit(tx, { actor: by, action: 'account.reset-password', entity: `accounts/${id}`, before: { mustChangePassword: target.mustChangePassword }, after: { mustChangePassword: true } });
+  });
+  return { account: (await readAccount(store, id))!, password };
 }

@@ -16,7 +16,7 @@ export {
 export { appendAudit, verifyAudit, canonical, type AuditEntry, type AuditCheck } from './audit.js';
 export {
   ROLES, BANK_NAME, AccountError, MIN_PASSWORD, accountProblem, passwordProblem, strongPassword, canonicalUsername, usernameProblem, createAccount, ensureFirstAdmin, authenticate,
-  openSession, sessionOf, closeSession, changePassword, listAccounts, type Account, type NewAccount, type Session,
+  openSession, sessionOf, closeSession, changePassword, listAccounts, readAccount, setAccountDisabled, resetPassword, type Account, type ListedAccount, type NewAccount, type Session,
 } from './accounts.js';
 export { generatePassword, hashPassword, hashesRunning, HASHES_AT_ONCE, verifyPassword } from './passwords.js';
 export type { Role } from './schema.js';
@@ -33,7 +33,8 @@ export {
   type EntryField, type EntryFilter, type EntryInput, type EntryProblem, type EntryState, type ListEntry, type ListEvent, type ListName, type Proposal,
 } from './lists.js';
 export {
-  applyForLoan, banksServing, decideLoan, listLoans, loanProblems, readLoan, withdrawLoan, SUMMARY_KEYS,
+  applyForLoan, decideLoan, listLoans, loanProblems, noBankServes, readLoan, withdrawLoan, SUMMARY_KEYS,
   type Loan, type LoanFilter, type LoanInput, type LoanState, type LoanSummary,
 } from './loans.js';
+export { bankProblems, banksServing, createBank, listBanks, placeName, updateBank, type Bank, type BankInput } from './banks.js';
 export { fileTaskReport, taskReports, PROGRESS_MAX, type NewTaskReport, type TaskReport } from './tasks.js';

@@ -8,13 +8,12 @@
  * may withdraw while the application waits. Every write is an audit entry in its transaction.
  */
 import { sql, type Transaction } from 'kysely';
-import { region } from '@duixian/corpus';
 import { checkLoan, type LoanApplication } from '@duixian/workflow';
 import type { Store } from './db.js';
 import { jsonValue } from './json.js';
 import type { Database } from './schema.js';
 import { appendAudit } from './audit.js';
-import { BANK_NAME } from './accounts.js';
+import { BANK_NAME, banksServing, placeName } from './banks.js';
 import { int } from './import.js';
 import { notFound, ProcessError, ProcessProblems, type FieldProblem } from './process-error.js';
 
@@ -76,18 +75,12 @@ export function loanProblems(l: Omit<LoanInput, 'subjectId'>): FieldProblem[] {
   return out;
 }
 
-/** The region codes from `code` up to the province: a bank account serving any of them serves `code`. */
-function regionsAbove(code: string): string[] {
-  const out: string[] = [];
-  for (let r = region(code); r && r.level !== 'country'; r = r.parent ? region(r.parent) : undefined) out.push(r.code);
-  return out;
-}
-
-/** The partner banks whose staff serve a region (an enabled bank account of that region or above), by name. */
-export async function banksServing(store: Store | { db: Tx }, place: string): Promise<string[]> {
-  const rows = await store.db.selectFrom('accounts').select('bank').distinct()
-    .where('role', '=', 'bank').where('disabled', '=', false).where('region', 'in', regionsAbove(place).concat('-')).execute();
-  return rows.flatMap((r) => (r.bank ? [r.bank] : [])).sort(); // by code point: the same order whatever the database's collation
+/** No partner bank serves the region: what the enterprise can do instead. */
+export function noBankServes(place: string): ProcessError {
+  const name = placeName(place);
+  return new ProcessError('conflict', 'no-bank-serves',
+    `${name}暂无齐鲁电商贷合作银行，无法提交申请。请联系当地商务主管部门，了解合作银行的引进安排或其他融资支持`,
+    `No 齐鲁电商贷 partner bank serves ${place} yet, so no application can be made: ask your local commerce bureau about partner banks or other financing`, 'bank');
 }
 
 /**
@@ -97,12 +90,19 @@ export async function banksServing(store: Store | { db: Tx }, place: string): Pr
  */
 export async function applyForLoan(store: Store, l: LoanInput, by: string, today: string): Promise<Loan> {
   const problems = loanProblems(l);
-  if (problems.length) throw new ProcessProblems('invalid', problems);
+  if (problems.length) {
+    // no bank to choose is the reason that matters, and the one the enterprise can act on
+    const s = await store.db.selectFrom('subjects').select('region').where('id', '=', l.subjectId).executeTakeFirst();
+    if (s?.region && !(await banksServing(store, s.region)).length) throw noBankServes(s.region);
+    throw new ProcessProblems('invalid', problems);
+  }
   const id = await store.db.transaction().execute(async (tx) => {
     const s = await tx.selectFrom('subjects').select(['id', 'name', 'uscc', 'region']).where('id', '=', l.subjectId).forUpdate().executeTakeFirst();
     if (!s) throw notFound(`主体 ${l.subjectId}`, `subject ${l.subjectId}`);
     if (!s.region) throw new ProcessError('invalid', 'no-region', `主体 ${s.id} 没有所在地区，无法确定承贷银行`, `Subject ${s.id} has no region: no bank can be chosen`, 'subject');
-    if (!(await banksServing({ db: tx }, s.region)).includes(l.bank)) {
+    const serving = await banksServing({ db: tx }, s.region);
+    if (!serving.length) throw noBankServes(s.region);
+    if (!serving.includes(l.bank)) {
       throw new ProcessProblems('invalid', [{ field: 'bank', message: `${l.bank} 不是服务 ${s.region} 的合作银行，请从合作银行列表中选择` }]);
     }
     const waiting = await tx.selectFrom('loan_applications').select('id').where('subject_id', '=', s.id).where('bank', '=', l.bank).where('state', '=', 'queued').executeTakeFirst();

@@ -385,6 +385,24 @@ export interface LoanApplicationsTable {
   note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** 齐鲁电商贷's partner banks, kept by the province (migration 014) */
+export interface BanksTable {
+  id: Serial;
+  name: string;
+  contact: ColumnType<string, string | undefined, string>;
+  phone: ColumnType<string, string | undefined, string>;
+  created_by: string;
+  created_at: Stamp;
+  updated_by: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** the regions a partner bank serves: a city or county, or the province (all of it) */
+export interface BankRegionsTable {
+  bank_id: number;
+  region: string;
+}
+
 export interface TaskReportsTable {
   task: string;
   period: string;
@@ -425,6 +443,8 @@ export interface Database {
   list_entries: ListEntriesTable;
   list_events: ListEventsTable;
   loan_applications: LoanApplicationsTable;
+  banks: BanksTable;
+  bank_regions: BankRegionsTable;
   task_reports: TaskReportsTable;
   rows_version: RowsVersionTable;
   year_snapshots: YearSnapshotsTable;

@@ -12,7 +12,7 @@ import { INTERPRETATION_VALUES, rowsOf, usccCheckChar } from '@duixian/engine';
 import { RULE_IDS, VOCABULARY } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import {
-  applyForLoan, createAccount, fileTaskReport, importDataset, loadWithDigest, ProcessError, ProcessProblems, proposeEntries, removeEntry, reviewEntry,
+  applyForLoan, createAccount, createBank, fileTaskReport, importDataset, loadWithDigest, ProcessError, ProcessProblems, proposeEntries, removeEntry, reviewEntry,
   type EntryInput, type Store,
 } from '@duixian/store';
 import { BACKENDS, storesFor } from './backends.js';
@@ -116,6 +116,7 @@ describe.each(BACKENDS)('lists, loans and tasks in the store on $name', (backend
     expect(await settled(Array.from({ length: 5 }, (_, k) => proposal(k)))).toEqual([1, Array(4).fill('subject')]);
     const report = (k: number) => fileTaskReport(store, { task: 'sd-2022-42/art-9', period: '2023Q3', department: '省商务厅', progress: `进展${k}` }, `admin${k}`, '2023-10-10');
     expect(await settled(Array.from({ length: 5 }, (_, k) => report(k)))).toEqual([1, Array(4).fill('already-reported')]);
+    await createBank(store, { name: '齐鲁银行', regions: ['370800'], contact: '王经理', phone: '0537-2345678' }, 'test');
     await createAccount(store, { username: 'qlb', password: 'correct horse battery staple', role: 'bank', region: '370800', bank: '齐鲁银行' }, 'test', false);
     const loan = (k: number) => applyForLoan(store, { subjectId: 'B2', amountFen: 10_000_000 * k, termMonths: 12, purpose: '备货', bank: '齐鲁银行', consent: true }, 'b2-user', '2023-10-10');
     expect(await settled(Array.from({ length: 5 }, (_, k) => loan(k + 1)))).toEqual([1, Array(4).fill('already-queued')]);

@@ -12,7 +12,7 @@ import { INTERPRETATION_VALUES } from '@duixian/engine';
 import { RULE_IDS, VOCABULARY } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
 import { buildApp, CSRF_HEADER, SESSION_COOKIE } from '@duixian/server';
-import { createAccount, importDataset, openSession, openStore, type Account, type Store } from '@duixian/store';
+import { createAccount, createBank, importDataset, listBanks, openSession, openStore, type Account, type Store } from '@duixian/store';
 import { PHONE, SHOTS, signedIn, VIEWPORT } from './browser';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -58,6 +58,12 @@ export async function startWorld(seed: WorldSeed): Promise<World> {
   if (!data.ok) throw new Error(`the world's data: ${JSON.stringify(data.problems)}`);
   await importDataset(store, data.dataset, { by: 'e2e' });
   const accounts = new Map<string, Account>();
+  for (const [, role, place] of seed.accounts) {
+    // a bank's staff work for a partner bank on the province's list: one serving their region, added here when the seed names a new one
+    if (role === 'bank' && place.bank && place.region && !(await listBanks(store)).some((b) => b.name === place.bank)) {
+      await createBank(store, { name: place.bank, regions: [place.region], contact: '王经理', phone: '0531-86000000' }, 'e2e');
+    }
+  }
   for (const [username, role, place] of seed.accounts) accounts.set(username, await createAccount(store, { username, password: WORLD_PASSWORD, role, ...place }, 'e2e', false));
   const app = await buildApp({ store, webRoot: join(ROOT, 'packages/web/dist'), process: { today: () => today } });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });

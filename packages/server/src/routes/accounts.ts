@@ -2,15 +2,25 @@
  * Accounts (账户管理): administrators create accounts inside their own jurisdiction — a county
  * administrator for its county, its auditors and the users of its enterprises. A new account gets
  * a one-time password, shown once, to be changed at first sign-in. A partner bank's staff (bank,
- * with the bank's name and the region it serves) are created by the province only.
+ * with the bank's name and the region it serves) are created by the province only. The same
+ * administrators disable an account (its sessions end), enable it again, or give it a new one-time
+ * password — never their own account, and never one above or outside their jurisdiction.
  */
 import type { FastifyInstance } from 'fastify';
-import { createAccount, generatePassword, listAccounts, ROLES, type Account, type Role, type Store } from '@duixian/store';
+import { isWithin } from '@duixian/corpus';
+import {
+  createAccount, generatePassword, listAccounts, readAccount, resetPassword, ROLES, setAccountDisabled,
+  type Account, type ListedAccount, type Role, type Store,
+} from '@duixian/store';
 import { ApiError } from '../errors.js';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
 import { ADMINS, canCreate, canSeeSubject, READERS, regionsWithin, seesAll } from '../auth/access.js';
 import { accountError } from './session.js';
 import { pageOf, PAGE_QUERY, type PageQuery } from '../paging.js';
+import { processError } from '../process.js';
+import { sessionCache } from '../auth/session-cache.js';
+
+const ID = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
 
 export function accountRoutes(store: Store) {
   /**
@@ -24,7 +34,53 @@ export function accountRoutes(store: Store) {
     if (holders.length > 1) throw new ApiError(409, 'ambiguous-uscc', `信用代码 ${uscc} 对应多个主体，请先核实并更正后再绑定账户`, `The USCC ${uscc} names more than one subject; correct the data before binding an account`, [{ path: 'uscc', message: holders.map((h) => h.id).join(', ') }]);
   }
 
+  /**
+   * The account `me` may disable, enable or reset: not its own (a slip would lock it out; another
+   * administrator does it); a bank's staff by the province only; an enterprise user whose
+   * enterprise lies inside `me`'s jurisdiction (the province's: any); else an account whose region
+   * lies inside it — so a county administrator never touches the city's or the province's.
+   */
+  async function manageable(me: Account, id: string): Promise<ListedAccount> {
+    const target = await readAccount(store, id);
+    if (!target) throw new ApiError(404, 'not-found', `没有账户 ${id}`, `No account ${id}`);
+    if (target.id === me.id) throw new ApiError(403, 'own-account', '不能停用、启用或重置自己的账户；修改密码请用右上角的“修改密码”', 'You cannot disable, enable or reset your own account; change your password from your profile');
+    const within = target.role === 'bank' ? me.role === 'province-admin'
+      : target.role === 'enterprise' ? seesAll(me) || await enterpriseWithin(me, target.uscc)
+        : target.region !== null && isWithin(target.region, me.region!);
+    if (!within) throw outsideJurisdiction(`账户 ${target.username} `, `The account ${target.username}`);
+    return target;
+  }
+
+  /** An enterprise user's enterprise lies inside `me`'s jurisdiction (every subject of its USCC). */
+  async function enterpriseWithin(me: Account, uscc: string | null): Promise<boolean> {
+    const holders = uscc ? await store.db.selectFrom('subjects').select(['id', 'region', 'uscc']).where('uscc', '=', uscc).execute() : [];
+    return holders.length > 0 && holders.every((h) => canSeeSubject(me, h));
+  }
+
   return async (app: FastifyInstance): Promise<void> => {
+    for (const [path, disabled, summary] of [['disable', true, 'Disable an account: it cannot sign in, its sessions end'], ['enable', false, 'Enable a disabled account again']] as const) {
+      app.post<{ Params: { id: string } }>(`/api/accounts/:id/${path}`, {
+        preHandler: guard(store, ADMINS), schema: { tags: ['账户'], summary: `${summary} (an administrator, inside its jurisdiction, never its own)`, params: ID },
+      }, async (req) => {
+        const me = accountOf(req);
+        const target = await manageable(me, req.params.id);
+        const account = await setAccountDisabled(store, target.id, disabled, me.username).catch((e) => processError(e));
+        sessionCache(store).forgetAll(); // a disabled account's sessions end now, not within the cache's seconds
+        return { account };
+      });
+    }
+
+    app.post<{ Params: { id: string } }>('/api/accounts/:id/reset-password', {
+      preHandler: guard(store, ADMINS),
+      schema: { tags: ['账户'], summary: 'A new one-time password for an account, returned once; it must be changed at the next sign-in, and the account\'s sessions end', params: ID },
+    }, async (req) => {
+      const me = accountOf(req);
+      const target = await manageable(me, req.params.id);
+      const { account, password } = await resetPassword(store, target.id, me.username).catch((e) => processError(e));
+      sessionCache(store).forgetAll();
+      return { account, oneTimePassword: password };
+    });
+
     app.get<{ Querystring: PageQuery }>('/api/accounts', {
       preHandler: guard(store, READERS), schema: { tags: ['账户'], summary: 'The accounts acting inside your jurisdiction', querystring: PAGE_QUERY },
     }, async (req) => {

@@ -4,12 +4,17 @@
  * data summary with that bank — without consent nothing is routed. A partner bank's staff see
  * only their bank's queue, in the region they serve, with the summaries, and accept or decline;
  * the enterprise may withdraw while its application waits (the bank then no longer sees the
- * summary). Administrators and auditors follow the applications of their jurisdiction.
+ * summary). Administrators and auditors follow the applications of their jurisdiction. The
+ * province keeps the list of partner banks (合作银行: name, regions served, contact); an enterprise
+ * whose region none serves is told so, and what to do, instead of a form it cannot send.
  */
 import type { FastifyInstance } from 'fastify';
 import { parseQuantity, yuanString } from '@duixian/engine';
 import { isWithin, placeOf } from '@duixian/corpus';
-import { applyForLoan, banksServing, decideLoan, listLoans, readLoan, withdrawLoan, type Account, type Loan, type LoanState, type Store } from '@duixian/store';
+import {
+  applyForLoan, banksServing, createBank, decideLoan, listBanks, listLoans, readLoan, updateBank, withdrawLoan,
+  type Account, type BankInput, type Loan, type LoanState, type Store,
+} from '@duixian/store';
 import { LOAN_MAX_FEN, LOAN_MIN_FEN } from '@duixian/workflow';
 import { ApiError } from '../errors.js';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
@@ -18,6 +23,15 @@ import { pageOf, PAGE_PROPERTIES, type PageQuery } from '../paging.js';
 import { processError, type ProcessContext } from '../process.js';
 
 const ID = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
+/** a partner bank as the province gives it; the store checks each field and names it */
+const BANK_BODY = {
+  type: 'object', required: ['name', 'regions', 'contact', 'phone'], additionalProperties: false,
+  properties: {
+    name: { type: 'string', maxLength: 64, description: '如 齐鲁银行济宁分行' },
+    regions: { type: 'array', maxItems: 200, items: { type: 'string', maxLength: 6 }, description: 'the region codes it serves: the province, cities or county-level units' },
+    contact: { type: 'string', maxLength: 64 }, phone: { type: 'string', maxLength: 32 },
+  },
+} as const;
 const STATES: readonly LoanState[] = ['queued', 'accepted', 'declined', 'withdrawn'];
 const yuan = (fen: number | null) => (fen === null ? null : yuanString(fen));
 
@@ -46,10 +60,27 @@ export function loanRoutes(store: Store, ctx: ProcessContext) {
   }
 
   return async (app: FastifyInstance): Promise<void> => {
+    app.get('/api/banks', {
+      preHandler: guard(store, READERS), schema: { tags: ['齐鲁电商贷'], summary: 'The partner banks (合作银行) with the regions each serves and its contact' },
+    }, async () => ({ items: await listBanks(store) }));
+
+    app.post<{ Body: BankInput }>('/api/banks', {
+      preHandler: guard(store, ['province-admin']), schema: { tags: ['齐鲁电商贷'], summary: 'Add a partner bank (the province signs the agreements)', body: BANK_BODY },
+    }, async (req, reply) => {
+      const bank = await createBank(store, req.body, accountOf(req).username).catch((e) => processError(e));
+      void reply.status(201);
+      return bank;
+    });
+
+    app.post<{ Params: { id: string }; Body: BankInput }>('/api/banks/:id', {
+      preHandler: guard(store, ['province-admin']),
+      schema: { tags: ['齐鲁电商贷'], summary: 'Change a partner bank: its name (carried to its staff and applications), regions or contact', params: ID, body: BANK_BODY },
+    }, async (req) => updateBank(store, req.params.id, req.body, accountOf(req).username).catch((e) => processError(e)));
+
     app.get<{ Querystring: { subject?: string } }>('/api/loans/banks', {
       preHandler: guard(store, ['enterprise', ...READERS]),
       schema: {
-        tags: ['齐鲁电商贷'], summary: 'The partner banks serving a subject\'s region (your enterprise\'s when no subject is given), and the loan bounds',
+        tags: ['齐鲁电商贷'], summary: 'The partner banks serving a subject\'s region (your enterprise\'s when no subject is given), the region, and the loan bounds',
         querystring: { type: 'object', properties: { subject: { type: 'string', maxLength: 64 } } },
       },
     }, async (req) => {
@@ -59,7 +90,7 @@ export function loanRoutes(store: Store, ctx: ProcessContext) {
       if (id && !s) throw new ApiError(404, 'not-found', `没有主体 ${id}`, `No subject ${id}`);
       if (s && !canSeeSubject(me, s)) throw outsideJurisdiction(`主体 ${s.id} `, `Subject ${s.id}`);
       const place = placeOf(s);
-      return { subject: s?.id ?? null, banks: place ? await banksServing(store, place) : [], min: yuan(LOAN_MIN_FEN), max: yuan(LOAN_MAX_FEN) };
+      return { subject: s?.id ?? null, region: place ?? null, banks: place ? await banksServing(store, place) : [], min: yuan(LOAN_MIN_FEN), max: yuan(LOAN_MAX_FEN) };
     });
 
     app.get<{ Querystring: PageQuery & { state?: LoanState } }>('/api/loans', {

@@ -12,6 +12,7 @@ import * as m009 from './009-one-subject-per-uscc.js';
 import * as m011 from './011-run-incomplete.js';
 import * as m012 from './012-reservations.js';
 import * as m013 from './013-corpus-versions.js';
+import * as m014 from './014-banks.js';
 import * as m015 from './015-notice-content.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '011-run-incomplete': m011,
   '012-reservations': m012,
   '013-corpus-versions': m013,
+  '014-banks': m014,
   '015-notice-content': m015,
 };
 
