@@ -417,6 +417,9 @@ export interface ApplicationFilter {
   readonly states?: readonly ApplicationState[];
   readonly year?: number;
   readonly rule?: string;
+  /** the amount as it stands (approved, else decided), in fen, both ends included; 金额待定 has none and falls outside */
+  readonly minFen?: number;
+  readonly maxFen?: number;
 }
 
 export async function listApplications(store: Store, f: ApplicationFilter, page: { limit: number; offset: number }): Promise<{ total: number; items: Application[] }> {
@@ -426,6 +429,8 @@ export async function listApplications(store: Store, f: ApplicationFilter, page:
   if (f.states?.length) q = q.where('state', 'in', [...f.states]);
   if (f.year !== undefined) q = q.where('year', '=', f.year);
   if (f.rule) q = q.where('rule', '=', f.rule);
+  if (f.minFen !== undefined) q = q.where((eb) => eb.fn.coalesce('approved_fen', 'decided_fen'), '>=', f.minFen);
+  if (f.maxFen !== undefined) q = q.where((eb) => eb.fn.coalesce('approved_fen', 'decided_fen'), '<=', f.maxFen);
   const total = Number((await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await q.selectAll().orderBy('id').limit(page.limit).offset(page.offset).execute();
   return { total, items: rows.map((r) => applicationOf(r)) };

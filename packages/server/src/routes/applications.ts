@@ -16,12 +16,12 @@ import { fenOf, kindLabel, yuanString, type HistoryEntry, type Rule, type Subjec
 import { applicationMode, byId, CORPUS, isWithin, placeOf } from '@duixian/corpus';
 import {
   act, appendAudit, applicationEvents, createApplication, enlist, jsonValue, listApplications, readApplication, saveFacts, setAmount, setWindow,
-  type Account, type Application, type AutomaticEntry, type FilledFact, type Store,
+  type Account, type Application, type AutomaticEntry, type Change, type FilledFact, type Store,
 } from '@duixian/store';
-import { APPLICATION_STATES, availableActions, deadlineStatus, type ApplicationAction, type ApplicationState } from '@duixian/workflow';
+import { APPLICATION_STATES, availableActions, deadlineStatus, levelOfRole, reviewState, type ApplicationAction, type ApplicationState } from '@duixian/workflow';
 import { ApiError } from '../errors.js';
 import { accountOf, decodedHeader, guard, outsideJurisdiction } from '../auth/guard.js';
-import { ADMINS, canSeeSubject, EVERYONE, regionsWithin, seesAll } from '../auth/access.js';
+import { ADMINS, canSeeSubject, EVERYONE, regionsWithin, seesAll, SIGNED_IN } from '../auth/access.js';
 import { pageOf, PAGE_PROPERTIES, type PageQuery } from '../paging.js';
 import { YEAR } from '../input.js';
 import type { YearData } from '../year-data.js';
@@ -30,6 +30,7 @@ import { amountOf, chainOf, chainOfDocument, processError, ruleOf, type ProcessC
 import { acknowledged, ACKNOWLEDGE, changesOf, grantedBefore } from '../recheck.js';
 import { answersFor } from './budgets.js';
 import type { PlatformCorpus } from '../platform-corpus.js';
+import { QUEUE_FILTERS, queueFilter, subjectNames, todoOf, usedFacts, type QueueQuery } from '../review.js';
 
 const ID = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
 const FACTS = {
@@ -67,6 +68,50 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
     return a;
   }
 
+  /**
+   * One step on an application, as its actor asked: submit decides it on the facts filled in; an
+   * approval decides it again on today's data and goes on only if nothing changed or the change is
+   * acknowledged with a reason. The single action and each row of a batch come here.
+   */
+  async function step(me: Account, a: Application, b: StepBody): Promise<Application> {
+    const { rule } = ruleOf(a.rule);
+    const decided = b.action === 'submit' ? decideOrProblems(await years.current(a.year), a.subjectId, a.rule, a.year, a.facts, false, await grantedBefore(store, a)) : undefined;
+    const acknowledgement = b.action === 'approve' ? acknowledged(await changesOf(store, years, a), b.acknowledge) : undefined;
+    return act(store, a.id, {
+      action: b.action, role: me.role, version: b.version, ...(b.reasons ? { reasons: b.reasons } : {}),
+      ...(b.amount !== undefined ? { approveFen: amountOf(b.amount, 'amount') } : {}), ...(decided ? { decided } : {}),
+      ...poolOf(rule), ...(acknowledgement ? { acknowledged: acknowledgement } : {}),
+    }, me.username, ctx.today(), ctx.calendar).catch(processError);
+  }
+
+  /** The ids waiting at the caller's review level that match the filter; more than a batch takes is refused, not cut. */
+  async function waitingAt(me: Account, f: QueueQuery & { year?: number; rule?: string }): Promise<string[]> {
+    const level = levelOfRole(me.role)!;
+    const { total, items } = await listApplications(store, {
+      ...queueFilter(me, f), states: [reviewState(level)], ...(f.year ? { year: f.year } : {}), ...(f.rule ? { rule: f.rule } : {}),
+    }, { limit: BATCH_MAX, offset: 0 });
+    if (total > BATCH_MAX) throw new ApiError(422, 'too-many', `筛选出 ${total} 项，超过一次最多 ${BATCH_MAX} 项，请缩小筛选范围`, `${total} match: at most ${BATCH_MAX} at once; narrow the filter`, [{ path: 'filter', message: `${total} > ${BATCH_MAX}` }]);
+    return items.map((a) => a.id);
+  }
+
+  /**
+   * One row of a batch approval: the single approval on the version read now, never acknowledging a
+   * change (the batch's reason is not an answer to it: such a row is refused with its changes, for
+   * the reviewer to open on its own). A refusal is the row's outcome, not the batch's.
+   */
+  async function approvedRow(me: Account, id: string, reason: string): Promise<BatchRow> {
+    let a: Application | undefined;
+    try {
+      a = await visible(me, id);
+      const next = await step(me, a, { action: 'approve', version: a.version, reasons: [reason] });
+      return { id, subjectId: a.subjectId, outcome: 'done', state: next.state };
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      const changes = e.code === 'decision-changed' && a ? await changesOf(store, years, a) : undefined;
+      return { id, subjectId: a?.subjectId ?? null, outcome: 'refused', state: a?.state ?? null, error: { code: e.code, message: { zh: e.zh, en: e.en } }, ...(changes ? { changes } : {}) };
+    }
+  }
+
   return async (app: FastifyInstance): Promise<void> => {
     app.addContentTypeParser(Object.keys(ATTACHMENT_TYPES), { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES }, (_req, body, done) => done(null, body));
 
@@ -85,11 +130,11 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
       return { ok: true, ...req.body };
     });
 
-    app.get<{ Querystring: PageQuery & { state?: ApplicationState; year?: number; rule?: string } }>('/api/applications', {
+    app.get<{ Querystring: PageQuery & QueueQuery & { state?: ApplicationState; year?: number; rule?: string } }>('/api/applications', {
       preHandler: guard(store, EVERYONE),
       schema: {
-        tags: ['申报'], summary: 'Applications and entries in your jurisdiction (an enterprise: its own), with what you may do next',
-        querystring: { type: 'object', properties: { ...PAGE_PROPERTIES, state: { type: 'string', enum: [...APPLICATION_STATES] }, year: YEAR, rule: { type: 'string' } } },
+        tags: ['申报'], summary: 'Applications and entries in your jurisdiction (an enterprise: its own), with the enterprise\'s name and what you may do next; filtered by state, year, clause, region and amount',
+        querystring: { type: 'object', properties: { ...PAGE_PROPERTIES, state: { type: 'string', enum: [...APPLICATION_STATES] }, year: YEAR, rule: { type: 'string' }, ...QUEUE_FILTERS } },
       },
     }, async (req) => {
       const me = accountOf(req);
@@ -97,10 +142,11 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
       const own = me.role === 'enterprise' ? await store.db.selectFrom('subjects').select('id').where('uscc', '=', me.uscc!).executeTakeFirst() : undefined;
       if (me.role === 'enterprise' && !own) return { ...page.info(0), items: [] };
       const { total, items } = await listApplications(store, {
-        ...(own ? { subjectId: own.id } : seesAll(me) ? {} : { regions: regionsWithin(me.region!) }),
+        ...(own ? { subjectId: own.id } : queueFilter(me, req.query)),
         ...(req.query.state ? { states: [req.query.state] } : {}), ...(req.query.year ? { year: req.query.year } : {}), ...(req.query.rule ? { rule: req.query.rule } : {}),
       }, { limit: page.pageSize, offset: page.offset });
-      return { ...page.info(total), items: items.map((a) => view(a, me)) };
+      const names = await subjectNames(store, items.map((a) => a.subjectId));
+      return { ...page.info(total), items: items.map((a) => ({ ...view(a, me), subjectName: names.get(a.subjectId) ?? null })) };
     });
 
     app.post<{ Body: { subject: string; rule: string; year: number; facts?: FilledFact[] } }>('/api/applications', {
@@ -137,7 +183,8 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
       const me = accountOf(req);
       const a = await visible(me, req.params.id);
       const attachments = await store.db.selectFrom('attachments').select(['id', 'name', 'type', 'size', 'sha256', 'by', 'at']).where('application_id', '=', a.id).orderBy('id').execute();
-      return { ...view(a, me), changes: await changesOf(store, years, a), events: (await applicationEvents(store, a.id)).map((e) => ({ ...e, amount: yuan(e.amountFen), amountFen: undefined })), attachments: attachments.map((x) => ({ ...x, id: String(x.id) })) };
+      const names = await subjectNames(store, [a.subjectId]);
+      return { ...view(a, me), subjectName: names.get(a.subjectId) ?? null, used: await usedFacts(store, a), changes: await changesOf(store, years, a), events: (await applicationEvents(store, a.id)).map((e) => ({ ...e, amount: yuan(e.amountFen), amountFen: undefined })), attachments: attachments.map((x) => ({ ...x, id: String(x.id) })) };
     });
 
     app.post<{ Params: { id: string }; Body: { version: number; facts: FilledFact[] } }>('/api/applications/:id/facts', {
@@ -167,18 +214,40 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
       },
     }, async (req) => {
       const me = accountOf(req);
-      const a = await visible(me, req.params.id);
-      const b = req.body;
-      const { rule } = ruleOf(a.rule);
-      const decided = b.action === 'submit' ? decideOrProblems(await years.current(a.year), a.subjectId, a.rule, a.year, a.facts, false, await grantedBefore(store, a)) : undefined;
-      const acknowledgement = b.action === 'approve' ? acknowledged(await changesOf(store, years, a), b.acknowledge) : undefined;
-      const next = await act(store, a.id, {
-        action: b.action, role: me.role, version: b.version, ...(b.reasons ? { reasons: b.reasons } : {}),
-        ...(b.amount !== undefined ? { approveFen: amountOf(b.amount, 'amount') } : {}), ...(decided ? { decided } : {}),
-        ...poolOf(rule), ...(acknowledgement ? { acknowledged: acknowledgement } : {}),
-      }, me.username, ctx.today(), ctx.calendar).catch(processError);
-      return view(next, me);
+      return view(await step(me, await visible(me, req.params.id), req.body), me);
     });
+
+    app.post<{ Body: { ids?: string[]; filter?: QueueQuery & { year?: number; rule?: string }; action: 'approve'; reason: string } }>('/api/applications/batch', {
+      preHandler: guard(store, ADMINS),
+      schema: {
+        tags: ['申报'],
+        summary: `Approve many at once with one reason (at most ${BATCH_MAX}): the ids given, or all waiting at your level that match the filter. Each row is the single approval (its level, budget, version, re-check against today's decision), audited on its own; a row whose decision changed is refused with its changes, not approved`,
+        body: {
+          type: 'object', required: ['action', 'reason'], additionalProperties: false,
+          properties: {
+            ids: { type: 'array', minItems: 1, maxItems: BATCH_MAX, uniqueItems: true, items: { type: 'string', pattern: '^[0-9]{1,18}$' } },
+            filter: { type: 'object', additionalProperties: false, properties: { year: YEAR, rule: { type: 'string' }, ...QUEUE_FILTERS } },
+            action: { type: 'string', enum: ['approve'] }, reason: { type: 'string', maxLength: 500 },
+          },
+        },
+      },
+    }, async (req) => {
+      const me = accountOf(req);
+      const { reason } = req.body;
+      if (!reason.trim()) throw new ApiError(422, 'reason-required', '批量审核须写明审核意见', 'A batch approval needs a reason', [{ path: 'reason', message: 'a reason is required' }]);
+      const ids = req.body.ids ?? (req.body.filter ? await waitingAt(me, req.body.filter) : undefined);
+      if (!ids) throw new ApiError(422, 'nothing-chosen', '请选择要审核的申报，或给出筛选条件', 'Give the ids, or a filter', [{ path: 'ids', message: 'ids or filter is required' }]);
+      const items = [];
+      for (const id of ids) items.push(await approvedRow(me, id, reason.trim()));
+      const names = await subjectNames(store, items.flatMap((x) => (x.subjectId ? [x.subjectId] : [])));
+      const done = items.filter((x) => x.outcome === 'done').length;
+      return { total: items.length, done, refused: items.length - done, items: items.map((x) => ({ ...x, subjectName: x.subjectId ? names.get(x.subjectId) ?? null : null })) };
+    });
+
+    app.get('/api/todo', {
+      preHandler: guard(store, SIGNED_IN),
+      schema: { tags: ['申报'], summary: 'What waits on you: applications at your review level, awards to publish and notices to finalize, list entries to review, your bank\'s queue' },
+    }, async (req) => todoOf(store, accountOf(req), ctx.today()));
 
     app.post<{ Params: { id: string }; Body: { version: number; amount: string; reason: string } }>('/api/applications/:id/amount', {
       preHandler: guard(store, ADMINS),
@@ -259,6 +328,28 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
       return enlist(store, entries, me.username, ctx.today(), ctx.calendar).catch(processError);
     });
   };
+}
+
+/** What a step is asked with (POST /api/applications/:id/actions). */
+interface StepBody {
+  readonly action: ApplicationAction;
+  readonly version: number;
+  readonly reasons?: string[];
+  readonly amount?: string;
+  readonly acknowledge?: { reason: string };
+}
+
+/** How many applications one batch approval takes at most (each is decided again: about a second's work per 20). */
+export const BATCH_MAX = 500;
+
+/** A batch row's outcome: done (its new state) or refused (why; the changes when its decision changed). */
+interface BatchRow {
+  readonly id: string;
+  readonly subjectId: string | null;
+  readonly outcome: 'done' | 'refused';
+  readonly state: ApplicationState | null;
+  readonly error?: { readonly code: string; readonly message: { readonly zh: string; readonly en: string } };
+  readonly changes?: readonly Change[];
 }
 
 /** The rule's pool (奖补资金池) for the store's check, when it has one. */
