@@ -11,7 +11,7 @@ import { usccCheckChar } from '@duixian/engine';
 import { createAccount, enlist, openSession, type Store } from '@duixian/store';
 import { CHINA_2023_2024 } from '@duixian/workflow';
 import { BACKENDS } from '../../store/test/backends.js';
-import { PASSWORD, platform, runAs, sender, USCC_E2, USCC_E3, type Platform } from './platform.js';
+import { PASSWORD, platform, sender, USCC_E2, USCC_E3, type Platform } from './platform.js';
 
 const uscc = (first17: string) => first17 + usccCheckChar(first17)!;
 const LOGISTICS = { rule: 'jinan-2021-cbec/4.3.logistics', key: 'amount', value: '1000万元' };
@@ -120,9 +120,14 @@ describe.each(BACKENDS)('authority and abuse on $name', (backend) => {
       }
     });
 
-    it('a simulation with the law\'s figures is still promoted in its own jurisdiction; the province\'s figures are official at once', async () => {
-      const plain = await runAs(p, 'rencheng-admin', { year: 2023, simulation: true });
-      expect((await p.as('rencheng-admin').req('POST', `/api/runs/${plain}/promote`, { reason: '局务会审定' })).statusCode).toBe(200);
+    it('a simulation without a change is refused, naming what to change, and nothing is kept; the province\'s figures are official at once', async () => {
+      const runs = async () => (await p.store.db.selectFrom('runs').select('id').execute()).length;
+      const before = await runs();
+      for (const who of ['rencheng-admin', 'sd-admin'] as const) {
+        const plain = await p.as(who).req('POST', '/api/runs', { year: 2023, simulation: true });
+        expect([plain.statusCode, plain.json().error.code, plain.json().error.details[0].path]).toEqual([422, 'nothing-changed', 'changes']);
+      }
+      expect(await runs()).toBe(before);
       const province = await p.as('sd-admin').req('POST', '/api/runs', { year: 2023, parameters: [LOGISTICS] });
       expect([province.json().kind, province.json().deviations.length]).toEqual(['official', 1]);
       const read = await p.as('sd-admin').req('GET', `/api/runs/${province.json().id}`);

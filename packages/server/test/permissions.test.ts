@@ -70,6 +70,8 @@ interface Endpoint {
    * counts as let through
    */
   readonly stateful?: boolean;
+  /** a step on what only the province may decide: another administrator is refused it in its own jurisdiction too (province-only) */
+  readonly provinceOnly?: boolean;
 }
 
 const ADMINS: Role[] = ['province-admin', 'city-admin', 'county-admin'];
@@ -101,13 +103,15 @@ const ENDPOINTS: readonly Endpoint[] = [
   { name: 'GET /api/subjects/:id', method: 'GET', url: (r, s) => `/api/subjects/${r.subject[s]}`, roles: EVERYONE, scoped: true },
   { name: 'GET /api/subjects/:id/revisions', method: 'GET', url: (r, s) => `/api/subjects/${r.subject[s]}/revisions`, roles: EVERYONE, scoped: true },
   { name: 'GET /api/subjects/:id/match', method: 'GET', url: (r, s) => `/api/subjects/${r.subject[s]}/match?year=2023`, roles: EVERYONE, scoped: true },
-  { name: 'POST /api/runs', method: 'POST', url: () => '/api/runs', body: () => ({ year: 2023, simulation: true }), roles: ADMINS, scoped: false },
+  { name: 'POST /api/runs', method: 'POST', url: () => '/api/runs', body: () => ({ year: 2023, simulation: true, interpretations: { 'I-pool': 'largest-first' } }), roles: ADMINS, scoped: false },
   { name: 'GET /api/runs', method: 'GET', url: () => '/api/runs', roles: READERS, scoped: false },
   { name: 'GET /api/runs/:id', method: 'GET', url: (r, s) => `/api/runs/${r.run[s]}`, roles: EVERYONE, scoped: true },
   { name: 'GET /api/runs/:id/awards', method: 'GET', url: (r, s) => `/api/runs/${r.run[s]}/awards`, roles: EVERYONE, scoped: true },
   { name: 'GET /api/runs/:id/awards?format=xlsx', method: 'GET', url: (r, s) => `/api/runs/${r.run[s]}/awards?format=xlsx`, roles: EVERYONE, scoped: true },
   { name: 'GET /api/runs/:id/compare/:other', method: 'GET', url: (r, s) => `/api/runs/${r.run.own}/compare/${r.run[s]}`, roles: READERS, scoped: true },
-  { name: 'POST /api/runs/:id/promote', method: 'POST', url: (r, s) => `/api/runs/${r.simulation[s]}/promote`, body: () => ({ reason: '局务会审定' }), roles: ADMINS, scoped: true },
+  { name: 'POST /api/runs/:id/promote', method: 'POST', url: (r, s) => `/api/runs/${r.simulation[s]}/promote`, body: () => ({ reason: '局务会审定' }), roles: ADMINS, scoped: true,
+    // every simulation carries figures other than the law's since one without a change is refused (issue 16): the province's to promote
+    provinceOnly: true },
   { name: 'POST /api/runs/:id/rerun', method: 'POST', url: (r, s) => `/api/runs/${r.run[s]}/rerun`, roles: READERS, scoped: true },
   // 政策库 versions: the law is the province's (issue 15); a body that is no .zip and an unknown draft are refused for their state
   { name: 'GET /api/corpus/versions', method: 'GET', url: () => '/api/corpus/versions', roles: ['province-admin'], scoped: false },
@@ -206,6 +210,7 @@ function expected(who: Who, e: Endpoint, side: Side): string {
   if (!e.roles.includes(who)) return '403 forbidden';
   if (e.personal && (side === 'other' || !e.personal.includes(who))) return '404 not-found';
   if (e.scoped && who !== 'province-admin' && (side === 'other' || (e.holders && !e.holders.includes(who)))) return '403 outside-jurisdiction';
+  if (e.provinceOnly && who !== 'province-admin') return '403 province-only';
   return 'ok';
 }
 
@@ -217,7 +222,7 @@ describe.each(BACKENDS)('the permission matrix on $name', (backend) => {
   beforeAll(async () => {
     p = await platform(backend);
     const run = async (who: Username) => runAs(p, who);
-    const sim = async (who: Username) => runAs(p, who, { year: 2023, simulation: true });
+    const sim = async (who: Username) => runAs(p, who, { year: 2023, simulation: true, interpretations: { 'I-pool': 'largest-first' } });
     const runs = { sd: await run('sd-admin'), jining: await run('jining-admin'), dongying: await run('dongying-admin'), rencheng: await run('rencheng-admin'), yanzhou: await run('yanzhou-admin') };
     const sims = { sd: await sim('sd-admin'), jining: await sim('jining-admin'), dongying: await sim('dongying-admin'), rencheng: await sim('rencheng-admin'), yanzhou: await sim('yanzhou-admin') };
     const base = {} as Record<Who, Base>;
@@ -230,7 +235,7 @@ describe.each(BACKENDS)('the permission matrix on $name', (backend) => {
     base.bank = base.enterprise;
     base.anonymous = base['province-admin'];
     // a job of each administrator's own; others see someone else's (the enterprise and the auditor cannot start one)
-    const job = async (who: Username) => (await p.as(who).req('POST', '/api/runs', { year: 2023, simulation: true }, { prefer: 'respond-async' })).json().id as string;
+    const job = async (who: Username) => (await p.as(who).req('POST', '/api/runs', { year: 2023, simulation: true, interpretations: { 'I-pool': 'largest-first' } }, { prefer: 'respond-async' })).json().id as string;
     const jobs = { sd: await job('sd-admin'), jining: await job('jining-admin'), rencheng: await job('rencheng-admin') };
     const jobOf: Record<Who, Record<Side, string>> = {
       'province-admin': { own: jobs.sd, other: jobs.jining }, 'city-admin': { own: jobs.jining, other: jobs.sd }, 'county-admin': { own: jobs.rencheng, other: jobs.jining },
@@ -345,7 +350,8 @@ const ACTS: Record<string, Act> = {
     const draft = await runAs(p, who, { year: 2023, changes: [{ rule: 'sd-2022-42/2.traffic', key: 'pay', value: '3元' }] });
     return outcome(p.as(who).req('POST', `/api/runs/${draft}/promote`, { reason: '审定' }));
   },
-  'promote a plain simulation of its own': async (p, who) => outcome(p.as(who).req('POST', `/api/runs/${await runAs(p, who, { year: 2023, simulation: true })}/promote`, { reason: '审定' })),
+  // a simulation without a change would only repeat the law's run (issue 16): refused, so there is no such run to promote
+  'run a simulation without a change': (p, who) => outcome(p.as(who).req('POST', '/api/runs', { year: 2023, simulation: true })),
   'set 任城\'s budget': (p, who) => outcome(p.as(who).req('POST', '/api/budgets', { document: 'sd-2022-42', funder: '370811', year: 2023, total: '1万元' })),
   'pay a 任城-funded award (date checked first)': async (p, who) => {
     const id = (await p.store.db.selectFrom('applications').select('id').where('funder', '=', '370811').executeTakeFirstOrThrow()).id;
@@ -383,9 +389,9 @@ const AUTHORITY: readonly (readonly [keyof typeof ACTS & string, Username, strin
   ['promote a draft of its own', 'sd-admin', 'ok'],
   ['promote a draft of its own', 'jining-admin', '403 province-only'],
   ['promote a draft of its own', 'rencheng-admin', '403 province-only'],
-  ['promote a plain simulation of its own', 'sd-admin', 'ok'],
-  ['promote a plain simulation of its own', 'jining-admin', 'ok'],
-  ['promote a plain simulation of its own', 'rencheng-admin', 'ok'],
+  ['run a simulation without a change', 'sd-admin', '422 nothing-changed'],
+  ['run a simulation without a change', 'jining-admin', '422 nothing-changed'],
+  ['run a simulation without a change', 'rencheng-admin', '422 nothing-changed'],
   ['set 任城\'s budget', 'sd-admin', 'ok'],
   ['set 任城\'s budget', 'jining-admin', '403 outside-jurisdiction'],
   ['set 任城\'s budget', 'rencheng-admin', 'ok'],

@@ -231,7 +231,7 @@ describe.each(BACKENDS)('the award process on $name', (backend) => {
     const automatic = listed.filter((a) => a.mode === 'automatic');
     expect(automatic).toHaveLength(first.json().created);
     expect(automatic.every((a) => a.region === '370811' && a.runId === run)).toBe(true);
-    const sim = (await as('sd-admin')('POST', '/api/runs', { year: 2023, simulation: true })).json().id as string;
+    const sim = (await as('sd-admin')('POST', '/api/runs', { year: 2023, simulation: true, interpretations: { 'I-pool': 'largest-first' } })).json().id as string;
     expect((await as('sd-admin')('POST', `/api/runs/${sim}/enlist`)).json().error.code).toBe('not-official');
   });
 }, 300_000);

@@ -161,6 +161,10 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: Pl
       // the law's figures are the province's to set: anyone else's changed figures are a simulation
       const ownFigures = parameters.length > 0 || Object.keys(b.interpretations ?? {}).length > 0 || (b.changes?.length ?? 0) > 0;
       const simulation = b.simulation === true || (ownFigures && me.role !== 'province-admin');
+      // a simulation tries a change: one without any would only repeat the law's run, kept for good under another name
+      if (b.simulation === true && !ownFigures) {
+        throw new ApiError(422, 'nothing-changed', '模拟须至少修改一项金额、门槛或上限，或选择一个不同的口径', 'A simulation needs a change: draft changes, parameters or readings', [{ path: 'changes', message: 'give changes, parameters or interpretations to simulate' }]);
+      }
       return jobs.respond(req, reply, 'run', 201, async (report) => {
         try {
           report({ phase: 'load' });
