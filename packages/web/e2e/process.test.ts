@@ -91,6 +91,9 @@ describe('the award process in the browser', { timeout: 240_000 }, () => {
     await open(sd, '公示', 'notices');
     await sd.getByTestId('approved-list').getByRole('checkbox').last().check();
     await sd.getByTestId('notice-title').fill('2023年度省级电商政策拟支持名单');
+    await sd.getByTestId('notice-office').fill('山东省商务厅电子商务处');
+    await sd.getByTestId('notice-phone').fill('0531-51760000');
+    await sd.getByTestId('notice-address').fill('济南市历下区省府前街1号');
     await sd.getByTestId('notice-publish').click();
     await sd.getByText('2023-09-27 至 2023-10-09（5个工作日）').click();
     await sd.locator('[data-testid^="objection-entry-"]').click();

@@ -11,6 +11,7 @@ import enUS from 'antd/locale/en_US';
 import { api, ApiFailure, setCsrf, type Account } from './api';
 import { LangContext, useT, type Lang } from './i18n';
 import { PAGES, pageFromHash, ROLE_NAMES, type PageId } from './routes';
+import { PUBLIC_NOTICES } from './routes';
 import { SignIn } from './pages/SignIn';
 import { CalendarWarning } from './pages/CalendarWarning';
 import { NamesProvider } from './names';
@@ -25,6 +26,7 @@ const Accounts = lazy(() => import('./pages/Accounts').then((m) => ({ default: m
 const Apply = lazy(() => import('./pages/Apply').then((m) => ({ default: m.Apply })));
 const Approvals = lazy(() => import('./pages/Approvals').then((m) => ({ default: m.Approvals })));
 const Notices = lazy(() => import('./pages/Notices').then((m) => ({ default: m.Notices })));
+const PublicNotices = lazy(() => import('./pages/Notices').then((m) => ({ default: m.PublicNotices })));
 const Budgets = lazy(() => import('./pages/Budgets').then((m) => ({ default: m.Budgets })));
 const Lists = lazy(() => import('./pages/Lists').then((m) => ({ default: m.Lists })));
 const Loans = lazy(() => import('./pages/Loans').then((m) => ({ default: m.Loans })));
@@ -61,6 +63,7 @@ export function App() {
 
   let body;
   if (account === undefined) body = <Spin style={{ margin: 80 }} />;
+  else if (account === null && hash.startsWith(PUBLIC_NOTICES)) body = <Suspense fallback={<Spin style={{ margin: 80 }} />}><PublicNotices /></Suspense>; // 公示 is for everyone
   else if (account === null || account.mustChangePassword) body = <SignIn account={account} onDone={refresh} />;
   else body = <Shell account={account} page={pageFromHash(hash, account)} onSignOut={async () => { await api('DELETE', '/api/session'); setAccount(null); }} />;
 

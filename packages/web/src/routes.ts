@@ -35,6 +35,9 @@ export const PAGES: readonly PageDef[] = [
   { id: 'accounts', zh: '账户', en: 'Accounts', visible: isReader },
 ];
 
+/** 公示公告 for everyone, without signing in: the sign-in page links to it. */
+export const PUBLIC_NOTICES = '#/public/notices';
+
 export function pageFromHash(hash: string, a: Account): PageId {
   const wanted = hash.replace(/^#\/?/, '').split('?')[0];
   const page = PAGES.find((p) => p.id === wanted && p.visible(a));

@@ -24,6 +24,9 @@ export function noticeRoutes(store: Store, ctx: ProcessContext) {
     return n;
   }
 
+  /** An enterprise reads the list, not who objected to whom: that is for the office handling it. */
+  const withoutObjections = (n: Notice): Notice => ({ ...n, objections: [] });
+
   /** The notices that list an enterprise user's own subject (what it may read). */
   const listing = (me: Account) => store.db.selectFrom('notice_entries as e').innerJoin('applications as a', 'a.id', 'e.application_id')
     .innerJoin('subjects as s', 's.id', 'a.subject_id').select('e.notice_id').where('s.uscc', '=', me.uscc!);
@@ -67,7 +70,7 @@ export function noticeRoutes(store: Store, ctx: ProcessContext) {
       if (me.role !== 'enterprise') return { items };
       // an enterprise: the notices that list it
       const ids = new Set((await listing(me).execute()).map((m) => String(m.notice_id)));
-      return { items: items.filter((n) => ids.has(n.id)) };
+      return { items: items.filter((n) => ids.has(n.id)).map(withoutObjections) };
     });
 
     app.get<{ Params: { id: string } }>('/api/notices/:id', {
@@ -79,7 +82,7 @@ export function noticeRoutes(store: Store, ctx: ProcessContext) {
         ? (await listing(me).where('e.notice_id', '=', n.id).executeTakeFirst()) !== undefined
         : seesAll(me) || overlappingRegions(me).includes(n.scope);
       if (!readable) throw outsideJurisdiction(`公示 ${n.id} `, `Notice ${n.id}`);
-      return n;
+      return me.role === 'enterprise' ? withoutObjections(n) : n;
     });
 
     app.post<{ Params: { id: string }; Body: { application: string; text: string; fromWhom?: string } }>('/api/notices/:id/objections', {

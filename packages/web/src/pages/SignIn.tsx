@@ -4,6 +4,7 @@ import { Alert, Button, Card, Form, Input } from 'antd';
 import { api, ApiFailure, setCsrf, showFailure, type Account } from '../api';
 import { useT } from '../i18n';
 import { Failure } from './Failure';
+import { PUBLIC_NOTICES } from '../routes';
 
 export function SignIn({ account, onDone }: { account: Account | null; onDone: () => Promise<void> }) {
   const t = useT();
@@ -39,6 +40,7 @@ export function SignIn({ account, onDone }: { account: Account | null; onDone: (
         {error && <Failure error={error} />}
         <Button type="primary" htmlType="submit" loading={busy} block>{t('登录', 'Sign in')}</Button>
       </Form>
+      <div style={{ marginTop: 16, textAlign: 'center' }}><a href={PUBLIC_NOTICES} data-testid="public-notices-link">{t('查看公示公告（无需登录）', 'Public notices (no sign-in needed)')}</a></div>
     </Card>
   );
 }
