@@ -37,7 +37,7 @@ describe.each(BACKENDS)('申报指南 on $name', (backend) => {
     expect(g.clauses.filter((c) => c.applicable).map((c) => c.rule)).toEqual(E1_CLAUSES);
     const why = (rule: string) => g.clauses.find((c) => c.rule === rule)!.notApplicable;
     // 东营's clause for enterprises: the place only
-    expect(why('dongying-2020-9/3.5.promotion')).toEqual([expect.objectContaining({ code: 'region', zh: '东政发〔2020〕9号适用于注册在东营市的主体，贵企业注册在任城区' })]);
+    expect(why('dongying-2020-9/3.5.promotion')).toEqual([expect.objectContaining({ code: 'region', zh: '东政发〔2020〕9号适用于注册在东营市的主体，贵单位注册在济宁市任城区' })]);
     // the province's clause for parks: the kind only
     expect(why('sd-2022-42/8.park-recommendation')).toEqual([expect.objectContaining({ code: 'kind', zh: '本条支持电商产业园区/集聚区，贵单位登记为企业' })]);
     // 济阳's clause for parks: both

@@ -77,6 +77,7 @@ describe('the award process in the browser', { timeout: 240_000 }, () => {
     await ent.locator('input[data-testid="apply-year"], [data-testid="apply-year"] input').fill('2023');
     await ent.getByTestId('apply-start').click();
     await ent.getByTestId('action-submit').click();
+    await ent.getByRole('button', { name: '确认提交' }).click(); // what is submitted is shown once more first
     await expect.poll(() => ent.getByTestId('application-state').textContent()).toBe('待县级初审');
     await visited(ent, 'apply');
     await ent.context().close();

@@ -26,14 +26,19 @@ interface WindowRow { rule: string; year: number; opens: string; closes: string 
 /** Why a clause is not for this subject, in both languages. */
 interface NotFor { readonly code: 'region' | 'kind'; readonly zh: string; readonly en: string }
 
-const regionName = (code: string) => region(code)?.name ?? code;
+/** A place as people write it: 济宁市任城区 (a county with its city), 东营市, 山东省. */
+function regionName(code: string): string {
+  const r = region(code);
+  const city = r?.level === 'county' && r.parent ? region(r.parent) : undefined;
+  return r ? `${city?.name ?? ''}${r.name}` : code;
+}
 
 function notFor(rule: Rule, subject: { kind: string; place: string | undefined }): NotFor[] {
   const document = CORPUS.documents.find((d) => d.id === rule.document)!;
   const why: NotFor[] = [];
   if (subject.place === undefined || !isWithin(subject.place, document.issuer)) {
     const issuer = regionName(document.issuer);
-    why.push({ code: 'region', zh: `${document.number}适用于注册在${issuer}的主体，贵企业注册在${subject.place ? regionName(subject.place) : '（未登记地区）'}`, en: `${document.number} applies to subjects registered in ${issuer}` });
+    why.push({ code: 'region', zh: `${document.number}适用于注册在${issuer}的主体，贵单位注册在${subject.place ? regionName(subject.place) : '（未登记地区）'}`, en: `${document.number} applies to subjects registered in ${issuer}` });
   }
   if (!(rule.recipient.kinds as readonly string[]).includes(subject.kind)) {
     const kinds = rule.recipient.kinds.map((k) => kindLabel(CORPUS.vocabulary, k)).join('、');

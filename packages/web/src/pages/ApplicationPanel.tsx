@@ -9,15 +9,19 @@
  * its funder before the final approval.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
-import { Button, Descriptions, Input, Select, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import { App, Button, Descriptions, Modal, Input, Select, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
 import { api, ApiFailure, send, showFailure, type Account } from '../api';
 import { useT } from '../i18n';
+import { useNames } from '../names';
+import { formatMoney } from '../money';
 import { Failure } from './Failure';
 import { Steps } from './Calculator';
 import { Changes } from './Changes';
 import { acknowledging, ACTIONS, amountSettable, approvalBlocked, DEADLINES, decisionChanged, sha256Hex, STATES, type ApplicationDetail } from '../process';
 
 interface FactKey { key: string; label: string; unit: string }
+/** An attachment as the enterprise reads it: name, size and when (its checksum is for the reviewers). */
+type Attachment = ApplicationDetail['attachments'][number] & { at?: string };
 
 export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: string; account: Account; ruleFacts?: readonly string[]; onChanged: () => void }) {
   const t = useT();
@@ -29,6 +33,8 @@ export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: st
   const [ack, setAck] = useState('');
   const [keys, setKeys] = useState<FactKey[]>([]);
   const [busy, setBusy] = useState(false);
+  const names = useNames();
+  const modal = App.useApp().modal ?? Modal; // the App's (themed, localised) when mounted inside it, as the pages are
 
   const load = useCallback(() => api<ApplicationDetail>('GET', `/api/applications/${id}`).then((x) => { setA(x); setFacts([...x.facts]); }, showFailure(setError)), [id]);
   useEffect(() => void load(), [load]);
@@ -50,6 +56,12 @@ export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: st
     ...(action === 'approve' ? acknowledging(a.changes, ack) : {}),
   }));
   const blocked = a.actions.includes('approve') ? approvalBlocked(a, ack) : undefined;
+  // before submitting: what is being submitted, said once more (saved facts and attachments); a draft's unsaved edits are not sent
+  const confirmSubmit = () => modal.confirm({
+    title: t('确认提交申报', 'Submit this application?'), width: 560, okText: t('确认提交', 'Submit'), cancelText: t('返回修改', 'Back'),
+    content: <Submitted a={a} label={label} clause={names.rule(a.rule)} unsaved={JSON.stringify(facts) !== JSON.stringify(a.facts)} />,
+    onOk: () => step('submit'),
+  });
   const upload = async (file: File) => {
     const bytes = await file.arrayBuffer();
     await done(send('POST', `/api/applications/${a.id}/attachments`, { body: bytes, type: file.type || 'application/octet-stream' }, { 'x-file-name': encodeURIComponent(file.name), 'x-content-sha256': await sha256Hex(bytes) }));
@@ -61,10 +73,10 @@ export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: st
       <Descriptions size="small" bordered column={2} items={[
         { key: 's', label: t('状态', 'State'), children: <Tag color={STATES[a.state].color} data-testid="application-state">{t(STATES[a.state].zh, STATES[a.state].en)}</Tag> },
         { key: 'm', label: t('方式', 'Way'), children: a.mode === 'automatic' ? t('免申即享', 'No application needed') : t('企业申报', 'Applied for') },
-        { key: 'r', label: t('条款', 'Rule'), children: <code>{a.rule}</code> },
+        { key: 'r', label: t('条款', 'Clause'), children: names.rule(a.rule) },
         { key: 'y', label: t('年度', 'Year'), children: a.year },
-        { key: 'd', label: t('测算金额（元）', 'Decided (yuan)'), children: <span data-testid="decided">{decidedText(a, t)}</span> },
-        { key: 'a', label: t('核定金额（元）', 'Approved (yuan)'), children: <span data-testid="approved">{a.approved ?? '—'}</span> },
+        { key: 'd', label: t('测算金额', 'Decided'), children: <span data-testid="decided">{decidedText(a, t)}</span> },
+        { key: 'a', label: t('核定金额', 'Approved'), children: <span data-testid="approved">{formatMoney(a.approved)}</span> },
         { key: 'c', label: t('审核层级', 'Review levels'), children: a.chain.map((l) => ({ county: t('县', 'county'), city: t('市', 'city'), province: t('省', 'province') }[l] ?? l)).join(' → ') },
         { key: 'due', label: t('审核期限', 'Review due'), children: a.reviewDue ? <Space>{a.reviewDue}{a.deadline && <Tag color={DEADLINES[a.deadline].color}>{t(DEADLINES[a.deadline].zh, DEADLINES[a.deadline].en)}</Tag>}</Space> : '—' },
       ]} />
@@ -73,9 +85,9 @@ export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: st
         <Space direction="vertical" style={{ width: '100%' }}>
           {facts.map((f, k) => (
             <Space key={k} wrap>
-              <Select style={{ width: 260 }} value={f.key} onChange={(key) => setFacts(facts.map((x, j) => (j === k ? { ...x, key } : x)))}
+              <Select style={{ width: 260, maxWidth: '100%' }} aria-label={t(`第${k + 1}项指标`, `Indicator ${k + 1}`)} value={f.key} onChange={(key) => setFacts(facts.map((x, j) => (j === k ? { ...x, key } : x)))}
                 options={(ruleFacts?.length ? ruleFacts : keys.map((x) => x.key)).map((key) => ({ value: key, label: label(key) }))} data-testid={`fact-key-${k}`} />
-              <Input style={{ width: 180 }} placeholder={t('数值，如 7万元 或 1', 'value, e.g. 7万元 or 1')} value={f.value} data-testid={`fact-value-${k}`}
+              <Input style={{ width: 180 }} aria-label={t(`第${k + 1}项数值`, `Value ${k + 1}`)} placeholder={t('数值，如 7万元 或 1', 'value, e.g. 7万元 or 1')} value={f.value} data-testid={`fact-value-${k}`}
                 onChange={(e) => setFacts(facts.map((x, j) => (j === k ? { ...x, value: e.target.value } : x)))} />
               <Button onClick={() => setFacts(facts.filter((_, j) => j !== k))}>{t('删除', 'Remove')}</Button>
             </Space>
@@ -93,10 +105,13 @@ export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: st
           columns={[{ title: t('指标', 'Fact'), dataIndex: 'key', render: (k: string) => label(k) }, { title: t('项目', 'Item'), dataIndex: 'item' }, { title: t('数值', 'Value'), dataIndex: 'value' }]} />
       )}
       {a.attachments.length > 0 && (
-        <Table size="small" rowKey="id" pagination={false} dataSource={[...a.attachments]} data-testid="attachments" columns={[
+        <Table<Attachment> size="small" rowKey="id" pagination={false} dataSource={[...a.attachments]} data-testid="attachments" columns={[
           { title: t('证明材料', 'Evidence'), dataIndex: 'name', render: (n: string, f) => <a href={`/api/applications/${a.id}/attachments/${f.id}`}>{n}</a> },
           { title: t('大小', 'Size'), dataIndex: 'size', render: (v: number) => `${(v / 1024).toFixed(1)} KB` },
-          { title: 'SHA-256', dataIndex: 'sha256', render: (v: string) => <code>{v.slice(0, 16)}…</code> },
+          // the enterprise reads when it uploaded a file; a reviewer checks the file against its checksum
+          account.role === 'enterprise'
+            ? { title: t('上传时间', 'Uploaded'), dataIndex: 'at', render: (v: string | undefined) => (v ? new Date(v).toLocaleString() : '—') }
+            : { title: 'SHA-256', dataIndex: 'sha256', render: (v: string) => <code>{v.slice(0, 16)}…</code> },
         ]} />
       )}
       {a.explanation?.steps && (
@@ -119,7 +134,7 @@ export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: st
           )}
           <Space wrap>
             {a.actions.filter((x) => x !== 'save').map((x) => (
-              <Button key={x} loading={busy} disabled={x === 'approve' && blocked !== undefined} type={x === 'approve' || x === 'submit' ? 'primary' : 'default'} danger={x === 'reject'} onClick={() => void step(x)} data-testid={`action-${x}`}>{t(ACTIONS[x]?.zh ?? x, ACTIONS[x]?.en ?? x)}</Button>
+              <Button key={x} loading={busy} disabled={x === 'approve' && blocked !== undefined} type={x === 'approve' || x === 'submit' ? 'primary' : 'default'} danger={x === 'reject'} onClick={() => void (x === 'submit' ? confirmSubmit() : step(x))} data-testid={`action-${x}`}>{t(ACTIONS[x]?.zh ?? x, ACTIONS[x]?.en ?? x)}</Button>
             ))}
             {blocked && <Typography.Text type="warning" data-testid="approve-blocked">{t(blocked.zh, blocked.en)}</Typography.Text>}
           </Space>
@@ -134,11 +149,27 @@ export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: st
   );
 }
 
+/** What a submission sends: the clause and year, the facts as saved, the files attached; then the review it goes to. */
+function Submitted({ a, label, clause, unsaved }: { a: ApplicationDetail; label: (key: string) => string; clause: string; unsaved: boolean }) {
+  const t = useT();
+  return (
+    <div data-testid="submit-summary">
+      <p>{clause}（{a.year}{t('年度', '')}）</p>
+      <Typography.Text strong>{t('填报数据', 'Data')}</Typography.Text>
+      <ul>{a.facts.length ? a.facts.map((f) => <li key={`${f.key}|${f.item ?? ''}`}>{label(f.key)}{f.item ? `（${f.item}）` : ''}：{f.value}</li>) : <li>{t('未填报数据', 'None')}</li>}</ul>
+      <Typography.Text strong>{t('证明材料', 'Papers')}</Typography.Text>
+      <ul>{a.attachments.length ? a.attachments.map((f) => <li key={f.id}>{f.name}（{(f.size / 1024).toFixed(1)} KB）</li>) : <li>{t('未上传证明材料', 'None attached')}</li>}</ul>
+      {unsaved && <Typography.Text type="warning">{t('有未保存的修改：提交的是已保存的数据，请先“保存草稿”。', 'There are unsaved changes: what was saved is submitted; save the draft first.')}</Typography.Text>}
+      <p>{t('提交后进入审核，审核期间不能修改。', 'Once submitted it goes to review and cannot be changed meanwhile.')}</p>
+    </div>
+  );
+}
+
 /** The amount as decided: 金额待定 until the funder sets it, then marked as the funder's. */
 function decidedText(a: ApplicationDetail, t: (zh: string, en: string) => string): string {
   if (a.decided === null) return a.amountPending ? t('金额待定', 'Amount pending') : '—';
-  if (a.amountPending) return `${a.decided}${t('（资金承担方设定）', ' (set by the funder)')}`;
-  return `${a.decided}${a.ceiling ? t('（最高）', ' (ceiling)') : ''}`;
+  if (a.amountPending) return `${formatMoney(a.decided)}${t('（资金承担方设定）', ' (set by the funder)')}`;
+  return `${formatMoney(a.decided)}${a.ceiling ? t('（最高）', ' (ceiling)') : ''}`;
 }
 
 /** 金额待定: the funder's level (or the province) sets the amount, with a reason; the server checks who and how much. */

@@ -9,9 +9,10 @@ import { Profile } from './Profile';
 import { api, ApiFailure, showFailure, type Account, type Match, type Page } from '../api';
 import { useT } from '../i18n';
 import { Failure } from './Failure';
-import { yuanTotal } from '../money';
+import { formatMoney, yuanTotal } from '../money';
+import { articleLabel, useNames } from '../names';
 import { useWords } from '../words';
-import { by, inOrder, num, text, yuan } from '../table';
+import { by, inOrder, num, yuan } from '../table';
 
 interface SubjectRow { id: string; name: string; region: string | null; uscc: string | null }
 
@@ -70,13 +71,13 @@ function Stored({ account }: { account: Account }) {
           {account.role !== 'enterprise' && (
             <Select
               showSearch style={{ width: 380 }} placeholder={t('输入企业名称、编号或信用代码', 'Name, id or USCC of an enterprise')}
-              filterOption={false} onSearch={(q) => void search(q)} data-testid="subject-picker"
+              filterOption={false} onSearch={(q) => void search(q)} data-testid="subject-picker" aria-label={t('企业', 'Enterprise')}
               options={options.map((s) => ({ value: s.id, label: `${s.name}（${s.id}）` }))}
               onChange={(id: string) => setSubject(options.find((s) => s.id === id))}
             />
           )}
-          <span>{t('年度', 'Year')}</span>
-          <InputNumber min={2019} max={2030} value={year} onChange={(v) => v && setYear(v)} />
+          <label htmlFor="calculator-year">{t('年度', 'Year')}</label>
+          <InputNumber id="calculator-year" min={2019} max={2030} value={year} onChange={(v) => v && setYear(v)} />
         </Space>
       </Card>
       {error && <Failure error={error} />}
@@ -85,16 +86,20 @@ function Stored({ account }: { account: Account }) {
       {subject && (
         <Card size="small" title={`${subject.name}（${subject.uscc ?? subject.id}）`} loading={loading}>
           {matches && matches.length === 0 && <Alert type="info" message={t('没有适用于该企业的条款', 'No rule applies to this enterprise')} />}
-          <Matches matches={matches ?? []} />
+          <Matches matches={matches ?? []} {...(account.role === 'enterprise' ? { applyYear: year } : {})} />
         </Card>
       )}
     </Space>
   );
 }
 
-/** Every rule that could apply, the eligible ones summed exactly, each row expandable into its steps. */
-function Matches({ matches }: { matches: readonly Match[] }) {
+/**
+ * Every rule that could apply, the eligible ones summed exactly, each row expandable into its steps.
+ * For an enterprise (`applyYear`), a clause it applies for links to 申报 with the clause and year chosen.
+ */
+function Matches({ matches, applyYear }: { matches: readonly Match[]; applyYear?: number }) {
   const t = useT();
+  const names = useNames();
   const words = useWords();
   const eligible = matches.filter((m) => m.status === 'eligible');
   const order = new Map(matches.map((m, k) => [m.rule, k]));
@@ -102,7 +107,7 @@ function Matches({ matches }: { matches: readonly Match[] }) {
     <>
       <Descriptions size="small" items={[
         { label: t('可享受政策', 'Eligible'), children: <span data-testid="eligible-count">{eligible.length}</span> },
-        { label: t('资金合计（最高）', 'Money (at most)'), children: <span data-testid="eligible-total">{yuanTotal(eligible.filter((m) => m.type === 'money').map((m) => m.amount ?? '0'))} {t('元', 'yuan')}</span> },
+        { label: t('资金合计（最高）', 'Money (at most)'), children: <span data-testid="eligible-total">{formatMoney(yuanTotal(eligible.filter((m) => m.type === 'money').map((m) => m.amount ?? '0')).replaceAll(',', ''))}</span> },
         { label: t('可能适用的条款', 'Rules that could apply'), children: matches.length },
       ]} />
       <Table<Match>
@@ -110,15 +115,28 @@ function Matches({ matches }: { matches: readonly Match[] }) {
         expandable={{ expandedRowRender: (m) => <Steps steps={m.steps} /> }}
         columns={[
           // the server's order is the documents' and their articles' (二 before 十一): kept as the article column's order
-          { title: t('文件条款', 'Article'), width: 200, sorter: by((m) => order.get(m.rule), num), render: (_, m) => `${m.number} ${m.article}` },
-          { title: t('政策', 'Policy'), dataIndex: 'title', sorter: by((m) => m.title, text) },
+          { title: t('条款', 'Clause'), sorter: by((m) => order.get(m.rule), num), render: (_, m) => (names.ruleName(m.rule) ? names.rule(m.rule) : `${m.number} ${articleLabel(m.article)} ${m.title}`) },
           { title: t('结果', 'Result'), dataIndex: 'status', width: 110, sorter: by((m) => m.status, inOrder(Object.keys(STATUS))), filters: Object.entries(STATUS).map(([k, v]) => ({ text: t(v.zh, v.en), value: k })), onFilter: (v, m) => m.status === v, render: (s: Match['status']) => <Tag color={STATUS[s].color}>{t(STATUS[s].zh, STATUS[s].en)}</Tag> },
-          { title: t('金额（元）', 'Amount (yuan)'), dataIndex: 'amount', width: 130, align: 'right', sorter: by((m) => m.amount, yuan), render: (v: string | null, m) => (v ? `${m.ceiling ? t('最高 ', 'up to ') : ''}${v}` : '—') },
+          { title: t('金额', 'Amount'), dataIndex: 'amount', width: 140, align: 'right', sorter: by((m) => m.amount, yuan), render: (v: string | null, m) => (v ? `${m.ceiling ? t('最高 ', 'up to ') : ''}${formatMoney(v)}` : '—') },
           { title: t('差距或缺少的数据', 'Gap or missing data'), render: (_, m) => [...m.failing.map(words.plain), ...m.missing.map((x) => `${t('缺少', 'missing')} ${words.missing(x)}`)].join('；') || '—' },
+          ...(applyYear === undefined ? [] : [{ title: t('申报', 'Apply'), key: 'apply', render: (_: unknown, m: Match) => <ApplyLink match={m} year={applyYear} /> }]),
         ]}
       />
     </>
   );
+}
+
+/**
+ * How an enterprise gets a clause: 免申即享 needs nothing; one applied for links to 申报 with the
+ * clause and the year chosen — when eligible, or when only data the enterprise fills in is missing.
+ */
+function ApplyLink({ match: m, year }: { match: Match; year: number }) {
+  const t = useT();
+  const mode = useNames().ruleName(m.rule)?.mode;
+  if (m.status !== 'eligible' && m.status !== 'undecidable') return null;
+  if (mode === 'automatic') return m.status === 'eligible' ? <Tag color="green">{t('免申即享', 'No application needed')}</Tag> : null;
+  if (mode !== 'application') return null;
+  return <a href={`#/apply?rule=${encodeURIComponent(m.rule)}&year=${year}`} data-testid={`apply-link-${m.rule}`}>{t('去申报', 'Apply')}</a>;
 }
 
 /** An explanation as a readable list: each step with whether it held. */
