@@ -126,7 +126,7 @@ describe('the award process in the browser', { timeout: 240_000 }, () => {
     await sd.keyboard.press('Enter');
     await sd.getByTestId(`pay-${id}`).click();
     await sd.getByTestId('payments').getByText('ZF2023-0001').waitFor();
-    expect(await sd.getByTestId('budgets').locator('tr[data-row-key]').first().textContent()).toContain('3000000.00');
+    expect(await sd.getByTestId('budgets').locator('tr[data-row-key]').first().textContent()).toContain('300.00万元'); // 3000000.00 yuan, as people write it
     await visited(sd, 'budgets');
     await sd.context().close();
 

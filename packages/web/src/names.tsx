@@ -40,6 +40,10 @@ export interface Names {
   kind(kind: string | null | undefined): string;
   /** an indicator's Chinese label: 网络零售额 */
   fact(key: string): string;
+  /** an indicator's unit (yuan, ratio, count…), to show its values as people write them */
+  factUnit(key: string): string | undefined;
+  /** every subject kind with its Chinese name, for pickers */
+  readonly kinds: readonly { kind: string; label: string }[];
   /** a tag's Chinese label: 在发文城市开展该项活动… */
   tag(tag: string): string;
   /** a rule parameter's Chinese description: 名次数（前N名） */
@@ -73,6 +77,8 @@ export function namesFrom(vocabulary: Vocabulary | null, rules: readonly RuleNam
     region,
     kind: (kind) => (kind ? kinds.get(kind) ?? kind : '—'),
     fact: (key) => facts.get(key) ?? key,
+    factUnit: (key) => vocabulary?.factKeys.find((f) => f.key === key)?.unit,
+    kinds: vocabulary?.kinds ?? [],
     tag: (tag) => tags.get(tag) ?? tag,
     parameter: (key) => parameters.get(key) ?? key,
     rule: (id) => {

@@ -11,6 +11,7 @@
  */
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from './api';
+import { formatMoney } from './money';
 import { articleLabel, useNames, type Names } from './names';
 
 /** One reading as GET /api/interpretations gives it. */
@@ -120,6 +121,36 @@ export function missingWords(entry: string, w: Wording): string {
 /** A summary that lists missing data (缺少：E1 a@2023、E1 b@2023) with each entry in words. */
 export const summaryWords = (text: string, w: Wording): string =>
   plainWords(text.replace(/(?:[A-Za-z0-9]+ )?[A-Za-z][A-Za-z0-9.]*@\d{4}/g, (entry) => missingWords(entry, w)), w);
+
+/** An integer held at `scale` places as a decimal: trailing zeros trimmed, thousands separated ("27.6", "1,234"). */
+function scaled(v: number, scale: number): string {
+  const big = BigInt(Math.trunc(v));
+  const neg = big < 0n;
+  const digits = (neg ? -big : big).toString().padStart(scale + 1, '0');
+  const head = digits.slice(0, digits.length - scale).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const tail = digits.slice(digits.length - scale).replace(/0+$/, '');
+  return `${neg ? '-' : ''}${head}${tail ? `.${tail}` : ''}`;
+}
+
+/**
+ * A stored value of an indicator (fen, millionths, counts — as the store holds them) as people write
+ * it: money by formatMoney (4,208.33万元), ratios as percentages, counts with separators. A unit this
+ * page does not know shows the number as held.
+ */
+export function factValue(unit: string | undefined, v: number): string {
+  const yuan = (fen: number) => { const f = BigInt(Math.trunc(fen)); const a = f < 0n ? -f : f; return `${f < 0n ? '-' : ''}${a / 100n}.${String(a % 100n).padStart(2, '0')}`; };
+  switch (unit) {
+    case 'yuan': return formatMoney(yuan(v));
+    case 'usd': return formatMoney(yuan(v)).replace(/元$/, '美元');
+    case 'ratio': return `${scaled(v, 4)}%`;
+    case 'count': return scaled(v, 0);
+    case 'sqm': return `${scaled(v, 2)}平方米`;
+    case 'score': return `${scaled(v, 6)}分`;
+    case 'flag': return v === 1 ? '是' : '否';
+    case 'date': return `${Math.floor(v / 10000)}-${String(Math.floor(v / 100) % 100).padStart(2, '0')}-${String(v % 100).padStart(2, '0')}`;
+    default: return String(v);
+  }
+}
 
 const ReadingsContext = createContext<readonly ReadingWords[]>([]);
 

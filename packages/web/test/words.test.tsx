@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { namesFrom, NamesProvider } from '../src/names';
-import { missingWords, moneyAsWritten, plainWords, ReadingsProvider, summaryWords, type Wording } from '../src/words';
+import { factValue, missingWords, moneyAsWritten, plainWords, ReadingsProvider, summaryWords, type Wording } from '../src/words';
 import { Steps } from '../src/pages/Calculator';
 import { Failure } from '../src/pages/Failure';
 import { ApiFailure } from '../src/api';
@@ -164,4 +164,20 @@ describe('a failure in the reader\'s language', () => {
     expect(shown).toContain('The file has 2 problems');
     expect(shown).toContain('missing: a name is required');
   });
+});
+
+describe('an indicator\'s stored value as people write it', () => {
+  it.each([
+    ['yuan', 87697736230000, '8,769.77亿元'], // fen
+    ['yuan', 4208330000, '4,208.33万元'],
+    ['yuan', 800000, '8,000.00元'],
+    ['usd', 123456789, '123.46万美元'], // cents
+    ['ratio', 276000, '27.6%'], // millionths
+    ['ratio', -35000, '-3.5%'],
+    ['count', 1234567, '1,234,567'],
+    ['score', 87500000, '87.5分'],
+    ['flag', 1, '是'],
+    ['date', 20230915, '2023-09-15'],
+    [undefined, 42, '42'],
+  ])('%s %d → %s', (unit, v, want) => expect(factValue(unit, v)).toBe(want));
 });

@@ -229,8 +229,11 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: Pl
       const me = accountOf(req);
       const [a, b] = [await readable(me, req.params.id), await readable(me, req.params.other)];
       const [before, after] = [await visibleRows(me, a.id, 'award'), await visibleRows(me, b.id, 'award')];
-      const places = new Map([...before.subjects, ...after.subjects].map(([id, s]) => [id, s.region ?? id]));
-      return { before: view(a), after: view(b), ...compareEvaluations({ awards: before.rows }, { awards: after.rows }, (s) => places.get(s), REGION_TABLE) };
+      const subjects = new Map([...before.subjects, ...after.subjects]);
+      const cmp = compareEvaluations({ awards: before.rows }, { awards: after.rows }, (s) => { const x = subjects.get(s); return x && (x.region ?? s); }, REGION_TABLE);
+      // who gains and who loses by name, as the pages show them (the id stays for the machines)
+      const named = <C extends { subject: string }>(c: C) => ({ ...c, subjectName: subjects.get(c.subject)?.name ?? null });
+      return { before: view(a), after: view(b), ...cmp, gainers: cmp.gainers.map(named), losers: cmp.losers.map(named) };
     });
 
     app.post<{ Params: { id: string } }>('/api/runs/:id/rerun', {

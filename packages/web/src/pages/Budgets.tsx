@@ -12,7 +12,10 @@ import { useT } from '../i18n';
 import { Failure } from './Failure';
 import { Changes } from './Changes';
 import { acknowledging, decisionChanged, type ApplicationDetail, type ApplicationView, type Change } from '../process';
-import { by, code, integer, num, yuan } from '../table';
+import { by, code, integer, num, text, yuan } from '../table';
+import { formatMoney } from '../money';
+import { useNames } from '../names';
+import { RegionPicker } from '../RegionPicker';
 
 interface Budget { document: string; funder: string; year: number; total: string; committed: string; reserved: string; paid: string; remaining: string; permille: number; warning: 'none' | '70' | '90' | 'exhausted' }
 interface Payment { applicationId: string; orderNo: string; paidOn: string; amount: string; subjectName: string; rule: string; funder: string }
@@ -21,6 +24,7 @@ const WARNING = { none: null, '70': ['已用 70%', '70% used', 'orange'], '90': 
 
 export function Budgets({ account }: { account: Account }) {
   const t = useT();
+  const names = useNames();
   const [year, setYear] = useState(new Date().getFullYear() - 1);
   const [budgets, setBudgets] = useState<{ items: Budget[]; totals: { funder: string; total: string; committed: string; reserved: string; paid: string }[] }>();
   const [finals, setFinals] = useState<ApplicationView[]>([]);
@@ -52,6 +56,8 @@ export function Budgets({ account }: { account: Account }) {
     });
   };
   const changedFinal = changed && finals.find((a) => a.id === changed.id);
+  const documentNumber = (id: string) => docs.find((d) => d.id === id)?.number ?? id;
+  const money = (v: string | null) => formatMoney(v);
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -59,9 +65,9 @@ export function Budgets({ account }: { account: Account }) {
       {isAdmin(account) && (
         <Card size="small" title={t('设定预算', 'Set a budget')}>
           <Space wrap>
-            <Select style={{ width: 260 }} placeholder={t('文件', 'Document')} value={form.document} onChange={(document) => setForm({ ...form, document })} options={docs.map((d) => ({ value: d.id, label: d.number }))} data-testid="budget-document" />
-            <Input style={{ width: 120 }} placeholder={t('资金来源地区代码', 'Funder code')} value={form.funder} onChange={(e) => setForm({ ...form, funder: e.target.value })} />
-            <Input style={{ width: 160 }} placeholder={t('金额，如 500万元', 'Amount, e.g. 500万元')} value={form.total} onChange={(e) => setForm({ ...form, total: e.target.value })} data-testid="budget-total" />
+            <Select style={{ width: 260 }} aria-label={t('文件', 'Document')} placeholder={t('文件', 'Document')} value={form.document} onChange={(document) => setForm({ ...form, document })} options={docs.map((d) => ({ value: d.id, label: d.number }))} data-testid="budget-document" />
+            <RegionPicker province style={{ width: 220 }} aria-label={t('资金来源（本级财政）', 'Funder')} placeholder={t('资金来源（本级财政）', 'Funder')} value={form.funder} onChange={(funder) => setForm({ ...form, funder })} data-testid="budget-funder" />
+            <Input style={{ width: 160 }} aria-label={t('预算金额', 'Amount')} placeholder={t('金额，如 500万元', 'Amount, e.g. 500万元')} value={form.total} onChange={(e) => setForm({ ...form, total: e.target.value })} data-testid="budget-total" />
             <Button disabled={!form.document || !form.funder || !form.total} data-testid="budget-set" onClick={() => void act(api('POST', '/api/budgets', { ...form, year }))}>{t('保存预算', 'Save')}</Button>
           </Space>
         </Card>
@@ -70,20 +76,21 @@ export function Budgets({ account }: { account: Account }) {
       <Card size="small" title={t('预算执行', 'Budgets')}>
         <Table<Budget> rowKey={(b) => `${b.document}|${b.funder}`} size="small" dataSource={budgets?.items ?? []} loading={!budgets} pagination={false} data-testid="budgets"
           columns={[
-            { title: t('文件', 'Document'), dataIndex: 'document', sorter: by((r) => r.document, code) },
-            { title: t('资金来源', 'Funder'), dataIndex: 'funder', sorter: by((r) => r.funder, code) },
-            { title: t('预算（元）', 'Budget'), dataIndex: 'total', sorter: by((r) => r.total, yuan) },
-            { title: t('已核定（元）', 'Committed'), dataIndex: 'committed', sorter: by((r) => r.committed, yuan) },
-            { title: t('已预留（元）', 'Reserved'), dataIndex: 'reserved', sorter: by((r) => r.reserved, yuan) },
-            { title: t('已拨付（元）', 'Paid'), dataIndex: 'paid', sorter: by((r) => r.paid, yuan) },
-            { title: t('剩余（元）', 'Remaining'), dataIndex: 'remaining', sorter: by((r) => r.remaining, yuan) },
+            { title: t('文件', 'Document'), dataIndex: 'document', sorter: by((r) => r.document, code), render: documentNumber },
+            { title: t('资金来源', 'Funder'), dataIndex: 'funder', sorter: by((r) => r.funder, code), render: (v: string) => names.region(v) },
+            { title: t('预算', 'Budget'), dataIndex: 'total', align: 'right', sorter: by((r) => r.total, yuan), render: money },
+            { title: t('已核定', 'Committed'), dataIndex: 'committed', align: 'right', sorter: by((r) => r.committed, yuan), render: money },
+            { title: t('已预留', 'Reserved'), dataIndex: 'reserved', align: 'right', sorter: by((r) => r.reserved, yuan), render: money },
+            { title: t('已拨付', 'Paid'), dataIndex: 'paid', align: 'right', sorter: by((r) => r.paid, yuan), render: money },
+            { title: t('剩余', 'Remaining'), dataIndex: 'remaining', align: 'right', sorter: by((r) => r.remaining, yuan), render: money },
             { title: t('使用', 'Use'), dataIndex: 'permille', width: 220, sorter: by((r) => r.permille, num), render: (p: number, b) => (
               <Space><Progress percent={Math.floor(p / 10)} size="small" style={{ width: 120 }} status={b.warning === 'none' ? 'normal' : 'exception'} />{WARNING[b.warning] && <Tag color={WARNING[b.warning]![2]}>{t(WARNING[b.warning]![0], WARNING[b.warning]![1])}</Tag>}</Space>
             ) },
           ]} />
         <Table size="small" rowKey="funder" pagination={false} dataSource={budgets?.totals ?? []} style={{ marginTop: 12 }} columns={[
-          { title: t('资金来源合计', 'By funder'), dataIndex: 'funder', sorter: by((r: { funder: string }) => r.funder, code) },
-          { title: t('预算（元）', 'Budget'), dataIndex: 'total' }, { title: t('已核定（元）', 'Committed'), dataIndex: 'committed' }, { title: t('已预留（元）', 'Reserved'), dataIndex: 'reserved' }, { title: t('已拨付（元）', 'Paid'), dataIndex: 'paid' },
+          { title: t('资金来源合计', 'By funder'), dataIndex: 'funder', sorter: by((r: { funder: string }) => r.funder, code), render: (v: string) => names.region(v) },
+          { title: t('预算', 'Budget'), dataIndex: 'total', align: 'right', render: money }, { title: t('已核定', 'Committed'), dataIndex: 'committed', align: 'right', render: money },
+          { title: t('已预留', 'Reserved'), dataIndex: 'reserved', align: 'right', render: money }, { title: t('已拨付', 'Paid'), dataIndex: 'paid', align: 'right', render: money },
         ]} />
       </Card>
       {isAdmin(account) && (
@@ -101,13 +108,15 @@ export function Budgets({ account }: { account: Account }) {
           )}
           <Table<ApplicationView> rowKey="id" size="small" dataSource={finals} pagination={{ pageSize: 10 }} data-testid="to-pay" columns={[
             { title: t('编号', 'No.'), dataIndex: 'id', sorter: by((r) => r.id, integer) },
-            { title: t('主体', 'Subject'), dataIndex: 'subjectId', sorter: by((r) => r.subjectId, code) },
-            { title: t('核定金额（元）', 'Approved'), dataIndex: 'approved', sorter: by((r) => r.approved, yuan) },
+            { title: t('企业', 'Enterprise'), dataIndex: 'subjectId', sorter: by((r) => r.subjectName ?? r.subjectId, text), render: (_, a) => (a.subjectName ? `${a.subjectName}（${a.subjectId}）` : a.subjectId) },
+            { title: t('条款', 'Clause'), dataIndex: 'rule', render: (v: string) => names.rule(v) },
+            { title: t('资金来源', 'Funder'), dataIndex: 'funder', render: (v: string) => names.region(v) },
+            { title: t('核定金额', 'Approved'), dataIndex: 'approved', align: 'right', sorter: by((r) => r.approved, yuan), render: money },
             { title: t('拨付', 'Payment'), render: (_, a) => (
               <Space wrap>
-                <Input style={{ width: 150 }} placeholder={t('支付指令号', 'Order no.')} value={pay[a.id]?.orderNo} onChange={(e) => setPay({ ...pay, [a.id]: { ...pay[a.id], orderNo: e.target.value } })} data-testid={`pay-order-${a.id}`} />
-                <DatePicker onChange={(_, s) => setPay({ ...pay, [a.id]: { ...pay[a.id], paidOn: s as string } })} data-testid={`pay-date-${a.id}`} />
-                <Input style={{ width: 130 }} placeholder={t('金额', 'Amount')} value={pay[a.id]?.amount ?? a.approved ?? ''} onChange={(e) => setPay({ ...pay, [a.id]: { ...pay[a.id], amount: e.target.value } })} data-testid={`pay-amount-${a.id}`} />
+                <Input style={{ width: 150 }} aria-label={t('支付指令号', 'Order no.')} placeholder={t('支付指令号', 'Order no.')} value={pay[a.id]?.orderNo} onChange={(e) => setPay({ ...pay, [a.id]: { ...pay[a.id], orderNo: e.target.value } })} data-testid={`pay-order-${a.id}`} />
+                <DatePicker aria-label={t('拨付日期', 'Paid on')} onChange={(_, s) => setPay({ ...pay, [a.id]: { ...pay[a.id], paidOn: s as string } })} data-testid={`pay-date-${a.id}`} />
+                <Input style={{ width: 130 }} aria-label={t('拨付金额', 'Amount paid')} placeholder={t('金额', 'Amount')} value={pay[a.id]?.amount ?? a.approved ?? ''} onChange={(e) => setPay({ ...pay, [a.id]: { ...pay[a.id], amount: e.target.value } })} data-testid={`pay-amount-${a.id}`} />
                 <Button data-testid={`pay-${a.id}`} onClick={() => void record(a)}>{t('登记拨付', 'Record')}</Button>
               </Space>
             ) },
@@ -119,8 +128,10 @@ export function Budgets({ account }: { account: Account }) {
           { title: t('支付指令号', 'Order no.'), dataIndex: 'orderNo', sorter: by((r) => r.orderNo, code) },
           { title: t('拨付日期', 'Paid on'), dataIndex: 'paidOn', sorter: by((r) => r.paidOn, code) },
           { title: t('申报', 'Application'), dataIndex: 'applicationId', sorter: by((r) => r.applicationId, integer) },
-          { title: t('企业', 'Enterprise'), dataIndex: 'subjectName' },
-          { title: t('金额（元）', 'Amount'), dataIndex: 'amount', sorter: by((r) => r.amount, yuan) },
+          { title: t('企业', 'Enterprise'), dataIndex: 'subjectName', sorter: by((r) => r.subjectName, text) },
+          { title: t('条款', 'Clause'), dataIndex: 'rule', render: (v: string) => names.rule(v) },
+          { title: t('资金来源', 'Funder'), dataIndex: 'funder', render: (v: string) => names.region(v) },
+          { title: t('金额', 'Amount'), dataIndex: 'amount', align: 'right', sorter: by((r) => r.amount, yuan), render: money },
         ]} />
       </Card>
     </Space>

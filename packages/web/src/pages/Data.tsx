@@ -8,10 +8,13 @@ import { Alert, Button, Card, Descriptions, Drawer, Input, Select, Space, Table,
 import { allPages, api, ApiFailure, isAdmin, sendAsJob, showFailure, type Account, type JobProgress, type Page } from '../api';
 import { useT } from '../i18n';
 import { requestOf, uploadOf, type Upload as Dropped } from '../upload';
-import { Failure } from './Failure';
+import { Failure, leftInEnglish, useProblemText } from './Failure';
 import { Working } from './Working';
 import { IMPORT_PHASES } from '../progress';
 import { by, code, integer, num, sortParam, text } from '../table';
+import { useNames } from '../names';
+import { factValue } from '../words';
+import { useLang } from '../i18n';
 
 interface Checked { rows: Record<string, number>; year: number; warnings: { path: string; message: string }[] }
 interface Imported { importId: string | null; subjects: Record<string, number>; facts: { added: number; revised: number; unchanged: number } }
@@ -32,6 +35,8 @@ export function Data({ account }: { account: Account }) {
 
 function ImportCard({ onImported }: { onImported: () => void }) {
   const t = useT();
+  const lang = useLang();
+  const problem = useProblemText();
   const [files, setFiles] = useState<File[]>([]);
   const [upload, setUpload] = useState<Dropped>();
   const [checked, setChecked] = useState<Checked>();
@@ -82,9 +87,10 @@ function ImportCard({ onImported }: { onImported: () => void }) {
               `检查通过，尚未写入：${checked.year} 年度，主体 ${checked.rows.subjects} 个，数据 ${checked.rows.facts} 条。确认后一次性导入；有改动的数值将记为修订。`,
               `Checked, nothing written yet: ${checked.year}, ${checked.rows.subjects} subjects, ${checked.rows.facts} facts. Commit imports all of it at once; changed values become revisions.`,
             )} />
-            {checked.warnings.length > 0 && <Alert type="warning" message={checked.warnings.map((w) => `${w.path}: ${w.message}`).join('；')} />}
+            {checked.warnings.length > 0 && <Alert type="warning" message={checked.warnings.map((w) => `${w.path}：${problem(w)}`).join('；')
+              + (leftInEnglish(lang, checked.warnings) ? t('（具体说明目前只有英文，可切换到 English 查看）', '') : '')} />}
             <Space.Compact style={{ width: '100%' }}>
-              <Input placeholder={t('导入原因（将记入修订记录），如：2023年四季度统计数据', 'Why (recorded with every revision)')} value={reason} onChange={(e) => setReason(e.target.value)} />
+              <Input aria-label={t('导入原因', 'Why')} placeholder={t('导入原因（将记入修订记录），如：2023年四季度统计数据', 'Why (recorded with every revision)')} value={reason} onChange={(e) => setReason(e.target.value)} />
               <Button type="primary" onClick={() => void commit()} loading={busy !== undefined} data-testid="commit-import">{t('确认导入', 'Commit')}</Button>
             </Space.Compact>
           </Space>
@@ -126,6 +132,7 @@ function ImportLog() {
 
 function Subjects() {
   const t = useT();
+  const names = useNames();
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<string>();
   const [sort, setSort] = useState<string>();
@@ -141,9 +148,9 @@ function Subjects() {
   return (
     <Card size="small" title={t('主体与数据', 'Subjects and data')}>
       <Space style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder={t('名称、编号或信用代码', 'Name, id or USCC')} onSearch={(v) => { setQ(v); setPage({ ...page, current: 1 }); }} style={{ width: 300 }} />
-        <Select allowClear placeholder={t('类型', 'Kind')} style={{ width: 160 }} onChange={(v?: string) => { setKind(v); setPage({ ...page, current: 1 }); }}
-          options={['enterprise', 'county', 'city', 'province', 'park', 'platform', 'shop', 'livestreamer'].map((k) => ({ value: k, label: k }))} />
+        <Input.Search allowClear aria-label={t('查找主体', 'Find a subject')} placeholder={t('名称、编号或信用代码', 'Name, id or USCC')} onSearch={(v) => { setQ(v); setPage({ ...page, current: 1 }); }} style={{ width: 300 }} />
+        <Select allowClear aria-label={t('类型', 'Kind')} placeholder={t('类型', 'Kind')} style={{ width: 200 }} onChange={(v?: string) => { setKind(v); setPage({ ...page, current: 1 }); }}
+          options={names.kinds.map((k) => ({ value: k.kind, label: k.label }))} />
       </Space>
       {error && <Failure error={error} />}
       <Table<SubjectRow> rowKey="id" size="small" loading={!data} dataSource={[...(data?.items ?? [])]} data-testid="subjects"
@@ -154,11 +161,11 @@ function Subjects() {
         columns={[
           { title: t('编号', 'Id'), dataIndex: 'id', width: 130, sorter: true },
           { title: t('名称', 'Name'), dataIndex: 'name', sorter: true },
-          { title: t('类型', 'Kind'), dataIndex: 'kind', width: 110 },
-          { title: t('地区', 'Region'), dataIndex: 'region', width: 90, sorter: true },
+          { title: t('类型', 'Kind'), dataIndex: 'kind', width: 130, render: (v: string) => names.kind(v) },
+          { title: t('地区', 'Region'), dataIndex: 'region', width: 160, sorter: true, render: (v: string | null) => names.region(v) },
           { title: t('信用代码', 'USCC'), dataIndex: 'uscc', width: 190 },
         ]} />
-      <Drawer open={open !== undefined} onClose={() => setOpen(undefined)} width={760} title={open}>{open && <SubjectDetail id={open} />}</Drawer>
+      <Drawer open={open !== undefined} onClose={() => setOpen(undefined)} width={760} title={open && `${data?.items.find((r) => r.id === open)?.name ?? ''}（${open}）`}>{open && <SubjectDetail id={open} />}</Drawer>
     </Card>
   );
 }
@@ -174,6 +181,7 @@ interface Revision { year: number; key: string; oldValue: number; newValue: numb
 
 function SubjectDetail({ id }: { id: string }) {
   const t = useT();
+  const names = useNames();
   const [d, setD] = useState<Detail>();
   const [revs, setRevs] = useState<Revision[]>();
   const [error, setError] = useState<ApiFailure>();
@@ -186,12 +194,13 @@ function SubjectDetail({ id }: { id: string }) {
   return (
     <>
       <Descriptions size="small" column={2} items={[
-        { label: t('名称', 'Name'), children: d.subject.name }, { label: t('地区', 'Region'), children: d.subject.region ?? '—' },
-        { label: t('现有标签', 'Tags now'), span: 2, children: d.tags.filter((x) => !x.to).map((x) => <Tag key={`${x.tag}${x.from}`} color="blue">{x.tag}</Tag>) },
+        { label: t('名称', 'Name'), children: d.subject.name }, { label: t('地区', 'Region'), children: names.region(d.subject.region) },
+        { label: t('类型', 'Kind'), children: names.kind(d.subject.kind) }, { label: t('信用代码', 'USCC'), children: d.subject.uscc ?? '—' },
+        { label: t('现有标签', 'Tags now'), span: 2, children: d.tags.filter((x) => !x.to).map((x) => <Tag key={`${x.tag}${x.from}`} color="blue">{names.tag(x.tag)}</Tag>) },
       ]} />
       <Typography.Title level={5}>{t('标签历史', 'Tag history')}</Typography.Title>
       <Table<TagSpan> size="small" rowKey={(x) => `${x.tag}|${x.from}`} dataSource={d.tags} pagination={{ pageSize: 10, hideOnSinglePage: true }} data-testid="tags" columns={[
-        { title: t('标签', 'Tag'), dataIndex: 'tag', sorter: by((x) => x.tag, code) },
+        { title: t('标签', 'Tag'), dataIndex: 'tag', sorter: by((x) => x.tag, code), render: (v: string) => names.tag(v) },
         { title: t('起', 'From'), dataIndex: 'from', sorter: by((x) => x.from, code), render: (v: string) => v.slice(0, 10) },
         // a tag still held has no end: it sorts last going up, and first going down
         { title: t('止', 'Until'), dataIndex: 'to', sorter: by((x) => x.to ?? '\uffff', code), render: (v: string | null) => v?.slice(0, 10) ?? t('至今', 'now') },
@@ -199,14 +208,15 @@ function SubjectDetail({ id }: { id: string }) {
       <Typography.Title level={5}>{t('数据', 'Facts')}</Typography.Title>
       <Table<Fact> size="small" rowKey={(f) => `${f.year}|${f.quarter}|${f.key}|${f.item}|${f.rule}`} dataSource={d.facts} pagination={{ pageSize: 10 }} data-testid="facts" columns={[
         { title: t('年度', 'Year'), dataIndex: 'year', width: 70, sorter: by((f) => f.year, num) }, { title: t('季度', 'Q'), dataIndex: 'quarter', width: 60, sorter: by((f) => f.quarter, num) },
-        { title: t('指标', 'Key'), dataIndex: 'key', sorter: by((f) => f.key, code) }, { title: t('项目', 'Item'), dataIndex: 'item', sorter: by((f) => f.item, text) },
+        { title: t('指标', 'Indicator'), dataIndex: 'key', sorter: by((f) => names.fact(f.key), text), render: (v: string) => names.fact(v) }, { title: t('项目', 'Item'), dataIndex: 'item', sorter: by((f) => f.item, text) },
         // values of different keys are in different units (fen, millionths, counts): sorting them is for finding one key's extremes
-        { title: t('值（分/百万分之一）', 'Value (fen / millionths)'), dataIndex: 'value', align: 'right', sorter: by((f) => f.value, num) }, { title: t('来源', 'Source'), dataIndex: 'source', width: 90, sorter: by((f) => f.source, text) },
+        { title: t('数值', 'Value'), dataIndex: 'value', align: 'right', sorter: by((f) => f.value, num), render: (v: number, f) => factValue(names.factUnit(f.key), v) }, { title: t('来源', 'Source'), dataIndex: 'source', width: 90, sorter: by((f) => f.source, text) },
       ]} />
       <Typography.Title level={5}>{t('修订记录', 'Revisions')}</Typography.Title>
       <Table<Revision> size="small" rowKey={(r) => `${r.at}|${r.key}|${r.year}`} dataSource={revs ?? []} pagination={{ pageSize: 10 }} data-testid="revisions" columns={[
-        { title: t('时间', 'When'), dataIndex: 'at', sorter: by((r) => r.at, code), render: (v: string) => new Date(v).toLocaleString() }, { title: t('指标', 'Key'), dataIndex: 'key', sorter: by((r) => r.key, code) },
-        { title: t('原值', 'Old'), dataIndex: 'oldValue', align: 'right', sorter: by((r) => r.oldValue, num) }, { title: t('新值', 'New'), dataIndex: 'newValue', align: 'right', sorter: by((r) => r.newValue, num) },
+        { title: t('时间', 'When'), dataIndex: 'at', sorter: by((r) => r.at, code), render: (v: string) => new Date(v).toLocaleString() }, { title: t('指标', 'Indicator'), dataIndex: 'key', sorter: by((r) => names.fact(r.key), text), render: (v: string) => names.fact(v) },
+        { title: t('原值', 'Old'), dataIndex: 'oldValue', align: 'right', sorter: by((r) => r.oldValue, num), render: (v: number, r) => factValue(names.factUnit(r.key), v) },
+        { title: t('新值', 'New'), dataIndex: 'newValue', align: 'right', sorter: by((r) => r.newValue, num), render: (v: number, r) => factValue(names.factUnit(r.key), v) },
         { title: t('修改人', 'By'), dataIndex: 'by', sorter: by((r) => r.by, text) }, { title: t('原因', 'Why'), dataIndex: 'reason', sorter: by((r) => r.reason, text) },
       ]} />
     </>

@@ -11,13 +11,23 @@ import { useWords } from '../words';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
+/** A row's problem in the page's language: on a Chinese page, its Chinese words, or a Chinese note where the server has English only. */
+export function useProblemText(): (d: Problem) => string {
+  const lang = useLang();
+  const words = useWords();
+  return (d) => (lang === 'en' ? d.message : CHINESE.test(d.message) ? words.plain(d.message) : '此处有误，请核对');
+}
+
+/** Whether a Chinese page left out English-only details (and should say where to read them). */
+export const leftInEnglish = (lang: string, details: readonly Problem[]): boolean => lang === 'zh' && details.some((d) => !CHINESE.test(d.message));
+
 export function Failure({ error }: { error: ApiFailure }) {
   const lang = useLang();
   const t = useT();
   const words = useWords();
+  const line = useProblemText();
   const shown = error.details.slice(0, 200);
-  const inEnglishOnly = lang === 'zh' && shown.some((d) => !CHINESE.test(d.message));
-  const line = (d: Problem) => (lang === 'en' ? d.message : CHINESE.test(d.message) ? words.plain(d.message) : '此处有误');
+  const inEnglishOnly = leftInEnglish(lang, shown);
   return (
     <Alert
       type="error" showIcon style={{ marginBottom: 16 }} role="alert"

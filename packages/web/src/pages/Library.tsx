@@ -12,6 +12,7 @@ import { articleSpans, highlight } from '../articles';
 import { by, code, num, text } from '../table';
 import { Failure } from './Failure';
 import { CorpusDrafts } from './CorpusDrafts';
+import { useWords } from '../words';
 
 interface Doc { id: string; number: string; title: string; issuerName: string; validFrom: string; validTo?: string; funderName: string; rules: number }
 interface Sentence { label: string; text: string }
@@ -19,7 +20,7 @@ interface Rule { id: string; article: string; title: string; text: string; cites
 interface Measure { anchor: string; article: string; title: string; heading: string; lead: string[]; responsible: string[]; rules: string[] }
 interface Target { id: string; description: string; year: number; value: string; legal: string }
 interface DocDetail { document: Doc; text: string; measures: Measure[]; rules: Rule[]; targets: Target[] }
-interface Reading { id: string; question: string; default: string; values: string[] }
+interface Reading { id: string; question: string; default: string; values: string[]; meanings?: string[] }
 
 /** A tab's label: a 文号 as it is; a title standing in for one, cut to 12 characters. */
 const tabLabel = (number: string) => (number.length > 14 ? `${number.slice(0, 12)}…` : number);
@@ -27,6 +28,9 @@ const tabLabel = (number: string) => (number.length > 14 ? `${number.slice(0, 12
 /** `account`: the signed-in one, if any; the province administrator also sees the corpus versions and uploads. */
 export function Library({ account }: { account?: Account | null } = {}) {
   const t = useT();
+  const words = useWords();
+  // a reading's value by what it means (its id, for the CLI's --interpretation, on hover)
+  const meaning = (r: Reading, v: string) => <span title={`${r.id}=${v}`}>{words.plain(r.meanings?.[r.values.indexOf(v)] ?? v)}</span>;
   const [docs, setDocs] = useState<Doc[]>();
   const [readings, setReadings] = useState<Reading[]>();
   const [error, setError] = useState<ApiFailure>();
@@ -48,10 +52,9 @@ export function Library({ account }: { account?: Account | null } = {}) {
             <Table<Reading>
               rowKey="id" size="small" data-testid="readings" dataSource={readings ?? []} loading={!readings} pagination={{ pageSize: 20 }}
               columns={[
-                { title: t('编号', 'Id'), dataIndex: 'id', width: 170, sorter: by((r) => r.id, code) },
-                { title: t('问题', 'Question'), dataIndex: 'question', sorter: by((r) => r.question, text) },
-                { title: t('默认', 'Default'), dataIndex: 'default', width: 160, sorter: by((r) => r.default, code), render: (v: string) => <Tag color="red">{v}</Tag> },
-                { title: t('其他读法', 'Alternatives'), dataIndex: 'values', width: 220, render: (vs: string[], r) => vs.filter((v) => v !== r.default).map((v) => <Tag key={v}>{v}</Tag>) },
+                { title: t('问题', 'Question'), dataIndex: 'question', width: 260, sorter: by((r) => r.question, text), render: (v: string, r) => <span title={r.id}>{v}</span> },
+                { title: t('默认读法', 'Default'), dataIndex: 'default', sorter: by((r) => r.default, code), render: (v: string, r) => <Tag color="red" style={{ whiteSpace: 'normal' }}>{meaning(r, v)}</Tag> },
+                { title: t('其他读法', 'Alternatives'), dataIndex: 'values', render: (vs: string[], r) => vs.filter((v) => v !== r.default).map((v) => <Tag key={v} style={{ whiteSpace: 'normal' }}>{meaning(r, v)}</Tag>) },
               ]}
             />
           ),
@@ -93,7 +96,6 @@ function DocumentView({ id }: { id: string }) {
           <Table<Rule> rowKey="id" size="small" dataSource={d.rules} pagination={{ pageSize: 10, hideOnSinglePage: true }} data-testid="rules" columns={[
             { title: t('条款', 'Article'), width: 110, sorter: by((r) => place.get(r.id), num), dataIndex: 'article' },
             { title: t('规则', 'Rule'), dataIndex: 'title', sorter: by((r) => r.title, text), render: (v: string, r) => <a href={`#rule-${r.id}`} onClick={jump(`rule-${r.id}`)}>{v}</a> },
-            { title: t('编号', 'Id'), dataIndex: 'id', sorter: by((r) => r.id, code), render: (v: string) => <code>{v}</code> },
             { title: t('引用的数字', 'Figures cited'), dataIndex: 'cites', render: (cs: string[]) => cs.map((c) => <Tag key={c} color="gold">{c}</Tag>) },
           ]} />
         </Card>
@@ -138,9 +140,10 @@ function DocumentView({ id }: { id: string }) {
 
 /** The rule as the sentences an analyst reads against the article: 条件、金额、上限、排名… one a row. */
 function RuleSentences({ rule }: { rule: Rule }) {
+  const words = useWords();
   return (
     <Descriptions size="small" column={1} bordered style={{ marginBottom: 8 }} data-testid={`sentences-${rule.id}`}
-      items={rule.sentences.map((s) => ({ key: s.label, label: s.label, children: s.text }))}
+      items={rule.sentences.map((s) => ({ key: s.label, label: s.label, children: words.plain(s.text) }))}
       styles={{ label: { width: 84, whiteSpace: 'nowrap' } }} />
   );
 }

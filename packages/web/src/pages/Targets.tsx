@@ -11,6 +11,12 @@ import { Chart } from '../chart';
 import '../shandong';
 import { Failure } from './Failure';
 import { by, code, inOrder, integer, num, percent, text, yuan } from '../table';
+import { formatMoney } from '../money';
+import { useNames } from '../names';
+import { useWords } from '../words';
+
+/** A target's actual or projected value: the API writes money as yuan with two places (every measurable target is money), anything else as held. */
+const amount = (v: string | null) => (v === null ? '—' : /^-?\d+\.\d{2}$/.test(v) ? formatMoney(v) : v);
 
 interface TargetProgress { target: string; document: string; description: string; due: number; value: string; status: string; actual: string | null; progress: string | null; projected: string | null; why?: string }
 interface Indicator { value: string | null; growth: string | null; rank: number | null }
@@ -23,6 +29,15 @@ const STATUS: Record<string, [string, string, string]> = {
 
 export function Targets() {
   const t = useT();
+  const names = useNames();
+  const words = useWords();
+  // why a target cannot be measured, in words: missing data as indicator and year; an English note of the analysts' is not shown on a Chinese page
+  const why = (w: string | undefined) => {
+    if (!w) return undefined;
+    const missing = /^(\S+) (\S+@\d{4})/.exec(w);
+    if (missing) return `${t('缺少', 'Missing')} ${names.region(missing[1]!)} ${words.missing(missing[2]!)}`;
+    return /[\u4e00-\u9fff]/.test(w) ? words.plain(w) : t('无法从现有数据计量', w);
+  };
   const [year, setYear] = useState(2023);
   const [quarter, setQuarter] = useState<number | undefined>();
   const [targets, setTargets] = useState<Record<number, TargetProgress[]>>({});
@@ -60,9 +75,9 @@ export function Targets() {
     <Space direction="vertical" style={{ width: '100%' }} size="middle" className="targets">
       <Space>
         <span>{t('年度', 'Year')}</span>
-        <Select value={year} onChange={setYear} style={{ width: 100 }} options={[2021, 2022, 2023, 2024, 2025].map((y) => ({ value: y, label: y }))} />
+        <Select aria-label={t('年度', 'Year')} value={year} onChange={setYear} style={{ width: 100 }} options={[2021, 2022, 2023, 2024, 2025].map((y) => ({ value: y, label: y }))} />
         <span>{t('季度', 'Quarter')}</span>
-        <Select allowClear value={quarter} onChange={setQuarter} placeholder={t('全年', 'Year')} style={{ width: 100 }} options={[1, 2, 3, 4].map((q) => ({ value: q, label: `Q${q}` }))} />
+        <Select allowClear aria-label={t('季度', 'Quarter')} value={quarter} onChange={setQuarter} placeholder={t('全年', 'Year')} style={{ width: 100 }} options={[1, 2, 3, 4].map((q) => ({ value: q, label: t(`第${q}季度`, `Q${q}`) }))} />
       </Space>
       {error && <Failure error={error} />}
       <Card size="small" title={t('目标完成情况', 'Targets')}>
@@ -71,9 +86,9 @@ export function Targets() {
           { title: t('期限', 'Due'), dataIndex: 'due', width: 70, sorter: by((x) => x.due, num) },
           // goals and actual values are in each target's own unit (yuan, counts, 翻一番): not comparable across rows
           { title: t('目标值', 'Goal'), dataIndex: 'value', width: 100 },
-          { title: t('实际', 'Actual'), dataIndex: 'actual', width: 150, align: 'right', render: (v: string | null) => v ?? '—' },
+          { title: t('实际', 'Actual'), dataIndex: 'actual', width: 150, align: 'right', render: amount },
           { title: t('进度', 'Progress'), dataIndex: 'progress', width: 160, sorter: by((x) => percent(x.progress), num), render: (v: string | null) => (v === null ? '—' : <Progress percent={Math.min(100, percent(v) ?? 0)} format={() => v} size="small" />) },
-          { title: t('状态', 'Status'), dataIndex: 'status', width: 120, sorter: by((x) => x.status, inOrder(Object.keys(STATUS))), filters: Object.entries(STATUS).map(([k, v]) => ({ text: t(v[1], v[2]), value: k })), onFilter: (v, r) => r.status === v, render: (s: string, r) => <Tag color={STATUS[s]?.[0]} title={r.why}>{t(STATUS[s]?.[1] ?? s, STATUS[s]?.[2] ?? s)}</Tag> },
+          { title: t('状态', 'Status'), dataIndex: 'status', width: 120, sorter: by((x) => x.status, inOrder(Object.keys(STATUS))), filters: Object.entries(STATUS).map(([k, v]) => ({ text: t(v[1], v[2]), value: k })), onFilter: (v, r) => r.status === v, render: (s: string, r) => <Tag color={STATUS[s]?.[0]} title={why(r.why)}>{t(STATUS[s]?.[1] ?? s, STATUS[s]?.[2] ?? s)}</Tag> },
         ]} />
         {measurable.length > 0 && <Chart option={trend} height={260} testId="targets-trend" />}
       </Card>
@@ -89,7 +104,7 @@ export function Targets() {
             <Table<CityReport> rowKey="city" size="small" pagination={false} dataSource={cities ?? []} loading={!cities} data-testid="city-report" columns={[
               // the cities in the statistics' order (by code) until a column is sorted
               { title: t('城市', 'City'), dataIndex: 'name', width: 80, sorter: by((c) => c.city, code) },
-              { title: t('网络零售额（元）', 'Online retail'), render: (_, c) => c.onlineRetail.value ?? '—', align: 'right', sorter: by((c) => c.onlineRetail.value, yuan) },
+              { title: t('网络零售额', 'Online retail'), render: (_, c) => formatMoney(c.onlineRetail.value), align: 'right', sorter: by((c) => c.onlineRetail.value, yuan) },
               { title: t('增速', 'Growth'), render: (_, c) => c.onlineRetail.growth ?? '—', align: 'right', width: 90, sorter: by((c) => percent(c.onlineRetail.growth), num) },
               { title: t('位次', 'Rank'), render: (_, c) => c.onlineRetail.rank ?? '—', width: 70, sorter: by((c) => c.onlineRetail.rank, num) },
               { title: t('实物商品占比', 'Physical share'), render: (_, c) => c.share.value ?? '—', width: 110, sorter: by((c) => percent(c.share.value), num) },
