@@ -10,13 +10,15 @@
  * and its screenshot is saved under test-output/screenshots/<name>.png. Each problem names what and
  * where, so a failing test says which button, which line, which element.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { SHOTS } from './browser';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** axe-core's source, evaluated in the page (not a script tag: the server's Content-Security-Policy refuses inline scripts, rightly). */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface LooksRightOptions {
   /** Text the page may legitimately show although it matches an internal-word pattern (say, an email address); removed before the words are checked. */
@@ -25,10 +27,14 @@ export interface LooksRightOptions {
 
 /** Checks the page as it is now (see the file's comment) and saves its screenshot; fails naming every problem found. */
 export async function looksRight(page: Page, name: string, opts: LooksRightOptions = {}): Promise<void> {
+  expect(await lookAt(page, name, opts), `${name} (${page.viewportSize()?.width ?? '?'} px wide) does not look right`).toEqual([]);
+}
+
+/** The same, without failing: the screenshot saved, the problems returned (a test going through many pages reports them all at once). */
+export async function lookAt(page: Page, name: string, opts: LooksRightOptions = {}): Promise<string[]> {
   await settled(page);
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  const problems = await problemsOf(page, opts);
-  expect(problems, `${name} (${page.viewportSize()?.width ?? '?'} px wide) does not look right`).toEqual([]);
+  return problemsOf(page, opts);
 }
 
 /** Every problem of the page, one line each; empty when it looks right. */
@@ -47,9 +53,21 @@ async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
 }
 
+/** The document wider than the window, naming the outermost elements that stick out (not those their own scrolling box clips). */
 async function sidewaysScrolling(page: Page): Promise<string[]> {
-  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
-  return scroll > width ? [`the page scrolls sideways: ${scroll} px wide in a ${width} px window`] : [];
+  const { scroll, width, culprits } = await page.evaluate(() => {
+    const unclipped = (e: Element) => {
+      for (let a = e.parentElement; a; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return false;
+      return true;
+    };
+    const out = [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > innerWidth + 0.5 && unclipped(e));
+    const outermost = out.filter((e) => !out.some((o) => o !== e && o.contains(e)));
+    return {
+      scroll: document.documentElement.scrollWidth, width: innerWidth,
+      culprits: outermost.slice(0, 3).map((e) => `<${e.tagName.toLowerCase()} class="${String(e.getAttribute('class') ?? '').slice(0, 60)}"> to ${Math.round(e.getBoundingClientRect().right)} px`),
+    };
+  });
+  return scroll > width ? [`the page scrolls sideways: ${scroll} px wide in a ${width} px window${culprits.length ? `, past its edge: ${culprits.join(', ')}` : ''}`] : [];
 }
 
 /**
@@ -132,14 +150,21 @@ export function internalWords(text: string, allow: readonly RegExp[] = []): stri
   return found;
 }
 
-interface AxeResult { readonly violations: readonly { id: string; impact?: string | null; help: string; nodes: readonly { target: readonly unknown[] }[] }[] }
+interface AxeNode { readonly target: readonly unknown[]; readonly any?: readonly { data?: unknown }[] }
+interface AxeResult { readonly violations: readonly { id: string; impact?: string | null; help: string; nodes: readonly AxeNode[] }[] }
+
+/** An element axe found, with its colours when the problem is contrast (which colour to change). */
+function axeNode(n: AxeNode): string {
+  const c = n.any?.[0]?.data as { fgColor?: string; bgColor?: string; contrastRatio?: number } | undefined;
+  return `${n.target.join(' ')}${c?.fgColor ? ` (${c.fgColor} on ${c.bgColor}: ${c.contrastRatio})` : ''}`;
+}
 
 /** axe-core's serious and critical WCAG 2 A/AA violations, each with the elements it found. */
 async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   const result = await page.evaluate(() => (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResult> } })
     .axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations'] }));
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `axe ${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}${v.nodes.length > 5 ? ` and ${v.nodes.length - 5} more` : ''}`);
+    .map((v) => `axe ${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 5).map(axeNode).join(' | ')}${v.nodes.length > 5 ? ` and ${v.nodes.length - 5} more` : ''}`);
 }
