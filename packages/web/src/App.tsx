@@ -15,6 +15,7 @@ import { PUBLIC_NOTICES } from './routes';
 import { SignIn } from './pages/SignIn';
 import { CalendarWarning } from './pages/CalendarWarning';
 import { NamesProvider } from './names';
+import { ReadingsProvider } from './words';
 
 const Library = lazy(() => import('./pages/Library').then((m) => ({ default: m.Library })));
 const Calculator = lazy(() => import('./pages/Calculator').then((m) => ({ default: m.Calculator })));
@@ -91,7 +92,7 @@ function Shell({ account, page, onSignOut }: { account: Account; page: PageId; o
   const lang = useT();
   const items = PAGES.filter((p) => p.visible(account)).map((p) => ({ key: p.id, label: lang(p.zh, p.en) }));
   return (
-    <NamesProvider>
+    <NamesProvider><ReadingsProvider>
       <Layout>
         <Layout.Sider width={180} theme="light" breakpoint="lg" collapsedWidth={0}>
           <Menu mode="inline" selectedKeys={[page]} items={items} onClick={(e) => (location.hash = `#/${e.key}`)} style={{ height: '100%' }} />
@@ -117,6 +118,6 @@ function Shell({ account, page, onSignOut }: { account: Account; page: PageId; o
           </Suspense>
         </Layout.Content>
       </Layout>
-    </NamesProvider>
+    </ReadingsProvider></NamesProvider>
   );
 }
