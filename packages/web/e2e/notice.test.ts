@@ -125,11 +125,12 @@ describe('公示 in the browser', { timeout: 300_000 }, () => {
     });
   }
 
-  it('the enterprise on the list reads the same notice on its phone', async () => {
+  it('the enterprise on the list reads the same notice on its phone, as published', async () => {
     const p = await world.signedIn('ne1-user', 'phone');
     await p.goto(`${world.base}/#/notices`);
     await p.getByTestId('notices').getByText(PERIOD).click();
     await readsTheNotice(p);
+    expect(await p.getByTestId('notices').innerText()).not.toContain(YANZHOU.name); // taken off, as the public reads it
     await looksRight(p, 'notice-enterprise-phone');
     await p.context().close();
   });

@@ -24,8 +24,14 @@ export function noticeRoutes(store: Store, ctx: ProcessContext) {
     return n;
   }
 
-  /** An enterprise reads the list, not who objected to whom: that is for the office handling it. */
-  const withoutObjections = (n: Notice): Notice => ({ ...n, objections: [] });
+  /**
+   * An enterprise reads the list as the public does — without the entries an upheld objection took
+   * off — and not who objected to whom: that is for the office handling it.
+   */
+  const asPublished = (n: Notice): Notice => {
+    const entries = n.entries.filter((e) => e.listed);
+    return { ...n, entries, applicationIds: entries.map((e) => e.applicationId), objections: [] };
+  };
 
   /** The notices that list an enterprise user's own subject (what it may read). */
   const listing = (me: Account) => store.db.selectFrom('notice_entries as e').innerJoin('applications as a', 'a.id', 'e.application_id')
@@ -70,7 +76,7 @@ export function noticeRoutes(store: Store, ctx: ProcessContext) {
       if (me.role !== 'enterprise') return { items };
       // an enterprise: the notices that list it
       const ids = new Set((await listing(me).execute()).map((m) => String(m.notice_id)));
-      return { items: items.filter((n) => ids.has(n.id)).map(withoutObjections) };
+      return { items: items.filter((n) => ids.has(n.id)).map(asPublished) };
     });
 
     app.get<{ Params: { id: string } }>('/api/notices/:id', {
@@ -82,7 +88,7 @@ export function noticeRoutes(store: Store, ctx: ProcessContext) {
         ? (await listing(me).where('e.notice_id', '=', n.id).executeTakeFirst()) !== undefined
         : seesAll(me) || overlappingRegions(me).includes(n.scope);
       if (!readable) throw outsideJurisdiction(`公示 ${n.id} `, `Notice ${n.id}`);
-      return me.role === 'enterprise' ? withoutObjections(n) : n;
+      return me.role === 'enterprise' ? asPublished(n) : n;
     });
 
     app.post<{ Params: { id: string }; Body: { application: string; text: string; fromWhom?: string } }>('/api/notices/:id/objections', {
