@@ -15,7 +15,14 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareYuan } from '../src/money';
+
+/** An amount as the pages show it (4,208.33万元, 1.65亿元, 8,000.00元) in yuan, for ordering: the display rounds, its order holds. */
+const shownYuan = (s: string): number => {
+  const m = /^(-?[\d,]+\.\d\d)(亿|万)?元$/.exec(s);
+  if (!m) throw new Error(`not an amount as the pages show it: ${s}`);
+  return Number(m[1]!.replace(/,/g, '')) * (m[2] === '亿' ? 1e8 : m[2] === '万' ? 1e4 : 1);
+};
+const compareShown = (a: string, b: string): number => shownYuan(a) - shownYuan(b);
 import { SHOTS, signedIn, visited, VIEWPORT } from './browser';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -159,7 +166,7 @@ describe('the pages, as a province administrator', { timeout: 180_000 }, () => {
     await rowsOf('awards').first().waitFor({ timeout: 60_000 });
     const rows = rowsOf('awards');
     expect(await rows.count()).toBeGreaterThan(0);
-    expect(await rowsOf('totals-funder').filter({ hasText: '370000' }).textContent()).toMatch(/^370000\d+\.\d\d$/);
+    expect(await rowsOf('totals-funder').filter({ hasText: '山东省' }).textContent()).toMatch(/^山东省[\d,]+\.\d\d[万亿]?元$/);
     // a money award's explanation (the list starts with 东营's titles and recommendations, whose summary is the title)
     await rows.filter({ hasText: '资金' }).first().getByRole('button', { name: '依据' }).click();
     await page.getByTestId('explanation-summary').waitFor();
@@ -181,12 +188,12 @@ describe('the pages, as a province administrator', { timeout: 180_000 }, () => {
     const awards = page.getByTestId('awards');
     const amounts = async () => (await rowsOf('awards').locator('td:nth-child(4)').allTextContents()).map((v) => v.replace('最高 ', ''));
     const sorted = page.waitForResponse((r) => r.url().includes('/awards?') && r.url().includes('sort=amount'));
-    await awards.getByRole('columnheader', { name: '金额（元）' }).click();
+    await awards.getByRole('columnheader', { name: '金额', exact: true }).click();
     await sorted;
     await rowsOf('awards').first().waitFor(); // the rows of the answer: the table empties while it waits
     const up = (await amounts()).filter((v) => v !== '—');
     expect(up.length).toBeGreaterThan(1);
-    expect(up).toEqual([...up].sort(compareYuan));
+    expect(up).toEqual([...up].sort(compareShown));
     // page 2 of the same order, not page 1 again
     const second = page.waitForResponse((r) => r.url().includes('/awards?') && r.url().includes('page=2') && r.url().includes('sort=amount'));
     const pages = page.locator('.ant-table-wrapper', { has: awards }); // the pagination sits beside the table, not in it
@@ -195,7 +202,7 @@ describe('the pages, as a province administrator', { timeout: 180_000 }, () => {
     await rowsOf('awards').first().waitFor(); // the rows of the answer: the table empties while it waits
     expect(await pages.locator('.ant-pagination-item-active').textContent()).toBe('2');
     const next = (await amounts()).filter((v) => v !== '—');
-    if (next.length) expect(compareYuan(next[0]!, up.at(-1)!)).toBeGreaterThanOrEqual(0);
+    if (next.length) expect(compareShown(next[0]!, up.at(-1)!)).toBeGreaterThanOrEqual(0);
     await page.getByRole('tab', { name: /暂缓/ }).click();
     await rowsOf('withheld').first().waitFor();
     expect(await rowsOf('withheld').count()).toBeGreaterThan(0);
@@ -232,13 +239,13 @@ describe('the pages, as a province administrator', { timeout: 180_000 }, () => {
       await page.keyboard.press('Enter'); // the first option that matches
     };
     await page.getByTestId('base-run').getByText(/测算 \d+/).waitFor();
-    await choose('change-rule-0', 'sd-2022-42/2.traffic');
-    await choose('change-key-0', 'pay');
+    await choose('change-rule-0', '电商龙头企业流量补贴'); // sd-2022-42/2.traffic, by its title
+    await choose('change-key-0', '单位奖励'); // pay
     await page.getByTestId('change-value-0').fill('3元');
     await page.getByTestId('run-simulation').click();
     await page.getByTestId('sim-chart').locator('canvas').waitFor({ timeout: 60_000 });
     // one and a half times the pay: the traffic subsidies grow (the pool may scale them back)
-    expect(await page.getByTestId('sim-delta').textContent()).not.toMatch(/^-|^0\.00$/);
+    expect(await page.getByTestId('sim-delta').textContent()).not.toMatch(/^-|^0\.00元$/);
     expect(await rowsOf('gainers').count()).toBeGreaterThan(0);
     await visited(page, '07-simulation');
   });
@@ -280,7 +287,7 @@ describe('the pages, as a province administrator', { timeout: 180_000 }, () => {
     await rows.first().locator('td').nth(3).waitFor();
     const regions = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[3]?.textContent ?? ''));
     expect(regions.length).toBeGreaterThan(0);
-    expect(new Set(regions)).toEqual(new Set(['370811']));
+    expect(new Set(regions)).toEqual(new Set(['济宁市任城区'])); // 370811
     await visited(page, '10-county-data');
   });
 
@@ -363,7 +370,7 @@ describe('the pages, as an auditor', { timeout: 180_000 }, () => {
     // the totals by city: Jining's only
     await rowsOf('totals-city', p).first().waitFor();
     const cities = await rowsOf('totals-city', p).locator('td:first-child').allTextContents();
-    expect(cities).toEqual(['370800']);
+    expect(cities).toEqual(['济宁市']); // 370800
     await visited(p, '15-auditor-review');
   });
 

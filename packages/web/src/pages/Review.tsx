@@ -5,7 +5,7 @@
  * explanation beside the article's text.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, Drawer, Form, Input, InputNumber, message, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Drawer, Form, InputNumber, message, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { Working } from './Working';
 import { RUN_PHASES } from '../progress';
@@ -14,10 +14,14 @@ import { allPages, api, ApiFailure, isAdmin, json, sendAsJob, showFailure, type 
 import { useT } from '../i18n';
 import { Failure } from './Failure';
 import { Steps } from './Calculator';
+import { formatMoney } from '../money';
+import { articleLabel, useNames } from '../names';
+import { RegionPicker } from '../RegionPicker';
+import { useWords } from '../words';
 
 interface Doc { id: string; number: string; issuerName: string }
 interface Reading { id: string; default: string; values: string[] }
-interface Filters { document?: string; region?: string; type?: string }
+interface Filters { document?: string; rule?: string; region?: string; type?: string }
 type Totals = { byFunder: Record<string, string>; byCity: Record<string, string> };
 type Section = 'award' | 'withheld' | 'missing';
 type Explanation = NonNullable<AwardRow['explanation']>;
@@ -33,6 +37,8 @@ const REASONS = {
 
 export function Review({ account }: { account: Account }) {
   const t = useT();
+  const names = useNames();
+  const words = useWords();
   const [docs, setDocs] = useState<Doc[]>([]);
   const [readings, setReadings] = useState<Reading[]>([]);
   const [runs, setRuns] = useState<RunSummary[]>();
@@ -71,7 +77,7 @@ export function Review({ account }: { account: Account }) {
           <Form layout="inline" initialValues={{ year: 2023 }} onFinish={(v) => void start(v)}>
             <Form.Item label={t('年度', 'Year')} name="year" rules={[{ required: true }]}><InputNumber min={2019} max={2030} /></Form.Item>
             <Form.Item label={t('文件', 'Documents')} name="documents"><Select mode="multiple" allowClear style={{ minWidth: 260 }} placeholder={t('全部', 'All')} options={docs.map((d) => ({ value: d.id, label: `${d.issuerName} ${d.number}` }))} /></Form.Item>
-            <Form.Item label={t('口径', 'Readings')} name="readings"><Select mode="multiple" allowClear style={{ minWidth: 260 }} placeholder={t('默认', 'Defaults')} options={readings.flatMap((r) => r.values.filter((x) => x !== r.default).map((x) => ({ value: `${r.id}=${x}`, label: `${r.id} = ${x}` })))} /></Form.Item>
+            <Form.Item label={t('口径', 'Readings')} name="readings"><Select mode="multiple" allowClear style={{ minWidth: 260 }} placeholder={t('默认', 'Defaults')} options={readings.flatMap((r) => r.values.filter((x) => x !== r.default).map((x) => ({ value: `${r.id}=${x}`, label: words.reading(r.id, x) })))} /></Form.Item>
             <Form.Item><Button type="primary" htmlType="submit" loading={started !== undefined} data-testid="start-run">{t('开始测算', 'Run')}</Button></Form.Item>
           </Form>
           {started !== undefined && (
@@ -93,7 +99,7 @@ export function Review({ account }: { account: Account }) {
                 {r.deviations?.length ? <Tag color="orange" title={t('使用了与政策文件不同的参数、口径或修改，只有省级管理员可以确定为正式结果', 'Uses parameters, readings or changes other than the law\'s; only the province may make it official')}>{t('非法定口径', 'Own figures')}</Tag> : null}
               </>
             ) },
-            { title: t('发起', 'By'), sorter: by((r) => `${r.by}（${r.scope}）`, text), render: (_, r) => `${r.by}（${r.scope}）` },
+            { title: t('发起', 'By'), sorter: by((r) => `${r.by}（${names.region(r.scope)}）`, text), render: (_, r) => `${r.by}（${names.region(r.scope)}）` },
             { title: t('时间', 'At'), dataIndex: 'at', sorter: by((r) => r.at, code), render: (v: string) => new Date(v).toLocaleString() },
             { title: t('结果哈希', 'Result hash'), dataIndex: 'resultHash', render: (v: string) => <code>{v.slice(0, 12)}</code> },
           ]}
@@ -134,6 +140,8 @@ function useRunRows<R, X = object>(run: string, section: Section, filters: Filte
 
 function AwardList({ run, docs }: { run: RunSummary; docs: Doc[] }) {
   const t = useT();
+  const names = useNames();
+  const words = useWords();
   const [filters, setFilters] = useState<Filters>({});
   const [open, setOpen] = useState<{ explanation?: Explanation; subject: string; rule: string; article?: string }>();
   const [counts, setCounts] = useState<Record<Section, number>>();
@@ -148,8 +156,9 @@ function AwardList({ run, docs }: { run: RunSummary; docs: Doc[] }) {
   const why = { title: '', width: 80, render: (_: unknown, r: { subject: string; rule: string; explanation?: Explanation }) => <Button size="small" disabled={!r.explanation} onClick={() => setOpen(r)}>{t('依据', 'Why')}</Button> };
   // the API sorts subjects and rules ascending only, amounts both ways
   const subject = { title: t('主体', 'Subject'), dataIndex: 'subject', sorter: true, sortDirections: ['ascend' as const], render: (_: unknown, r: { subject: string; explanation?: Explanation }) => `${r.explanation?.subjectName ?? ''}（${r.subject}）` };
-  const article = { title: t('条款', 'Article'), dataIndex: 'rule', sorter: true, sortDirections: ['ascend' as const], render: (_: unknown, r: { rule: string; explanation?: Explanation }) => (r.explanation ? `${r.explanation.number} ${r.explanation.article ?? ''} ${r.explanation.title}` : r.rule) };
-  const amount = { title: t('金额（元）', 'Amount (yuan)'), dataIndex: 'amount', width: 140, align: 'right' as const, sorter: true, render: (v: string | null, r: { rule: string; ceiling?: boolean }) => (v ? `${r.ceiling ? t('最高 ', 'up to ') : ''}${v}` : '—') };
+  // the clause by its 文号, article and title, from the run's own explanation when it carries one (a rule since renamed keeps its words)
+  const article = { title: t('条款', 'Article'), dataIndex: 'rule', sorter: true, sortDirections: ['ascend' as const], render: (_: unknown, r: { rule: string; explanation?: Explanation }) => (r.explanation ? `${r.explanation.number} ${articleLabel(r.explanation.article ?? '')} ${r.explanation.title}` : names.rule(r.rule)) };
+  const amount = { title: t('金额', 'Amount'), dataIndex: 'amount', width: 150, align: 'right' as const, sorter: true, render: (v: string | null, r: { rule: string; ceiling?: boolean }) => (v ? `${r.ceiling ? t('最高 ', 'up to ') : ''}${formatMoney(v)}` : '—') };
   const count = (s: Section) => (counts ? `（${counts[s]}）` : '');
   return (
     <Card size="small" title={`${t('测算', 'Run')} ${run.id}（${run.year}）`}
@@ -158,7 +167,7 @@ function AwardList({ run, docs }: { run: RunSummary; docs: Doc[] }) {
       {incomplete?.map((g) => (
         // I-rank-incomplete=reported: the ranking stood on the members that had the figure
         <Alert key={g.rule} type="warning" showIcon style={{ marginBottom: 12 }} data-testid="rank-incomplete"
-          message={t(`排名范围不完整：${g.rule} 的排名对象中有 ${g.lacking.length} 个缺少排名所需数据（${g.lacking.join('、')}），本测算仅按已有数据的成员排名`,
+          message={t(`排名范围不完整：${names.rule(g.rule)} 的排名对象中有 ${g.lacking.length} 个缺少排名所需数据（${g.lacking.map(names.region).join('、')}），本测算仅按已有数据的成员排名`,
             `Incomplete field: ${g.lacking.length} members of ${g.rule}'s ranking lack the figure (${g.lacking.join(', ')}); this run ranked those that have it`)} />
       ))}
       <Tabs items={[
@@ -167,16 +176,18 @@ function AwardList({ run, docs }: { run: RunSummary; docs: Doc[] }) {
           children: (
             <>
               <Space wrap style={{ marginBottom: 12 }}>
-                <Select allowClear placeholder={t('文件', 'Document')} style={{ width: 220 }} onChange={(v?: string) => set({ document: v })} options={docs.map((d) => ({ value: d.id, label: `${d.issuerName} ${d.number}` }))} />
-                <Input.Search allowClear placeholder={t('地区代码，如 370811', 'Region code, e.g. 370811')} style={{ width: 220 }} onSearch={(v) => set({ region: v || undefined })} />
-                <Select allowClear placeholder={t('类型', 'Type')} style={{ width: 140 }} onChange={(v?: string) => set({ type: v })} options={Object.entries(TYPES).map(([k, [zh, en]]) => ({ value: k, label: t(zh, en) }))} />
+                <Select allowClear aria-label={t('文件', 'Document')} placeholder={t('文件', 'Document')} style={{ width: 220 }} onChange={(v?: string) => set({ document: v, rule: undefined })} options={docs.map((d) => ({ value: d.id, label: `${d.issuerName} ${d.number}` }))} />
+                <Select allowClear showSearch optionFilterProp="label" aria-label={t('条款', 'Clause')} placeholder={t('条款', 'Clause')} style={{ width: 320 }} value={filters.rule} data-testid="filter-rule" onChange={(v?: string) => set({ rule: v })}
+                  options={names.rules.filter((r) => !filters.document || r.document === filters.document).map((r) => ({ value: r.id, label: names.rule(r.id) }))} />
+                <RegionPicker allowClear aria-label={t('地区', 'Region')} placeholder={t('地区（市 / 县）', 'Region (city / county)')} style={{ width: 220 }} value={filters.region} onChange={(region) => set({ region })} />
+                <Select allowClear aria-label={t('类型', 'Type')} placeholder={t('类型', 'Type')} style={{ width: 140 }} onChange={(v?: string) => set({ type: v })} options={Object.entries(TYPES).map(([k, [zh, en]]) => ({ value: k, label: t(zh, en) }))} />
               </Space>
               {awards.data && <TotalsTables totals={awards.data.totals} />}
               <Table<AwardRow> {...awards.table} rowKey={(r) => `${r.subject}|${r.rule}`} data-testid="awards" columns={[
                 subject, article,
                 { title: t('类型', 'Type'), dataIndex: 'type', width: 100, render: (v: keyof typeof TYPES) => t(TYPES[v][0], TYPES[v][1]) },
                 amount,
-                { title: t('资金来源', 'Funder'), dataIndex: 'funder', width: 90 },
+                { title: t('资金来源', 'Funder'), dataIndex: 'funder', width: 110, render: (v: string) => names.region(v) },
                 why,
               ]} />
             </>
@@ -187,7 +198,7 @@ function AwardList({ run, docs }: { run: RunSummary; docs: Doc[] }) {
           children: (
             <Table<WithheldRow> {...withheld.table} rowKey={(r) => `${r.subject}|${r.rule}`} data-testid="withheld" columns={[
               subject, article, amount,
-              { title: t('原因', 'Why withheld'), dataIndex: 'reason', render: (v: keyof typeof REASONS, r) => <span title={r.explanation?.summary}><Tag color="red">{v in REASONS ? t(REASONS[v][0], REASONS[v][1]) : v}</Tag>{r.keptRule ? `${t('保留', 'kept')} ${r.keptRule}` : ''}</span> },
+              { title: t('原因', 'Why withheld'), dataIndex: 'reason', render: (v: keyof typeof REASONS, r) => <span title={r.explanation ? words.summary(r.explanation.summary) : undefined}><Tag color="red">{v in REASONS ? t(REASONS[v][0], REASONS[v][1]) : v}</Tag>{r.keptRule ? `${t('保留', 'kept')} ${names.rule(r.keptRule)}` : ''}</span> },
               why,
             ]} />
           ),
@@ -197,7 +208,7 @@ function AwardList({ run, docs }: { run: RunSummary; docs: Doc[] }) {
           children: (
             <Table<MissingRow> {...missing.table} rowKey={(r) => `${r.subject}|${r.rule}`} data-testid="missing" columns={[
               subject, article,
-              { title: t('缺少的数据', 'Missing'), render: (_, r) => [...r.facts, ...Object.entries(r.of ?? {}).map(([s, fs]) => `${s}: ${fs.join('、')}`)].join('；') },
+              { title: t('缺少的数据', 'Missing'), render: (_, r) => [...r.facts.map(words.missing), ...Object.entries(r.of ?? {}).map(([s, fs]) => `${names.region(s)}：${fs.map(words.missing).join('、')}`)].join('；') },
               why,
             ]} />
           ),
@@ -206,10 +217,10 @@ function AwardList({ run, docs }: { run: RunSummary; docs: Doc[] }) {
       <Drawer open={open !== undefined} onClose={() => setOpen(undefined)} width={720} title={open ? `${open.explanation?.subjectName ?? open.subject} · ${open.explanation?.title ?? open.rule}` : ''}>
         {open?.explanation && (
           <>
-            <Typography.Title level={5}>{open.explanation.number} {open.article ?? open.explanation.article}</Typography.Title>
+            <Typography.Title level={5}>{open.explanation.number} {articleLabel(open.article ?? open.explanation.article ?? '')}</Typography.Title>
             <Typography.Paragraph style={{ background: '#fafafa', padding: 12 }}>{open.explanation.text}</Typography.Paragraph>
             <Steps steps={open.explanation.steps} />
-            <Typography.Paragraph strong data-testid="explanation-summary">{open.explanation.summary}</Typography.Paragraph>
+            <Typography.Paragraph strong data-testid="explanation-summary">{words.summary(open.explanation.summary)}</Typography.Paragraph>
           </>
         )}
       </Drawer>
@@ -220,11 +231,12 @@ function AwardList({ run, docs }: { run: RunSummary; docs: Doc[] }) {
 /** The money of the rows chosen, by funder and by city: both tables sort by code or, exactly, by amount. */
 function TotalsTables({ totals }: { totals: Totals }) {
   const t = useT();
+  const names = useNames();
   const table = (title: string, of: Record<string, string>, testId: string) => (
     <Table<{ code: string; amount: string }> rowKey="code" size="small" pagination={false} data-testid={testId}
       dataSource={Object.entries(of).map(([c, amount]) => ({ code: c, amount }))} columns={[
-        { title, dataIndex: 'code', sorter: by((r) => r.code, code), render: (v: string) => v || '—' },
-        { title: t('金额（元）', 'Amount (yuan)'), dataIndex: 'amount', align: 'right', sorter: by((r) => r.amount, yuan) },
+        { title, dataIndex: 'code', sorter: by((r) => r.code, code), render: (v: string) => (v ? names.region(v) : '—') },
+        { title: t('金额', 'Amount'), dataIndex: 'amount', align: 'right', sorter: by((r) => r.amount, yuan), render: (v: string) => formatMoney(v) },
       ]} />
   );
   return (

@@ -12,19 +12,27 @@ import { Failure } from './Failure';
 import { Working } from './Working';
 import { RUN_PHASES } from '../progress';
 import { by, code, num, yuan } from '../table';
+import { formatMoney } from '../money';
+import { useNames } from '../names';
+import { useWords } from '../words';
 
 interface Rule { id: string; title: string; document: string }
 interface Change { rule?: string; key?: string; value?: string }
 interface Totals { before: string; after: string; delta: string }
-interface SubjectChange { subject: string; before: string; after: string; delta: string; gained: string[]; lost: string[] }
+interface SubjectChange { subject: string; subjectName?: string | null; before: string; after: string; delta: string; gained: string[]; lost: string[] }
 interface Comparison { total: Totals; byFunder: Record<string, Totals>; byCity: Record<string, Totals>; gainers: SubjectChange[]; losers: SubjectChange[] }
 interface Reading { id: string; default: string; values: string[] }
 
 const KEYS = ['amount', 'threshold', 'cap', 'itemCap', 'rate', 'pay', 'pool', 'prizes', 'top', 'tier1.from', 'tier1.money', 'tier2.from', 'tier2.money', 'tier3.from', 'tier3.money'];
-const KEY_ZH: Record<string, string> = { amount: '奖励金额', threshold: '门槛', cap: '封顶', itemCap: '单项封顶', rate: '比例', pay: '单位奖励', pool: '资金总额', prizes: '名次奖励', top: '前N名' };
+const KEY_ZH: Record<string, string> = {
+  amount: '奖励金额', threshold: '门槛', cap: '封顶', itemCap: '单项封顶', rate: '比例', pay: '单位奖励', pool: '资金总额', prizes: '名次奖励', top: '前N名',
+  ...Object.fromEntries([1, 2, 3].flatMap((n) => [[`tier${n}.from`, `第${n}档起点`], [`tier${n}.money`, `第${n}档金额`]])),
+};
 
 export function Simulate() {
   const t = useT();
+  const names = useNames();
+  const words = useWords();
   const [rules, setRules] = useState<Rule[]>([]);
   const [readings, setReadings] = useState<Reading[]>([]);
   const [official, setOfficial] = useState<RunSummary[]>([]);
@@ -68,26 +76,26 @@ export function Simulate() {
     const n = (s: string) => Number(s) / 10000; // 万元, for the chart only: the tables show exact amounts
     return {
       tooltip: { trigger: 'axis' }, legend: { data: [t('正式', 'Official'), t('模拟', 'Simulation')] },
-      xAxis: { type: 'category', data: funders }, yAxis: { type: 'value', name: t('万元', '10k yuan') },
+      xAxis: { type: 'category', data: funders.map((f) => names.region(f)) }, yAxis: { type: 'value', name: t('万元', '10k yuan') },
       series: [
         { name: t('正式', 'Official'), type: 'bar', data: funders.map((f) => n(result.cmp.byFunder[f]!.before)) },
         { name: t('模拟', 'Simulation'), type: 'bar', data: funders.map((f) => n(result.cmp.byFunder[f]!.after)) },
       ],
     };
-  }, [result, t]);
+  }, [result, t, names]);
 
   const people = (rows: SubjectChange[], testId: string) => (
     <Table<SubjectChange> rowKey="subject" size="small" dataSource={rows} pagination={{ pageSize: 10 }} data-testid={testId} columns={[
-      { title: t('主体', 'Subject'), dataIndex: 'subject', sorter: by((r) => r.subject, code) },
+      { title: t('主体', 'Subject'), dataIndex: 'subject', sorter: by((r) => r.subject, code), render: (_, r) => (r.subjectName ? `${r.subjectName}（${r.subject}）` : r.subject) },
       ...money<SubjectChange>(),
-      { title: t('条款', 'Rules'), sorter: by((r) => r.gained.length + r.lost.length, num), render: (_, r) => [...r.gained.map((x) => <Tag key={x} color="green">+{x}</Tag>), ...r.lost.map((x) => <Tag key={x} color="red">−{x}</Tag>)] },
+      { title: t('条款', 'Rules'), sorter: by((r) => r.gained.length + r.lost.length, num), render: (_, r) => [...r.gained.map((x) => <Tag key={x} color="green">+{names.rule(x)}</Tag>), ...r.lost.map((x) => <Tag key={x} color="red">−{names.rule(x)}</Tag>)] },
     ]} />
   );
   // before, after and the change, each sorted exactly as money
   const money = <R extends Totals>() => [
-    { title: t('正式（元）', 'Official'), dataIndex: 'before', align: 'right' as const, sorter: by((r: R) => r.before, yuan) },
-    { title: t('模拟（元）', 'Simulation'), dataIndex: 'after', align: 'right' as const, sorter: by((r: R) => r.after, yuan) },
-    { title: t('变化', 'Change'), dataIndex: 'delta', align: 'right' as const, sorter: by((r: R) => r.delta, yuan), render: (v: string) => <Typography.Text type={v.startsWith('-') ? 'danger' : 'success'}>{v}</Typography.Text> },
+    { title: t('正式', 'Official'), dataIndex: 'before', align: 'right' as const, sorter: by((r: R) => r.before, yuan), render: (v: string) => formatMoney(v) },
+    { title: t('模拟', 'Simulation'), dataIndex: 'after', align: 'right' as const, sorter: by((r: R) => r.after, yuan), render: (v: string) => formatMoney(v) },
+    { title: t('变化', 'Change'), dataIndex: 'delta', align: 'right' as const, sorter: by((r: R) => r.delta, yuan), render: (v: string) => <Typography.Text type={v.startsWith('-') ? 'danger' : 'success'}>{formatMoney(v)}</Typography.Text> },
   ];
 
   return (
@@ -100,20 +108,20 @@ export function Simulate() {
         </Space>
         {changes.map((c, k) => (
           <Space key={k} wrap style={{ display: 'flex', marginBottom: 8 }}>
-            <Select showSearch style={{ width: 420 }} placeholder={t('条款', 'Rule')} value={c.rule} optionFilterProp="label" data-testid={`change-rule-${k}`}
+            <Select showSearch style={{ width: 420 }} aria-label={t('条款', 'Rule')} placeholder={t('条款', 'Rule')} value={c.rule} optionFilterProp="label" data-testid={`change-rule-${k}`}
               onChange={(rule: string) => setChanges(changes.map((x, j) => (j === k ? { ...x, rule } : x)))}
-              options={rules.map((r) => ({ value: r.id, label: `${r.title}（${r.id}）` }))} />
-            <Select showSearch optionFilterProp="label" style={{ width: 160 }} placeholder={t('修改项', 'What')} value={c.key} data-testid={`change-key-${k}`}
+              options={rules.map((r) => ({ value: r.id, label: names.rule(r.id) }))} />
+            <Select showSearch optionFilterProp="label" style={{ width: 160 }} aria-label={t('修改项', 'What')} placeholder={t('修改项', 'What')} value={c.key} data-testid={`change-key-${k}`}
               onChange={(key: string) => setChanges(changes.map((x, j) => (j === k ? { ...x, key } : x)))}
-              options={KEYS.map((x) => ({ value: x, label: KEY_ZH[x] ? `${KEY_ZH[x]}（${x}）` : x }))} />
-            <Input style={{ width: 200 }} placeholder={t('如 80万元、5000万元、60%', 'e.g. 80万元, 60%')} value={c.value} data-testid={`change-value-${k}`}
+              options={KEYS.map((x) => ({ value: x, label: KEY_ZH[x] ?? x }))} />
+            <Input style={{ width: 200 }} aria-label={t('新数值', 'New value')} placeholder={t('如 80万元、5000万元、60%', 'e.g. 80万元, 60%')} value={c.value} data-testid={`change-value-${k}`}
               onChange={(e) => setChanges(changes.map((x, j) => (j === k ? { ...x, value: e.target.value } : x)))} />
           </Space>
         ))}
         <Space wrap>
           <Button onClick={() => setChanges([...changes, {}])}>{t('再加一项修改', 'Add a change')}</Button>
-          <Select mode="multiple" allowClear style={{ minWidth: 320 }} placeholder={t('改变解释口径（可选）', 'Change readings (optional)')} value={chosenReadings} onChange={setChosenReadings}
-            options={readings.flatMap((r) => r.values.filter((x) => x !== r.default).map((x) => ({ value: `${r.id}=${x}`, label: `${r.id} = ${x}` })))} />
+          <Select mode="multiple" allowClear style={{ minWidth: 320 }} aria-label={t('解释口径', 'Readings')} placeholder={t('改变解释口径（可选）', 'Change readings (optional)')} value={chosenReadings} onChange={setChosenReadings}
+            options={readings.flatMap((r) => r.values.filter((x) => x !== r.default).map((x) => ({ value: `${r.id}=${x}`, label: words.reading(r.id, x) })))} />
           <Button type="primary" loading={busy !== undefined} disabled={!base} onClick={() => void run()} data-testid="run-simulation">{t('运行模拟', 'Simulate')}</Button>
         </Space>
         {busy !== undefined && <Working since={busy} progress={progress} phases={RUN_PHASES} testId="simulation-progress" />}
@@ -123,14 +131,14 @@ export function Simulate() {
       {result && (
         <>
           <Row gutter={16}>
-            <Col span={8}><Card size="small"><Statistic title={t('正式（元）', 'Official (yuan)')} value={result.cmp.total.before} /></Card></Col>
-            <Col span={8}><Card size="small"><Statistic title={t('模拟（元）', 'Simulation (yuan)')} value={result.cmp.total.after} /></Card></Col>
-            <Col span={8}><Card size="small"><Statistic title={t('变化（元）', 'Change (yuan)')} value={result.cmp.total.delta} valueStyle={{ color: result.cmp.total.delta.startsWith('-') ? '#cf1322' : '#389e0d' }} data-testid="sim-delta" /></Card></Col>
+            <Col span={8}><Card size="small"><Statistic title={t('正式', 'Official')} value={formatMoney(result.cmp.total.before)} /></Card></Col>
+            <Col span={8}><Card size="small"><Statistic title={t('模拟', 'Simulation')} value={formatMoney(result.cmp.total.after)} /></Card></Col>
+            <Col span={8}><Card size="small"><Statistic title={t('变化', 'Change')} value={formatMoney(result.cmp.total.delta)} valueStyle={{ color: result.cmp.total.delta.startsWith('-') ? '#cf1322' : '#389e0d' }} data-testid="sim-delta" /></Card></Col>
           </Row>
           <Card size="small" title={t('按资金来源', 'By funder')}>
             {chart && <Chart option={chart} testId="sim-chart" />}
             <Table<Totals & { funder: string }> rowKey="funder" size="small" pagination={false} data-testid="by-funder" dataSource={Object.entries(result.cmp.byFunder).map(([funder, v]) => ({ funder, ...v }))} columns={[
-              { title: t('资金来源', 'Funder'), dataIndex: 'funder', sorter: by((r) => r.funder, code) }, ...money<Totals & { funder: string }>(),
+              { title: t('资金来源', 'Funder'), dataIndex: 'funder', sorter: by((r) => r.funder, code), render: (v: string) => names.region(v) }, ...money<Totals & { funder: string }>(),
             ]} />
           </Card>
           <Row gutter={16}>
