@@ -50,7 +50,7 @@ export interface AppOptions {
   readonly publicLimits?: PublicLimits;
   /** behind a reverse proxy: take the client's address from X-Forwarded-For (for rate limiting) */
   readonly trustProxy?: boolean;
-  /** the built pages (packages/web/dist), served at / with every non-API path answered by index.html */
+  /** the built pages (packages/web/dist), served at / (pages.ts: assets compressed and cached, every other non-API path answered by index.html) */
   readonly webRoot?: string;
   /** today, the working-day calendar and the shortest 公示 of the award process (tests move the date) */
   readonly process?: ProcessOptions;
