@@ -108,6 +108,7 @@ describe.each(BACKENDS)('公示 content on $name', (backend) => {
   it('the public reads it without signing in: name, USCC, clause, amount, period, office; no ids of ours, no objections', async () => {
     const r = await anyone()('GET', '/api/public/notices');
     expect(r.statusCode, r.body).toBe(200);
+    expect([r.json().total, r.json().page, r.json().pageSize]).toEqual([1, 1, 10]);
     expect(r.json().items).toEqual([{
       id: noticeId, title, publisher: '济宁市', published: '2025-09-26', days: 5, ends: '2025-10-09', state: 'running',
       ...CONTACT, phone: '0537-2345678转801', entries: [E1_ENTRY, E3_ENTRY],
@@ -118,7 +119,7 @@ describe.each(BACKENDS)('公示 content on $name', (backend) => {
     expect(mine.entries.map((e: { subjectName: string }) => e.subjectName)).toEqual(['示例电商有限公司', '兖州示例电商有限公司']);
   });
 
-  it('a notice dated later is public from its first day, not before', async () => {
+  it('a notice dated later is public from its first day, not before; a page at a time', async () => {
     await enlist(p.store, [{
       subjectId: 'E1', rule: `${DOCUMENT}/2.county-honor`, document: DOCUMENT, year: 2023, chain: ['county', 'city'], region: '370811', runId: null,
       decided: { fen: null, ceiling: false, funder: '370800', explanation: null },
@@ -132,6 +133,12 @@ describe.each(BACKENDS)('公示 content on $name', (backend) => {
     expect(await titles()).toEqual([title]); // Friday: Monday's notice is not out yet
     today = '2025-09-29';
     expect(await titles()).toEqual(['通报表扬名单', title]);
+    // a page at a time, newest first, at most 20 notices to a page
+    const page = async (q: string) => (await anyone()('GET', `/api/public/notices?${q}`)).json();
+    expect(await page('pageSize=1')).toMatchObject({ page: 1, pageSize: 1, total: 2, items: [{ title: '通报表扬名单' }] });
+    expect(await page('page=2&pageSize=1')).toMatchObject({ page: 2, total: 2, items: [{ title }] });
+    const tooMany = await anyone()('GET', '/api/public/notices?pageSize=21');
+    expect([tooMany.statusCode, tooMany.json().error.details[0].path]).toEqual([400, 'query.pageSize']);
     // an honour has no amount: null, never 0
     const honours = (await anyone()('GET', '/api/public/notices')).json().items[0];
     expect(honours.entries).toEqual([{ subjectName: '示例电商有限公司', uscc: USCC, clause: '济政字〔2022〕54号 第二条 培育电商企业通报表扬', amount: null }]);

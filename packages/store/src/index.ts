@@ -25,7 +25,7 @@ export {
   act, actIn, applicationEvents, createApplication, enlist, listApplications, readApplication, saveFacts, setAmount, setWindow, windowOf,
   type Acknowledgement, type Act, type AmountSetting, type Application, type ApplicationEvent, type ApplicationFilter, type AutomaticEntry, type Change, type Decided, type FilledFact, type NewApplication, type Placed, type Window,
 } from './applications.js';
-export { DEFAULT_NOTICE_DAYS, finalizeNotice, listNotices, publishNotice, readNotice, recordObjection, resolveObjection, type NewNotice, type Notice, type Objection } from './notices.js';
+export { DEFAULT_NOTICE_DAYS, finalizeNotice, listNotices, publicNotices, publishNotice, readNotice, recordObjection, resolveObjection, type NewNotice, type Notice, type NoticeEntry, type Objection } from './notices.js';
 export { listBudgets, listDisbursements, recordDisbursement, setBudget, type Budget, type BudgetKey, type DisbursementRow, type Payment } from './budgets.js';
 export { ProcessProblems, type FieldProblem } from './process-error.js';
 export {

@@ -158,6 +158,14 @@ export async function listNotices(store: Store, scopes?: readonly string[]): Pro
   return Promise.all((await q.execute()).map((r) => readNotice(store, String(r.id))));
 }
 
+/** The notices out on `today` (published on or before it), newest first: a page of them, and how many there are. */
+export async function publicNotices(store: Store, today: string, page: { limit: number; offset: number }): Promise<{ items: Notice[]; total: number }> {
+  const out = store.db.selectFrom('notices').where('published', '<=', today);
+  const { total } = await out.select((eb) => eb.fn.countAll<string | number>().as('total')).executeTakeFirstOrThrow();
+  const ids = await out.select('id').orderBy('published', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
+  return { items: await Promise.all(ids.map((r) => readNotice(store, String(r.id)))), total: Number(total) };
+}
+
 /** An objection to one entry of a running notice, as received (from whom: a name, or 匿名). */
 export async function recordObjection(store: Store, noticeId: string, o: { applicationId: string; text: string; fromWhom: string }, by: string, today: string): Promise<Notice> {
   const n = await readNotice(store, noticeId);

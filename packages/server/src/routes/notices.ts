@@ -8,11 +8,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { isWithin, region } from '@duixian/corpus';
-import { finalizeNotice, listNotices, publishNotice, readNotice, recordObjection, resolveObjection, type Account, type Notice, type Store } from '@duixian/store';
+import { finalizeNotice, listNotices, publicNotices, publishNotice, readNotice, recordObjection, resolveObjection, type Account, type Notice, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
 import { ADMINS, EVERYONE, overlappingRegions, seesAll } from '../auth/access.js';
 import { processError, type ProcessContext } from '../process.js';
+import { pageOf, PAGE_PROPERTIES, type PageQuery } from '../paging.js';
 
 const ID = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
 
@@ -156,15 +157,20 @@ export function publicView(n: Notice): PublicNotice {
 
 /**
  * 公示 for everyone, without signing in: the notices whose first day has come (one dated later is
- * not public yet), newest first. Registered among the open routes, behind their per-address limit.
+ * not public yet), newest first, ten to a page (a notice may list thousands of awards). Registered
+ * among the open routes, behind their per-address limit.
  */
 export function publicNoticeRoutes(store: Store, ctx: ProcessContext) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.get('/api/public/notices', {
-      schema: { tags: ['公示'], summary: 'Every notice from its first day, for the public (no sign-in): title, publisher, period, where to object, and each award on the list (enterprise, USCC, clause, amount)' },
-    }, async () => {
-      const open = (await listNotices(store)).filter((n) => n.published <= ctx.today());
-      return { items: open.map(publicView) };
+    app.get<{ Querystring: PageQuery }>('/api/public/notices', {
+      schema: {
+        tags: ['公示'], summary: 'Every notice from its first day, for the public (no sign-in), newest first, a page at a time: title, publisher, period, where to object, and each award on the list (enterprise, USCC, clause, amount)',
+        querystring: { type: 'object', additionalProperties: false, properties: { page: PAGE_PROPERTIES.page, pageSize: { type: 'integer', minimum: 1, maximum: 20, default: 10 } } },
+      },
+    }, async (req) => {
+      const page = pageOf(req.query);
+      const { items, total } = await publicNotices(store, ctx.today(), { limit: page.pageSize, offset: page.offset });
+      return { ...page.info(total), items: items.map(publicView) };
     });
   };
 }

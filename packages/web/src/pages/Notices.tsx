@@ -8,7 +8,7 @@
  * sheet for anyone, without signing in (#/gongshi).
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Collapse, Descriptions, Form, Input, InputNumber, List, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Collapse, Descriptions, Form, Input, InputNumber, List, Pagination, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { api, ApiFailure, isAdmin, isReader, showFailure, type Account, type Page } from '../api';
 import { useT } from '../i18n';
 import { formatMoney, compareYuan } from '../money';
@@ -106,18 +106,23 @@ const PrintButton = () => {
   return <Button onClick={() => print()}>{t('打印', 'Print')}</Button>;
 };
 
-/** 公示 for everyone, signed in or not: the notices from their first day, newest first. */
+/** 公示 for everyone, signed in or not: the notices from their first day, newest first, ten to a page. */
 export function PublicNotices() {
   const t = useT();
-  const [notices, setNotices] = useState<PublicNotice[]>();
+  const [page, setPage] = useState(1);
+  const [answer, setAnswer] = useState<Page<PublicNotice>>();
   const [error, setError] = useState<ApiFailure>();
-  useEffect(() => void api<{ items: PublicNotice[] }>('GET', '/api/public/notices').then((r) => setNotices(r.items), showFailure(setError)), []);
+  useEffect(() => void api<Page<PublicNotice>>('GET', `/api/public/notices?page=${page}`).then(setAnswer, showFailure(setError)), [page]);
+  const notices = answer?.items;
   return (
     <Card title={t('公示公告', 'Public notices')} extra={<Space><PrintButton /><a href="#/">{t('登录', 'Sign in')}</a></Space>} style={{ margin: 16 }} className="notices-page" data-testid="public-notices">
       {error && <Failure error={error} />}
       {notices?.length === 0 && <Typography.Text type="secondary">{t('暂无公示', 'No notices yet')}</Typography.Text>}
       {notices && notices.length > 0 && (
-        <Collapse defaultActiveKey={[notices[0]!.id]} items={notices.map((n) => ({ key: n.id, label: <Heading n={n} />, children: <NoticeSheet notice={n} publisher={n.publisher} /> }))} />
+        <Collapse key={page} defaultActiveKey={[notices[0]!.id]} items={notices.map((n) => ({ key: n.id, label: <Heading n={n} />, children: <NoticeSheet notice={n} publisher={n.publisher} /> }))} />
+      )}
+      {answer && answer.total > answer.pageSize && (
+        <Pagination className="no-print" style={{ marginTop: 16 }} current={page} pageSize={answer.pageSize} total={answer.total} onChange={setPage} showSizeChanger={false} />
       )}
     </Card>
   );
