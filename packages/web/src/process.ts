@@ -12,6 +12,8 @@ export type ApplicationState =
 export interface ApplicationView {
   readonly id: string;
   readonly subjectId: string;
+  /** the enterprise's name (null: a subject no longer stored) */
+  readonly subjectName: string | null;
   readonly rule: string;
   readonly document: string;
   readonly year: number;
@@ -41,7 +43,11 @@ export interface Change {
   readonly en: string;
 }
 
+/** A stored fact the decision was made on (the server's UsedFact): its indicator, year, and value as people write it (6,000万元). */
+export type UsedFact = Readonly<{ key: string; year: number; item: string | null; value: string; source: string | null }>;
+
 export interface ApplicationDetail extends ApplicationView {
+  readonly used?: readonly UsedFact[];
   readonly changes: readonly Change[];
   readonly events: readonly { action: string; from: string | null; to: string; level: string | null; reasons: readonly string[]; amount: string | null; by: string; at: string }[];
   readonly attachments: readonly { id: string; name: string; type: string; size: number; sha256: string }[];
@@ -96,6 +102,22 @@ export function approvalBlocked(a: ApplicationDetail, acknowledgeReason: string)
     return { zh: '金额待定：须由资金承担方先设定金额，才能终审通过', en: 'The amount is pending: its funder must set it before the final approval' };
   }
   return undefined;
+}
+
+/** A batch approval's answer (POST /api/applications/batch): each row done, or refused with why. */
+export interface BatchResult {
+  readonly total: number;
+  readonly done: number;
+  readonly refused: number;
+  readonly items: readonly {
+    readonly id: string;
+    readonly subjectId: string | null;
+    readonly subjectName: string | null;
+    readonly outcome: 'done' | 'refused';
+    readonly state: ApplicationState | null;
+    readonly error?: { readonly code: string; readonly message: { readonly zh: string; readonly en: string } };
+    readonly changes?: readonly Change[];
+  }[];
 }
 
 /** What an approval or a payment sends beside its body: the acknowledgement, only when something changed. */

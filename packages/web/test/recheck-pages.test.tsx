@@ -26,7 +26,7 @@ const BLACKLISTED = { code: 'blacklisted', zh: '该主体已列入信用黑名�
 const POOL = { code: 'pool-exhausted', zh: '本条资金池已用尽（已核定及拨付的奖励已达总额）', en: 'The rule\'s pool is used up by the awards granted' };
 
 const detail = (over: Partial<ApplicationDetail> = {}): ApplicationDetail => ({
-  id: '7', subjectId: 'E3', rule: 'jining-2022-54/8.hiring', document: 'jining-2022-54', year: 2023, mode: 'application', state: 'city-review',
+  id: '7', subjectId: 'E3', subjectName: '兖州示例电商有限公司', rule: 'jining-2022-54/8.hiring', document: 'jining-2022-54', year: 2023, mode: 'application', state: 'city-review',
   chain: ['county', 'city'], region: '370812', funder: '370812', decided: '50000.00', approved: null, ceiling: false, amountPending: false,
   facts: [], explanation: null, reviewDue: null, deadline: null, version: 4, actions: ['approve', 'return', 'reject'], runId: null,
   changes: [], events: [], attachments: [], ...over,
