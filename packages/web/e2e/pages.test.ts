@@ -163,6 +163,7 @@ describe('the pages, as a province administrator', { timeout: 180_000 }, () => {
   it('评审: runs 2023, opens an explanation, exports the 公示 list and reads it back', async () => {
     await page.getByRole('menuitem', { name: '评审' }).click();
     await page.getByTestId('start-run').click();
+    await page.getByTestId('confirm-run').click(); // a run is kept for good: the page asks first
     await rowsOf('awards').first().waitFor({ timeout: 60_000 });
     const rows = rowsOf('awards');
     expect(await rows.count()).toBeGreaterThan(0);
@@ -262,7 +263,9 @@ describe('the pages, as a province administrator', { timeout: 180_000 }, () => {
   it('账户 and role: a county administrator made here sees its county only', async () => {
     await page.getByRole('menuitem', { name: '账户' }).click();
     await page.getByTestId('new-username').fill('rencheng');
-    await page.getByTestId('new-region').fill('370811');
+    await page.getByTestId('new-region').click(); // a 市 → 县 cascader, picked by name
+    await page.locator('.ant-cascader-menu-item').filter({ hasText: '济宁市' }).click();
+    await page.locator('.ant-cascader-menu-item').filter({ hasText: '任城区' }).click();
     await page.getByTestId('create-account').click();
     await page.getByTestId('one-time-password').waitFor();
     const password = (await page.getByTestId('one-time-password').locator('code').textContent())!;

@@ -73,6 +73,8 @@ export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: st
       <Descriptions size="small" bordered column={2} items={[
         { key: 's', label: t('状态', 'State'), children: <Tag color={STATES[a.state].color} data-testid="application-state">{t(STATES[a.state].zh, STATES[a.state].en)}</Tag> },
         { key: 'm', label: t('方式', 'Way'), children: a.mode === 'automatic' ? t('免申即享', 'No application needed') : t('企业申报', 'Applied for') },
+        { key: 'e', label: t('企业', 'Enterprise'), children: <span data-testid="application-subject">{a.subjectName ?? a.subjectId}<Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>{a.subjectId}</Typography.Text></span> },
+        { key: 'g', label: t('地区', 'Region'), children: names.region(a.region) },
         { key: 'r', label: t('条款', 'Clause'), children: names.rule(a.rule) },
         { key: 'y', label: t('年度', 'Year'), children: a.year },
         { key: 'd', label: t('测算金额', 'Decided'), children: <span data-testid="decided">{decidedText(a, t)}</span> },
@@ -100,14 +102,27 @@ export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: st
             </Upload>
           </Space>
         </Space>
+      ) : a.facts.length === 0 ? (
+        <Typography.Paragraph data-testid="no-facts">{t('无（按统计数据认定）', 'None (decided from the statistics)')}</Typography.Paragraph>
       ) : (
-        <Table size="small" rowKey={(f) => `${f.key}|${f.item ?? ''}`} pagination={false} dataSource={[...a.facts]} locale={{ emptyText: t('无（按统计数据认定）', 'None (decided from the statistics)') }}
+        <Table size="small" rowKey={(f) => `${f.key}|${f.item ?? ''}`} pagination={false} dataSource={[...a.facts]}
           columns={[{ title: t('指标', 'Fact'), dataIndex: 'key', render: (k: string) => label(k) }, { title: t('项目', 'Item'), dataIndex: 'item' }, { title: t('数值', 'Value'), dataIndex: 'value' }]} />
+      )}
+      {(a.used?.length ?? 0) > 0 && (
+        <>
+          <Typography.Title level={5}>{t('测算所用数据', 'The data it was decided on')}</Typography.Title>
+          <Table size="small" rowKey={(f) => `${f.key}|${f.year}|${f.item ?? ''}`} pagination={false} dataSource={[...(a.used ?? [])]} data-testid="used-facts" columns={[
+            { title: t('指标', 'Indicator'), dataIndex: 'key', render: (k: string, f) => `${names.fact(k)}${f.item ? `（${f.item}）` : ''}` },
+            { title: t('年度', 'Year'), dataIndex: 'year' },
+            { title: t('数值', 'Value'), dataIndex: 'value' },
+            { title: t('来源', 'Source'), dataIndex: 'source', render: (v: string | null) => v ?? '—' },
+          ]} />
+        </>
       )}
       {a.attachments.length > 0 && (
         <Table<Attachment> size="small" rowKey="id" pagination={false} dataSource={[...a.attachments]} data-testid="attachments" columns={[
           { title: t('证明材料', 'Evidence'), dataIndex: 'name', render: (n: string, f) => <a href={`/api/applications/${a.id}/attachments/${f.id}`}>{n}</a> },
-          { title: t('大小', 'Size'), dataIndex: 'size', render: (v: number) => `${(v / 1024).toFixed(1)} KB` },
+          { title: t('大小', 'Size'), dataIndex: 'size', render: sizeText },
           // the enterprise reads when it uploaded a file; a reviewer checks the file against its checksum
           account.role === 'enterprise'
             ? { title: t('上传时间', 'Uploaded'), dataIndex: 'at', render: (v: string | undefined) => (v ? new Date(v).toLocaleString() : '—') }
@@ -128,8 +143,9 @@ export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: st
         <Space direction="vertical" style={{ width: '100%' }}>
           {a.actions.some((x) => ['approve', 'return', 'reject'].includes(x)) && (
             <>
-              <Input.TextArea rows={2} placeholder={t('审核意见（退回、不予支持、核减时必填；每行一条）', 'Reasons (needed to return, reject or approve less; one per line)')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="reasons" />
-              {a.ceiling && a.actions.includes('approve') && <Input style={{ width: 260 }} placeholder={t(`核定金额（最高 ${a.decided} 元）`, `Amount (at most ${a.decided})`)} value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="approve-amount" />}
+              <label htmlFor={`reasons-${a.id}`}>{t('审核意见', 'Reasons')}</label>
+              <Input.TextArea id={`reasons-${a.id}`} rows={2} placeholder={t('审核意见（退回、不予支持、核减时必填；每行一条）', 'Reasons (needed to return, reject or approve less; one per line)')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="reasons" />
+              {a.ceiling && a.actions.includes('approve') && <Input style={{ width: 260 }} aria-label={t('核定金额', 'Amount approved')} placeholder={t(`核定金额（最高 ${a.decided} 元）`, `Amount (at most ${a.decided})`)} value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="approve-amount" />}
             </>
           )}
           <Space wrap>
@@ -149,6 +165,9 @@ export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: st
   );
 }
 
+/** A file's size as people read it: 12 B, 3.4 KB, 1.2 MB. */
+const sizeText = (bytes: number): string => (bytes < 1024 ? `${bytes} B` : bytes < 2 ** 20 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 2 ** 20).toFixed(1)} MB`);
+
 /** What a submission sends: the clause and year, the facts as saved, the files attached; then the review it goes to. */
 function Submitted({ a, label, clause, unsaved }: { a: ApplicationDetail; label: (key: string) => string; clause: string; unsaved: boolean }) {
   const t = useT();
@@ -158,7 +177,7 @@ function Submitted({ a, label, clause, unsaved }: { a: ApplicationDetail; label:
       <Typography.Text strong>{t('填报数据', 'Data')}</Typography.Text>
       <ul>{a.facts.length ? a.facts.map((f) => <li key={`${f.key}|${f.item ?? ''}`}>{label(f.key)}{f.item ? `（${f.item}）` : ''}：{f.value}</li>) : <li>{t('未填报数据', 'None')}</li>}</ul>
       <Typography.Text strong>{t('证明材料', 'Papers')}</Typography.Text>
-      <ul>{a.attachments.length ? a.attachments.map((f) => <li key={f.id}>{f.name}（{(f.size / 1024).toFixed(1)} KB）</li>) : <li>{t('未上传证明材料', 'None attached')}</li>}</ul>
+      <ul>{a.attachments.length ? a.attachments.map((f) => <li key={f.id}>{f.name}（{sizeText(f.size)}）</li>) : <li>{t('未上传证明材料', 'None attached')}</li>}</ul>
       {unsaved && <Typography.Text type="warning">{t('有未保存的修改：提交的是已保存的数据，请先“保存草稿”。', 'There are unsaved changes: what was saved is submitted; save the draft first.')}</Typography.Text>}
       <p>{t('提交后进入审核，审核期间不能修改。', 'Once submitted it goes to review and cannot be changed meanwhile.')}</p>
     </div>

@@ -5,8 +5,8 @@
  * explanation beside the article's text.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, Drawer, Form, InputNumber, message, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import type { TableProps } from 'antd';
+import { Alert, App, Button, Card, Col, Drawer, Form, InputNumber, message, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import type { ButtonProps, TableProps } from 'antd';
 import { Working } from './Working';
 import { RUN_PHASES } from '../progress';
 import { by, code, inOrder, integer, num, sortParam, text, yuan } from '../table';
@@ -21,6 +21,7 @@ import { useWords } from '../words';
 
 interface Doc { id: string; number: string; issuerName: string }
 interface Reading { id: string; default: string; values: string[] }
+interface RunRequest { year: number; documents?: string[]; readings?: string[] }
 interface Filters { document?: string; rule?: string; region?: string; type?: string }
 type Totals = { byFunder: Record<string, string>; byCity: Record<string, string> };
 type Section = 'award' | 'withheld' | 'missing';
@@ -55,7 +56,18 @@ export function Review({ account }: { account: Account }) {
   }, []);
   useEffect(() => void loadRuns(), [loadRuns]);
 
-  const start = async (v: { year: number; documents?: string[]; readings?: string[] }) => {
+  const { modal } = App.useApp();
+  // a run is kept for good and an official one feeds 免申即享 and the 公示: say what is about to run, then run it
+  const confirmRun = (v: RunRequest) => modal.confirm({
+    title: t(`开始 ${v.year} 年度测算？`, `Run ${v.year}?`),
+    content: t(
+      `文件：${v.documents?.length ? v.documents.map((d) => docs.find((x) => x.id === d)?.number ?? d).join('、') : '全部'}；口径：${v.readings?.length ? '所选口径' : '默认口径'}。测算结果将永久保存；正式测算可用于免申即享名单和公示。`,
+      `Documents: ${v.documents?.length ? v.documents.join(', ') : 'all'}; readings: ${v.readings?.length ? 'as chosen' : 'the defaults'}. The run is kept; an official one lists awards and feeds the notice.`),
+    okText: t('开始测算', 'Run'), cancelText: t('取消', 'Cancel'), okButtonProps: { 'data-testid': 'confirm-run' } as ButtonProps,
+    onOk: () => void start(v),
+  });
+
+  const start = async (v: RunRequest) => {
     setError(undefined);
     setStarted(Date.now());
     const interpretations = Object.fromEntries((v.readings ?? []).map((r) => r.split('=') as [string, string]));
@@ -74,7 +86,7 @@ export function Review({ account }: { account: Account }) {
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       {isAdmin(account) && (
         <Card size="small" title={t('开始测算', 'Start a run')}>
-          <Form layout="inline" initialValues={{ year: 2023 }} onFinish={(v) => void start(v)}>
+          <Form layout="inline" initialValues={{ year: 2023 }} onFinish={(v: RunRequest) => void confirmRun(v)}>
             <Form.Item label={t('年度', 'Year')} name="year" rules={[{ required: true }]}><InputNumber min={2019} max={2030} /></Form.Item>
             <Form.Item label={t('文件', 'Documents')} name="documents"><Select mode="multiple" allowClear style={{ minWidth: 260 }} placeholder={t('全部', 'All')} options={docs.map((d) => ({ value: d.id, label: `${d.issuerName} ${d.number}` }))} /></Form.Item>
             <Form.Item label={t('口径', 'Readings')} name="readings"><Select mode="multiple" allowClear style={{ minWidth: 260 }} placeholder={t('默认', 'Defaults')} options={readings.flatMap((r) => r.values.filter((x) => x !== r.default).map((x) => ({ value: `${r.id}=${x}`, label: words.reading(r.id, x) })))} /></Form.Item>

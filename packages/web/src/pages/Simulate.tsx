@@ -59,6 +59,8 @@ export function Simulate() {
     }, showFailure(setError));
   }, []);
 
+  // a simulation is a change to try: without one it would only repeat the official run (the server refuses it too)
+  const unchanged = !changes.some((c) => c.rule && c.key && c.value) && !chosenReadings.length;
   const run = async () => {
     setBusy(Date.now());
     setProgress(undefined);
@@ -122,7 +124,8 @@ export function Simulate() {
           <Button onClick={() => setChanges([...changes, {}])}>{t('再加一项修改', 'Add a change')}</Button>
           <Select mode="multiple" allowClear style={{ minWidth: 320 }} aria-label={t('解释口径', 'Readings')} placeholder={t('改变解释口径（可选）', 'Change readings (optional)')} value={chosenReadings} onChange={setChosenReadings}
             options={readings.flatMap((r) => r.values.filter((x) => x !== r.default).map((x) => ({ value: `${r.id}=${x}`, label: words.reading(r.id, x) })))} />
-          <Button type="primary" loading={busy !== undefined} disabled={!base} onClick={() => void run()} data-testid="run-simulation">{t('运行模拟', 'Simulate')}</Button>
+          <Button type="primary" loading={busy !== undefined} disabled={!base || unchanged} onClick={() => void run()} data-testid="run-simulation">{t('运行模拟', 'Simulate')}</Button>
+          {unchanged && <Typography.Text type="secondary" data-testid="nothing-changed">{t('请先修改至少一项金额、门槛或上限，或选择一个不同的口径', 'Change an amount, threshold or cap, or choose a reading, first')}</Typography.Text>}
         </Space>
         {busy !== undefined && <Working since={busy} progress={progress} phases={RUN_PHASES} testId="simulation-progress" />}
         {!base && official.length === 0 && <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('请先在“评审”中完成一次正式测算，再与之对比。', 'Run an official evaluation under Review first, to compare with.')}</Typography.Paragraph>}
