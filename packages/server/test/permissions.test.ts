@@ -135,6 +135,12 @@ const ENDPOINTS: readonly Endpoint[] = [
     body: () => ({ action: 'withdraw', version: 0 }), // a stale version: nothing ever changes, the checks before it are what is tested
   },
   {
+    // one reason for many: each row is the single approval, its jurisdiction refused row by row (review-batch.test.ts); a blank reason changes nothing
+    name: 'POST /api/applications/batch', method: 'POST', url: () => '/api/applications/batch', roles: ADMINS, scoped: false, stateful: true,
+    body: (r, s) => ({ ids: [r.application[s]], action: 'approve', reason: ' ' }),
+  },
+  { name: 'GET /api/todo', method: 'GET', url: () => '/api/todo', roles: SIGNED_IN, scoped: false },
+  {
     // a 金额待定 amount is set by the award's funder (the entries are funded by their counties), or the province
     name: 'POST /api/applications/:id/amount', method: 'POST', url: (r, s) => `/api/applications/${r.application[s]}/amount`, roles: ADMINS, scoped: true, stateful: true,
     holders: ['province-admin', 'county-admin'], body: () => ({ version: 0, amount: '1万元', reason: '矩阵' }),
