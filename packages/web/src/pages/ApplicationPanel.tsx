@@ -122,7 +122,7 @@ export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: st
       {a.attachments.length > 0 && (
         <Table<Attachment> size="small" rowKey="id" pagination={false} dataSource={[...a.attachments]} data-testid="attachments" columns={[
           { title: t('证明材料', 'Evidence'), dataIndex: 'name', render: (n: string, f) => <a href={`/api/applications/${a.id}/attachments/${f.id}`}>{n}</a> },
-          { title: t('大小', 'Size'), dataIndex: 'size', render: (v: number) => `${(v / 1024).toFixed(1)} KB` },
+          { title: t('大小', 'Size'), dataIndex: 'size', render: sizeText },
           // the enterprise reads when it uploaded a file; a reviewer checks the file against its checksum
           account.role === 'enterprise'
             ? { title: t('上传时间', 'Uploaded'), dataIndex: 'at', render: (v: string | undefined) => (v ? new Date(v).toLocaleString() : '—') }
@@ -165,6 +165,9 @@ export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: st
   );
 }
 
+/** A file's size as people read it: 12 B, 3.4 KB, 1.2 MB. */
+const sizeText = (bytes: number): string => (bytes < 1024 ? `${bytes} B` : bytes < 2 ** 20 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 2 ** 20).toFixed(1)} MB`);
+
 /** What a submission sends: the clause and year, the facts as saved, the files attached; then the review it goes to. */
 function Submitted({ a, label, clause, unsaved }: { a: ApplicationDetail; label: (key: string) => string; clause: string; unsaved: boolean }) {
   const t = useT();
@@ -174,7 +177,7 @@ function Submitted({ a, label, clause, unsaved }: { a: ApplicationDetail; label:
       <Typography.Text strong>{t('填报数据', 'Data')}</Typography.Text>
       <ul>{a.facts.length ? a.facts.map((f) => <li key={`${f.key}|${f.item ?? ''}`}>{label(f.key)}{f.item ? `（${f.item}）` : ''}：{f.value}</li>) : <li>{t('未填报数据', 'None')}</li>}</ul>
       <Typography.Text strong>{t('证明材料', 'Papers')}</Typography.Text>
-      <ul>{a.attachments.length ? a.attachments.map((f) => <li key={f.id}>{f.name}（{(f.size / 1024).toFixed(1)} KB）</li>) : <li>{t('未上传证明材料', 'None attached')}</li>}</ul>
+      <ul>{a.attachments.length ? a.attachments.map((f) => <li key={f.id}>{f.name}（{sizeText(f.size)}）</li>) : <li>{t('未上传证明材料', 'None attached')}</li>}</ul>
       {unsaved && <Typography.Text type="warning">{t('有未保存的修改：提交的是已保存的数据，请先“保存草稿”。', 'There are unsaved changes: what was saved is submitted; save the draft first.')}</Typography.Text>}
       <p>{t('提交后进入审核，审核期间不能修改。', 'Once submitted it goes to review and cannot be changed meanwhile.')}</p>
     </div>

@@ -76,6 +76,8 @@ export function Apply({ account }: { account: Account }) {
   const others = guide?.clauses.filter((c) => !c.applicable) ?? [];
   const chosen = mine.find((c) => c.rule === rule);
   const chosenWindow = chosen?.windows.find((w) => w.year === year);
+  // one application per clause and year: an existing one is opened, not started again
+  const existing = list?.items.find((a) => a.rule === rule && a.year === year);
   const choose = (id: string, y?: number) => {
     setRule(id);
     const y2 = y ?? openYear(mine.find((c) => c.rule === id));
@@ -109,8 +111,13 @@ export function Apply({ account }: { account: Account }) {
           </Form.Item>
         </Form>
         {chosen && <WindowNotice clause={chosen} year={year} />}
+        {existing && (
+          <Alert type="info" showIcon data-testid="apply-existing" style={{ marginBottom: 12 }}
+            message={t(`本条款${year}年度已有申报（编号 ${existing.id}，${STATES[existing.state].zh}）`, `You already applied for ${year} (No. ${existing.id}, ${STATES[existing.state].en})`)}
+            action={<Button size="small" onClick={() => setOpen(existing.id)}>{t('查看', 'Open')}</Button>} />
+        )}
         {chosen && <Needs clause={chosen} year={year} />}
-        <Button type="primary" disabled={!chosen || chosenWindow?.state !== 'open' || !guide?.subject} onClick={() => void start()} data-testid="apply-start">{t('开始申报', 'Start')}</Button>
+        <Button type="primary" disabled={!chosen || chosenWindow?.state !== 'open' || !guide?.subject || existing !== undefined} onClick={() => void start()} data-testid="apply-start">{t('开始申报', 'Start')}</Button>
       </Card>
       {error && <Failure error={error} />}
       <Windows clauses={mine} onChoose={choose} />

@@ -111,14 +111,14 @@ function Matches({ matches, applyYear }: { matches: readonly Match[]; applyYear?
         { label: t('可能适用的条款', 'Rules that could apply'), children: matches.length },
       ]} />
       <Table<Match>
-        rowKey="rule" size="small" dataSource={[...matches]} pagination={{ pageSize: 20 }} data-testid="matches"
+        rowKey="rule" size="small" dataSource={[...matches]} pagination={{ pageSize: 20 }} data-testid="matches" scroll={{ x: 960 }}
         expandable={{ expandedRowRender: (m) => <Steps steps={m.steps} /> }}
         columns={[
           // the server's order is the documents' and their articles' (二 before 十一): kept as the article column's order
-          { title: t('条款', 'Clause'), sorter: by((m) => order.get(m.rule), num), render: (_, m) => (names.ruleName(m.rule) ? names.rule(m.rule) : `${m.number} ${articleLabel(m.article)} ${m.title}`) },
+          { title: t('条款', 'Clause'), width: 280, sorter: by((m) => order.get(m.rule), num), render: (_, m) => (names.ruleName(m.rule) ? names.rule(m.rule) : `${m.number} ${articleLabel(m.article)} ${m.title}`) },
           { title: t('结果', 'Result'), dataIndex: 'status', width: 110, sorter: by((m) => m.status, inOrder(Object.keys(STATUS))), filters: Object.entries(STATUS).map(([k, v]) => ({ text: t(v.zh, v.en), value: k })), onFilter: (v, m) => m.status === v, render: (s: Match['status']) => <Tag color={STATUS[s].color}>{t(STATUS[s].zh, STATUS[s].en)}</Tag> },
           { title: t('金额', 'Amount'), dataIndex: 'amount', width: 140, align: 'right', sorter: by((m) => m.amount, yuan), render: (v: string | null, m) => (v ? `${m.ceiling ? t('最高 ', 'up to ') : ''}${formatMoney(v)}` : '—') },
-          { title: t('差距或缺少的数据', 'Gap or missing data'), render: (_, m) => [...m.failing.map(words.plain), ...m.missing.map((x) => `${t('缺少', 'missing')} ${words.missing(x)}`)].join('；') || '—' },
+          { title: t('差距或缺少的数据', 'Gap or missing data'), width: 300, render: (_, m) => [...m.failing.map(words.plain), ...m.missing.map((x) => `${t('缺少', 'missing')} ${words.missing(x)}`)].join('；') || '—' },
           ...(applyYear === undefined ? [] : [{ title: t('申报', 'Apply'), key: 'apply', render: (_: unknown, m: Match) => <ApplyLink match={m} year={applyYear} /> }]),
         ]}
       />
