@@ -13,7 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '@duixian/engine';
 import { BACKENDS } from '../../store/test/backends.js';
-import { dated, platform, type Platform, type Username } from './platform.js';
+import { dated, partnerBank, platform, type Platform, type Username } from './platform.js';
 
 const RULE = 'jining-2022-54/2.retail-2023';
 const N = 100;
@@ -162,6 +162,10 @@ describe.each(BACKENDS)('review that fits the work on $name', (backend) => {
     expect((await todo('jining-admin')).lists).toBe(1);
     expect((await todo('dongying-admin')).lists).toBe(0);
     expect(await todo('jining-bank')).toMatchObject({ loans: 0 });
+    await partnerBank(p.store, '齐鲁银行', ['370800']);
+    const loan = await as('e1-user')('POST', '/api/loans', { subject: 'E1', amount: '50万元', termMonths: 12, purpose: '备货采购', bank: '齐鲁银行', consent: true });
+    expect(loan.statusCode, loan.body).toBe(201);
+    expect(await todo('jining-bank')).toEqual({ approvals: 0, notices: 0, lists: 0, loans: 1 });
     expect(await todo('e1-user')).toMatchObject({ approvals: 0, lists: 0, notices: 0, loans: 0 });
   });
 }, 600_000);
