@@ -17,6 +17,8 @@ import { PHONE, SHOTS, signedIn, VIEWPORT } from './browser';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+/** the built pages; DUIXIAN_E2E_PAGES points at a copy of them (a build running meanwhile then changes nothing under the test) */
+const PAGES = process.env.DUIXIAN_E2E_PAGES ?? join(ROOT, 'packages/web/dist');
 
 /** Every account of a world signs in with this password. */
 export const WORLD_PASSWORD = 'world password 2024';
@@ -50,7 +52,7 @@ export interface World {
 
 export async function startWorld(seed: WorldSeed): Promise<World> {
   if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: run scripts/chromium.sh`);
-  if (!existsSync(join(ROOT, 'packages/web/dist/index.html'))) throw new Error('the pages are not built: npm run build');
+  if (!existsSync(join(PAGES, 'index.html'))) throw new Error('the pages are not built: npm run build');
   mkdirSync(SHOTS, { recursive: true });
   let today = seed.today ?? '2023-09-04';
   const store = await openStore({ dataDir: 'memory:' });
@@ -65,7 +67,7 @@ export async function startWorld(seed: WorldSeed): Promise<World> {
     }
   }
   for (const [username, role, place] of seed.accounts) accounts.set(username, await createAccount(store, { username, password: WORLD_PASSWORD, role, ...place }, 'e2e', false));
-  const app = await buildApp({ store, webRoot: join(ROOT, 'packages/web/dist'), process: { today: () => today } });
+  const app = await buildApp({ store, webRoot: PAGES, process: { today: () => today } });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   return {

@@ -263,7 +263,9 @@ describe('the pages, as a province administrator', { timeout: 180_000 }, () => {
   it('账户 and role: a county administrator made here sees its county only', async () => {
     await page.getByRole('menuitem', { name: '账户' }).click();
     await page.getByTestId('new-username').fill('rencheng');
-    await page.getByTestId('new-region').fill('370811');
+    await page.getByTestId('new-region').click(); // a 市 → 县 cascader, picked by name
+    await page.locator('.ant-cascader-menu-item').filter({ hasText: '济宁市' }).click();
+    await page.locator('.ant-cascader-menu-item').filter({ hasText: '任城区' }).click();
     await page.getByTestId('create-account').click();
     await page.getByTestId('one-time-password').waitFor();
     const password = (await page.getByTestId('one-time-password').locator('code').textContent())!;

@@ -144,9 +144,13 @@ describe('the award process in the browser', { timeout: 240_000 }, () => {
     const sd = await signedIn('sd-admin');
     await open(sd, '名单管理', 'white-entries');
     await sd.getByRole('tab', { name: '信用黑名单' }).click();
-    await sd.getByTestId('black-subject').fill('SC1');
+    await sd.getByTestId('black-subject').click(); // the subject found by its name
+    await sd.keyboard.type('示例快递');
+    await sd.locator('.ant-select-item-option').filter({ hasText: '示例快递任城一级分拨中心' }).click();
     await sd.getByTestId('black-reason').fill('列入失信被执行人名单');
-    await sd.getByTestId('black-from').fill('2023-10-01');
+    await sd.getByTestId('black-from').click(); // a date picker: typed, then the day picked
+    await sd.keyboard.type('2023-10-01');
+    await sd.locator('.ant-picker-dropdown:visible td[title="2023-10-01"]').click();
     await sd.getByTestId('black-propose').click();
     await sd.getByTestId('black-entries').getByText('待审核').waitFor();
     await sd.context().close();
