@@ -5,12 +5,13 @@
  * opened: the sign-in form does not wait for the charts and tables behind it.
  */
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { App as AntApp, Button, ConfigProvider, Layout, Menu, Segmented, Space, Spin, Typography } from 'antd';
+import { App as AntApp, ConfigProvider, Layout, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { api, ApiFailure, setCsrf, type Account } from './api';
 import { LangContext, useT, type Lang } from './i18n';
-import { PAGES, pageFromHash, ROLE_NAMES, type PageId } from './routes';
+import { PAGES, pageFromHash, type PageId } from './routes';
+import { TopBar, useNarrow, useNavigation, useScrollableTablesFocusable } from './layout';
 import { PUBLIC_NOTICES } from './routes';
 import { SignIn } from './pages/SignIn';
 import { CalendarWarning } from './pages/CalendarWarning';
@@ -33,6 +34,20 @@ const Budgets = lazy(() => import('./pages/Budgets').then((m) => ({ default: m.B
 const Lists = lazy(() => import('./pages/Lists').then((m) => ({ default: m.Lists })));
 const Loans = lazy(() => import('./pages/Loans').then((m) => ({ default: m.Loans })));
 const Tasks = lazy(() => import('./pages/Tasks').then((m) => ({ default: m.Tasks })));
+
+/**
+ * The colours: the bureau's red, and every text colour dark enough to read (WCAG AA, 4.5:1 on white
+ * and on a table header's grey): antd's default grey for labels, empty tables and placeholders (45%
+ * black, 3.4:1), its blue for links (#1677ff, 4.1:1) and its green for success (2.3:1) fail it.
+ */
+const THEME = {
+  token: {
+    colorPrimary: '#c0392b', colorLink: '#0958d9', colorError: '#cf1322',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
+    // a coloured tag's text is the 7th shade of its colour on the 1st: for these the 8th, so that it reads (green 3.4:1 → 5.4:1)
+    colorSuccess: '#237804', green7: '#237804', gold7: '#ad6800', orange7: '#ad4e00', volcano7: '#ad2102', yellow7: '#876800', lime7: '#3f6600', cyan7: '#006d75', magenta7: '#9e1068',
+  },
+};
 
 export function App() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('duixian.lang') === 'en' ? 'en' : 'zh'));
@@ -61,26 +76,19 @@ export function App() {
     localStorage.setItem('duixian.lang', l);
     setLang(l);
   };
-  const t = (zh: string, en: string) => (lang === 'zh' ? zh : en);
 
   let body;
   if (account === undefined) body = <Spin style={{ margin: 80 }} />;
   else if (account === null && hash.startsWith(PUBLIC_NOTICES)) body = <Suspense fallback={<Spin style={{ margin: 80 }} />}><PublicNotices /></Suspense>; // 公示 is for everyone
   else if (account === null || account.mustChangePassword) body = <SignIn account={account} onDone={refresh} />;
-  else body = <Shell account={account} page={pageFromHash(hash, account)} onSignOut={async () => { await api('DELETE', '/api/session'); setAccount(null); }} />;
+  else body = <Shell account={account} page={pageFromHash(hash, account)} onLang={switchLang} onSignOut={async () => { await api('DELETE', '/api/session'); setAccount(null); }} />;
 
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#c0392b' } }}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={THEME}>
       <AntApp>
         <LangContext.Provider value={lang}>
           <Layout style={{ minHeight: '100vh' }}>
-            <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#fff', borderBottom: '1px solid #eee', paddingInline: 24 }}>
-              <Typography.Title level={4} style={{ margin: 0 }}>{t('兑现 · 政策兑现平台', 'duixian · incentive policies')}</Typography.Title>
-              <Space>
-                {account && <span data-testid="who">{account.username} · {t(...ROLE_NAMES[account.role])}{account.region ? ` · ${account.region}` : ''}</span>}
-                <Segmented size="small" value={lang} onChange={(v) => switchLang(v as Lang)} options={[{ label: '中文', value: 'zh' }, { label: 'EN', value: 'en' }]} />
-              </Space>
-            </Layout.Header>
+            {!(account && !account.mustChangePassword) && <TopBar account={account} onLang={switchLang} />}
             {body}
           </Layout>
         </LangContext.Provider>
@@ -89,18 +97,19 @@ export function App() {
   );
 }
 
-function Shell({ account, page, onSignOut }: { account: Account; page: PageId; onSignOut: () => Promise<void> }) {
+function Shell({ account, page, onLang, onSignOut }: { account: Account; page: PageId; onLang: (l: Lang) => void; onSignOut: () => Promise<void> }) {
   const lang = useT();
   const todo = useTodo(page);
   const items = PAGES.filter((p) => p.visible(account)).map((p) => ({ key: p.id, label: withBadge(lang(p.zh, p.en), todoOf(todo, p.id), p.id) }));
+  const { onMenu, navigation } = useNavigation({ items, page, onLang, onSignOut });
+  const narrow = useNarrow();
+  useScrollableTablesFocusable(lang('表格（可左右滚动）', 'Table (scrolls sideways)'));
   return (
     <NamesProvider><ReadingsProvider>
+      <TopBar account={account} onLang={onLang} onMenu={onMenu} />
       <Layout>
-        <Layout.Sider width={180} theme="light" breakpoint="lg" collapsedWidth={0}>
-          <Menu mode="inline" selectedKeys={[page]} items={items} onClick={(e) => (location.hash = `#/${e.key}`)} style={{ height: '100%' }} />
-          <Button type="link" onClick={() => void onSignOut()} style={{ position: 'absolute', bottom: 16, left: 8 }}>{lang('退出登录', 'Sign out')}</Button>
-        </Layout.Sider>
-        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+        {navigation}
+        <Layout.Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
           <CalendarWarning account={account} />
           <TodoSummary todo={todo} page={page} />
           <Suspense fallback={<Spin style={{ margin: 40 }} data-testid="page-loading" />}>
