@@ -9,8 +9,9 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, openSession, type Store } from '@duixian/store';
-import { BACKENDS } from '../../store/test/backends.js';
+import { createAccount, listBanks, openSession, type Store } from '@duixian/store';
+import { up as banksMigration } from '../../store/src/migrations/014-banks.js';
+import { BACKENDS, storesFor } from '../../store/test/backends.js';
 import { PASSWORD, platform, sender, USCC_E2, type Client, type Platform } from './platform.js';
 
 const count = async (store: Store, t: string) => Number((await sql<{ n: string | number }>`select count(*) as n from ${sql.table(t)}`.execute(store.db)).rows[0]!.n);
@@ -177,4 +178,25 @@ describe.each(BACKENDS)('partner banks and accounts on $name', (backend) => {
     expect((await sender(p.app, cookie, fresh.json().csrf)('GET', '/api/subjects')).statusCode).toBe(403);
     expect((await audit(p.store, 'account.reset-password')).map((e) => [e.actor, e.entity])).toEqual([['jining-admin', `accounts/${target.id}`]]);
   });
+});
+
+describe.each(BACKENDS)('migration 014 on $name', (backend) => {
+  const stores = storesFor(backend);
+  it('keeps the banks named before it, each serving the regions of its enabled staff', async () => {
+    const store = await stores.withExample();
+    // the store as it was before 014: banks only as names on staff accounts and applications
+    await sql`drop table bank_regions`.execute(store.db);
+    await sql`drop table banks`.execute(store.db);
+    const staff = (username: string, bank: string, region: string, disabled = false) => ({ username, role: 'bank' as const, region, bank, disabled, password_hash: 'x', created_by: 'test' });
+    await store.db.insertInto('accounts').values([
+      staff('qlb-jining', '齐鲁银行', '370800'), staff('qlb-rencheng', '齐鲁银行', '370811'), staff('qlb-dongying', '齐鲁银行', '370500', true),
+      staff('icbc-jinan', '工商银行', '370100'),
+    ]).execute();
+    await store.db.insertInto('loan_applications').values({ subject_id: 'E1', region: '370811', bank: '日照银行', amount_fen: 50_000_000, term_months: 12, purpose: '备货', consent: false, state: 'declined', by: 'test' }).execute();
+    await banksMigration(store.db);
+    // a disabled account's region is not served; a bank named only by an application serves nothing until the province edits it
+    expect((await listBanks(store)).map((b) => [b.name, b.regions, b.createdBy])).toEqual([
+      ['工商银行', ['370100'], 'migration'], ['日照银行', [], 'migration'], ['齐鲁银行', ['370800', '370811'], 'migration'], // by code point
+    ]);
+  }, 120_000);
 });
