@@ -61,7 +61,7 @@ export function Budgets({ account }: { account: Account }) {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Space><span>{t('年度', 'Year')}</span><InputNumber min={2019} max={2030} value={year} onChange={(v) => setYear(v ?? year)} data-testid="budget-year" /></Space>
+      <Space><span>{t('年度', 'Year')}</span><InputNumber aria-label={t('年度', 'Year')} min={2019} max={2030} value={year} onChange={(v) => setYear(v ?? year)} data-testid="budget-year" /></Space>
       {isAdmin(account) && (
         <Card size="small" title={t('设定预算', 'Set a budget')}>
           <Space wrap>
@@ -84,7 +84,7 @@ export function Budgets({ account }: { account: Account }) {
             { title: t('已拨付', 'Paid'), dataIndex: 'paid', align: 'right', sorter: by((r) => r.paid, yuan), render: money },
             { title: t('剩余', 'Remaining'), dataIndex: 'remaining', align: 'right', sorter: by((r) => r.remaining, yuan), render: money },
             { title: t('使用', 'Use'), dataIndex: 'permille', width: 220, sorter: by((r) => r.permille, num), render: (p: number, b) => (
-              <Space><Progress percent={Math.floor(p / 10)} size="small" style={{ width: 120 }} status={b.warning === 'none' ? 'normal' : 'exception'} />{WARNING[b.warning] && <Tag color={WARNING[b.warning]![2]}>{t(WARNING[b.warning]![0], WARNING[b.warning]![1])}</Tag>}</Space>
+              <Space><Progress aria-label={t('已拨付比例', 'Share paid')} percent={Math.floor(p / 10)} size="small" style={{ width: 120 }} status={b.warning === 'none' ? 'normal' : 'exception'} />{WARNING[b.warning] && <Tag color={WARNING[b.warning]![2]}>{t(WARNING[b.warning]![0], WARNING[b.warning]![1])}</Tag>}</Space>
             ) },
           ]} />
         <Table size="small" rowKey="funder" pagination={false} dataSource={budgets?.totals ?? []} style={{ marginTop: 12 }} columns={[

@@ -57,17 +57,17 @@ export function Profile({ onMatches }: { onMatches: (m: Match[]) => void }) {
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
           <span>{t('所在地', 'Located in')}</span>
-          <Cascader options={cities} value={region} onChange={(x) => setRegion((x ?? []) as string[])} placeholder={t('市 / 县（区）', 'City / county')} style={{ width: 240 }} data-testid="profile-region" />
-          <span>{t('年度', 'Year')}</span><InputNumber min={2019} max={2030} value={year} onChange={(x) => x && setYear(x)} />
+          <Cascader aria-label={t('所在地区', 'Region')} options={cities} value={region} onChange={(x) => setRegion((x ?? []) as string[])} placeholder={t('市 / 县（区）', 'City / county')} style={{ width: 240 }} data-testid="profile-region" />
+          <span>{t('年度', 'Year')}</span><InputNumber aria-label={t('年度', 'Year')} min={2019} max={2030} value={year} onChange={(x) => x && setYear(x)} />
         </Space>
-        <Select mode="multiple" allowClear placeholder={t('企业属性，如：纳入“企业一套表”法人库', 'What the enterprise is')} value={tags} onChange={setTags} style={{ width: '100%' }}
+        <Select aria-label={t('企业属性', 'What the enterprise is')} mode="multiple" allowClear placeholder={t('企业属性，如：纳入“企业一套表”法人库', 'What the enterprise is')} value={tags} onChange={setTags} style={{ width: '100%' }}
           options={v.tags.map((x) => ({ value: x.tag, label: x.label }))} optionFilterProp="label" />
         {facts.map((f, k) => (
           <Space key={k} wrap>
-            <Select showSearch optionFilterProp="label" style={{ width: 300 }} value={f.key} placeholder={t('指标', 'Figure')}
+            <Select aria-label={t('指标', 'Figure')} showSearch optionFilterProp="label" style={{ width: 300 }} value={f.key} placeholder={t('指标', 'Figure')}
               onChange={(key: string) => setFacts(facts.map((x, j) => (j === k ? { ...x, key } : x)))}
               options={v.factKeys.map((x) => ({ value: x.key, label: x.label }))} />
-            <Input style={{ width: 200 }} value={f.value} placeholder={t('如 8800万元、35%、12', 'e.g. 8800万元, 35%, 12')} data-testid={`profile-value-${k}`}
+            <Input aria-label={t('指标数值', 'Value')} style={{ width: 200 }} value={f.value} placeholder={t('如 8800万元、35%、12', 'e.g. 8800万元, 35%, 12')} data-testid={`profile-value-${k}`}
               onChange={(e) => setFacts(facts.map((x, j) => (j === k ? { ...x, value: e.target.value } : x)))} />
           </Space>
         ))}

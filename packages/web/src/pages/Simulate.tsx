@@ -104,9 +104,9 @@ export function Simulate() {
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card size="small" title={t('模拟方案', 'Draft')}>
         <Space wrap style={{ marginBottom: 12 }}>
-          <span>{t('年度', 'Year')}</span><InputNumber min={2019} max={2030} value={year} onChange={(v) => v && setYear(v)} />
+          <span>{t('年度', 'Year')}</span><InputNumber aria-label={t('年度', 'Year')} min={2019} max={2030} value={year} onChange={(v) => v && setYear(v)} />
           <span>{t('对比的正式测算', 'Compare with official run')}</span>
-          <Select style={{ width: 220 }} value={base} onChange={setBase} data-testid="base-run" options={official.map((r) => ({ value: r.id, label: `${t('测算', 'Run')} ${r.id}（${r.year}，${r.by}）` }))} />
+          <Select aria-label={t('对比的正式测算', 'Official run compared')} style={{ width: 220 }} value={base} onChange={setBase} data-testid="base-run" options={official.map((r) => ({ value: r.id, label: `${t('测算', 'Run')} ${r.id}（${r.year}，${r.by}）` }))} />
         </Space>
         {changes.map((c, k) => (
           <Space key={k} wrap style={{ display: 'flex', marginBottom: 8 }}>

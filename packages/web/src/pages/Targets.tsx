@@ -87,7 +87,7 @@ export function Targets() {
           // goals and actual values are in each target's own unit (yuan, counts, 翻一番): not comparable across rows
           { title: t('目标值', 'Goal'), dataIndex: 'value', width: 100 },
           { title: t('实际', 'Actual'), dataIndex: 'actual', width: 150, align: 'right', render: amount },
-          { title: t('进度', 'Progress'), dataIndex: 'progress', width: 160, sorter: by((x) => percent(x.progress), num), render: (v: string | null) => (v === null ? '—' : <Progress percent={Math.min(100, percent(v) ?? 0)} format={() => v} size="small" />) },
+          { title: t('进度', 'Progress'), dataIndex: 'progress', width: 160, sorter: by((x) => percent(x.progress), num), render: (v: string | null) => (v === null ? '—' : <Progress aria-label={t('进度', 'Progress')} percent={Math.min(100, percent(v) ?? 0)} format={() => v} size="small" />) },
           { title: t('状态', 'Status'), dataIndex: 'status', width: 120, sorter: by((x) => x.status, inOrder(Object.keys(STATUS))), filters: Object.entries(STATUS).map(([k, v]) => ({ text: t(v[1], v[2]), value: k })), onFilter: (v, r) => r.status === v, render: (s: string, r) => <Tag color={STATUS[s]?.[0]} title={why(r.why)}>{t(STATUS[s]?.[1] ?? s, STATUS[s]?.[2] ?? s)}</Tag> },
         ]} />
         {measurable.length > 0 && <Chart option={trend} height={260} testId="targets-trend" />}

@@ -41,13 +41,13 @@ export function Tasks({ account }: { account: Account }) {
       {isAdmin(account) && (
         <Card size="small" title={t('报送进展', 'File a report')}>
           <Space wrap>
-            <Select showSearch optionFilterProp="label" style={{ width: 360 }} placeholder={t('任务', 'Task')} value={report.task} onChange={(task) => setReport({ task })}
+            <Select aria-label={t('任务', 'Task')} showSearch optionFilterProp="label" style={{ width: 360 }} placeholder={t('任务', 'Task')} value={report.task} onChange={(task) => setReport({ task })}
               options={(tasks?.items ?? []).filter((x) => x.canReport).map((x) => ({ value: x.id, label: `${x.documentNumber} ${x.article} ${x.title}` }))} data-testid="report-task" />
-            <Select style={{ width: 200 }} placeholder={t('部门', 'Department')} value={report.department} onChange={(department) => setReport({ ...report, department })}
+            <Select aria-label={t('部门', 'Department')} style={{ width: 200 }} placeholder={t('部门', 'Department')} value={report.department} onChange={(department) => setReport({ ...report, department })}
               options={(chosen?.departments ?? []).map((d) => ({ value: d.department, label: d.department }))} data-testid="report-department" />
-            <Select style={{ width: 120 }} placeholder={t('季度', 'Quarter')} value={report.period} onChange={(period) => setReport({ ...report, period })}
+            <Select aria-label={t('季度', 'Quarter')} style={{ width: 120 }} placeholder={t('季度', 'Quarter')} value={report.period} onChange={(period) => setReport({ ...report, period })}
               options={(chosen?.departments.find((d) => d.department === report.department)?.periods ?? []).map((p) => ({ value: p.period, label: p.period }))} data-testid="report-period" />
-            <Input style={{ width: 360 }} placeholder={t('本季度进展', 'Progress this quarter')} value={report.progress} onChange={(e) => setReport({ ...report, progress: e.target.value })} data-testid="report-progress" />
+            <Input aria-label={t('本季度进展', 'Progress this quarter')} style={{ width: 360 }} placeholder={t('本季度进展', 'Progress this quarter')} value={report.progress} onChange={(e) => setReport({ ...report, progress: e.target.value })} data-testid="report-progress" />
             <Button type="primary" data-testid="report-file" disabled={!report.task || !report.department || !report.period || !report.progress?.trim()} onClick={() => void file()}>{t('报送', 'File')}</Button>
           </Space>
         </Card>

@@ -21,7 +21,7 @@ export function Working({ since, progress, phases, testId }: { since: number; pr
   const count = progress?.total ? `（${progress.done ?? 0} / ${progress.total}）` : '';
   return (
     <div data-testid={testId} style={{ marginTop: 12 }}>
-      <Progress percent={percentOf(phases, progress)} status="active" />
+      <Progress aria-label={t('进度', 'Progress')} percent={percentOf(phases, progress)} status="active" />
       <Typography.Text type="secondary">
         {at ? t(`${at.zh}${count}，已用 ${seconds} 秒`, `${at.en}${count.replace('（', ' (').replace('）', ')')}: ${seconds} s so far`) : t(`排队中，已用 ${seconds} 秒`, `Queued: ${seconds} s so far`)}
       </Typography.Text>
