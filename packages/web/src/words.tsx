@@ -43,6 +43,8 @@ const READING = /I-[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:@[a-z0-9-]+)?(?:=[a-z][a-z0-9
 const CLAUSE = /[a-z][a-z0-9]*-\d{4}-[a-z0-9]+(?:\/[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*)?/g;
 // an identifier in code style: physicalGoodsOnlineRetail, inCity
 const CAMEL = /(?<![A-Za-z0-9])[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*(?![A-Za-z0-9])/g;
+// a fact of a year as the engine names it, after its subject's id or not: E1 physicalGoodsOnlineRetail@2023, 缺少ME crossBorderUsd@2023
+const FACT_YEAR = /(?<![A-Za-z0-9.-])(?:[A-Za-z0-9][\w.-]* )?([a-z][A-Za-z0-9.]*)@(\d{4})(?!\d)/g;
 // an amount in 万/亿 with more places than people write: 1.6497655248亿元
 const LONG_AMOUNT = /(-?\d[\d,]*)\.(\d{3,})(亿元|万元|万美元|亿美元)/g;
 
@@ -90,6 +92,8 @@ export function plainWords(text: string, w: Wording): string {
     const [head, value] = token.split('=');
     return readingWords(head!.split('@')[0]!, value, w) ?? token;
   });
+  // data missing, "E1 physicalGoodsOnlineRetail@2023": the indicator and its year (the subject is the row's, or the page's, own)
+  out = out.replace(FACT_YEAR, (_all, key: string, year: string) => `${identifierWords(key, w) ?? key}（${year}年）`);
   out = out.replace(/参数 ?([A-Za-z][A-Za-z0-9.]*)/g, (all, key: string) => {
     const label = w.names.parameter?.(key);
     return label !== undefined && label !== key ? `参数「${label}」` : all;
@@ -112,15 +116,10 @@ export function plainWords(text: string, w: Wording): string {
  * Data the engine found missing, "E1 physicalGoodsOnlineRetail@2023" or "physicalGoodsOnlineRetail@2023",
  * as the indicator and its year: 实物商品网络零售额（2023年）. The subject is the row's own and is not repeated.
  */
-export function missingWords(entry: string, w: Wording): string {
-  const m = /^(?:[A-Za-z0-9]+ )?([A-Za-z][A-Za-z0-9.]*)@(\d{4})$/.exec(entry.trim());
-  if (!m) return plainWords(entry, w);
-  return `${w.names.fact(m[1]!) === m[1] ? plainWords(m[1]!, w) : w.names.fact(m[1]!)}（${m[2]}年）`;
-}
+export const missingWords = (entry: string, w: Wording): string => plainWords(entry.trim(), w);
 
 /** A summary that lists missing data (缺少：E1 a@2023、E1 b@2023) with each entry in words. */
-export const summaryWords = (text: string, w: Wording): string =>
-  plainWords(text.replace(/(?:[A-Za-z0-9]+ )?[A-Za-z][A-Za-z0-9.]*@\d{4}/g, (entry) => missingWords(entry, w)), w);
+export const summaryWords = plainWords;
 
 /** An integer held at `scale` places as a decimal: trailing zeros trimmed, thousands separated ("27.6", "1,234"). */
 function scaled(v: number, scale: number): string {

@@ -111,10 +111,13 @@ describe('missing data', () => {
     ['E0000679 physicalGoodsOnlineRetail@2023', '实物商品网络零售额（2023年）'],
     ['physicalGoodsOnlineRetail@2022', '实物商品网络零售额（2022年）'],
     ['370811 unknownKey@2023', 'unknownKey（2023年）'], // a key the vocabulary does not have stays, with its year in words
+    ['P-SD-HIRE-1 physicalGoodsOnlineRetail@2023', '实物商品网络零售额（2023年）'], // a subject id with hyphens (the demo's planted ones)
   ])('%s → %s', (engine, people) => expect(missingWords(engine, w)).toBe(people));
 
   it('a summary listing missing data names each indicator and year', () => {
     expect(summaryWords('缺少：E1 physicalGoodsOnlineRetail@2023、E1 panelScore@2022', w)).toBe('缺少：实物商品网络零售额（2023年）、综合评价得分（2022年）');
+    // inside a step, glued to the words before it
+    expect(plainWords('跨境电商交易额 无法与1000万美元比较：缺少ME cnyPerUsd@2023（不作推测）', w)).toBe('跨境电商交易额 无法与1000万美元比较：缺少人民币对美元年平均汇率（2023年）（不作推测）');
   });
 });
 
