@@ -182,10 +182,11 @@ describe('budgets and payments', () => {
     // Before the budgets arrive antd shows a placeholder row ("暂无数据"): wait for the data row itself.
     const row = await waitFor(() => { const r = table.querySelector('tr[data-row-key]'); expect(r).not.toBeNull(); return r!; }, { timeout: 10_000 });
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(expect.arrayContaining(['已预留（元）', '剩余（元）']));
+    expect(headers).toEqual(expect.arrayContaining(['已预留', '剩余']));
     const cells = row.querySelectorAll('td');
     const at = (title: string) => cells[headers.indexOf(title)]!.textContent;
-    expect([at('已核定（元）'), at('已预留（元）'), at('已拨付（元）'), at('剩余（元）')]).toEqual(['20000.00', '50000.00', '0.00', '30000.00']);
+    // as people write money: 20000.00 yuan reads 2.00万元
+    expect([at('已核定'), at('已预留'), at('已拨付'), at('剩余')]).toEqual(['2.00万元', '5.00万元', '0.00元', '3.00万元']);
   });
 
   it('a payment refused as decision-changed shows the changes and goes again with the reason', async () => {
