@@ -44,8 +44,7 @@ const THEME = {
   token: {
     colorPrimary: '#c0392b', colorLink: '#0958d9', colorError: '#cf1322',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
-    // a coloured tag's text is the 7th shade of its colour on the 1st: for these the 8th, so that it reads (green 3.4:1 → 5.4:1)
-    colorSuccess: '#237804', green7: '#237804', gold7: '#ad6800', orange7: '#ad4e00', volcano7: '#ad2102', yellow7: '#876800', lime7: '#3f6600', cyan7: '#006d75', magenta7: '#9e1068',
+    colorSuccess: '#237804', // coloured tags: base.css
   },
 };
 
