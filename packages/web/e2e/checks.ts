@@ -150,13 +150,13 @@ export function internalWords(text: string, allow: readonly RegExp[] = []): stri
   return found;
 }
 
-interface AxeNode { readonly target: readonly unknown[]; readonly any?: readonly { data?: unknown }[] }
+interface AxeNode { readonly target: readonly unknown[]; readonly html?: string; readonly any?: readonly { data?: unknown }[] }
 interface AxeResult { readonly violations: readonly { id: string; impact?: string | null; help: string; nodes: readonly AxeNode[] }[] }
 
-/** An element axe found, with its colours when the problem is contrast (which colour to change). */
+/** An element axe found, with its colours when the problem is contrast (which colour to change), else its markup (which field). */
 function axeNode(n: AxeNode): string {
   const c = n.any?.[0]?.data as { fgColor?: string; bgColor?: string; contrastRatio?: number } | undefined;
-  return `${n.target.join(' ')}${c?.fgColor ? ` (${c.fgColor} on ${c.bgColor}: ${c.contrastRatio})` : ''}`;
+  return `${n.target.join(' ')}${c?.fgColor ? ` (${c.fgColor} on ${c.bgColor}: ${c.contrastRatio})` : n.html ? ` ${n.html.slice(0, 100)}` : ''}`;
 }
 
 /** axe-core's serious and critical WCAG 2 A/AA violations, each with the elements it found. */
