@@ -19,6 +19,9 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'packages/*/test/**/*.test.tsx', 'packages/web/e2e/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
+    // expect.poll waits for what a page shows after its requests: 1 s (vitest's default) is too short on
+    // CI's two shared cores (the names a header shows once GET /api/vocabulary answers failed at 1 s)
+    expect: { poll: { timeout: 30_000 } },
     // the JSON report lets .ci/run print a plain "N passed, N failed" line
     reporters: ['default', ['json', { outputFile: 'test-output/vitest.json' }]],
   },

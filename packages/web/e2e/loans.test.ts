@@ -52,8 +52,12 @@ async function looksRight(p: Page, name: string): Promise<void> {
   await checked(p, name);
 }
 
-/** Say yes to the confirmation open now. */
-const confirm = (p: Page) => p.locator('.ant-popconfirm-buttons .ant-btn-primary:visible').click();
+/** Say yes to the confirmation open now, and wait until it has faded out (the next one must not find it still there). */
+async function confirm(p: Page): Promise<void> {
+  const open = p.locator('.ant-popconfirm-buttons .ant-btn-primary:visible');
+  await open.last().click();
+  await expect.poll(() => open.count()).toBe(0);
+}
 
 /** The enterprise is told no bank serves its region, whom to ask, and has no form to send. */
 async function toldNoBank(username: string, place: string, size: 'desk' | 'phone' = 'desk'): Promise<void> {

@@ -179,7 +179,8 @@ describe('the award process in the browser', { timeout: 240_000 }, () => {
     await visited(ent, 'loan-applied');
     await ent.context().close();
     const bank = await signedIn('bank-user');
-    expect(await bank.getByRole('menuitem').allTextContents()).toEqual(['齐鲁电商贷']);
+    // its one menu item, with the badge counting the one application waiting on it
+    await expect.poll(() => bank.getByRole('menuitem').allTextContents()).toEqual(['齐鲁电商贷1']);
     await bank.getByTestId('loans').locator('tr[data-row-key]').first().waitFor();
     await bank.getByTestId('loans').locator('.ant-table-row-expand-icon').first().click();
     await bank.getByText('示例快递任城一级分拨中心', { exact: false }).first().waitFor(); // the consented summary

@@ -43,6 +43,8 @@ const Tasks = lazy(() => import('./pages/Tasks').then((m) => ({ default: m.Tasks
 const THEME = {
   token: {
     colorPrimary: '#c0392b', colorLink: '#0958d9', colorError: '#cf1322',
+    // hover and pressed a darker red, not antd's lighter one (#cc5e4e on a hovered tab's grey, 3.97:1)
+    colorPrimaryHover: '#a93226', colorPrimaryActive: '#922b21', colorPrimaryTextHover: '#a93226',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
     colorSuccess: '#237804', // coloured tags: base.css
   },

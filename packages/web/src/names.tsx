@@ -93,13 +93,30 @@ export function namesFrom(vocabulary: Vocabulary | null, rules: readonly RuleNam
 
 const NamesContext = createContext<Names>(namesFrom(null, []));
 
+/**
+ * The answer of `ask`, asked again after 1, 2, 4, 8 s when it fails (a busy server's 429, a dropped
+ * connection): names are a convenience over codes, so a failure never breaks a page — it leaves the
+ * codes showing, and one lost request must not leave them for the whole session. Undefined at the end.
+ */
+async function patiently<T>(ask: () => Promise<T>, wanted: () => boolean): Promise<T | undefined> {
+  for (let wait = 1000; ; wait *= 2) {
+    try {
+      return await ask();
+    } catch {
+      if (wait > 8000 || !wanted()) return undefined;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
+
 export function NamesProvider({ children }: { children: ReactNode }) {
   const [vocabulary, setVocabulary] = useState<Vocabulary | null>(null);
   const [rules, setRules] = useState<readonly RuleName[]>([]);
   useEffect(() => {
-    // names are a convenience over codes: a failure leaves the codes showing, it breaks no page
-    api<Vocabulary>('GET', '/api/vocabulary').then(setVocabulary, () => undefined);
-    api<{ items: RuleName[] }>('GET', '/api/rules').then((r) => setRules(r.items), () => undefined);
+    let live = true;
+    void patiently(() => api<Vocabulary>('GET', '/api/vocabulary'), () => live).then((v) => live && v && setVocabulary(v));
+    void patiently(() => api<{ items: RuleName[] }>('GET', '/api/rules'), () => live).then((r) => live && r && setRules(r.items));
+    return () => void (live = false);
   }, []);
   const names = useMemo(() => namesFrom(vocabulary, rules), [vocabulary, rules]);
   return <NamesContext.Provider value={names}>{children}</NamesContext.Provider>;

@@ -70,7 +70,7 @@ function Stored({ account }: { account: Account }) {
         <Space wrap>
           {account.role !== 'enterprise' && (
             <Select
-              showSearch style={{ width: 380 }} placeholder={t('输入企业名称、编号或信用代码', 'Name, id or USCC of an enterprise')}
+              showSearch style={{ width: 'min(380px, calc(100vw - 80px))' }} placeholder={t('输入企业名称、编号或信用代码', 'Name, id or USCC of an enterprise')}
               filterOption={false} onSearch={(q) => void search(q)} data-testid="subject-picker" aria-label={t('企业', 'Enterprise')}
               options={options.map((s) => ({ value: s.id, label: `${s.name}（${s.id}）` }))}
               onChange={(id: string) => setSubject(options.find((s) => s.id === id))}

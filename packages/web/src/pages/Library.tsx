@@ -5,7 +5,7 @@
  * the document's targets; and the table of readings (解释口径) with their defaults and alternatives.
  */
 import { useEffect, useMemo, useState, type MouseEvent } from 'react';
-import { Card, Col, Collapse, Descriptions, Empty, Row, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { Card, Col, Collapse, Descriptions, Empty, Row, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { api, ApiFailure, showFailure, type Account } from '../api';
 import { useT } from '../i18n';
 import { articleSpans, highlight } from '../articles';
@@ -13,6 +13,7 @@ import { by, code, num, text } from '../table';
 import { Failure } from './Failure';
 import { CorpusDrafts } from './CorpusDrafts';
 import { useWords } from '../words';
+import { useNarrow } from '../layout';
 
 interface Doc { id: string; number: string; title: string; issuerName: string; validFrom: string; validTo?: string; funderName: string; rules: number }
 interface Sentence { label: string; text: string }
@@ -38,30 +39,39 @@ export function Library({ account }: { account?: Account | null } = {}) {
     api<{ items: Doc[] }>('GET', '/api/documents').then((r) => setDocs(r.items), showFailure(setError));
     api<{ items: Reading[] }>('GET', '/api/interpretations').then((r) => setReadings(r.items), showFailure(setError));
   }, []);
+  const narrow = useNarrow();
+  const [active, setActive] = useState<string>();
   if (error) return <Failure error={error} />;
   if (!docs) return <Spin />;
-  const tabs = (
-    <Tabs
-      items={[
-        // the 文号 alone as the tab, shortened when a document has none and its title stands in (the whole in the
-        // tooltip and the document's header): the five documents and 解释口径 fit at 1366 px, no tab in an overflow menu
-        ...docs.map((d) => ({ key: d.id, label: <span title={`${d.issuerName}｜${d.number}`}>{tabLabel(d.number)}</span>, children: <DocumentView id={d.id} /> })),
-        {
-          key: 'readings', label: t('解释口径', 'Readings'),
-          children: (
-            <Table<Reading>
-              rowKey="id" size="small" data-testid="readings" dataSource={readings ?? []} loading={!readings} pagination={{ pageSize: 20 }}
-              columns={[
-                { title: t('问题', 'Question'), dataIndex: 'question', width: 260, sorter: by((r) => r.question, text), render: (v: string, r) => <span title={r.id}>{v}</span> },
-                { title: t('默认读法', 'Default'), dataIndex: 'default', sorter: by((r) => r.default, code), render: (v: string, r) => <Tag color="red" style={{ whiteSpace: 'normal' }}>{meaning(r, v)}</Tag> },
-                { title: t('其他读法', 'Alternatives'), dataIndex: 'values', render: (vs: string[], r) => vs.filter((v) => v !== r.default).map((v) => <Tag key={v} style={{ whiteSpace: 'normal' }}>{meaning(r, v)}</Tag>) },
-              ]}
-            />
-          ),
-        },
-      ]}
-    />
-  );
+  const items = [
+    // the 文号 alone as the tab, shortened when a document has none and its title stands in (the whole in the
+    // tooltip and the document's header): the five documents and 解释口径 fit at 1366 px, no tab in an overflow menu
+    ...docs.map((d) => ({ key: d.id, label: <span title={`${d.issuerName}｜${d.number}`}>{tabLabel(d.number)}</span>, children: <DocumentView id={d.id} /> })),
+    {
+      key: 'readings', label: t('解释口径', 'Readings'),
+      children: (
+        <Table<Reading>
+          rowKey="id" size="small" data-testid="readings" dataSource={readings ?? []} loading={!readings} pagination={{ pageSize: 20 }}
+          columns={[
+            { title: t('问题', 'Question'), dataIndex: 'question', width: 260, sorter: by((r) => r.question, text), render: (v: string, r) => <span title={r.id}>{v}</span> },
+            { title: t('默认读法', 'Default'), dataIndex: 'default', sorter: by((r) => r.default, code), render: (v: string, r) => <Tag color="red" style={{ whiteSpace: 'normal' }}>{meaning(r, v)}</Tag> },
+            { title: t('其他读法', 'Alternatives'), dataIndex: 'values', render: (vs: string[], r) => vs.filter((v) => v !== r.default).map((v) => <Tag key={v} style={{ whiteSpace: 'normal' }}>{meaning(r, v)}</Tag>) },
+          ]}
+        />
+      ),
+    },
+  ];
+  // on a phone the six tabs cannot fit, and antd's overflow button would sit inside the tab list (a screen
+  // reader's list of tabs with a stray button): a labelled picker of the documents instead, the same views below
+  const tabs = narrow ? (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Select
+        aria-label={t('文件', 'Document')} style={{ width: '100%' }} value={active ?? items[0]!.key} onChange={setActive}
+        options={items.map((i) => ({ value: i.key, label: i.key === 'readings' ? i.label : docs.find((d) => d.id === i.key)?.number ?? i.key }))}
+      />
+      {(items.find((i) => i.key === active) ?? items[0]!).children}
+    </Space>
+  ) : <Tabs items={items} activeKey={active} onChange={setActive} />;
   if (account?.role !== 'province-admin') return tabs;
   // above the tabs, folded (read when first opened), not a seventh tab: the tabs fit at 1366 px as they are
   return (
