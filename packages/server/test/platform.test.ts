@@ -439,7 +439,9 @@ describe.each(BACKENDS)('the platform on $name', (backend) => {
       await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
       const sheet = wb.getWorksheet('公示名单')!;
       expect(sheet.getRow(3).getCell(6).value).toBe('统一社会信用代码');
-      expect(sheet.rowCount - 3).toBe((await p.as('jining-admin').req('GET', `/api/runs/${run}/awards?pageSize=500`)).json().total);
+      // the header in row 3 (the notice's title above it), one row per award, then the 合计 row
+      expect(sheet.rowCount - 4).toBe((await p.as('jining-admin').req('GET', `/api/runs/${run}/awards?pageSize=500`)).json().total);
+      expect(sheet.getRow(sheet.rowCount).getCell(1).value).toBe('合计');
     });
   });
 

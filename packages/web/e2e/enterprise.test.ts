@@ -143,4 +143,26 @@ describe('an enterprise is guided to apply', { timeout: 240_000 }, () => {
     await looksRight(p, 'enterprise-apply-phone');
     await p.context().close();
   });
+  it('the keyboard alone: Tab reaches 申报条款, typing picks a clause and its needs are listed, Tab reaches 申报年度, then the open window\'s 申报 button', async () => {
+    const p = await world.signedIn('e1-user');
+    await p.getByRole('menuitem', { name: /^申报/ }).click();
+    await p.getByTestId('apply-windows').waitFor();
+    await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const focused = () => p.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-testid') || '');
+    const tabTo = async (wanted: RegExp) => {
+      for (let i = 0; i < 60; i++) {
+        await p.keyboard.press('Tab');
+        if (wanted.test(await focused())) return;
+      }
+      throw new Error(`60 presses of Tab never reached ${wanted}`);
+    };
+    await tabTo(/^apply-rule$/);
+    await p.keyboard.type('有条件的市');
+    await p.keyboard.press('Enter');
+    await expect.poll(() => p.locator('#apply-rule').evaluate((e) => e.closest('.ant-select')?.textContent ?? '')).toContain('有条件的市');
+    await p.getByTestId('apply-needs').waitFor(); // what the chosen clause needs, listed
+    await tabTo(/^apply-year$/);
+    await tabTo(/^choose-/); // the windows table: 申报 on the open window, reached by Tab after the form
+    await p.context().close();
+  });
 });

@@ -4,7 +4,8 @@
  * reads the queue by enterprise name and clause (文号 article title), never by code, approves all
  * the filtered rows in one batch with one reason, and the badge is gone; 济宁 then finds the 100
  * beside its own 审核 and opens one: the enterprise, the clause and the data it was decided on, by
- * the indicator's name with its unit. At the desk and on a phone; every page passes looksRight.
+ * the indicator's name with its unit; and by the keyboard alone opens one and approves it. At the
+ * desk and on a phone; every page passes looksRight.
  *
  * The data: enterprises B000…B099 in 任城 with 6000万元 of online retail each — 济宁 二's 2023
  * tiered award, at most 10万元 each (the 5000万元 tier), decided by an official run and listed.
@@ -98,6 +99,37 @@ describe('review in the browser', { timeout: 300_000 }, () => {
     expect(await p.getByTestId('applications').innerText()).toContain(nameOf(0));
     await p.getByTestId('batch-filtered').waitFor();
     await looksRight(p, 'review-queue-phone');
+    await p.context().close();
+  });
+
+  it('the keyboard alone: Tab reaches an application in the queue, Enter opens it, Tab reaches 通过, Enter approves', async () => {
+    const p = await world.signedIn('jining-admin');
+    await openQueue(p);
+    await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // the focused element: its test id, or what names it (for the message when the wanted one is never reached)
+    const focused = () => p.evaluate(() => {
+      const e = document.activeElement;
+      return e?.getAttribute('data-testid') ?? `(${e?.tagName ?? ''} ${e?.getAttribute('aria-label') ?? e?.textContent?.trim().slice(0, 12) ?? ''})`;
+    });
+    /** Tab until the focused element's test id matches, at most `presses` times; the id reached. */
+    const tabTo = async (wanted: RegExp, presses: number) => {
+      const seen: string[] = [];
+      for (let i = 0; i < presses; i++) {
+        await p.keyboard.press('Tab');
+        const id = await focused();
+        if (wanted.test(id)) return id;
+        seen.push(id);
+      }
+      throw new Error(`${presses} presses of Tab never reached ${wanted}: ${[...new Set(seen)].slice(0, 40).join(', ')}`);
+    };
+    const opened = (await tabTo(/^open-/, 150)).slice('open-'.length);
+    await p.keyboard.press('Enter');
+    await expect.poll(() => p.getByTestId('application-state').textContent()).toBe('待市级审核');
+    await tabTo(/^action-approve$/, 80);
+    await p.keyboard.press('Enter');
+    await expect.poll(() => p.getByTestId('application-state').textContent()).toBe('审核通过待公示');
+    const row = await world.store.db.selectFrom('applications').select('state').where('id', '=', opened).executeTakeFirstOrThrow();
+    expect(row.state).toBe('approved');
     await p.context().close();
   });
 });

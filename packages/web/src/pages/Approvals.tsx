@@ -104,7 +104,8 @@ export function Approvals({ account }: { account: Account }) {
           onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
           columns={[
             { title: t('编号', 'No.'), dataIndex: 'id', width: 70 },
-            { title: t('企业', 'Enterprise'), dataIndex: 'subjectName', render: (n: string | null, r) => <span>{n ?? r.subjectId}<Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: 12 }}>{r.subjectId}</Typography.Text></span> },
+            // the name opens the application: a button, so that the keyboard reaches it (the row's click is the mouse's shortcut)
+            { title: t('企业', 'Enterprise'), dataIndex: 'subjectName', render: (n: string | null, r) => <span><Button type="link" size="small" style={{ padding: 0 }} data-testid={`open-${r.id}`} onClick={(e) => { e.stopPropagation(); setOpen(r.id); }}>{n ?? r.subjectId}</Button><Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: 12 }}>{r.subjectId}</Typography.Text></span> },
             { title: t('地区', 'Region'), dataIndex: 'region', render: (c: string) => names.region(c) },
             { title: t('条款', 'Clause'), dataIndex: 'rule', render: (id: string) => names.rule(id) },
             { title: t('方式', 'Way'), dataIndex: 'mode', render: (m: string) => (m === 'automatic' ? t('免申即享', 'Automatic') : t('申报', 'Applied')) },
@@ -194,8 +195,10 @@ function Setup({ account, onDone, onError }: { account: Account; onDone: (msg: s
             <Select style={{ width: 360, maxWidth: '100%' }} aria-label={t('申报条款', 'Clause')} placeholder={t('本级文件中需申报的条款', 'A rule of your documents that needs an application')} value={w.rule} onChange={(rule) => setW({ ...w, rule })} data-testid="window-rule"
               options={rules.map((r) => ({ value: r.id, label: names.rule(r.id) }))} />
             <InputNumber aria-label={t('申报年度', 'Year')} min={2019} max={2030} value={w.year} onChange={(year) => setW({ ...w, year: year ?? w.year })} />
-            <DatePicker.RangePicker aria-label={t('申报起止日期', 'Window dates')} onChange={(_, s) => setW({ ...w, opens: s[0], closes: s[1] })} data-testid="window-dates" />
-            <Button disabled={!w.rule || !w.opens} onClick={() => void openWindow()} data-testid="window-open">{t('开放申报', 'Open window')}</Button>
+            {/* two pickers, not a RangePicker: Tab never left antd's range picker (a keyboard trap before the queue) */}
+            <DatePicker aria-label={t('申报开始日期', 'Window opens')} onChange={(_, s) => setW({ ...w, opens: s as string })} data-testid="window-opens" />
+            <DatePicker aria-label={t('申报截止日期', 'Window closes')} onChange={(_, s) => setW({ ...w, closes: s as string })} data-testid="window-closes" />
+            <Button disabled={!w.rule || !w.opens || !w.closes} onClick={() => void openWindow()} data-testid="window-open">{t('开放申报', 'Open window')}</Button>
           </Space>
         )}
         <Space wrap>
