@@ -33,3 +33,22 @@ export async function signedIn(browser: Browser, base: string, username: string,
   await page.getByTestId('who').waitFor();
   return { context, page };
 }
+
+/**
+ * Press Tab until the focused element's name (its test id, else its id) matches `wanted`, at most
+ * `presses` times; the name reached. The keyboard-alone tests walk a page with it; when the wanted
+ * control is never reached, the message lists what Tab went through instead (a trap shows as one name).
+ */
+export async function tabTo(p: Page, wanted: RegExp, presses = 60): Promise<string> {
+  const seen: string[] = [];
+  for (let i = 0; i < presses; i++) {
+    await p.keyboard.press('Tab');
+    const name = await p.evaluate(() => {
+      const e = document.activeElement;
+      return e?.getAttribute('data-testid') || e?.id || `(${e?.tagName ?? ''} ${e?.getAttribute('aria-label') ?? e?.textContent?.trim().slice(0, 12) ?? ''})`;
+    });
+    if (wanted.test(name)) return name;
+    seen.push(name);
+  }
+  throw new Error(`${presses} presses of Tab never reached ${wanted}: ${[...new Set(seen)].slice(0, 40).join(', ')}`);
+}

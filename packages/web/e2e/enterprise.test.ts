@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '@duixian/engine';
 import { setWindow } from '@duixian/store';
 import { startWorld, type World } from './app';
-import { SHOTS } from './browser';
+import { SHOTS, tabTo } from './browser';
 import { looksRight } from './checks';
 
 const USCC = '91370811MA3C0EEEE' + usccCheckChar('91370811MA3C0EEEE');
@@ -148,21 +148,13 @@ describe('an enterprise is guided to apply', { timeout: 240_000 }, () => {
     await p.getByRole('menuitem', { name: /^申报/ }).click();
     await p.getByTestId('apply-windows').waitFor();
     await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    const focused = () => p.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-testid') || '');
-    const tabTo = async (wanted: RegExp) => {
-      for (let i = 0; i < 60; i++) {
-        await p.keyboard.press('Tab');
-        if (wanted.test(await focused())) return;
-      }
-      throw new Error(`60 presses of Tab never reached ${wanted}`);
-    };
-    await tabTo(/^apply-rule$/);
+    await tabTo(p, /^apply-rule$/);
     await p.keyboard.type('有条件的市');
     await p.keyboard.press('Enter');
     await expect.poll(() => p.locator('#apply-rule').evaluate((e) => e.closest('.ant-select')?.textContent ?? '')).toContain('有条件的市');
     await p.getByTestId('apply-needs').waitFor(); // what the chosen clause needs, listed
-    await tabTo(/^apply-year$/);
-    await tabTo(/^choose-/); // the windows table: 申报 on the open window, reached by Tab after the form
+    await tabTo(p, /^apply-year$/);
+    await tabTo(p, /^choose-/); // the windows table: 申报 on the open window, reached by Tab after the form
     await p.context().close();
   });
 });

@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '@duixian/engine';
 import { startWorld, type World } from './app';
+import { tabTo } from './browser';
 import { looksRight } from './checks';
 
 const N = 100;
@@ -106,26 +107,10 @@ describe('review in the browser', { timeout: 300_000 }, () => {
     const p = await world.signedIn('jining-admin');
     await openQueue(p);
     await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    // the focused element: its test id, or what names it (for the message when the wanted one is never reached)
-    const focused = () => p.evaluate(() => {
-      const e = document.activeElement;
-      return e?.getAttribute('data-testid') ?? `(${e?.tagName ?? ''} ${e?.getAttribute('aria-label') ?? e?.textContent?.trim().slice(0, 12) ?? ''})`;
-    });
-    /** Tab until the focused element's test id matches, at most `presses` times; the id reached. */
-    const tabTo = async (wanted: RegExp, presses: number) => {
-      const seen: string[] = [];
-      for (let i = 0; i < presses; i++) {
-        await p.keyboard.press('Tab');
-        const id = await focused();
-        if (wanted.test(id)) return id;
-        seen.push(id);
-      }
-      throw new Error(`${presses} presses of Tab never reached ${wanted}: ${[...new Set(seen)].slice(0, 40).join(', ')}`);
-    };
-    const opened = (await tabTo(/^open-/, 150)).slice('open-'.length);
+    const opened = (await tabTo(p, /^open-/, 150)).slice('open-'.length);
     await p.keyboard.press('Enter');
     await expect.poll(() => p.getByTestId('application-state').textContent()).toBe('待市级审核');
-    await tabTo(/^action-approve$/, 80);
+    await tabTo(p, /^action-approve$/, 80);
     await p.keyboard.press('Enter');
     await expect.poll(() => p.getByTestId('application-state').textContent()).toBe('审核通过待公示');
     const row = await world.store.db.selectFrom('applications').select('state').where('id', '=', opened).executeTakeFirstOrThrow();
