@@ -33,7 +33,10 @@ const csvField = (v: SheetValue): string => {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
+/** One record of such a CSV file, with its CRLF (for files written a row at a time). */
+export const spreadsheetCsvLine = (row: readonly SheetValue[]): string => row.map(csvField).join(',') + '\r\n';
+
 /** A CSV file as Excel opens it: a BOM (so it reads UTF-8), safe fields, CRLF line ends. */
 export function spreadsheetCsv(rows: readonly (readonly SheetValue[])[]): string {
-  return '\ufeff' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return '\ufeff' + rows.map(spreadsheetCsvLine).join('');
 }
