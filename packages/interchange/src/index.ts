@@ -10,5 +10,6 @@ export { columnLetter } from './locate.js';
 export { readFile } from './file.js';
 export { UPLOAD_LIMITS, fileTooLarge, centralDirectory, dataStart, type TooLarge, type UploadLimits, type ZipEntry } from './limits.js';
 export { writeTemplate, templateXlsx, templateCsv } from './template.js';
+export { SHEETS, sheetName } from './headers.js';
 export { spreadsheetCsv, spreadsheetCsvLine, spreadsheetRow, spreadsheetText, spreadsheetValue, type SheetValue } from './spreadsheet-safe.js';
 export { filterAwards, awardTotals, noticeRows, noticeCsv, noticeXlsx, NOTICE_HEADERS, type AwardFilter, type NoticeContext } from './notice.js';
