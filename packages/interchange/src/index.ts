@@ -7,6 +7,7 @@ export { readJson, readObject, FORMAT } from './json.js';
 export { readXlsx } from './xlsx.js';
 export { readCsv, csvRows, type CsvFiles } from './csv.js';
 export { columnLetter } from './locate.js';
+export { editDistance } from './nearest.js';
 export { readFile } from './file.js';
 export { UPLOAD_LIMITS, fileTooLarge, centralDirectory, dataStart, type TooLarge, type UploadLimits, type ZipEntry } from './limits.js';
 export { writeTemplate, templateXlsx, templateCsv } from './template.js';

@@ -4,6 +4,7 @@
  */
 import { articleLabel, corpusWords, describeRule, renderDescription, type Rule } from '@duixian/engine';
 import { CORPUS } from '@duixian/corpus';
+import { editDistance } from '@duixian/interchange';
 import { BadInput, EXIT, type Streams } from '../io.js';
 import type { Args } from '../main.js';
 
@@ -49,17 +50,4 @@ export function closeIds(wanted: string, ids: readonly string[]): string[] {
     .map((x) => x.id);
   if (near.length) return near.slice(0, 3);
   return ids.filter((id) => id.includes(wanted)).slice(0, 3);
-}
-
-/** Levenshtein distance: insertions, deletions and substitutions of one character each. */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length]!;
 }
