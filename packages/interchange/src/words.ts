@@ -9,7 +9,11 @@ import { norm } from './headers.js';
 
 export interface KeyInfo {
   readonly unit: Unit;
+  /** the corpus's Chinese name, as a spreadsheet header names the key */
+  readonly label: string;
   readonly ruleScoped: boolean;
+  /** several facts a year, told apart by item: a wide column (one cell a year) cannot hold them */
+  readonly itemised: boolean;
   /** what a missing rule means for this key, made once rather than per fact */
   readonly ruleWhy: string;
   /**
@@ -53,7 +57,7 @@ export function wordsOf(v: Vocabulary): Words {
 function words(v: Vocabulary): Words {
   const facts = Object.entries(v.facts);
   return {
-    keys: new Map(facts.map(([key, f]) => [key, { key, unit: f.unit, ruleScoped: f.ruleScoped === true, ruleWhy: `${key} is scoped to one rule: give the id of the rule it is for` }])),
+    keys: new Map(facts.map(([key, f]) => [key, { key, unit: f.unit, label: f.label, ruleScoped: f.ruleScoped === true, itemised: f.itemised === true, ruleWhy: `${key} is scoped to one rule: give the id of the rule it is for` }])),
     kinds: new Map(Object.keys(v.kinds).map((k) => [k, k])),
     tags: new Map(Object.keys(v.tags).map((t) => [t, t])),
     yearScopedTags: new Set(facts.filter(([key, f]) => f.yearScoped && Object.hasOwn(v.tags, key)).map(([key]) => key)),
