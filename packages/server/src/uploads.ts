@@ -1,13 +1,14 @@
 /**
- * Uploaded datasets are read off the event loop. Parsing an .xlsx is seconds of CPU (exceljs holds
- * the whole workbook), and a JSON body of many megabytes is a long JSON.parse: done on the main
+ * Uploaded datasets are read off the event loop. Reading an .xlsx or a CSV pair of a million rows
+ * is seconds of CPU, and a JSON body of many megabytes is a long JSON.parse: done on the main
  * thread, either stops every other request, /api/health included. So each is read in a
- * `worker_threads` Worker (upload-worker.js), its bytes transferred, not copied; what comes back is
- * the dataset or its problems. The database writing stays here: it is asynchronous I/O.
+ * `worker_threads` Worker (upload-worker.js) from the file the body was spooled to
+ * (upload-spool.ts); the worker posts the rows it has read as it goes, and at the end the dataset
+ * as columns whose arrays are moved, not copied (upload-columns.ts), or its problems. The
+ * database writing stays here: it is asynchronous I/O.
  *
  * A small JSON body is parsed by Fastify and read in place (a worker costs ~50 ms to start and
- * such a body ~1 ms to read); an .xlsx is always read in a worker, since its cost is in what it
- * inflates to, not in its size. At most READERS files are read at once; others wait their turn,
+ * such a body ~1 ms to read). At most READERS files are read at once; others wait their turn,
  * so concurrent uploads cannot multiply the memory a reading takes.
  */
 import { existsSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { KNOWN } from '@duixian/corpus';
 import type { Known, ReadOptions, UploadLimits } from '@duixian/interchange';
 import { readUpload, type Upload, type UploadRead } from './upload-read.js';
+import { unpacked, type Packed } from './upload-columns.js';
 
 /** What the worker is given. */
 export interface WorkerInput {
@@ -23,6 +25,9 @@ export interface WorkerInput {
   readonly known: Known;
   readonly opts: ReadOptions;
 }
+
+/** What the worker posts: rows read so far, then once what came of the reading. */
+export type WorkerMessage = { readonly rows: number } | Packed;
 
 /** Readings at once: each may hold a workbook of up to the cell limit (~2 GB in exceljs). */
 const READERS = 2;
@@ -38,12 +43,13 @@ export class UploadReader {
 
   constructor(private readonly limits: UploadLimits) {}
 
-  async read(upload: Upload, year: number | undefined): Promise<UploadRead> {
+  /** `upload` read; `onRows` is told how many rows the reader has gone through (when it counts them). */
+  async read(upload: Upload, year: number | undefined, onRows: (rows: number) => void = () => {}): Promise<UploadRead> {
     const opts: ReadOptions = { limits: this.limits, ...(year === undefined ? {} : { year }) };
     if (upload.kind === 'object') return readUpload(upload, KNOWN, opts);
     await this.turn();
     try {
-      return await inWorker({ upload: transferable(upload), known: KNOWN, opts });
+      return await unpacked(await inWorker({ upload, known: KNOWN, opts }, onRows));
     } finally {
       this.reading--;
       this.queue.shift()?.();
@@ -56,22 +62,15 @@ export class UploadReader {
   }
 }
 
-/** The bytes in a buffer of their own, which can be moved to the worker (a Buffer may share a pooled one). */
-function transferable(upload: Upload & { bytes: Uint8Array }): Upload & { bytes: Uint8Array } {
-  const b = upload.bytes;
-  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer ? upload : { ...upload, bytes: new Uint8Array(b) };
-}
-
-function inWorker(input: WorkerInput & { upload: { bytes: Uint8Array } }): Promise<UploadRead> {
+function inWorker(input: WorkerInput, onRows: (rows: number) => void): Promise<Packed> {
   if (!existsSync(WORKER)) throw new Error(`${fileURLToPath(WORKER)} is missing: build the server (npm run build) before reading uploads`);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, {
-      workerData: input, transferList: [input.upload.bytes.buffer as ArrayBuffer], resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-    });
+    const worker = new Worker(WORKER, { workerData: input, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     let done = false;
-    worker.once('message', (r: UploadRead) => {
+    worker.on('message', (m: WorkerMessage) => {
+      if ('rows' in m) return onRows(m.rows);
       done = true;
-      resolve(r);
+      resolve(m);
     });
     worker.once('error', (e: Error & { code?: string }) => {
       done = true;

@@ -1,10 +1,16 @@
 /**
- * 数据导入 through the API: the interchange JSON, a CSV pair ({"csv": {"subjects": …, "facts": …}})
- * or the Excel template (the file's bytes). Validated exactly as `duixian evaluate` validates,
+ * 数据导入 through the API: the interchange JSON, a CSV pair (multipart/form-data files named
+ * subjects and facts, or {"csv": {"subjects": …, "facts": …}}) or the Excel template (the file's
+ * bytes). A body is streamed to a temporary file as it arrives (upload-spool.ts) and read from
+ * there in a worker, its progress reported in rows (`Prefer: respond-async`). Validated exactly as `duixian evaluate` validates,
  * then checked against the caller's jurisdiction; one transaction, all or nothing; every problem
  * is listed with its place (sheet, row and column, or JSON path).
  */
-import type { FastifyInstance } from 'fastify';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { inputProblems } from '@duixian/corpus';
 import { UPLOAD_LIMITS, type Problem, type UploadLimits } from '@duixian/interchange';
 import { importRead, jsonValue, type Store } from '@duixian/store';
@@ -13,9 +19,12 @@ import { accountOf, guard } from '../auth/guard.js';
 import { ADMINS, canSeeSubject, importProblems, READERS, regionsWithin, seesAll } from '../auth/access.js';
 import { pageOf, PAGE_QUERY, type PageQuery } from '../paging.js';
 import type { YearData } from '../year-data.js';
-import type { Jobs } from '../jobs.js';
+import type { Jobs, Report } from '../jobs.js';
 import { UploadReader } from '../uploads.js';
 import type { Upload } from '../upload-read.js';
+import { spoolBody, spoolCsvParts, type Spooled } from '../upload-spool.js';
+
+interface ImportQuery { reason?: string; name?: string; year?: number; dryRun?: boolean }
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -26,31 +35,58 @@ const invalid = (problems: readonly Problem[]) =>
 const tooLarge = (problems: readonly Problem[]) =>
   new ApiError(413, 'too-large', '文件超出导入限制（文件大小、解压后大小或单元格数），未导入任何内容；请拆分文件，或改用CSV导入', 'The file is beyond what an import reads (its size, inflated size or cells); nothing was imported. Split it, or import it as CSV', problems);
 
-/** JSON text too large to parse here, passed to the reading worker unparsed. */
-class JsonText {
-  constructor(readonly bytes: Buffer) {}
-}
 /** JSON bodies below this are parsed in place (about a millisecond a 100 KB); larger ones in the worker. */
 const PARSE_IN_PLACE = 256 * 2 ** 10;
 
-const uploadOf = (body: unknown): Upload =>
-  body instanceof JsonText ? { kind: 'json', bytes: body.bytes } : body instanceof Uint8Array ? { kind: 'xlsx', bytes: body } : { kind: 'object', body };
+/** A body spooled to disk (upload-spool.ts), told from a parsed JSON body. */
+const isSpooled = (body: unknown): body is Spooled => typeof body === 'object' && body !== null && 'spool' in body && 'files' in body;
+
+function uploadOf(body: Spooled | { parsed: unknown }): Upload {
+  if (!('spool' in body)) return { kind: 'object', body: body.parsed };
+  if (body.kind === 'json') return { kind: 'json', path: body.path };
+  // the hash of an .xlsx is that of its bytes; of a CSV pair, that of its files' hashes in the order of their names
+  const files = [...body.files].sort((a, b) => a.path.localeCompare(b.path));
+  const hash = files.length === 1 ? files[0]!.sha256 : createHash('sha256').update(files.map((f) => f.sha256).join('\n')).digest('hex');
+  const names = Object.fromEntries(files.flatMap((f) => (f.sentAs ? [[basename(f.path), f.sentAs]] : [])));
+  return { kind: 'file', path: body.path, hash, names };
+}
+
+/**
+ * The request's body, taken by its handler: a spooled one is then the handler's to remove (when
+ * the import or its job ends); one never taken (a refused request) is removed when the response is sent.
+ */
+const taken = new WeakSet<Spooled>();
+function take(req: FastifyRequest): Spooled | { parsed: unknown } {
+  if (!isSpooled(req.body)) return { parsed: req.body };
+  taken.add(req.body);
+  return req.body;
+}
 
 export function importRoutes(store: Store, years: YearData, jobs: Jobs, limits: UploadLimits = UPLOAD_LIMITS) {
   const reader = new UploadReader(limits);
   return async (app: FastifyInstance): Promise<void> => {
-    // up to the file limit (as sent: an .xlsx compressed) for this route only; the rest of the API keeps its 20 MB
-    const bodyLimit = limits.fileBytes;
-    app.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit }, (_req, body, done) => done(null, body));
+    // Bodies streamed to disk, for this route only (the rest of the API keeps its 20 MB in memory):
+    // an .xlsx or JSON up to the file limit (as sent: an .xlsx compressed), a CSV pair up to its own
+    app.addContentTypeParser([XLSX, 'application/octet-stream'], (req: FastifyRequest, payload: Readable) => spoolBody(payload, req.headers, limits.fileBytes, 'xlsx'));
+    app.addContentTypeParser('multipart/form-data', (req: FastifyRequest, payload: Readable) => spoolCsvParts(payload, req.headers, limits.csvBytes));
     const json = app.getDefaultJsonParser('error', 'error'); // Fastify's own, as every other route has it
     app.removeContentTypeParser('application/json');
-    app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit }, (req, body, done) => {
-      if ((body as Buffer).length < PARSE_IN_PLACE) json(req, (body as Buffer).toString('utf8'), done);
-      else done(null, new JsonText(body as Buffer));
+    app.addContentTypeParser('application/json', async (req: FastifyRequest, payload: Readable) => {
+      const spooled = await spoolBody(payload, req.headers, limits.fileBytes, 'json');
+      if ((await stat(spooled.path)).size >= PARSE_IN_PLACE) return spooled;
+      const text = await readFile(spooled.path, 'utf8').finally(() => spooled.spool.remove());
+      return new Promise((resolve, reject) => json(req, text, (e, body) => (e ? reject(e) : resolve(body))));
     });
+    // a body no handler took (refused by its query, say) is removed with its request; a client gone, too
+    const removeUntaken = async (req: FastifyRequest) => {
+      if (isSpooled(req.body) && !taken.has(req.body)) await req.body.spool.remove();
+    };
+    app.addHook('onResponse', removeUntaken);
+    app.addHook('onRequestAbort', removeUntaken);
 
-    app.post<{ Querystring: { reason?: string; name?: string; year?: number; dryRun?: boolean } }>('/api/imports', {
-      preHandler: guard(store, ADMINS),
+    app.post<{ Querystring: ImportQuery }>('/api/imports', {
+      // who may import is known from the headers: a body is not read, nor spooled, for anyone else
+      onRequest: guard(store, ADMINS),
       schema: {
         tags: ['数据'], summary: 'Import a dataset (JSON, CSV pair, or the .xlsx template): all or nothing',
         querystring: {
@@ -61,10 +97,15 @@ export function importRoutes(store: Store, years: YearData, jobs: Jobs, limits: 
           },
         },
       },
-    }, async (req, reply) => jobs.respond(req, reply, 'import', 200, async (report) => {
+    }, async (req, reply) => {
+      const body = take(req);
+      const removed = () => ('spool' in body ? body.spool.remove() : undefined);
+      return jobs.respond(req, reply, 'import', 200, (report) => importBody(req, body, report).finally(removed));
+    });
+    const importBody = async (req: FastifyRequest<{ Querystring: ImportQuery }>, body: Spooled | { parsed: unknown }, report: Report) => {
       const me = accountOf(req);
-      report({ phase: 'read' });
-      const { result: r, hash } = await reader.read(uploadOf(req.body), req.query.year);
+      report({ phase: 'read', done: 0 });
+      const { result: r, hash } = await reader.read(uploadOf(body), req.query.year, (rows) => report({ phase: 'read', done: rows }));
       report({ phase: 'check' });
       if (!r.ok) throw r.tooLarge ? tooLarge(r.problems) : invalid(r.problems);
       const problems = inputProblems(r.dataset);
@@ -96,7 +137,7 @@ export function importRoutes(store: Store, years: YearData, jobs: Jobs, limits: 
         store.background(`reading ${year} after import ${done.result.importId}`, async () => void await years.current(year));
       }
       return { ...done.result, warnings: done.warnings };
-    }));
+    };
 
     app.get<{ Querystring: PageQuery }>('/api/imports', {
       preHandler: guard(store, READERS),
