@@ -22,7 +22,9 @@ const USAGE = `用法 usage:
   duixian check
   duixian show RULE [--json]        (the rule's article and the rule as Chinese sentences: 条件、金额、上限、排名…)
   duixian template [DIR]
-  duixian demo [--year Y] [--enterprises N] [--seed S] [--out FILE] [--json]
+  duixian demo [--year Y] [--enterprises N] [--seed S] [--out FILE [--wide]] [--json]
+                                     (FILE by its extension: .json, .xlsx, .csv for the pair NAME.subjects.csv + NAME.facts.csv;
+                                      --wide: an .xlsx with the indicators as columns of the subjects sheet)
   duixian serve                      (the HTTP API on PORT, default 3000)
   duixian audit verify               (recompute the audit log's hash chain)
 --corpus DIR (with any command): another corpus folder instead of the built-in corpus/ (the server: DUIXIAN_CORPUS)
@@ -40,6 +42,7 @@ const OPTIONS = {
   enterprises: { type: 'string' },
   seed: { type: 'string' },
   out: { type: 'string' },
+  wide: { type: 'boolean' },
   by: { type: 'string' },
   reason: { type: 'string' },
   help: { type: 'boolean', short: 'h' },

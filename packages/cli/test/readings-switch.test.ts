@@ -9,16 +9,9 @@
 import { describe, expect, it } from 'vitest';
 import { KNOWN } from '@duixian/corpus';
 import { readObject } from '@duixian/interchange';
-import { main } from '../src/main.js';
-import { tmp, writeJson } from './run-cli.js';
+import { duixianInProcess, tmp, writeJson } from './run-cli.js';
 
-async function duixian(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: { write: (s: string) => { stdout += s; return true; } }, stderr: { write: (s: string) => { stderr += s; return true; } } };
-  const code = await main(args, io as never);
-  return { code, stdout, stderr };
-}
+const duixian = duixianInProcess;
 
 const data = (interpretations: Record<string, string> = {}) => ({
   format: 'duixian/v1', year: 2023, interpretations,

@@ -13,10 +13,8 @@
  *   …
  *   ]}
  */
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { finished } from 'node:stream/promises';
 import { prepareDemo } from './generate.js';
+import { writeOut } from './out.js';
 import type { DemoDataset, DemoFact, DemoHistory, DemoMeta, DemoOptions, DemoParameter, DemoSubject } from './types.js';
 
 /** A list: `fixed` entries, then the entries `more(i)` for i < `count` (made on the fly). */
@@ -132,24 +130,8 @@ export async function writeDemoFile(
     parameters: only(d.parameters),
   };
 
-  const out = createWriteStream(path);
-  let failure: unknown;
-  out.on('error', (e) => (failure = e));
-  let bytes = 0;
-  try {
-    await once(out, 'open');
-    for (const piece of pieces(body, CHUNK)) {
-      if (failure) throw failure;
-      const chunk = Buffer.from(piece, 'utf8');
-      bytes += chunk.length;
-      if (!out.write(chunk)) await once(out, 'drain');
-    }
-    out.end();
-    await finished(out);
-  } catch (e) {
-    out.destroy();
-    throw e;
-  }
-  if (failure) throw failure;
+  const bytes = await writeOut(path, async (out) => {
+    for (const piece of pieces(body, CHUNK)) await out.write(piece);
+  });
   return { subjects: d.subjects.length + n, facts, bytes };
 }

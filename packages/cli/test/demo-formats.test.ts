@@ -1,0 +1,90 @@
+/**
+ * `duixian demo --out FILE` in every format (issue 17, point 5): the same 300-enterprise demo as
+ * .json, as a long .xlsx, as a wide .xlsx and as the CSV pair, each evaluated for 2023, gives the
+ * same `--json` output byte for byte. An unknown extension, and --wide with anything but .xlsx, are
+ * bad input (exit 2) naming what is known. Run in process (the commands from source), as `duixian` runs them.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { duixianInProcess, tmp } from './run-cli.js';
+
+const duixian = duixianInProcess;
+
+const dir = tmp();
+const N = ['--enterprises', '300'];
+
+/** `evaluate FILE --json --year 2023`, which must succeed. */
+async function evaluated(file: string): Promise<string> {
+  const r = await duixian('evaluate', file, '--json', '--year', '2023');
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return r.stdout;
+}
+
+describe('duixian demo --out FILE, by the extension', () => {
+  let fromJson = '';
+  beforeAll(async () => {
+    const r = await duixian('demo', ...N, '--out', join(dir, 'demo.json'));
+    expect(r.code).toBe(0);
+    fromJson = await evaluated(join(dir, 'demo.json'));
+  }, 120_000);
+
+  it('the JSON demo awards something (so that equal outputs mean something)', () => {
+    const awards = (JSON.parse(fromJson) as { awards: { amount: string | null }[] }).awards;
+    expect(awards.filter((a) => a.amount !== null).length).toBeGreaterThan(10);
+  });
+
+  it('a long .xlsx evaluates to the same bytes', async () => {
+    const file = join(dir, 'long.xlsx');
+    const r = await duixian('demo', ...N, '--out', file);
+    expect(r.code).toBe(0);
+    expect(readFileSync(file).subarray(0, 4).toString('latin1')).toBe('PK\x03\x04'); // a zip, not JSON
+    expect(await evaluated(file)).toBe(fromJson);
+  }, 120_000);
+
+  it('the CSV pair (given as data.csv) evaluates to the same bytes, each file UTF-8 with a BOM', async () => {
+    const r = await duixian('demo', ...N, '--out', join(dir, 'pair.csv'));
+    expect(r.code).toBe(0);
+    for (const part of ['subjects', 'facts', 'history', 'parameters']) {
+      const text = readFileSync(join(dir, `pair.${part}.csv`), 'utf8');
+      expect(text.startsWith('\ufeff')).toBe(true);
+    }
+    expect(existsSync(join(dir, 'pair.csv'))).toBe(false);
+    // the first header row is the template's, in Chinese
+    expect(readFileSync(join(dir, 'pair.facts.csv'), 'utf8').split('\r\n')[0]).toBe('\ufeff主体编号,年度,指标,值,事项,规则,季度,来源');
+    expect(await evaluated(join(dir, 'pair.subjects.csv'))).toBe(fromJson);
+  }, 120_000);
+
+  it('the CSV pair given as data.subjects.csv is written under the same names', async () => {
+    const r = await duixian('demo', '--enterprises', '3', '--out', join(dir, 'named.subjects.csv'));
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, 'named.facts.csv'))).toBe(true);
+    expect(existsSync(join(dir, 'named.subjects.subjects.csv'))).toBe(false);
+  });
+
+  it('a negative percentage (statsShareRise -0.82%) is written so that no spreadsheet takes it for a formula, and stays exact', () => {
+    const facts = readFileSync(join(dir, 'pair.facts.csv'), 'utf8');
+    expect(facts).not.toMatch(/,'?-[\d.]+%/); // "-0.82%" would be written "'-0.82%" by the formula guard
+    expect(facts).toMatch(/,-0\.00\d+,/); // as a fraction instead
+  });
+
+  it('refuses an extension it does not know, naming those it knows; writes nothing', async () => {
+    const r = await duixian('demo', ...N, '--out', join(dir, 'data.xls'));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/--out/);
+    expect(r.stderr).toMatch(/\.json.*\.xlsx.*\.csv/);
+    expect(existsSync(join(dir, 'data.xls'))).toBe(false);
+  });
+
+  it('refuses --wide with anything but .xlsx', async () => {
+    for (const out of ['wide.csv', 'wide.json']) {
+      const r = await duixian('demo', ...N, '--wide', '--out', join(dir, out));
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--wide/);
+      expect(r.stderr).toMatch(/\.xlsx/);
+      expect(existsSync(join(dir, out))).toBe(false);
+    }
+  });
+});
