@@ -17,3 +17,10 @@ export function arrayElements(items: readonly unknown[]): Elements {
     },
   };
 }
+
+/** Elements as an array, for the small sections (history, parameters, interpretations). */
+export function toArray(list: Elements): unknown[] {
+  const out: unknown[] = [];
+  list.forEach((item) => out.push(item));
+  return out;
+}

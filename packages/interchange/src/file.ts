@@ -1,10 +1,12 @@
 /** Reading a dataset from disk, by extension: .json, .xlsx, or a pair of .csv files. */
-import { readFile as read, stat } from 'node:fs/promises';
+import { open, readFile as read } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { readJsonAt, readJsonBytesAt } from './json.js';
-import { readXlsxAt } from './xlsx.js';
-import { readCsvNamed } from './csv.js';
-import { fileTooLarge, UPLOAD_LIMITS } from './limits.js';
+import { readXlsxFile } from './xlsx.js';
+import { streamCsv } from './csv.js';
+import { FILE_LIMITS } from './limits.js';
+import { Progress, type Table } from './rows.js';
+import { readTables } from './sheets.js';
 import type { Section } from './headers.js';
 import type { Known, Problem, ReadOptions, ReadResult } from './types.js';
 
@@ -29,19 +31,17 @@ export function readFile(path: string, known: Known, opts?: ReadOptions): Promis
 export async function readFileWith(path: string, known: Known, opts: ReadOptions | undefined, chunking: Chunking): Promise<ReadResult> {
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
   if (ext === 'csv') return readCsvPair(path, known, opts);
-  if (ext !== 'json' && ext !== 'xlsx') {
+  // read from disk a chunk at a time, within limits a million enterprises fit (the server passes its own)
+  if (ext === 'xlsx') return readXlsxFile(path, known, opts, { ...FILE_LIMITS, ...opts?.limits });
+  if (ext !== 'json') {
     return fail(path, `cannot tell the format from the name: give a .json, .xlsx or .csv file${ext === 'xls' ? ' (save an .xls workbook as .xlsx)' : ''}`);
   }
   let data: Buffer;
   try {
-    // an .xlsx is held whole by exceljs: refused by its size before it is read (a JSON file is read in chunks)
-    const over = ext === 'xlsx' ? fileTooLarge((await stat(path)).size, { ...UPLOAD_LIMITS, ...opts?.limits }, path) : undefined;
-    if (over) return { ok: false, ...over };
     data = await read(path);
   } catch (e) {
     return fail(path, `cannot read the file: ${errorText(e)}`);
   }
-  if (ext === 'xlsx') return readXlsxAt(data, known, opts, path);
   try {
     // A malformed file gives undefined here and is read again below, to say where the fault is.
     const chunked = data.length >= chunking.from ? readJsonBytesAt(data, known, opts, path, chunking.size) : undefined;
@@ -62,8 +62,8 @@ export async function readFileWith(path: string, known: Known, opts: ReadOptions
 const PARTS = ['subjects', 'facts', 'history', 'parameters', 'interpretations'] as const satisfies readonly Section[];
 const PART_RE = /^(.*)\.(subjects|facts|history|parameters|interpretations)\.csv$/i;
 
-/** `NAME.subjects.csv` or `NAME.facts.csv` (or another part): the dataset is every `NAME.*.csv` there. */
-async function readCsvPair(path: string, known: Known, opts: ReadOptions | undefined): Promise<ReadResult> {
+/** `NAME.subjects.csv` or `NAME.facts.csv` (or another part): the dataset is every `NAME.*.csv` there, each read as a stream. */
+export async function readCsvPair(path: string, known: Known, opts: ReadOptions | undefined, chunk?: number): Promise<ReadResult> {
   const m = PART_RE.exec(path);
   if (!m) {
     return fail(path, 'a CSV dataset is two files side by side, NAME.subjects.csv and NAME.facts.csv (optionally NAME.history.csv, NAME.parameters.csv, NAME.interpretations.csv); name the files that way and give either');
@@ -71,31 +71,30 @@ async function readCsvPair(path: string, known: Known, opts: ReadOptions | undef
   const stem = m[1]!;
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
-  const texts: Partial<Record<Section, string>> = {};
-  const names: Partial<Record<Section, string>> = {};
+  const tables: Partial<Record<Section, Table>> = {};
+  const progress = new Progress(opts?.onProgress);
   for (const part of PARTS) {
     const p = `${stem}.${part}.csv`;
     const required = part === 'subjects' || part === 'facts';
-    let data: Buffer;
     try {
-      data = await read(p);
+      await (await open(p, 'r')).close();
     } catch (e) {
       const absent = (e as NodeJS.ErrnoException).code === 'ENOENT';
       if (absent && required) problems.push({ path: p, message: `missing: the ${part} file of this CSV dataset was not found; a CSV dataset is NAME.subjects.csv and NAME.facts.csv side by side` });
       else if (!absent) problems.push({ path: p, message: `cannot read the file: ${errorText(e)}` });
       continue;
     }
-    const text = decode(data, p);
-    if (!text.ok) {
-      problems.push({ path: p, message: text.message });
+    const read = await streamCsv(p, basename(p), progress, problems, chunk);
+    if (!read.ok) {
+      problems.push(read.problem);
       continue;
     }
-    if (text.warning !== undefined) warnings.push({ path: p, message: text.warning });
-    texts[part] = text.text;
-    names[part] = basename(p);
+    if (read.warning !== undefined) warnings.push({ path: p, message: read.warning });
+    tables[part] = read.table;
   }
+  progress.done();
   // A missing file is already a problem; what is there is still checked, so all problems come out at once.
-  return withWarnings(readCsvNamed(texts, names, known, opts, path, problems), warnings);
+  return withWarnings(readTables(tables, known, opts, path, problems), warnings);
 }
 
 function withWarnings(result: ReadResult, warnings: readonly Problem[]): ReadResult {

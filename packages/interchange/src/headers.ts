@@ -105,6 +105,20 @@ export function sectionOfSheet(name: string): Section | 'ignored' | undefined {
   return SHEET_BY_NAME.get(n) ?? (IGNORED_SHEETS.has(n) ? 'ignored' : undefined);
 }
 
+/** The name of a section's `n`th sheet (n ≥ 2) when it continues over several: `事实(facts)(2)`. */
+export const continuationSheetName = (s: Section, n: number): string => `${sheetName(s)}(${n})`;
+
+/**
+ * A continuation sheet: `事实(facts)(2)`, `事实(2)`, `事实（2）`, `facts (2)`, `facts_2` → the section
+ * and the number; undefined for any other name (and for a first sheet).
+ */
+export function continuationOfSheet(name: string): { section: Section; n: number } | undefined {
+  const m = /^(.+?)(?:\((\d+)\)|_(\d+))$/.exec(norm(name));
+  const section = m ? SHEET_BY_NAME.get(m[1]!) : undefined;
+  const n = Number(m?.[2] ?? m?.[3]);
+  return section === undefined || !(n >= 2) ? undefined : { section, n };
+}
+
 const COLUMN_BY_HEADER = new Map<Section, Map<string, Column>>();
 for (const s of SECTIONS) {
   const m = new Map<string, Column>();

@@ -1,17 +1,15 @@
 /**
- * How large a file duixian agrees to read, and the check of an .xlsx against it before the
- * workbook is parsed. An .xlsx is a zip: 1.2 MB can inflate to 1.2 GB, and exceljs holds a
- * workbook whole (about 440 bytes a cell: 10M cells took 4.4 GB). So a workbook is refused by
+ * How large a file duixian agrees to read, checked as an .xlsx is read (xlsx.ts streams it: one
+ * implementation). An .xlsx is a zip: 1.2 MB can inflate to 1.2 GB. So a workbook is refused by
  *  - its bytes as sent (`fileBytes`);
  *  - its entries' inflated sizes, as the zip's central directory declares them (all together,
- *    `inflatedBytes`, and each against its compressed size, `entryRatio`) AND as they really
- *    inflate, since a directory can lie: an entry that inflates past what it declared is refused;
+ *    `inflatedBytes`, and each against its compressed size, `entryRatio`), before anything is
+ *    inflated; AND as they really inflate, since a directory can lie: an entry that inflates past
+ *    what it declared is refused at that chunk (so the total, too, never passes `inflatedBytes`);
  *  - its cells (`cells`, all sheets together): from each sheet's `<dimension ref="A1:H227001"/>`
- *    first, then counted as the sheet inflates (a dimension can lie too).
- * Inflating here streams: nothing is kept but a count, so the check itself costs a few MB.
- * A streaming .xlsx reader can replace exceljs behind the same check.
+ *    first, then counted as the sheet is read (a dimension can lie too).
+ * The reader holds a chunk of XML at a time, so refusing costs a few MB whatever the file claims.
  */
-import { createInflateRaw } from 'node:zlib';
 import type { Problem } from './types.js';
 
 export interface UploadLimits {
@@ -32,12 +30,21 @@ export interface UploadLimits {
 const MB = 2 ** 20;
 
 /**
- * The 100,000-enterprise demo is at most 100k subjects × 6 columns + ~227k facts × 8 columns,
- * about 2.4M cells (computed from the columns, not measured): admitted with twice the room. A
- * million enterprises (~24M cells, ~10 GB in exceljs) is beyond these: import it as CSV or JSON.
- * Deflate inflates at most ~1032×: a bomb sits there, a spreadsheet's XML far below 100×.
+ * Uploads (the server): the 100,000-enterprise demo is at most 100k subjects × 6 columns + ~227k
+ * facts × 8 columns, about 2.4M cells (computed from the columns, not measured): admitted with
+ * twice the room. A million enterprises (~24M cells) is beyond these: import it as CSV or JSON, or
+ * raise the server's limits. Deflate inflates at most ~1032×: a bomb sits there, a spreadsheet's
+ * XML far below 100×.
  */
 export const UPLOAD_LIMITS: UploadLimits = { fileBytes: 100 * MB, inflatedBytes: 1024 * MB, entryRatio: 100, cells: 5_000_000, listBytes: 8 * MB, csvBytes: 1024 * MB };
+
+/**
+ * A file read from disk by the CLI (readFile): the 1M-enterprise workbook is ~1M subjects × 6 +
+ * ~2.26M facts × 8 = ~24M cells, ~1.1 GB of sheet XML (about 45 bytes a cell with its tags) and
+ * ~150 MB as a file (computed from the columns, not measured); admitted with room: 1 GB as a file,
+ * 8 GB inflated, 40M cells. Memory is bounded by what the rows hold, not by these (rows.ts).
+ */
+export const FILE_LIMITS: UploadLimits = { fileBytes: 1024 * MB, inflatedBytes: 8192 * MB, entryRatio: 100, cells: 40_000_000, listBytes: 8 * MB, csvBytes: 1024 * MB };
 
 /** A file refused for its size: a 413, not a problem of its data. */
 export interface TooLarge {
@@ -67,21 +74,8 @@ export interface ZipEntry {
   readonly offset: number;
 }
 
-/**
- * Whether the .xlsx `data` (already known to start as a zip) is within `limits`; undefined when
- * it is, or when it is no readable zip (exceljs then says what is wrong). `file` names it.
- */
-export async function xlsxTooLarge(data: Uint8Array, limits: UploadLimits, file: string): Promise<TooLarge | undefined> {
-  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  const over = fileTooLarge(bytes.length, limits, file);
-  if (over) return over;
-  const entries = centralDirectory(bytes);
-  if (entries === undefined) return undefined;
-  return declaredTooLarge(entries, limits, file) ?? await inflatedTooLarge(bytes, entries, limits);
-}
-
 /** The sizes the directory declares, before anything is inflated. */
-function declaredTooLarge(entries: readonly ZipEntry[], limits: UploadLimits, file: string): TooLarge | undefined {
+export function declaredTooLarge(entries: readonly ZipEntry[], limits: UploadLimits, file: string): TooLarge | undefined {
   const total = entries.reduce((sum, e) => sum + e.size, 0);
   if (total > limits.inflatedBytes) {
     return tooLarge(file, `the workbook inflates to ${n(total)} bytes, as its zip directory declares; at most ${n(limits.inflatedBytes)} bytes are read: ${WHAT_TO_DO}`);
@@ -93,90 +87,39 @@ function declaredTooLarge(entries: readonly ZipEntry[], limits: UploadLimits, fi
   return undefined;
 }
 
-/** Every entry inflated (streaming, nothing kept): none may exceed what it declared; the cells counted. */
-async function inflatedTooLarge(bytes: Buffer, entries: readonly ZipEntry[], limits: UploadLimits): Promise<TooLarge | undefined> {
-  const sheets = await sheetNames(bytes, entries);
-  const cells = { counted: 0 };
-  for (const e of entries) {
-    const sheet = sheets.get(e.name);
-    const counter = sheet === undefined ? undefined : new CellCounter(sheet, cells, limits.cells);
-    const result = await inflate(bytes, e, (chunk) => counter?.add(chunk));
-    if (result === 'more') return tooLarge(e.name, `the zip directory declares ${n(e.size)} bytes for this entry, and it inflates to more: the file is crafted or damaged; save it again from Excel (文件已损坏)`);
-    if (typeof result === 'object') return result;
+/** Thrown by a reader when the file passes a limit as it is read; the reader returns `refused`. */
+export class Refused extends Error {
+  constructor(readonly refused: TooLarge) {
+    super(refused.problems[0]!.message);
   }
-  return undefined;
 }
 
-/**
- * Inflate entry `e` in chunks, each given to `onChunk` (which may refuse the file); 'more' when it
- * inflates beyond its declared size; undefined when it could not be read (exceljs will say why).
- */
-function inflate(bytes: Buffer, e: ZipEntry, onChunk: (chunk: Buffer) => TooLarge | undefined): Promise<'more' | TooLarge | undefined> {
-  const start = dataStart(bytes, e);
-  if (start === undefined || start + e.compressed > bytes.length) return Promise.resolve(undefined);
-  const data = bytes.subarray(start, start + e.compressed);
-  if (e.method === 0) return Promise.resolve(onChunk(data));
-  if (e.method !== 8) return Promise.resolve(undefined);
-  return new Promise((resolve) => {
-    const z = createInflateRaw();
-    let total = 0;
-    const stop = (r: 'more' | TooLarge | undefined) => {
-      z.removeAllListeners('data');
-      z.destroy();
-      resolve(r);
-    };
-    z.on('data', (chunk: Buffer) => {
-      total += chunk.length;
-      if (total > e.size) return stop('more');
-      const refused = onChunk(chunk);
-      if (refused) stop(refused);
-    });
-    z.on('end', () => resolve(undefined));
-    z.on('error', () => resolve(undefined));
-    z.end(data);
-  });
-}
+/** The limits an .xlsx reader checks as it inflates and reads: each throws Refused once passed. */
+export class ReadBudget {
+  private cellsRead = 0;
 
-/**
- * Counts a sheet's cells as its XML passes: each `<c ` (or `<c>`, `<c/>`) is one; text inside
- * cells is escaped (`&lt;`), so no value is miscounted. The dimension, near the start, is
- * checked first: a sheet that declares too many cells is refused before it is inflated further.
- */
-class CellCounter {
-  /** the sheet's first bytes, until its dimension is found or cannot be there */
-  private head: string | undefined = '';
-  private carry: Buffer = Buffer.alloc(0);
+  constructor(readonly limits: UploadLimits) {}
 
-  constructor(private readonly sheet: string, private readonly cells: { counted: number }, private readonly limit: number) {}
-
-  add(chunk: Buffer): TooLarge | undefined {
-    return (this.head === undefined ? undefined : this.dimension(chunk)) ?? this.count(chunk);
+  /** Entry `e` has inflated to `bytes` so far: no more than it declared (and so than the directory's total). */
+  inflated(e: ZipEntry, bytes: number): void {
+    if (bytes > e.size) throw new Refused(tooLarge(e.name, `the zip directory declares ${n(e.size)} bytes for this entry, and it inflates to more: the file is crafted or damaged; save it again from Excel (文件已损坏)`));
   }
 
-  private dimension(chunk: Buffer): TooLarge | undefined {
-    const head = this.head + chunk.subarray(0, 4096).toString('latin1');
-    const ref = /<(?:\w+:)?dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/.exec(head);
-    this.head = ref || head.length >= 4096 ? undefined : head;
-    if (!ref) return undefined;
-    const [, c1, r1, c2 = c1!, r2 = r1!] = ref;
+  /** A sheet's `<dimension ref>` (`A1:H227001`), checked before its rows are read. */
+  dimension(sheet: string, ref: string): void {
+    const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref);
+    if (!m) return;
+    const [, c1, r1, c2 = c1!, r2 = r1!] = m;
     const declared = (Math.abs(columnNumber(c2) - columnNumber(c1!)) + 1) * (Math.abs(Number(r2) - Number(r1)) + 1);
-    if (this.cells.counted + declared <= this.limit) return undefined;
-    const range = ref[3] === undefined ? `${c1}${r1}` : `${c1}${r1}:${c2}${r2}`;
-    return tooLarge(this.sheet, `the sheet declares the range ${range}, ${n(declared)} cells; at most ${n(this.limit)} cells are read from a workbook, all sheets together: ${WHAT_TO_DO}`);
+    if (this.cellsRead + declared <= this.limits.cells) return;
+    const range = m[3] === undefined ? `${c1}${r1}` : `${c1}${r1}:${c2}${r2}`;
+    throw new Refused(tooLarge(sheet, `the sheet declares the range ${range}, ${n(declared)} cells; at most ${n(this.limits.cells)} cells are read from a workbook, all sheets together: ${WHAT_TO_DO}`));
   }
 
-  private count(chunk: Buffer): TooLarge | undefined {
-    const text = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
-    let at = text.indexOf('<c');
-    while (at !== -1 && at + 2 < text.length) {
-      const next = text[at + 2];
-      if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x0a || next === 0x0d || next === 0x09) this.cells.counted++;
-      at = text.indexOf('<c', at + 2);
-    }
-    // a tag cut by the chunk's end is counted with the next chunk
-    this.carry = at === -1 ? text.subarray(text.length - 1) : text.subarray(at);
-    if (this.cells.counted <= this.limit) return undefined;
-    return tooLarge(this.sheet, `the workbook holds more than ${n(this.limit)} cells (counted up to this sheet); at most ${n(this.limit)} are read: ${WHAT_TO_DO}`);
+  /** One more cell of `sheet` read. */
+  cell(sheet: string): void {
+    if (++this.cellsRead <= this.limits.cells) return;
+    throw new Refused(tooLarge(sheet, `the workbook holds more than ${n(this.limits.cells)} cells (counted up to this sheet); at most ${n(this.limits.cells)} are read: ${WHAT_TO_DO}`));
   }
 }
 
@@ -184,21 +127,31 @@ const columnNumber = (letters: string): number => [...letters].reduce((k, ch) =>
 
 /** The zip's central directory; undefined when there is none to read. ZIP64 sizes are read from their extra field. */
 export function centralDirectory(bytes: Buffer): ZipEntry[] | undefined {
-  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0 || end + 22 > bytes.length) return undefined;
-  const count = bytes.readUInt16LE(end + 10);
-  let at = bytes.readUInt32LE(end + 16);
+  const end = endOfDirectory(bytes);
+  return end === undefined ? undefined : directoryEntries(bytes.subarray(end.offset), end.count);
+}
+
+/** Where the central directory is and how many entries it has, from a zip's last bytes (at least its last 22). */
+export function endOfDirectory(tail: Buffer): { count: number; size: number; offset: number } | undefined {
+  const end = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0 || end + 22 > tail.length) return undefined;
+  return { count: tail.readUInt16LE(end + 10), size: tail.readUInt32LE(end + 12), offset: tail.readUInt32LE(end + 16) };
+}
+
+/** The `count` entries of a central directory whose bytes start `dir`. */
+export function directoryEntries(dir: Buffer, count: number): ZipEntry[] | undefined {
+  let at = 0;
   const entries: ZipEntry[] = [];
   for (let k = 0; k < count; k++) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return undefined;
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const extraLength = bytes.readUInt16LE(at + 30);
-    const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
-    const sizes = zip64(bytes.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength), {
-      size: bytes.readUInt32LE(at + 24), compressed: bytes.readUInt32LE(at + 20), offset: bytes.readUInt32LE(at + 42),
+    if (at + 46 > dir.length || dir.readUInt32LE(at) !== 0x02014b50) return undefined;
+    const nameLength = dir.readUInt16LE(at + 28);
+    const extraLength = dir.readUInt16LE(at + 30);
+    const name = dir.toString('utf8', at + 46, at + 46 + nameLength);
+    const sizes = zip64(dir.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength), {
+      size: dir.readUInt32LE(at + 24), compressed: dir.readUInt32LE(at + 20), offset: dir.readUInt32LE(at + 42),
     });
-    entries.push({ name, method: bytes.readUInt16LE(at + 10), ...sizes });
-    at += 46 + nameLength + extraLength + bytes.readUInt16LE(at + 32);
+    entries.push({ name, method: dir.readUInt16LE(at + 10), ...sizes });
+    at += 46 + nameLength + extraLength + dir.readUInt16LE(at + 32);
   }
   return entries;
 }
@@ -229,31 +182,3 @@ export function dataStart(bytes: Buffer, e: ZipEntry): number | undefined {
   if (e.offset + 30 > bytes.length || bytes.readUInt32LE(e.offset) !== 0x04034b50) return undefined;
   return e.offset + 30 + bytes.readUInt16LE(e.offset + 26) + bytes.readUInt16LE(e.offset + 28);
 }
-
-/** Each worksheet's entry → the sheet's name (from xl/workbook.xml and its relationships), for messages. */
-async function sheetNames(bytes: Buffer, entries: readonly ZipEntry[]): Promise<Map<string, string>> {
-  const text = async (name: string) => {
-    const e = entries.find((x) => x.name === name);
-    if (!e || e.size > 16 * MB) return '';
-    const chunks: Buffer[] = [];
-    await inflate(bytes, e, (c) => void chunks.push(c));
-    return Buffer.concat(chunks).toString('utf8');
-  };
-  const targets = new Map<string, string>();
-  for (const m of (await text('xl/_rels/workbook.xml.rels')).matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
-    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  const names = new Map<string, string>();
-  for (const m of (await text('xl/workbook.xml')).matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
-    const target = targets.get(/\br:id="([^"]*)"/.exec(m[0])?.[1] ?? '');
-    if (name !== undefined && target) names.set(target, unescapeXml(name));
-  }
-  // a worksheet no sheet names is still counted, under its entry's name
-  for (const e of entries) if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name) && !names.has(e.name)) names.set(e.name, e.name);
-  return names;
-}
-
-const unescapeXml = (s: string) => s.replace(/&(lt|gt|quot|apos|amp);/g, (_, x: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[x]!);

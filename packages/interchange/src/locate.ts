@@ -36,7 +36,9 @@ export class JsonLocator implements Locator {
 export interface SheetLayout {
   readonly sheet: string;
   /** 1-based spreadsheet row of each record */
-  readonly rows: readonly number[];
+  readonly rows: ArrayLike<number>;
+  /** the sheet record `index` is on, when the section continues over several sheets (rows.ts) */
+  readonly sheetOf?: (index: number) => string;
   /** field → 0-based column */
   readonly columns: ReadonlyMap<string, number>;
 }
@@ -69,7 +71,8 @@ export class SheetLocator implements Locator {
     const row = this.row(section, index);
     const col = field === undefined ? undefined : l.columns.get(baseField(field));
     // A record, or a field whose column the sheet lacks, is located by its row (`14:14`).
-    return col === undefined ? `${l.sheet}!${row}:${row}` : `${l.sheet}!${columnLetter(col)}${row}`;
+    const sheet = l.sheetOf?.(index) ?? l.sheet;
+    return col === undefined ? `${sheet}!${row}:${row}` : `${sheet}!${columnLetter(col)}${row}`;
   }
 
   lead(section: Section, index: number, field?: string): string {

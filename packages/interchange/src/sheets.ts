@@ -6,24 +6,14 @@
  */
 import { Checker } from './check.js';
 import { assemble, type Sections } from './assemble.js';
-import { arrayElements } from './elements.js';
+import { arrayElements, toArray, type Elements } from './elements.js';
 import { SECTIONS, SHEETS, columnOfHeader, expectedHeaders, factKeyOfLabel, kindOfLabel, tagsOfCell, type CellKind, type Column, type Section } from './headers.js';
 import { SheetLocator, columnLetter, type SheetLayout } from './locate.js';
+import type { Cell, Row, RowStore, Table } from './rows.js';
 import type { Known, Problem, ReadOptions, ReadResult } from './types.js';
 import { wordsOf, type Words } from './words.js';
 
-export type Cell = string | number | boolean | Date | null | undefined;
-
-export interface Row {
-  readonly row: number; // 1-based, as the spreadsheet shows it
-  readonly cells: readonly Cell[];
-}
-
-/** A sheet or CSV file as read, empty rows already left out. */
-export interface Table {
-  readonly sheet: string; // the name used in paths: `事实(facts)`, `demo.facts.csv`
-  readonly rows: readonly Row[];
-}
+export type { Cell, Row, Table } from './rows.js';
 
 type Rec = Record<string, unknown>;
 
@@ -34,7 +24,8 @@ type Rec = Record<string, unknown>;
 export function readTables(tables: Partial<Record<Section, Table>>, known: Known, opts: ReadOptions | undefined, file: string, problems: readonly Problem[]): ReadResult {
   const pre: Problem[] = [...problems];
   const layouts: Partial<Record<Section, SheetLayout>> = {};
-  const records: Record<Section, Rec[]> = { subjects: [], facts: [], history: [], parameters: [], interpretations: [] };
+  const none = arrayElements([]);
+  const records: Record<Section, Elements> = { subjects: none, facts: none, history: none, parameters: none, interpretations: none };
   const unreadable = new Set<Section>();
   for (const s of SECTIONS) {
     const t = tables[s];
@@ -49,18 +40,18 @@ export function readTables(tables: Partial<Record<Section, Table>>, known: Known
   const c = new Checker(new SheetLocator(layouts), known);
   c.problems.push(...pre);
   const sections: Sections = {
-    subjects: arrayElements(records.subjects),
-    facts: arrayElements(records.facts),
-    history: records.history,
-    parameters: records.parameters,
-    interpretations: records.interpretations.map((r) => [r.id, r.value] as const),
+    subjects: records.subjects,
+    facts: records.facts,
+    history: toArray(records.history),
+    parameters: toArray(records.parameters),
+    interpretations: toArray(records.interpretations).map((r) => [(r as Rec).id, (r as Rec).value] as const),
   };
   return assemble(c, sections, { file, subjectsUnreliable: unreadable.has('subjects'), factsUnreliable: unreadable.has('facts') }, opts);
 }
 
 /** The records of one table, or undefined when its header makes the rows unreadable. */
-function readTable(s: Section, t: Table, problems: Problem[], words: Words): { records: Rec[]; layout: SheetLayout } | undefined {
-  const header = t.rows[0];
+function readTable(s: Section, t: Table, problems: Problem[], words: Words): { records: Elements; layout: SheetLayout } | undefined {
+  const header = t.header;
   if (header === undefined) {
     if (SHEETS[s].required) problems.push({ path: t.sheet, message: `the sheet is empty: it needs a header row (${expectedHeaders(s)}) and one row per ${s === 'subjects' ? 'subject' : 'fact'}` });
     return undefined;
@@ -88,37 +79,60 @@ function readTable(s: Section, t: Table, problems: Problem[], words: Words): { r
   }
   if (missing.length > 0) return undefined;
 
-  const records: Rec[] = [];
-  const rows: number[] = [];
-  for (let r = 1; r < t.rows.length; r++) {
-    const { row, cells } = t.rows[r]!;
-    const rec: Rec = {};
-    for (let col = 0; col < cells.length; col++) {
-      const cell = cells[col];
+  checkCells(t, byCol, header, problems);
+  const rows = t.rows;
+  return { records: recordsOf(s, rows, byCol, words), layout: { sheet: t.sheet, rows: rows.rowsView(), columns, sheetOf: (i) => rows.sheet(i) } };
+}
+
+/** Problems a cell has before validation, in row order: a value under no header, a code stored as a number, a NUL. */
+function checkCells(t: Table, byCol: readonly (Column | undefined)[], header: Row, problems: Problem[]): void {
+  const rows = t.rows;
+  for (let i = 0; i < rows.length; i++) {
+    for (let col = 0; col < rows.width; col++) {
+      const cell = rows.cell(i, col);
       if (cell === undefined || cell === null) continue;
-      const column = byCol[col];
-      if (column === undefined) {
-        if (cellText(header.cells[col]) === undefined && cellText(cell) !== undefined) {
-          problems.push({ path: `${t.sheet}!${columnLetter(col)}${row}`, message: `row ${row}, column ${columnLetter(col)}: a value under an empty header; name the column or clear it` });
-        }
-        continue;
-      }
-      if (column.field === 'uscc' && typeof cell === 'number') {
-        problems.push({ path: `${t.sheet}!${columnLetter(col)}${row}`, message: `row ${row}, column ${column.zh}(uscc): the code is stored as a number, which cannot hold 18 digits exactly; format the column as text (文本) and type the code again` });
-        continue;
-      }
-      if (typeof cell === 'string' && cell.includes('\u0000')) {
-        // PostgreSQL stores no NUL in text: the import would fail there, not here at the cell (read on, so no other problem is invented)
-        problems.push({ path: `${t.sheet}!${columnLetter(col)}${row}`, message: `row ${row}, column ${column.zh}(${column.field}): the cell holds a NUL character (U+0000; _x0000_ in an .xlsx), which no text may hold; delete it` });
-      }
-      const v = convert(column.kind, cell, words);
-      if (v !== undefined) rec[column.field] = v;
+      const what = cellProblem(byCol[col], header.cells[col], col, cell);
+      if (what === undefined) continue;
+      const row = rows.row(i);
+      problems.push({ path: `${rows.sheet(i)}!${columnLetter(col)}${row}`, message: `row ${row}, column ${what}` });
     }
-    if (s === 'facts') normaliseDate(rec, words);
-    records.push(rec);
-    rows.push(row);
   }
-  return { records, layout: { sheet: t.sheet, rows, columns } };
+}
+
+/** What is wrong with a cell, after `row N, column `; undefined when nothing is. */
+function cellProblem(column: Column | undefined, header: Cell, col: number, cell: Cell): string | undefined {
+  if (column === undefined) {
+    return cellText(header) === undefined && cellText(cell) !== undefined ? `${columnLetter(col)}: a value under an empty header; name the column or clear it` : undefined;
+  }
+  if (codeAsNumber(column, cell)) return `${column.zh}(uscc): the code is stored as a number, which cannot hold 18 digits exactly; format the column as text (文本) and type the code again`;
+  // PostgreSQL stores no NUL in text: the import would fail there, not here at the cell (read on, so no other problem is invented)
+  if (typeof cell === 'string' && cell.includes('\u0000')) return `${column.zh}(${column.field}): the cell holds a NUL character (U+0000; _x0000_ in an .xlsx), which no text may hold; delete it`;
+  return undefined;
+}
+
+const codeAsNumber = (column: Column, cell: Cell): boolean => column.field === 'uscc' && typeof cell === 'number';
+
+/** The records of a table, made one at a time as the validator walks them (nothing holds them all). */
+function recordsOf(s: Section, rows: RowStore, byCol: readonly (Column | undefined)[], words: Words): Elements {
+  return {
+    length: rows.length,
+    forEach(visit) {
+      for (let i = 0; i < rows.length; i++) visit(recordAt(s, rows, i, byCol, words), i);
+    },
+  };
+}
+
+function recordAt(s: Section, rows: RowStore, i: number, byCol: readonly (Column | undefined)[], words: Words): Rec {
+  const rec: Rec = {};
+  for (let col = 0; col < byCol.length; col++) {
+    const column = byCol[col];
+    const cell = column === undefined ? undefined : rows.cell(i, col);
+    if (column === undefined || cell === undefined || cell === null || codeAsNumber(column, cell)) continue;
+    const v = convert(column.kind, cell, words);
+    if (v !== undefined) rec[column.field] = v;
+  }
+  if (s === 'facts') normaliseDate(rec, words);
+  return rec;
 }
 
 /** Cell text as a person reads it; undefined for an empty cell. */

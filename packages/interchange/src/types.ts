@@ -30,8 +30,10 @@ export interface Known {
 export interface ReadOptions {
   /** the evaluation year (`--year`): overrides the file's year */
   readonly year?: number;
-  /** how large an .xlsx may be (limits.ts); UPLOAD_LIMITS where not given */
+  /** how large an .xlsx may be (limits.ts); UPLOAD_LIMITS where not given (FILE_LIMITS for readFile) */
   readonly limits?: Partial<UploadLimits>;
+  /** called as a spreadsheet is read (.xlsx, CSV) every few thousand rows, with the rows read so far */
+  readonly onProgress?: (rows: number) => void;
 }
 
 /** Top-level `meta` (this project's addition): labels demo data as synthetic. */

@@ -1,44 +1,144 @@
-/** Interchange format v1 as an Excel workbook (.xlsx): one sheet per section. */
-import type ExcelJS from 'exceljs';
-import { loadExcel } from './excel.js';
-import { UPLOAD_LIMITS, xlsxTooLarge } from './limits.js';
-import { SECTIONS, SHEETS, sectionOfSheet, sheetName, type Section } from './headers.js';
-import { readTables, type Cell, type Row, type Table } from './sheets.js';
+/**
+ * Interchange format v1 as an Excel workbook (.xlsx): one sheet per section, a section continuing
+ * over more sheets when it has more rows than a sheet holds (`事实(facts)(2)`…). Read as a stream:
+ * the zip's entries are inflated a chunk at a time and scanned (xlsx-scan.ts), each row going
+ * straight into its section's rows (rows.ts); nothing holds the workbook. The limits (limits.ts)
+ * are checked as it is read, and the directory's declared sizes before anything is inflated.
+ */
+import { ReadBudget, Refused, UPLOAD_LIMITS, declaredTooLarge, fileTooLarge, type UploadLimits, type ZipEntry } from './limits.js';
+import { SECTIONS, SHEETS, continuationOfSheet, sectionOfSheet, sheetName, type Section } from './headers.js';
+import { Progress, TableBuilder, hasText, type Cell, type Table } from './rows.js';
+import { readTables } from './sheets.js';
+import { SharedStrings, SheetRows, attribute, dateStyles, decodeText, type SheetContext } from './xlsx-scan.js';
+import { bytesSource, entryChunks, fileSource, readDirectory, type ZipSource } from './zip-read.js';
 import type { Known, Problem, ReadOptions, ReadResult } from './types.js';
 
 export function readXlsx(data: Uint8Array, known: Known, opts?: ReadOptions): Promise<ReadResult> {
   return readXlsxAt(data, known, opts, '(file)');
 }
 
-export async function readXlsxAt(data: Uint8Array, known: Known, opts: ReadOptions | undefined, file: string): Promise<ReadResult> {
-  const notZip = notXlsx(data);
-  if (notZip !== undefined) return { ok: false, problems: [{ path: file, message: notZip }] };
-  const over = await xlsxTooLarge(data, { ...UPLOAD_LIMITS, ...opts?.limits }, file);
-  if (over) return { ok: false, ...over };
-  const wb = new (await loadExcel()).Workbook();
+/** `data` read as an .xlsx; `file` names it in problems. */
+export function readXlsxAt(data: Uint8Array, known: Known, opts: ReadOptions | undefined, file: string): Promise<ReadResult> {
+  return readFrom(bytesSource(data), known, opts, { ...UPLOAD_LIMITS, ...opts?.limits }, file);
+}
+
+/** The .xlsx at `path`, read from disk a chunk at a time, within `limits`. */
+export async function readXlsxFile(path: string, known: Known, opts: ReadOptions | undefined, limits: UploadLimits): Promise<ReadResult> {
+  let src: ZipSource;
   try {
-    await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
+    src = await fileSource(path);
   } catch (e) {
-    return { ok: false, problems: [{ path: file, message: `not a readable .xlsx workbook: ${e instanceof Error ? e.message : String(e)}` }] };
+    return { ok: false, problems: [{ path, message: `cannot read the file: ${e instanceof Error ? e.message : String(e)}` }] };
   }
+  return readFrom(src, known, opts, limits, path);
+}
+
+async function readFrom(src: ZipSource, known: Known, opts: ReadOptions | undefined, limits: UploadLimits, file: string): Promise<ReadResult> {
+  const fail = (message: string): ReadResult => ({ ok: false, problems: [{ path: file, message }] });
+  try {
+    const notZip = notXlsx(await src.read(0, 4));
+    if (notZip !== undefined) return fail(notZip);
+    const over = fileTooLarge(src.size, limits, file);
+    if (over) return { ok: false, ...over };
+    const entries = await readDirectory(src);
+    if (entries === undefined) return fail('not a readable .xlsx workbook: its zip directory cannot be read (a damaged or truncated file)');
+    const declared = declaredTooLarge(entries, limits, file);
+    if (declared) return { ok: false, ...declared };
+    return await readWorkbook(new Workbook(src, entries, new ReadBudget(limits)), known, opts, file);
+  } catch (e) {
+    if (e instanceof Refused) return { ok: false, ...e.refused };
+    return fail(`not a readable .xlsx workbook: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    await src.close();
+  }
+}
+
+/** Say what a file is when it is not a workbook, before a zip reader says something obscure. */
+function notXlsx(b: Uint8Array): string | undefined {
+  if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return undefined;
+  if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) return 'an old-style .xls workbook: save it in Excel as .xlsx (Excel 工作簿) and read that';
+  return 'not an .xlsx workbook (an .xlsx file is a zip archive, and this is not one)';
+}
+
+interface Sheet {
+  readonly name: string;
+  readonly entry: ZipEntry | undefined;
+}
+
+/** The archive's parts, each read when asked for. */
+class Workbook {
+  constructor(
+    private readonly src: ZipSource,
+    private readonly entries: readonly ZipEntry[],
+    readonly budget: ReadBudget,
+  ) {}
+
+  entry(name: string): ZipEntry | undefined {
+    return this.entries.find((e) => e.name === name);
+  }
+
+  chunks(e: ZipEntry): AsyncGenerator<Buffer> {
+    return entryChunks(this.src, e, this.budget);
+  }
+
+  /** A small part (the workbook, its relationships, the styles) as text; '' when absent. */
+  async text(name: string): Promise<string> {
+    const e = this.entry(name);
+    if (e === undefined) return '';
+    const parts: Buffer[] = [];
+    for await (const c of this.chunks(e)) parts.push(c);
+    return Buffer.concat(parts).toString('utf8');
+  }
+
+  /** The sheets in the workbook's order, each with its entry; and the relationships' targets. */
+  async sheets(): Promise<{ sheets: Sheet[]; targets: Map<string, string>; date1904: boolean }> {
+    const targets = new Map<string, string>();
+    const types = new Map<string, string>();
+    for (const m of (await this.text('xl/_rels/workbook.xml.rels')).matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+      const id = attribute(m[0], 'Id');
+      const target = attribute(m[0], 'Target');
+      if (id === undefined || target === undefined) continue;
+      targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+      types.set((attribute(m[0], 'Type') ?? '').replace(/^.*\//, ''), targets.get(id)!);
+    }
+    const xml = await this.text('xl/workbook.xml');
+    const sheets: Sheet[] = [];
+    for (const m of xml.matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)) {
+      const name = attribute(m[0], 'name');
+      const id = /\s(?:\w+:)?id="([^"]*)"/.exec(m[0])?.[1];
+      if (name === undefined) continue;
+      const target = targets.get(id ?? '');
+      sheets.push({ name: decodeText(name), entry: target === undefined ? undefined : this.entry(target) });
+    }
+    const pr = /<(?:\w+:)?workbookPr\s[^>]*>/.exec(xml)?.[0];
+    const date1904 = pr !== undefined && /^(1|true)$/.test(attribute(pr, 'date1904') ?? '');
+    return { sheets, targets: types, date1904 };
+  }
+}
+
+async function readWorkbook(wb: Workbook, known: Known, opts: ReadOptions | undefined, file: string): Promise<ReadResult> {
+  const { sheets, targets, date1904 } = await wb.sheets();
+  const ctx: SheetContext = {
+    strings: await sharedStrings(wb, targets.get('sharedStrings') ?? 'xl/sharedStrings.xml'),
+    dates: dateStyles(await wb.text(targets.get('styles') ?? 'xl/styles.xml')),
+    date1904,
+  };
   const problems: Problem[] = [];
+  const plan = await planSheets(wb, ctx, sheets, problems);
+  const progress = new Progress(opts?.onProgress);
   const tables: Partial<Record<Section, Table>> = {};
-  wb.eachSheet((ws) => {
-    const section = sectionOfSheet(ws.name);
-    if (section === 'ignored') return;
-    const rows = rowsOf(ws);
-    if (section === undefined) {
-      // An unknown sheet may be a misspelt section: its rows would silently be lost.
-      if (rows.length > 0) problems.push({ path: ws.name, message: `unknown sheet ${JSON.stringify(ws.name)}: the sheets are ${SECTIONS.map(sheetName).join(', ')} and 说明(keys); rename it or delete it` });
-      return;
+  for (const s of SECTIONS) {
+    const [first, ...rest] = plan.get(s) ?? [];
+    if (first === undefined) continue;
+    const t = new TableBuilder(first.name, progress, problems);
+    await readSheet(wb, ctx, first, (row, cells) => t.add(row, cells));
+    for (const next of rest) {
+      t.continueOn(next.name);
+      await readSheet(wb, ctx, next, (row, cells) => t.add(row, cells));
     }
-    const other = tables[section];
-    if (other !== undefined) {
-      problems.push({ path: ws.name, message: `sheet ${JSON.stringify(ws.name)} and sheet ${JSON.stringify(other.sheet)} are both ${sheetName(section)}; keep one` });
-      return;
-    }
-    tables[section] = { sheet: ws.name, rows };
-  });
+    tables[s] = t.table();
+  }
+  progress.done();
   for (const s of SECTIONS) {
     if (SHEETS[s].required && tables[s] === undefined) {
       problems.push({ path: sheetName(s), message: `missing sheet: the workbook needs a sheet named ${sheetName(s)} (or ${SHEETS[s].zh} / ${s})` });
@@ -47,37 +147,68 @@ export async function readXlsxAt(data: Uint8Array, known: Known, opts: ReadOptio
   return readTables(tables, known, opts, file, problems);
 }
 
-/** Say what a file is when it is not a workbook, before a zip library says something obscure. */
-function notXlsx(data: Uint8Array): string | undefined {
-  const b = (i: number) => data[i] ?? -1;
-  if (b(0) === 0x50 && b(1) === 0x4b && b(2) === 0x03 && b(3) === 0x04) return undefined;
-  if (b(0) === 0xd0 && b(1) === 0xcf && b(2) === 0x11 && b(3) === 0xe0) return 'an old-style .xls workbook: save it in Excel as .xlsx (Excel 工作簿) and read that';
-  return 'not an .xlsx workbook (an .xlsx file is a zip archive, and this is not one)';
+async function sharedStrings(wb: Workbook, name: string): Promise<string[]> {
+  const e = wb.entry(name);
+  if (e === undefined) return [];
+  const sst = new SharedStrings();
+  for await (const c of wb.chunks(e)) sst.push(c);
+  return sst.strings;
 }
 
-function rowsOf(ws: ExcelJS.Worksheet): Row[] {
-  const rows: Row[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    let any = false;
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const v = plain(cell.value);
-      if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return;
-      cells[col - 1] = v;
-      any = true;
+/** A sheet's rows, each to `onRow`; its cells counted against the limits. */
+async function readSheet(wb: Workbook, ctx: SheetContext, sheet: Sheet, onRow: (row: number, cells: readonly Cell[]) => void, stop?: () => boolean): Promise<void> {
+  if (sheet.entry === undefined) return;
+  const rows = new SheetRows(ctx, onRow, () => wb.budget.cell(sheet.name), (ref) => wb.budget.dimension(sheet.name, ref));
+  for await (const c of wb.chunks(sheet.entry)) {
+    rows.push(c);
+    if (stop?.()) break;
+  }
+}
+
+/**
+ * Which sheets hold each section, in reading order: the first sheet, then its continuation sheets
+ * by number. In the workbook's order, problems for an unknown sheet with rows (it may be a misspelt
+ * section: its rows would silently be lost), a second first sheet, a repeated or missing number.
+ */
+async function planSheets(wb: Workbook, ctx: SheetContext, sheets: readonly Sheet[], problems: Problem[]): Promise<Map<Section, Sheet[]>> {
+  const firsts = new Map<Section, Sheet>();
+  const more = new Map<Section, Map<number, Sheet>>();
+  for (const sheet of sheets) {
+    const section = sectionOfSheet(sheet.name);
+    if (section === 'ignored') continue;
+    const cont = section === undefined ? continuationOfSheet(sheet.name) : undefined;
+    if (section === undefined && cont === undefined) {
+      if (await hasRows(wb, ctx, sheet)) problems.push({ path: sheet.name, message: `unknown sheet ${JSON.stringify(sheet.name)}: the sheets are ${SECTIONS.map(sheetName).join(', ')} and 说明(keys); rename it or delete it` });
+    } else if (cont !== undefined) {
+      const numbered = more.get(cont.section) ?? new Map<number, Sheet>();
+      more.set(cont.section, numbered);
+      const other = numbered.get(cont.n);
+      if (other !== undefined) problems.push({ path: sheet.name, message: `sheet ${JSON.stringify(sheet.name)} and sheet ${JSON.stringify(other.name)} are both sheet ${cont.n} of ${sheetName(cont.section)}; keep one` });
+      else numbered.set(cont.n, sheet);
+    } else {
+      const other = firsts.get(section!);
+      if (other !== undefined) problems.push({ path: sheet.name, message: `sheet ${JSON.stringify(sheet.name)} and sheet ${JSON.stringify(other.name)} are both ${sheetName(section!)}; keep one (a section continues on sheets named ${sheetName(section!)}(2), (3)…)` });
+      else firsts.set(section!, sheet);
+    }
+  }
+  const plan = new Map<Section, Sheet[]>();
+  for (const s of SECTIONS) {
+    const first = firsts.get(s);
+    const numbered = [...(more.get(s) ?? new Map<number, Sheet>())].sort((a, b) => a[0] - b[0]);
+    numbered.forEach(([n, sheet], k) => {
+      if (first === undefined) problems.push({ path: sheet.name, message: `sheet ${JSON.stringify(sheet.name)} continues ${sheetName(s)}, but the workbook has no sheet ${sheetName(s)}` });
+      else if (n !== k + 2) problems.push({ path: sheet.name, message: `sheet ${JSON.stringify(sheet.name)} is sheet ${n} of ${sheetName(s)}, but there is no sheet ${k + 2}: number the continuation sheets 2, 3, 4… without a gap` });
     });
-    if (any) rows.push({ row: rowNumber, cells });
-  });
-  return rows;
+    if (first !== undefined) plan.set(s, [first, ...numbered.map(([, sheet]) => sheet)]);
+  }
+  return plan;
 }
 
-/** A cell's value as typed or computed: rich text joined, a formula's result, a link's text, an error's code. */
-function plain(v: ExcelJS.CellValue | undefined): Cell {
-  if (v === null || v === undefined) return undefined;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('error' in v) return v.error;
-  if ('formula' in v || 'sharedFormula' in v) return plain((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue | undefined);
-  if ('text' in v) return typeof v.text === 'string' ? v.text : plain(v.text as ExcelJS.CellValue);
-  return undefined;
+/** Whether a sheet has a row with a cell holding something (read only until one is found). */
+async function hasRows(wb: Workbook, ctx: SheetContext, sheet: Sheet): Promise<boolean> {
+  let found = false;
+  await readSheet(wb, ctx, sheet, (_row, cells) => {
+    if (cells.some(hasText)) found = true;
+  }, () => found);
+  return found;
 }

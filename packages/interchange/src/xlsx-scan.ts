@@ -1,0 +1,340 @@
+/**
+ * The few parts of SpreadsheetML that a dataset needs, scanned from a stream of XML bytes without
+ * building a document: a worksheet's rows and cells (`<row r>`, `<c r t s><v>…</v><is>…</is></c>`),
+ * the shared strings, and which cell styles are dates. Cells come out as exceljs gave them before:
+ * shared and inline strings (rich text joined, phonetic guides left out), a formula's cached result,
+ * an error's code (`#N/A`), booleans, numbers, and a Date for a number in a date format.
+ * Text is decoded from XML entities and from Excel's `_xHHHH_` escapes (`_x0000_` is a NUL).
+ */
+import type { Cell } from './rows.js';
+
+const enum Ch {
+  Lt = 0x3c,
+  Gt = 0x3e,
+  Slash = 0x2f,
+  Space = 0x20,
+  Tab = 0x09,
+  Newline = 0x0a,
+  Return = 0x0d,
+}
+
+/** A tag name is over when a space, `>` or `/` follows it (so `<c` is not `<cols`). */
+const endsName = (b: number | undefined): boolean => b === Ch.Space || b === Ch.Gt || b === Ch.Slash || b === Ch.Newline || b === Ch.Return || b === Ch.Tab;
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML entities, then Excel's `_xHHHH_` escapes. */
+export function decodeText(s: string): string {
+  let t = s;
+  if (t.includes('&')) {
+    t = t.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) =>
+      e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e]!);
+  }
+  if (t.includes('_x')) t = t.replace(/_x([0-9a-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return t;
+}
+
+/** An attribute's value in a start tag's text, e.g. `r` of ` r="D14" t="s"`; undefined when absent. */
+export function attribute(tag: string, name: string): string | undefined {
+  let at = tag.indexOf(`${name}="`);
+  while (at > 0 && !/\s/.test(tag[at - 1]!)) at = tag.indexOf(`${name}="`, at + 1);
+  if (at < 0) return undefined;
+  const start = at + name.length + 2;
+  const end = tag.indexOf('"', start);
+  return end < 0 ? undefined : tag.slice(start, end);
+}
+
+/** `D14` → 3 (0-based column); −1 when there are no letters. */
+function columnOf(ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + c - 64;
+  }
+  return i === 0 ? -1 : col - 1;
+}
+
+/** The names (with the document's namespace prefix, e.g. `x:`) a scanner looks for, as bytes. */
+class Tags {
+  readonly open: Buffer;
+  readonly close: Buffer;
+  constructor(prefix: string, name: string) {
+    this.open = Buffer.from(`<${prefix}${name}`);
+    this.close = Buffer.from(`</${prefix}${name}>`);
+  }
+}
+
+/** The prefix SpreadsheetML elements carry in this document (`x:` in some generators), from its root tag. */
+function prefixOf(head: string): string | undefined {
+  const m = /<(?:(\w+):)?(?:worksheet|sst)[\s>]/.exec(head);
+  return m ? (m[1] === undefined ? '' : `${m[1]}:`) : undefined;
+}
+
+/**
+ * The text of a rich or plain string item (`<si>` or `<is>`) between `start` and `end`: every
+ * `<t>` joined, except inside `<rPh>` (a phonetic guide, not part of the text).
+ */
+function stringItem(buf: Buffer, start: number, end: number, t: Tags, rPh: Tags): string {
+  let out = '';
+  let at = start;
+  for (;;) {
+    const open = buf.indexOf(t.open, at);
+    if (open < 0 || open >= end) break;
+    const guide = buf.indexOf(rPh.open, at);
+    if (guide >= 0 && guide < open) {
+      const over = buf.indexOf(rPh.close, guide);
+      at = over < 0 ? end : over + rPh.close.length;
+      continue;
+    }
+    const after = open + t.open.length;
+    if (!endsName(buf[after])) {
+      at = after;
+      continue;
+    }
+    const gt = buf.indexOf(Ch.Gt, after);
+    if (buf[gt - 1] === Ch.Slash) {
+      at = gt + 1;
+      continue;
+    }
+    const close = buf.indexOf(t.close, gt);
+    if (close < 0 || close > end) break;
+    out += buf.toString('utf8', gt + 1, close);
+    at = close + t.close.length;
+  }
+  return decodeText(out);
+}
+
+/**
+ * Cuts a stream of XML into complete elements named `name`, each given to `each` (a view of its
+ * bytes: every search inside it stops at its end, not at the chunk's);
+ * what is cut off at a chunk's end waits for the next chunk. `before` sees the text before the
+ * first element (a worksheet's dimension), once.
+ */
+class Elements {
+  private carry: Buffer = Buffer.alloc(0);
+  private tags: Tags | undefined;
+  private prefix: string | undefined;
+
+  constructor(
+    private readonly name: string,
+    private readonly each: (element: Buffer, prefix: string) => void,
+    private readonly before?: (head: string) => void,
+  ) {}
+
+  push(chunk: Buffer): void {
+    const buf = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    let at = 0;
+    if (this.tags === undefined) {
+      this.prefix = prefixOf(buf.toString('latin1', 0, Math.min(buf.length, 4096)));
+      if (this.prefix === undefined) {
+        if (buf.length > 64 * 1024) throw new Error(`no <${this.name}> document`);
+        this.carry = buf;
+        return;
+      }
+      this.tags = new Tags(this.prefix, this.name);
+      const first = buf.indexOf(this.tags.open);
+      this.before?.(buf.toString('latin1', 0, first < 0 ? Math.min(buf.length, 64 * 1024) : first));
+    }
+    const tags = this.tags;
+    for (;;) {
+      const open = buf.indexOf(tags.open, at);
+      if (open < 0) {
+        // keep a possible start of a tag cut by the chunk's end
+        at = Math.max(at, buf.length - tags.open.length);
+        break;
+      }
+      const after = open + tags.open.length;
+      if (after >= buf.length) {
+        at = open;
+        break;
+      }
+      if (!endsName(buf[after])) {
+        at = after;
+        continue;
+      }
+      const gt = buf.indexOf(Ch.Gt, after);
+      if (gt < 0) {
+        at = open;
+        break;
+      }
+      if (buf[gt - 1] === Ch.Slash) {
+        this.each(buf.subarray(open, gt + 1), this.prefix!);
+        at = gt + 1;
+        continue;
+      }
+      const close = buf.indexOf(tags.close, gt);
+      if (close < 0) {
+        at = open;
+        break;
+      }
+      this.each(buf.subarray(open, close + tags.close.length), this.prefix!);
+      at = close + tags.close.length;
+    }
+    // a copy: a slice would keep the whole chunk alive
+    this.carry = Buffer.from(buf.subarray(at));
+  }
+}
+
+/** The shared strings (xl/sharedStrings.xml), in order. */
+export class SharedStrings {
+  readonly strings: string[] = [];
+  private readonly items = new Elements('si', (si, prefix) => {
+    const t = tagsFor(prefix);
+    this.strings.push(stringItem(si, 0, si.length, t.t, t.rPh));
+  });
+
+  push(chunk: Buffer): void {
+    this.items.push(chunk);
+  }
+}
+
+/** Built-in number formats that are dates or times (ECMA-376 18.8.30). */
+const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** A format code shows a date when it has date or time letters outside quotes and brackets (as exceljs decides). */
+const isDateCode = (code: string): boolean => /[ymdhsb]/i.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/general/gi, ''));
+
+/** For each cell style (`s`), whether its number format is a date; from xl/styles.xml. */
+export function dateStyles(xml: string): boolean[] {
+  const custom = new Map<number, string>();
+  for (const m of xml.matchAll(/<(?:\w+:)?numFmt\s[^>]*>/g)) {
+    const id = attribute(m[0], 'numFmtId');
+    const code = attribute(m[0], 'formatCode');
+    if (id !== undefined && code !== undefined) custom.set(Number(id), decodeText(code));
+  }
+  const xfs = /<(?:\w+:)?cellXfs[\s>][\s\S]*?<\/(?:\w+:)?cellXfs>/.exec(xml)?.[0] ?? '';
+  const out: boolean[] = [];
+  for (const m of xfs.matchAll(/<(?:\w+:)?xf[\s>/][^>]*>/g)) {
+    const id = Number(attribute(m[0], 'numFmtId') ?? 0);
+    const code = custom.get(id);
+    out.push(code === undefined ? DATE_FORMAT_IDS.has(id) : isDateCode(code));
+  }
+  return out;
+}
+
+/** An Excel serial date as a Date, as exceljs made it (1900 system, or 1904). */
+const excelDate = (serial: number, date1904: boolean): Date => new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+
+export interface SheetContext {
+  readonly strings: readonly string[];
+  readonly dates: readonly boolean[];
+  readonly date1904: boolean;
+}
+
+/**
+ * A worksheet's rows, each given to `onRow(row, cells)` (cells reused: copy what is kept) with
+ * `onCell` told of every cell (for the limits) and `onDimension` of the declared range first.
+ */
+export class SheetRows {
+  private readonly rows: Elements;
+  private lastRow = 0;
+  private readonly cells: Cell[] = [];
+
+  constructor(
+    private readonly ctx: SheetContext,
+    private readonly onRow: (row: number, cells: readonly Cell[]) => void,
+    private readonly onCell: () => void,
+    onDimension: (ref: string) => void,
+  ) {
+    this.rows = new Elements('row', (row, prefix) => this.row(row, prefix), (head) => {
+      const ref = /<(?:\w+:)?dimension\s[^>]*>/.exec(head);
+      const range = ref ? attribute(ref[0], 'ref') : undefined;
+      if (range !== undefined) onDimension(range);
+    });
+  }
+
+  push(chunk: Buffer): void {
+    this.rows.push(chunk);
+  }
+
+  private row(buf: Buffer, prefix: string): void {
+    const gt = buf.indexOf(Ch.Gt);
+    const r = attribute(buf.toString('latin1', 0, gt), 'r');
+    const row = r === undefined ? this.lastRow + 1 : Number(r);
+    this.lastRow = row;
+    const cells = this.cells;
+    cells.length = 0;
+    if (buf[gt - 1] !== Ch.Slash) this.rowCells(buf, gt + 1, tagsFor(prefix));
+    this.onRow(row, cells);
+  }
+
+  private rowCells(buf: Buffer, from: number, t: CellTags): void {
+    let at = from;
+    let col = -1;
+    for (;;) {
+      const open = buf.indexOf(t.c.open, at);
+      if (open < 0) return;
+      const after = open + t.c.open.length;
+      if (!endsName(buf[after])) {
+        at = after;
+        continue;
+      }
+      this.onCell();
+      const gt = buf.indexOf(Ch.Gt, after);
+      const tag = buf.toString('latin1', after, gt);
+      const ref = attribute(tag, 'r');
+      const c = ref === undefined ? -1 : columnOf(ref);
+      col = c < 0 ? col + 1 : c;
+      if (buf[gt - 1] === Ch.Slash) {
+        at = gt + 1;
+        continue;
+      }
+      const close = buf.indexOf(t.c.close, gt);
+      if (close < 0) return;
+      const v = this.value(buf.subarray(gt + 1, close), tag, t);
+      if (v !== undefined && (typeof v !== 'string' || v.trim() !== '')) this.cells[col] = v;
+      at = close + t.c.close.length;
+    }
+  }
+
+  /** A cell's value from its content and its start tag's attributes. */
+  private value(buf: Buffer, tag: string, t: CellTags): Cell {
+    const type = attribute(tag, 't') ?? 'n';
+    if (type === 'inlineStr') {
+      const is = buf.indexOf(t.is.open);
+      return is < 0 ? undefined : stringItem(buf, is, buf.length, t.t, t.rPh);
+    }
+    const open = buf.indexOf(t.v.open);
+    if (open < 0) return undefined; // a formula without a cached result, or an empty styled cell
+    const close = buf.indexOf(t.v.close, open);
+    if (close < 0) return undefined;
+    const from = open + t.v.open.length;
+    switch (type) {
+      case 's':
+        return this.ctx.strings[Number(buf.toString('latin1', from, close))];
+      case 'b':
+        return buf.toString('latin1', from, close).trim() === '1';
+      case 'str':
+      case 'e':
+        return decodeText(buf.toString('utf8', from, close));
+      case 'd':
+        return new Date(buf.toString('latin1', from, close));
+      default: {
+        const n = Number(buf.toString('latin1', from, close));
+        const s = attribute(tag, 's');
+        return s !== undefined && this.ctx.dates[Number(s)] === true ? excelDate(n, this.ctx.date1904) : n;
+      }
+    }
+  }
+}
+
+interface CellTags {
+  readonly c: Tags;
+  readonly v: { open: Buffer; close: Buffer };
+  readonly is: Tags;
+  readonly t: Tags;
+  readonly rPh: Tags;
+}
+
+const CELL_TAGS = new Map<string, CellTags>();
+
+function tagsFor(prefix: string): CellTags {
+  let t = CELL_TAGS.get(prefix);
+  if (t === undefined) {
+    t = { c: new Tags(prefix, 'c'), v: { open: Buffer.from(`<${prefix}v>`), close: Buffer.from(`</${prefix}v>`) }, is: new Tags(prefix, 'is'), t: new Tags(prefix, 't'), rPh: new Tags(prefix, 'rPh') };
+    CELL_TAGS.set(prefix, t);
+  }
+  return t;
+}
