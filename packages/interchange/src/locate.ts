@@ -43,6 +43,15 @@ export interface SheetLayout {
   readonly columns: ReadonlyMap<string, number>;
 }
 
+/**
+ * The facts given in wide columns of the subjects sheet (wide.ts), after the facts sheet's: fact
+ * `first + k` is the k-th of them, found at its cell of the subjects sheet.
+ */
+export interface WideLayout {
+  readonly first: number;
+  cellOf(k: number): { readonly sheet: string; readonly row: number; readonly col: number; readonly title: string };
+}
+
 export function columnLetter(col: number): string {
   let s = '';
   for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -56,7 +65,15 @@ const baseField = (field: string): string => {
 };
 
 export class SheetLocator implements Locator {
-  constructor(private readonly layouts: Readonly<Partial<Record<Section, SheetLayout>>>) {}
+  constructor(
+    private readonly layouts: Readonly<Partial<Record<Section, SheetLayout>>>,
+    private readonly wide?: WideLayout,
+  ) {}
+
+  /** The subjects-sheet cell of a fact given in a wide column; undefined for any other record. */
+  private wideCell(section: Section, index: number) {
+    return section === 'facts' && this.wide !== undefined && index >= this.wide.first ? this.wide.cellOf(index - this.wide.first) : undefined;
+  }
 
   private layout(section: Section): SheetLayout {
     return this.layouts[section] ?? { sheet: section, rows: [], columns: new Map() };
@@ -67,6 +84,8 @@ export class SheetLocator implements Locator {
   }
 
   path(section: Section, index: number, field?: string): string {
+    const w = this.wideCell(section, index);
+    if (w !== undefined) return `${w.sheet}!${columnLetter(w.col)}${w.row}`; // the cell holds the whole fact
     const l = this.layout(section);
     const row = this.row(section, index);
     const col = field === undefined ? undefined : l.columns.get(baseField(field));
@@ -76,6 +95,8 @@ export class SheetLocator implements Locator {
   }
 
   lead(section: Section, index: number, field?: string): string {
+    const w = this.wideCell(section, index);
+    if (w !== undefined) return `row ${w.row}, column ${w.title}: `;
     const row = this.row(section, index);
     if (field === undefined) return `row ${row}: `;
     const f = baseField(field);
@@ -84,6 +105,10 @@ export class SheetLocator implements Locator {
   }
 
   ref(section: Section, index: number): string {
+    const w = this.wideCell(section, index);
+    if (w !== undefined) return `row ${w.row} of ${w.sheet}, column ${w.title}`;
+    // beside wide facts, a fact of the facts sheet is named with its sheet: "row 3" alone could be either
+    if (section === 'facts' && this.wide !== undefined) return `row ${this.row(section, index)} of ${this.layout(section).sheetOf?.(index) ?? this.layout(section).sheet}`;
     return `row ${this.row(section, index)}`;
   }
 }

@@ -12,6 +12,7 @@ import { SheetLocator, columnLetter, type SheetLayout } from './locate.js';
 import type { Cell, Row, RowStore, Table } from './rows.js';
 import type { Known, Problem, ReadOptions, ReadResult } from './types.js';
 import { wordsOf, type Words } from './words.js';
+import { WideFacts, concatElements, placeWideHeader, type WideColumn } from './wide.js';
 
 export type { Cell, Row, Table } from './rows.js';
 
@@ -27,6 +28,7 @@ export function readTables(tables: Partial<Record<Section, Table>>, known: Known
   const none = arrayElements([]);
   const records: Record<Section, Elements> = { subjects: none, facts: none, history: none, parameters: none, interpretations: none };
   const unreadable = new Set<Section>();
+  let wide: WideFacts | undefined;
   for (const s of SECTIONS) {
     const t = tables[s];
     const read = t === undefined ? undefined : readTable(s, t, pre, wordsOf(known.vocabulary));
@@ -36,12 +38,13 @@ export function readTables(tables: Partial<Record<Section, Table>>, known: Known
     }
     layouts[s] = read.layout;
     records[s] = read.records;
+    if (s === 'subjects' && read.wide.size > 0) wide = wideFacts(t!, read.wide, read.layout, wordsOf(known.vocabulary));
   }
-  const c = new Checker(new SheetLocator(layouts), known);
+  const c = new Checker(new SheetLocator(layouts, wide?.layout(records.facts.length)), known);
   c.problems.push(...pre);
   const sections: Sections = {
     subjects: records.subjects,
-    facts: records.facts,
+    facts: wide === undefined ? records.facts : concatElements(records.facts, wide),
     history: toArray(records.history),
     parameters: toArray(records.parameters),
     interpretations: toArray(records.interpretations).map((r) => [(r as Rec).id, (r as Rec).value] as const),
@@ -50,7 +53,7 @@ export function readTables(tables: Partial<Record<Section, Table>>, known: Known
 }
 
 /** The records of one table, or undefined when its header makes the rows unreadable. */
-function readTable(s: Section, t: Table, problems: Problem[], words: Words): { records: Elements; layout: SheetLayout } | undefined {
+function readTable(s: Section, t: Table, problems: Problem[], words: Words): { records: Elements; layout: SheetLayout; wide: ReadonlyMap<number, WideColumn> } | undefined {
   const header = t.header;
   if (header === undefined) {
     if (SHEETS[s].required) problems.push({ path: t.sheet, message: `the sheet is empty: it needs a header row (${expectedHeaders(s)}) and one row per ${s === 'subjects' ? 'subject' : 'fact'}` });
@@ -60,12 +63,15 @@ function readTable(s: Section, t: Table, problems: Problem[], words: Words): { r
   const lead = (col: number) => `row ${header.row}, column ${columnLetter(col)}: `;
   const byCol: (Column | undefined)[] = [];
   const columns = new Map<string, number>();
+  const wide = new Map<number, WideColumn>();
   header.cells.forEach((cell, col) => {
     const text = cellText(cell);
     if (text === undefined) return;
     const column = columnOfHeader(s, text);
     if (column === undefined) {
-      problems.push({ path: at(col), message: `${lead(col)}unknown column ${JSON.stringify(text)}: the columns of ${t.sheet} are ${expectedHeaders(s)}` });
+      // the subjects sheet may carry the bureau's indicator columns (wide.ts)
+      const why = s === 'subjects' ? placeWideHeader(text, col, wide, words, t.sheet) : `unknown column ${JSON.stringify(text)}: the columns of ${t.sheet} are ${expectedHeaders(s)}`;
+      if (why !== undefined) problems.push({ path: at(col), message: `${lead(col)}${why}` });
     } else if (columns.has(column.field)) {
       problems.push({ path: at(col), message: `${lead(col)}${JSON.stringify(text)} repeats column ${columnLetter(columns.get(column.field)!)} (${column.zh}/${column.field}); keep one` });
     } else {
@@ -81,7 +87,13 @@ function readTable(s: Section, t: Table, problems: Problem[], words: Words): { r
 
   checkCells(t, byCol, header, problems);
   const rows = t.rows;
-  return { records: recordsOf(s, rows, byCol, words), layout: { sheet: t.sheet, rows: rows.rowsView(), columns, sheetOf: (i) => rows.sheet(i) } };
+  return { records: recordsOf(s, rows, byCol, words), layout: { sheet: t.sheet, rows: rows.rowsView(), columns, sheetOf: (i) => rows.sheet(i) }, wide };
+}
+
+/** The facts of the subjects sheet's wide columns, for the subject each row's id names. */
+function wideFacts(t: Table, columns: ReadonlyMap<number, WideColumn>, layout: SheetLayout, words: Words): WideFacts {
+  const id = layout.columns.get('id')!;
+  return new WideFacts(t.rows, columns, (i) => cellText(t.rows.cell(i, id)), (rec) => normaliseDate(rec, words));
 }
 
 /** Problems a cell has before validation, in row order: a value under no header, a code stored as a number, a NUL. */
