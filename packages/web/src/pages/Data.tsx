@@ -72,6 +72,10 @@ function ImportCard({ onImported }: { onImported: () => void }) {
       <a href="/api/templates/duixian-template.subjects.csv" download>subjects.csv</a>
       <a href="/api/templates/duixian-template.facts.csv" download>facts.csv</a>
     </Space>}>
+      <Typography.Paragraph type="secondary" data-testid="layouts">{t(
+        '两种填法，模板中都有示例。长表：“事实”表每行一条数据（主体编号、年度、指标、值，可注明事项、规则、季度、来源）。宽表（统计局常用）：“主体”表每个主体一行，主体各列之后每列一个指标和年度，表头如 网络零售额(2023)、网络零售额(2023,万元)、网络零售额增幅(2023,%)；单位也可写在格中，如 1.2亿元。两种可以混用：同一主体、年度、指标两处都填时，值相同只计一次，不同则报错；须注明规则或事项的数据只能填在“事实”表。',
+        'Two layouts, both shown in the template. Long: the 事实 (facts) sheet, one fact per row (subject, year, indicator, value, with its item, rule, quarter and source if any). Wide (the statistics bureau\'s): one row per subject on the 主体 (subjects) sheet, with a column per indicator and year after the subject\'s columns, headed like 网络零售额(2023), 网络零售额(2023,万元), 网络零售额增幅(2023,%) or onlineRetail@2023; the unit may also be in the cell, as in 1.2亿元. They may be mixed: a value given in both places counts once when equal and is a problem when not; facts that need a rule or an item go in the facts sheet.',
+      )}</Typography.Paragraph>
       <Upload.Dragger multiple accept=".xlsx,.json,.csv" showUploadList={false} data-testid="dropzone"
         beforeUpload={(_f, list) => { if (_f === list[list.length - 1]) void check(list); return false; }}>
         <p>{t('把 .xlsx、.json 文件或一对 CSV 文件拖到这里，或点击选择', 'Drop an .xlsx or .json file, or a CSV pair, here — or click to choose')}</p>
