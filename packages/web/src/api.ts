@@ -32,7 +32,8 @@ export function api<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: u
 /** A request with a body already encoded (a file's bytes, a JSON text). */
 export async function send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: { body: BodyInit; type: string }, extra: Record<string, string> = {}): Promise<T> {
   const headers: Record<string, string> = { ...extra };
-  if (body) headers['content-type'] = body.type;
+  // FormData: the browser sets multipart/form-data with its boundary
+  if (body && !(body.body instanceof FormData)) headers['content-type'] = body.type;
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
   const r = await fetch(path, { method, headers, credentials: 'same-origin', ...(body ? { body: body.body } : {}) });
   const text = await r.text();

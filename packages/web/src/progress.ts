@@ -11,6 +11,8 @@ export interface Phase {
   readonly en: string;
   readonly from: number;
   readonly to: number;
+  /** the phase counts rows as it goes (done, with no total): said as rows read */
+  readonly rows?: true;
 }
 
 export const RUN_PHASES: readonly Phase[] = [
@@ -21,7 +23,7 @@ export const RUN_PHASES: readonly Phase[] = [
 ];
 
 export const IMPORT_PHASES: readonly Phase[] = [
-  { phase: 'read', zh: '读取并逐行检查文件', en: 'Reading and checking every row', from: 0, to: 25 },
+  { phase: 'read', zh: '读取并逐行检查文件', en: 'Reading and checking every row', from: 0, to: 25, rows: true },
   { phase: 'check', zh: '核对管辖范围', en: 'Checking the jurisdiction', from: 25, to: 30 },
   { phase: 'write', zh: '写入数据库（全部成功或全部不写）', en: 'Writing (all or nothing)', from: 30, to: 100 },
 ];

@@ -1,12 +1,13 @@
 /**
  * The files a user drops, as the import endpoint takes them: one .json (the interchange format),
- * one .xlsx (the template), or a CSV pair (NAME.subjects.csv and NAME.facts.csv) sent together.
- * Anything else is refused here with what to drop instead.
+ * one .xlsx (the template), or a CSV pair (NAME.subjects.csv and NAME.facts.csv, told apart by
+ * their names) sent together as multipart/form-data files, which the server streams to disk
+ * (none is read into the page). Anything else is refused here with what to drop instead.
  */
 export type Upload =
   | { readonly kind: 'json'; readonly name: string; readonly body: string }
   | { readonly kind: 'xlsx'; readonly name: string; readonly body: ArrayBuffer }
-  | { readonly kind: 'csv'; readonly name: string; readonly body: { subjects: string; facts: string; history?: string; parameters?: string; interpretations?: string } };
+  | { readonly kind: 'csv'; readonly name: string; readonly body: FormData };
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -17,14 +18,16 @@ export async function uploadOf(files: readonly File[]): Promise<Upload | { reado
   if (files.length === 1 && lower.endsWith('.json')) return { kind: 'json', name: first.name, body: await first.text() };
   if (files.length === 1 && lower.endsWith('.xlsx')) return { kind: 'xlsx', name: first.name, body: await first.arrayBuffer() };
   if (files.every((f) => f.name.toLowerCase().endsWith('.csv'))) {
-    const parts: Record<string, string> = {};
+    const body = new FormData();
     for (const f of files) {
       const m = /\.(subjects|facts|history|parameters|interpretations)\.csv$/i.exec(f.name);
       if (!m) return { error: [`${f.name}：CSV 文件名须为 名称.subjects.csv、名称.facts.csv 等`, `${f.name}: name CSV files NAME.subjects.csv, NAME.facts.csv, …`] };
-      parts[m[1]!.toLowerCase()] = await f.text();
+      const part = m[1]!.toLowerCase();
+      if (body.has(part)) return { error: [`${part} 文件选了两个，请只选一个`, `Two ${part} files were chosen: choose one`] };
+      body.append(part, f, f.name);
     }
-    if (parts.subjects === undefined || parts.facts === undefined) return { error: ['CSV 需同时选择 subjects 和 facts 两个文件', 'A CSV import needs both NAME.subjects.csv and NAME.facts.csv'] };
-    return { kind: 'csv', name: first.name.replace(/\.(subjects|facts|history|parameters|interpretations)\.csv$/i, ''), body: parts as Extract<Upload, { kind: 'csv' }>['body'] };
+    if (!body.has('subjects') || !body.has('facts')) return { error: ['CSV 需同时选择 subjects 和 facts 两个文件', 'A CSV import needs both NAME.subjects.csv and NAME.facts.csv'] };
+    return { kind: 'csv', name: first.name.replace(/\.(subjects|facts|history|parameters|interpretations)\.csv$/i, ''), body };
   }
   return { error: ['请选择一个 .xlsx 或 .json 文件，或一对 CSV 文件', 'Choose one .xlsx or .json file, or a CSV pair'] };
 }
@@ -32,6 +35,7 @@ export async function uploadOf(files: readonly File[]): Promise<Upload | { reado
 /** The request for an upload: its body and content type. */
 export function requestOf(u: Upload): { body: BodyInit; type: string } {
   if (u.kind === 'xlsx') return { body: u.body, type: XLSX_TYPE };
-  if (u.kind === 'csv') return { body: JSON.stringify({ csv: u.body }), type: 'application/json' };
+  // the browser writes the multipart boundary into the content type itself (api.ts sends none for FormData)
+  if (u.kind === 'csv') return { body: u.body, type: 'multipart/form-data' };
   return { body: u.body, type: 'application/json' };
 }

@@ -19,11 +19,12 @@ export function Working({ since, progress, phases, testId }: { since: number; pr
   const seconds = Math.max(0, (now - since) / 1000).toFixed(0);
   const at = phases.find((x) => x.phase === progress?.phase);
   const count = progress?.total ? `（${progress.done ?? 0} / ${progress.total}）` : '';
+  const rows = at?.rows && progress?.done ? t(`，已读 ${progress.done.toLocaleString('zh-CN')} 行`, `, ${progress.done.toLocaleString('en-US')} rows read`) : '';
   return (
     <div data-testid={testId} style={{ marginTop: 12 }}>
       <Progress aria-label={t('进度', 'Progress')} percent={percentOf(phases, progress)} status="active" />
       <Typography.Text type="secondary">
-        {at ? t(`${at.zh}${count}，已用 ${seconds} 秒`, `${at.en}${count.replace('（', ' (').replace('）', ')')}: ${seconds} s so far`) : t(`排队中，已用 ${seconds} 秒`, `Queued: ${seconds} s so far`)}
+        {at ? t(`${at.zh}${count}${rows}，已用 ${seconds} 秒`, `${at.en}${count.replace('（', ' (').replace('）', ')')}${rows}: ${seconds} s so far`) : t(`排队中，已用 ${seconds} 秒`, `Queued: ${seconds} s so far`)}
       </Typography.Text>
     </div>
   );
