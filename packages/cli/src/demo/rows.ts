@@ -130,6 +130,9 @@ function* subjectsWithFacts(d: PreparedDemo, withSubject: boolean): Generator<{ 
   }
 }
 
+/** The long layout without the first pass, for a writer that needs no counts before it starts (CSV): `facts` is not known. */
+export const uncounted = (d: PreparedDemo): Plan => ({ subjects: d.subjects.length + d.options.enterprises, facts: NaN, wideCells: 0, wide: [] });
+
 export function plan(d: PreparedDemo, wide: boolean): Plan {
   let facts = 0;
   let wideCells = 0;
