@@ -82,12 +82,14 @@ interface Split {
 /**
  * The ways a normalised header splits into a label and trailing year/unit groups, the longest label
  * first: a label may hold parentheses itself (`跨境电商交易额(美元)(2023)`), so the first split whose
- * label is a key wins. A year may also be written `label@2023` or `2023年label`.
+ * label is a key wins. A year may also be written `label@2023` or `2023年label`. At most two groups
+ * (a year and a unit) can be taken, so only the last two are looked at: a header is read in time
+ * proportional to its length, however many groups a crafted one holds.
  */
 function splits(n: string): Split[] {
-  const groups: string[] = []; // trailing parenthesised groups, outermost last
+  const groups: string[] = []; // the last two parenthesised groups, in order
   let base = n;
-  while (base.endsWith(')')) {
+  while (groups.length < 2 && base.endsWith(')')) {
     const open = base.lastIndexOf('(');
     if (open < 0) break;
     groups.unshift(base.slice(open + 1, -1));
@@ -95,10 +97,9 @@ function splits(n: string): Split[] {
   }
   const out: Split[] = [];
   for (let k = 0; k <= groups.length; k++) {
-    const kept = groups.slice(0, groups.length - k);
     const taken = groups.slice(groups.length - k).map(groupOf);
     if (taken.some((g) => g === undefined)) break; // a group that is neither year nor unit belongs to the label, and so do all before it
-    let label = base + kept.map((g) => `(${g})`).join('');
+    let label = base + groups.slice(0, groups.length - k).map((g) => `(${g})`).join('');
     const years = taken.filter((g) => g!.year !== undefined).map((g) => g!.year!);
     const at = /@(\d{4})$/.exec(label) ?? /^(\d{4})年度?/.exec(label);
     if (at) {
@@ -123,12 +124,12 @@ export function wideHeader(text: string, words: Words, sheet: string): WideHeade
     const key = words.keyByLabel.get(s.label);
     if (key !== undefined) return columnOf(text, s, words.keys.get(key)!);
   }
-  const quoted = JSON.stringify(text);
+  const quoted = shown(text);
   // the shortest label: the one without any year or unit group
   const guess = candidates.at(-1);
   if (guess !== undefined) {
     const near = nearestKeys(guess.label, words);
-    return fail(`unknown indicator in column ${quoted}: no fact key is called ${JSON.stringify(guess.label)}${near.length > 0 ? `; did you mean ${near.join(', ')}?` : ''} (the keys and their Chinese names are listed in the template's 说明(keys) sheet)`);
+    return fail(`unknown indicator in column ${quoted}: no fact key is called ${shown(guess.label)}${near.length > 0 ? `; did you mean ${near.join(', ')}?` : ''} (the keys and their Chinese names are listed in the template's 说明(keys) sheet)`);
   }
   const plain = words.keyByLabel.get(norm(text));
   if (plain !== undefined) {
@@ -143,6 +144,9 @@ export function wideHeader(text: string, words: Words, sheet: string): WideHeade
 
 const fail = (message: string): WideHeader => ({ ok: false, message });
 
+/** Header text quoted in a message, a long one cut short: a sheet of crafted headers must not make megabytes of messages. */
+const shown = (text: string): string => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
 /**
  * A subjects-sheet header at column `col` that is none of the sheet's own columns: added to
  * `columns` when it is a wide column, else what is wrong with it (a problem of the header cell).
@@ -151,7 +155,7 @@ export function placeWideHeader(text: string, col: number, columns: Map<number, 
   const h = wideHeader(text, words, sheet);
   if (!h.ok) return h.message;
   for (const [other, c] of columns) {
-    if (c.key === h.column.key && c.year === h.column.year) return `${JSON.stringify(text)} repeats column ${columnLetter(other)} (${c.title}): both are ${c.key} of ${c.year}; keep one`;
+    if (c.key === h.column.key && c.year === h.column.year) return `${shown(text)} repeats column ${columnLetter(other)} (${c.title}): both are ${c.key} of ${c.year}; keep one`;
   }
   columns.set(col, h.column);
   return undefined;
@@ -162,7 +166,7 @@ function columnOf(title: string, s: Split, info: KeyInfo): WideHeader {
   if (info.ruleScoped) return fail(`${named} is scoped to one rule, which a column cannot say: give it in the facts sheet, with its rule (规则)`);
   if (info.itemised) return fail(`${named} may have several items a year, which a column cannot tell apart: give it in the facts sheet, one row per item (事项)`);
   if (s.year < MIN_YEAR || s.year > MAX_YEAR) return fail(`${s.year} is not a year: give a year from ${MIN_YEAR} to ${MAX_YEAR} in the header`);
-  if (s.badUnit !== undefined) return fail(`${JSON.stringify(s.badUnit)} is not a unit: ${unitsOf(info)}`);
+  if (s.badUnit !== undefined) return fail(`${shown(s.badUnit)} is not a unit: ${unitsOf(info)}`);
   if (s.unit === undefined) return { ok: true, column: { key: info.key, year: s.year, unit: info.unit, title } };
   const shift = HEADER_UNITS[info.unit][s.unit];
   if (shift === undefined) return fail(`the unit ${s.unit} does not fit ${named}: ${unitsOf(info)}`);
@@ -183,11 +187,15 @@ function nearestColumns(text: string): string[] {
   return nearest(norm(text), SHEETS.subjects.columns.map((c) => ({ name: `${c.zh}(${c.field})`, forms: [c.zh, c.field, ...(c.aliases ?? [])].map(norm) })));
 }
 
-/** The names whose forms are a few edits from `wanted` (a third of its length, at least one), closest first. */
+/**
+ * The names whose forms are a few edits from `wanted` (a third of its length, at least one), closest
+ * first. Forms whose length alone puts them further are not compared: a long crafted header costs nothing.
+ */
 function nearest(wanted: string, names: readonly { name: string; forms: readonly string[] }[]): string[] {
   const limit = Math.max(1, Math.floor(wanted.length / 3));
+  const distance = (f: string) => (Math.abs(f.length - wanted.length) > limit ? Infinity : editDistance(wanted, f));
   return names
-    .map((n, order) => ({ name: n.name, order, d: Math.min(...n.forms.map((f) => editDistance(wanted, f))) }))
+    .map((n, order) => ({ name: n.name, order, d: Math.min(...n.forms.map(distance)) }))
     .filter((x) => x.d <= limit)
     .sort((a, b) => a.d - b.d || a.order - b.order)
     .slice(0, 3)

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { parseQuantity, type Fact } from '@duixian/engine';
 import { readCsv, readObject, readXlsx, templateXlsx } from '@duixian/interchange';
 import { shiftDecimal, wideHeader, wideValue, type WideColumn } from '../src/wide.js';
@@ -68,6 +69,23 @@ describe('wideHeader: what a header names', () => {
     ['名陈', 'unknown column "名陈": the columns of 主体(subjects) are 编号/id, 类型/kind, 名称/name, 区划代码/region, 统一社会信用代码/uscc, 标签/tags, and indicators with their year, such as 网络零售额(2023); did you mean 名称(name)?'],
   ])('%s is refused', (header, message) => {
     expect(wideHeader(header, words, '主体(subjects)')).toEqual({ ok: false, message });
+  });
+});
+
+describe('wideHeader on any text', () => {
+  it('places it or says why, never throwing', () => {
+    const piece = fc.constantFrom('网络零售额', 'onlineRetail', '(', ')', '（', '）', '2023', '年', '@', ',', '，', '万元', '%', '美元', '跨境电商交易额', ' ', 'x');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+      const h = wideHeader(pieces.join(''), words, '主体(subjects)');
+      expect(h.ok ? h.column.year : h.message.length).toBeGreaterThan(0);
+    }), { numRuns: 2000 });
+  });
+
+  it('refuses a header of many thousand groups, quoting it cut short', () => {
+    const h = wideHeader(`网络零售额${'(2023)'.repeat(5000)}`, words, '主体(subjects)');
+    expect(h.ok ? '' : h.message).toBe(`unknown indicator in column "网络零售额${'(2023)'.repeat(9)}(…": no fact key is called "网络零售额${'(2023)'.repeat(9)}(…" (the keys and their Chinese names are listed in the template's 说明(keys) sheet)`);
+    const long = wideHeader(`${'网络零食额'.repeat(6000)}(2023)`, words, '主体(subjects)');
+    expect(long.ok ? 0 : long.message.length).toBeLessThan(300);
   });
 });
 
