@@ -37,7 +37,7 @@ export interface SheetLayout {
   readonly sheet: string;
   /** 1-based spreadsheet row of each record */
   readonly rows: ArrayLike<number>;
-  /** the sheet record `index` is on, when the section continues over several sheets (rows.ts) */
+  /** the sheet record `index` is on; only when the section continues over several sheets (rows.ts) */
   readonly sheetOf?: (index: number) => string;
   /** field → 0-based column */
   readonly columns: ReadonlyMap<string, number>;
@@ -109,6 +109,9 @@ export class SheetLocator implements Locator {
     if (w !== undefined) return `row ${w.row} of ${w.sheet}, column ${w.title}`;
     // beside wide facts, a fact of the facts sheet is named with its sheet: "row 3" alone could be either
     if (section === 'facts' && this.wide !== undefined) return `row ${this.row(section, index)} of ${this.layout(section).sheetOf?.(index) ?? this.layout(section).sheet}`;
+    // a section over several sheets (事实(facts), 事实(facts)(2)): "row 3" alone could be on either
+    const sheet = this.layout(section).sheetOf?.(index);
+    if (sheet !== undefined) return `row ${this.row(section, index)} of ${sheet}`;
     return `row ${this.row(section, index)}`;
   }
 }

@@ -87,7 +87,7 @@ function readTable(s: Section, t: Table, problems: Problem[], words: Words): { r
 
   checkCells(t, byCol, header, problems);
   const rows = t.rows;
-  return { records: recordsOf(s, rows, byCol, words), layout: { sheet: t.sheet, rows: rows.rowsView(), columns, sheetOf: (i) => rows.sheet(i) }, wide };
+  return { records: recordsOf(s, rows, byCol, words), layout: { sheet: t.sheet, rows: rows.rowsView(), columns, sheetOf: rows.sheets.length > 1 ? (i) => rows.sheet(i) : undefined }, wide };
 }
 
 /** The facts of the subjects sheet's wide columns, for the subject each row's id names. */

@@ -143,6 +143,12 @@ describe('continuation sheets', () => {
     expect(problems[3]!.message).toMatch(/^row 1, column E: the header "来源" is not the first sheet's \(事实!E1 is ""\)/);
   });
 
+  it('a record named inside a message says its sheet when the section has several', async () => {
+    const wb = await workbook([['主体', SUBJECT_ROWS], ['事实', [FACT_HEADER, fact('E1', '1亿元')]], ['事实(2)', [FACT_HEADER, fact('E1', '2亿元')]]]);
+    const problems = problemsOf(await readXlsx(wb, known));
+    expect(problems).toEqual([{ path: '事实(2)!D2', message: expect.stringMatching(/^row 2, column 值\(value\): conflicting duplicate: row 2 of 事实 gives E1 /) }]);
+  });
+
   it('two first sheets of a section stay refused', async () => {
     const wb = await workbook([['主体', SUBJECT_ROWS], ['事实', [FACT_HEADER]], ['facts', [FACT_HEADER]]]);
     expect(problemsOf(await readXlsx(wb, known, { year: 2023 })).map((p) => p.path)).toEqual(['facts']);
