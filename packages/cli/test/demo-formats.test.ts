@@ -2,11 +2,13 @@
  * `duixian demo --out FILE` in every format (issue 17, point 5): the same 300-enterprise demo as
  * .json, as a long .xlsx, as a wide .xlsx and as the CSV pair, each evaluated for 2023, gives the
  * same `--json` output byte for byte. An unknown extension, and --wide with anything but .xlsx, are
- * bad input (exit 2) naming what is known. Run in process (the commands from source), as `duixian` runs them.
+ * bad input (exit 2) naming what is known. Facts beyond a sheet's rows continue on 事实(facts)(2)…
+ * and read back the same. Run in process (the commands from source), as `duixian` runs them.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writeDemoXlsx } from '../src/demo/xlsx-writer.js';
 import { duixianInProcess, tmp } from './run-cli.js';
 
 const duixian = duixianInProcess;
@@ -40,6 +42,17 @@ describe('duixian demo --out FILE, by the extension', () => {
     const r = await duixian('demo', ...N, '--out', file);
     expect(r.code).toBe(0);
     expect(readFileSync(file).subarray(0, 4).toString('latin1')).toBe('PK\x03\x04'); // a zip, not JSON
+    expect(await evaluated(file)).toBe(fromJson);
+  }, 120_000);
+
+  it('a wide .xlsx (indicators as columns of the subjects sheet) evaluates to the same bytes', async () => {
+    const file = join(dir, 'wide.xlsx');
+    const r = await duixian('demo', ...N, '--wide', '--out', file);
+    expect(r.code).toBe(0);
+    const long = await writeDemoXlsx(join(dir, 'counted.xlsx'), { enterprises: 300 });
+    const wide = await writeDemoXlsx(join(dir, 'counted-wide.xlsx'), { enterprises: 300 }, { wide: true });
+    expect(wide.facts).toBe(long.facts); // every fact written, most of them as cells
+    expect(wide.factRows).toBeLessThan(long.factRows / 4);
     expect(await evaluated(file)).toBe(fromJson);
   }, 120_000);
 
@@ -87,4 +100,13 @@ describe('duixian demo --out FILE, by the extension', () => {
       expect(existsSync(join(dir, out))).toBe(false);
     }
   });
+
+  it('facts beyond a sheet continue on 事实(facts)(2), (3)… and read back the same', async () => {
+    const file = join(dir, 'continued.xlsx');
+    // 300 enterprises have ~2,500 facts: 1,000 rows a sheet (header included) makes three sheets
+    const r = await writeDemoXlsx(file, { enterprises: 300 }, { rowsPerSheet: 1000 });
+    expect(r.sheets).toEqual(expect.arrayContaining(['主体(subjects)', '事实(facts)', '事实(facts)(2)', '事实(facts)(3)']));
+    expect(r.facts).toBeGreaterThan(1998); // else the test would not need a third sheet
+    expect(await evaluated(file)).toBe(fromJson);
+  }, 120_000);
 });
