@@ -226,7 +226,7 @@ async function importSubjects(ctx: Ctx, subjects: readonly Subject[]): Promise<C
     ) changed order by ord`.execute(tx);
   for (const part of batches(differ.rows.map((r) => subjects[r.ord]!))) c.changed += await reviseSubjects(ctx, part);
 
-  // Everything new, with its tags, in one statement; the foreign key of a tag sees its subject at the statement's end.
+  // Everything new, with its tags, in one statement; a tag's subject is checked at the statement's end (migration 016).
   // Not even run when nothing is new: a statement on subjects moves rows_version (migration 008), even one that writes no row.
   const known = Number(first(await sql<{ n: string | number }>`select count(*) as n from import_known`.execute(tx)).n);
   if (known === subjects.length) {

@@ -142,12 +142,40 @@ describe.each(BACKENDS)('store on $name', (backend) => {
            + (select count(*) from subject_tags t where not exists (select 1 from imports i where i.id = t.added_by))
            + (select count(*) from subject_tags t where t.removed_by is not null and not exists (select 1 from imports i where i.id = t.removed_by)) as n`.execute(store.db);
     expect(Number(dangling.rows[0]!.n)).toBe(0);
+    // no foreign key on the big tables since migration 016: a fact's and a tag's subject are checked per statement (next test)
     const keys = await sql<{ conname: string }>`select conname from pg_constraint where contype = 'f' and conrelid in ('subjects'::regclass, 'subject_tags'::regclass, 'facts'::regclass) order by conname`.execute(store.db);
-    expect(keys.rows.map((r) => r.conname)).toEqual(['facts_subject_id_fkey', 'subject_tags_subject_id_fkey']); // meaning kept, provenance checked above
+    expect(keys.rows.map((r) => r.conname)).toEqual([]);
     const e1 = await store.db.selectFrom('subjects').select('import_id').where('id', '=', 'E1').executeTakeFirstOrThrow();
     const fact = await store.db.selectFrom('facts').select('import_id').where('subject_id', '=', 'E1').where('key', '=', 'physicalGoodsOnlineRetail').executeTakeFirstOrThrow();
     const closed = await store.db.selectFrom('subject_tags').select(['added_by', 'removed_by']).where('subject_id', '=', 'E1').where('tag', '=', 'tradeCirculation').executeTakeFirstOrThrow();
     expect([String(e1.import_id), String(fact.import_id), String(closed.added_by), String(closed.removed_by)]).toEqual([second.importId, second.importId, first.importId, second.importId]);
+  });
+
+  it('a fact or tag without its subject is refused per statement, and a subject with facts or tags cannot be deleted (migration 016)', async () => {
+    const store = await fresh();
+    await importDataset(store, datasetOf(example()), by);
+    const importId = String((await store.db.selectFrom('imports').select('id').executeTakeFirstOrThrow()).id);
+    const refused = async (statement: Promise<unknown>): Promise<string> => {
+      try {
+        await statement;
+      } catch (e) {
+        return `${(e as { code?: string }).code} ${(e as Error).message}`;
+      }
+      return 'accepted';
+    };
+    const fact = (subject: string) => ({ subject_id: subject, year: 2023, quarter: 0, key: 'onlineRetail', item: 'x', rule: '', value: '1', source: '', import_id: importId });
+    // one statement with a known and an unknown subject: refused whole, naming the unknown one
+    expect(await refused(store.db.insertInto('facts').values([fact('E1'), fact('NOBODY')]).execute())).toMatch(/^23503 .*facts\.subject_id 'NOBODY' names no subject/);
+    expect(await refused(store.db.insertInto('subject_tags').values({ subject_id: 'NOBODY', tag: 'onlineRetailer', added_by: importId }).execute())).toMatch(/^23503 .*subject_tags\.subject_id 'NOBODY'/);
+    expect(await refused(store.db.updateTable('facts').set({ subject_id: 'NOBODY' }).where('subject_id', '=', 'E1').execute())).toMatch(/^23503 /);
+    expect(await count(store, 'facts')).toBe(example().facts.length);
+    // the other side: the subject a fact names stays; a known subject is accepted
+    await store.db.insertInto('subjects').values({ id: 'S-ONLY', kind: 'enterprise', name: '只有事实', import_id: importId }).execute();
+    await store.db.insertInto('facts').values(fact('S-ONLY')).execute();
+    expect(await refused(store.db.deleteFrom('subjects').where('id', '=', 'S-ONLY').execute())).toMatch(/^23503 .*subject 'S-ONLY' still has facts or tags \(DELETE refused\)/);
+    expect(await refused(store.db.updateTable('subjects').set({ id: 'S-RENAMED' }).where('id', '=', 'S-ONLY').execute())).toMatch(/^23503 .*\(UPDATE refused\)/);
+    expect(await refused(store.db.insertInto('facts').values(fact('E1')).execute())).toBe('accepted');
+    expect(await refused(store.db.updateTable('subjects').set({ name: '改名' }).where('id', '=', 'E1').execute())).toBe('accepted');
   });
 
   describe('bad input leaves every table unchanged, and every problem comes back with its place', () => {

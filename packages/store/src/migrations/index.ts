@@ -14,6 +14,7 @@ import * as m012 from './012-reservations.js';
 import * as m013 from './013-corpus-versions.js';
 import * as m014 from './014-banks.js';
 import * as m015 from './015-notice-content.js';
+import * as m016 from './016-subject-keys-per-statement.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '013-corpus-versions': m013,
   '014-banks': m014,
   '015-notice-content': m015,
+  '016-subject-keys-per-statement': m016,
 };
 
 export const migrations: MigrationProvider = { getMigrations: async () => MIGRATIONS };
