@@ -1,8 +1,8 @@
 /**
  * The reading worker's entry (uploads.ts starts it): reads one upload, posts how many rows it has
  * read as it goes, and then what came of it, the dataset's subjects and facts as columns whose
- * arrays are moved, not copied (upload-columns.ts): a structured clone of 227k Fact objects took
- * the main thread long to take apart.
+ * arrays are moved, not copied, their long strings in pieces before (upload-columns.ts): a
+ * structured clone of 227k Fact objects took the main thread seconds to take apart.
  * It runs the built module (dist/upload-worker.js), also under the tests: a worker cannot load .ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -21,5 +21,10 @@ function withProgress(o: ReadOptions): ReadOptions {
   return { ...o, onProgress: (rows: number) => post({ rows }) } as ReadOptions;
 }
 const read = await readUpload(upload, { ...known, ...(regions ? { regions } : {}) }, withProgress(opts));
-const { message, transfer } = packed(read);
-post(message, transfer);
+const { pieces, message, transfer } = packed(read);
+// one piece of text at a time, the next when the main thread asks for it: pieces posted at once
+// would all be received in one go (a port delivers what is queued together), holding the main thread as long as one message
+let next = 0;
+const more = () => (next < pieces.length ? post({ text: pieces[next++]! }) : (parentPort!.off('message', more), post(message, transfer)));
+parentPort!.on('message', more);
+more();

@@ -26,8 +26,8 @@ export interface WorkerInput {
   readonly opts: ReadOptions;
 }
 
-/** What the worker posts: rows read so far, then once what came of the reading. */
-export type WorkerMessage = { readonly rows: number } | Packed;
+/** What the worker posts: rows read so far; then the texts of the dataset's string columns, in pieces; then once what came of the reading. */
+export type WorkerMessage = { readonly rows: number } | { readonly text: string } | Packed;
 
 /** Readings at once: each may hold a workbook of up to the cell limit (~2 GB in exceljs). */
 const READERS = 2;
@@ -49,7 +49,8 @@ export class UploadReader {
     if (upload.kind === 'object') return readUpload(upload, KNOWN, opts);
     await this.turn();
     try {
-      return await unpacked(await inWorker({ upload, known: KNOWN, opts }, onRows));
+      const { packed, pieces } = await inWorker({ upload, known: KNOWN, opts }, onRows);
+      return await unpacked(packed, pieces);
     } finally {
       this.reading--;
       this.queue.shift()?.();
@@ -62,21 +63,26 @@ export class UploadReader {
   }
 }
 
-function inWorker(input: WorkerInput, onRows: (rows: number) => void): Promise<Packed> {
+function inWorker(input: WorkerInput, onRows: (rows: number) => void): Promise<{ packed: Packed; pieces: string[] }> {
   if (!existsSync(WORKER)) throw new Error(`${fileURLToPath(WORKER)} is missing: build the server (npm run build) before reading uploads`);
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: input, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     let done = false;
+    const pieces: string[] = [];
     worker.on('message', (m: WorkerMessage) => {
       if ('rows' in m) return onRows(m.rows);
+      if ('text' in m) {
+        pieces.push(m.text);
+        return void setImmediate(() => worker.postMessage('more')); // after what else waits on this thread
+      }
       done = true;
-      resolve(m);
+      resolve({ packed: m, pieces });
     });
     worker.once('error', (e: Error & { code?: string }) => {
       done = true;
       if (e.code !== 'ERR_WORKER_OUT_OF_MEMORY') return reject(e);
       const message = `reading the file took more than the ${WORKER_HEAP_MB} MB a reading may use: split the file into several, or import it as CSV (文件过大：请拆分，或改用CSV导入)`;
-      resolve({ result: { ok: false, tooLarge: true, problems: [{ path: '(file)', message }] }, hash: '' });
+      resolve({ packed: { result: { ok: false, tooLarge: true, problems: [{ path: '(file)', message }] }, hash: '' }, pieces: [] });
     });
     worker.once('exit', (code) => {
       if (!done) reject(new Error(`the reading worker stopped (exit code ${code}) without an answer`));
