@@ -112,7 +112,7 @@ function stringItem(buf: Buffer, start: number, end: number, t: Tags, rPh: Tags)
  * what is cut off at a chunk's end waits for the next chunk. `before` sees the text before the
  * first element (a worksheet's dimension), once.
  */
-class Elements {
+class ElementCutter {
   private carry: Buffer = Buffer.alloc(0);
   private tags: Tags | undefined;
   private prefix: string | undefined;
@@ -180,7 +180,7 @@ class Elements {
 /** The shared strings (xl/sharedStrings.xml), in order. */
 export class SharedStrings {
   readonly strings: string[] = [];
-  private readonly items = new Elements('si', (si, prefix) => {
+  private readonly items = new ElementCutter('si', (si, prefix) => {
     const t = tagsFor(prefix);
     this.strings.push(stringItem(si, 0, si.length, t.t, t.rPh));
   });
@@ -228,7 +228,7 @@ export interface SheetContext {
  * `onCell` told of every cell (for the limits) and `onDimension` of the declared range first.
  */
 export class SheetRows {
-  private readonly rows: Elements;
+  private readonly rows: ElementCutter;
   private lastRow = 0;
   private readonly cells: Cell[] = [];
 
@@ -238,7 +238,7 @@ export class SheetRows {
     private readonly onCell: () => void,
     onDimension: (ref: string) => void,
   ) {
-    this.rows = new Elements('row', (row, prefix) => this.row(row, prefix), (head) => {
+    this.rows = new ElementCutter('row', (row, prefix) => this.row(row, prefix), (head) => {
       const ref = /<(?:\w+:)?dimension\s[^>]*>/.exec(head);
       const range = ref ? attribute(ref[0], 'ref') : undefined;
       if (range !== undefined) onDimension(range);

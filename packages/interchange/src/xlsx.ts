@@ -90,8 +90,8 @@ class Workbook {
     return Buffer.concat(parts).toString('utf8');
   }
 
-  /** The sheets in the workbook's order, each with its entry; and the relationships' targets. */
-  async sheets(): Promise<{ sheets: Sheet[]; targets: Map<string, string>; date1904: boolean }> {
+  /** The sheets in the workbook's order, each with its entry; the other parts by type (`sharedStrings`, `styles`); the date system. */
+  async sheets(): Promise<{ sheets: Sheet[]; parts: Map<string, string>; date1904: boolean }> {
     const targets = new Map<string, string>();
     const types = new Map<string, string>();
     for (const m of (await this.text('xl/_rels/workbook.xml.rels')).matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
@@ -112,15 +112,15 @@ class Workbook {
     }
     const pr = /<(?:\w+:)?workbookPr\s[^>]*>/.exec(xml)?.[0];
     const date1904 = pr !== undefined && /^(1|true)$/.test(attribute(pr, 'date1904') ?? '');
-    return { sheets, targets: types, date1904 };
+    return { sheets, parts: types, date1904 };
   }
 }
 
 async function readWorkbook(wb: Workbook, known: Known, opts: ReadOptions | undefined, file: string): Promise<ReadResult> {
-  const { sheets, targets, date1904 } = await wb.sheets();
+  const { sheets, parts, date1904 } = await wb.sheets();
   const ctx: SheetContext = {
-    strings: await sharedStrings(wb, targets.get('sharedStrings') ?? 'xl/sharedStrings.xml'),
-    dates: dateStyles(await wb.text(targets.get('styles') ?? 'xl/styles.xml')),
+    strings: await sharedStrings(wb, parts.get('sharedStrings') ?? 'xl/sharedStrings.xml'),
+    dates: dateStyles(await wb.text(parts.get('styles') ?? 'xl/styles.xml')),
     date1904,
   };
   const problems: Problem[] = [];

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { parseQuantity } from '@duixian/engine';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +82,21 @@ describe('the .xlsx scanner', () => {
 
   it('a date in the 1904 system', () => {
     expect(scan(SHEET('<row r="1"><c r="A1" s="1"><v>43585</v></c></row>'), 100, { ...ctx, date1904: true })).toEqual([[1, [new Date('2023-05-01T00:00:00Z')]]]);
+  });
+});
+
+describe('an .xlsx read end to end', () => {
+  it('a date fact typed as a date cell reads as its day; a number formatted as money stays a number', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('主体').addRows(SUBJECT_ROWS);
+    const facts = wb.addWorksheet('事实');
+    facts.addRows([FACT_HEADER, ['E1', 2023, '分支机构转为法人企业日期', new Date(Date.UTC(2023, 4, 1))], ['E1', 2023, '实物商品网络零售额', 1234.5]]);
+    facts.getCell('D2').numFmt = 'yyyy"年"m"月"d"日"';
+    facts.getCell('D3').numFmt = '#,##0.00';
+    const r = datasetOf(await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), known));
+    const day = parseQuantity('2023-05-01', 'date');
+    expect(day.ok).toBe(true);
+    expect(r.dataset.facts.map((f) => [f.key, f.value])).toEqual([['conversionDate', day.ok && day.value], ['physicalGoodsOnlineRetail', 123_450]]);
   });
 });
 
