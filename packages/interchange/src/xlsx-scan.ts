@@ -299,8 +299,8 @@ export class SheetRows {
     const open = buf.indexOf(t.v.open);
     if (open < 0) return undefined; // a formula without a cached result, or an empty styled cell
     const close = buf.indexOf(t.v.close, open);
-    if (close < 0) return undefined;
     const from = open + t.v.open.length;
+    if (close <= from) return undefined; // <v></v>: nothing cached (Number('') would make it 0)
     switch (type) {
       case 's':
         return this.ctx.strings[Number(buf.toString('latin1', from, close))];

@@ -56,7 +56,7 @@ describe('the .xlsx scanner', () => {
     ['booleans', '<c r="A1" t="b"><v>1</v></c><c r="B1" t="b"><v>0</v></c>', [true, false]],
     ['an error: its code', '<c r="C1" t="e"><v>#N/A</v></c>', [undefined, undefined, '#N/A']],
     ['a formula: its cached result (number, text)', '<c r="A1"><f>B1*2</f><v>4.5</v></c><c r="B1" t="str"><f>"x"&amp;"y"</f><v>xy</v></c>', [4.5, 'xy']],
-    ['a formula without a cached result: empty', '<c r="A1"><f>B1</f></c><c r="B1"><v>7</v></c>', [undefined, 7]],
+    ['a formula without a cached result, or an empty one: empty', '<c r="A1"><f>B1</f></c><c r="B1"><v>7</v></c><c r="C1"><f>D1</f><v></v></c>', [undefined, 7]],
     ['numbers, a date by a built-in and by a custom format, a number format that is no date', '<c r="A1" s="0"><v>2023</v></c><c r="B1" s="1"><v>45047</v></c><c r="C1" s="2"><v>45048.5</v></c><c r="D1" s="3"><v>1234.5</v></c>',
       [2023, new Date('2023-05-01T00:00:00Z'), new Date('2023-05-02T12:00:00Z'), 1234.5]],
     ['empty and blank cells left out', '<c r="A1" s="1"/><c r="B1" t="inlineStr"><is><t>  </t></is></c><c r="C1"><v>3</v></c>', [undefined, undefined, 3]],
