@@ -58,15 +58,11 @@ function readParsed(body: unknown, known: Known, opts: ReadOptions): ReadResult 
   return readCsv(c as never, known, opts);
 }
 
-/** An .xlsx or CSV pair from disk; its problems name the files as the client did, and a NUL in a CSV's text is refused as in JSON. */
+/** An .xlsx or CSV pair from disk (the readers refuse a NUL in a cell themselves); its problems name the files as the client did. */
 async function readSpooled(upload: Extract<Upload, { kind: 'file' }>, known: Known, opts: ReadOptions): Promise<ReadResult> {
   const r = await readFile(upload.path, known, opts);
   const named = (p: Problem): Problem => ({ ...p, path: nameAsSent(p.path, upload.path, upload.names) });
-  if (!r.ok) return { ...r, problems: r.problems.map(named) };
-  // an .xlsx holds no NUL (XML cannot); a CSV can
-  const nul = upload.path.endsWith('.csv') ? nulAt(r.dataset, '', true) : undefined;
-  if (nul !== undefined) return failed(nul, 'holds a NUL character (U+0000), which no text may hold; delete it');
-  return { ...r, warnings: r.warnings.map(named) };
+  return r.ok ? { ...r, warnings: r.warnings.map(named) } : { ...r, problems: r.problems.map(named) };
 }
 
 /** A problem's path with the temporary file's path or name replaced by the one the client sent (or `(file)`). */

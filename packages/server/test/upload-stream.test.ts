@@ -141,6 +141,15 @@ describe.each(BACKENDS)('streamed uploads ($name)', (backend) => {
     expect(leftOver()).toEqual([]);
   });
 
+  it('a NUL character in a CSV file is refused (PostgreSQL stores none in text), naming where; nothing written', async () => {
+    const { subjects, facts } = csvPair(3, 'N');
+    const r = await send(multipart({ subjects: ['n.subjects.csv', subjects.replace('流式测试电商2', '流式测试\u0000电商2')], facts: ['n.facts.csv', facts] }));
+    expect(r.statusCode).toBe(422);
+    expect(r.json().error.details).toEqual([{ path: 'n.subjects.csv!C4', message: expect.stringMatching(/名称\(name\).*NUL/) }]);
+    expect(await subjectsLike('N')).toBe(0);
+    expect(leftOver()).toEqual([]);
+  });
+
   it('a multipart upload without its facts file, or with a file of another name, is a 400 naming the field; nothing left', async () => {
     const { subjects, facts } = csvPair(2, 'M');
     const missing = await send(multipart({ subjects: ['a.subjects.csv', subjects] }));
