@@ -200,6 +200,17 @@ describe('CSV read as a stream', () => {
     }
   });
 
+  it('text that is not CSV (a quote never closed) is a problem naming the file, as when read whole', async () => {
+    await writeFile(join(dir, 'x.subjects.csv'), SUBJECTS);
+    await writeFile(join(dir, 'x.facts.csv'), '主体编号,年度,指标,值\nE1,2023,网络零售额,"1');
+    const whole = problemsOf(readCsv({ subjects: SUBJECTS, facts: '主体编号,年度,指标,值\nE1,2023,网络零售额,"1' }, known));
+    for (const chunk of [4, 65_536]) {
+      const problems = problemsOf(await readCsvPair(join(dir, 'x.facts.csv'), known, undefined, chunk));
+      expect(problems).toEqual([{ path: 'x.facts.csv', message: whole[0]!.message }]);
+    }
+    expect(whole[0]!.message).toMatch(/^not valid CSV: /);
+  });
+
   it('bytes that are neither UTF-8 nor GB18030 are a problem naming the file', async () => {
     await writeFile(join(dir, 'b.subjects.csv'), Buffer.from([0x69, 0x64, 0x0a, 0xff, 0xff, 0xff]));
     await writeFile(join(dir, 'b.facts.csv'), 'subject,year,key,value\n');
