@@ -16,10 +16,8 @@ const { upload, known, opts } = workerData as WorkerInput;
 // the corpus's region table crosses to the worker as plain data, without its methods: built again from its rows
 const regions = known.regions ? new RegionTable(known.regions.rows) : undefined;
 const post = (m: WorkerMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
-/** Rows read, posted as the reader counts them (ReadOptions.onProgress, where the reader has it). */
-function withProgress(o: ReadOptions): ReadOptions {
-  return { ...o, onProgress: (rows: number) => post({ rows }) } as ReadOptions;
-}
+/** Rows read, posted as the reader counts them (every few thousand rows of an .xlsx or CSV). */
+const withProgress = (o: ReadOptions): ReadOptions => ({ ...o, onProgress: (rows) => post({ rows }) });
 const read = await readUpload(upload, { ...known, ...(regions ? { regions } : {}) }, withProgress(opts));
 const { pieces, message, transfer } = packed(read);
 // one piece of text at a time, the next when the main thread asks for it: pieces posted at once
