@@ -8,7 +8,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeDemoXlsx } from '../src/demo/xlsx-writer.js';
+import { decimalText } from '../src/demo/rows.js';
+import { exactNumber, writeDemoXlsx } from '../src/demo/xlsx-writer.js';
 import { duixianInProcess, tmp } from './run-cli.js';
 
 const duixian = duixianInProcess;
@@ -109,4 +110,25 @@ describe('duixian demo --out FILE, by the extension', () => {
     expect(r.facts).toBeGreaterThan(1998); // else the test would not need a third sheet
     expect(await evaluated(file)).toBe(fromJson);
   }, 120_000);
+});
+
+describe('exact cells', () => {
+  it('decimalText writes a scaled quantity as exact decimal text', () => {
+    expect(decimalText(-8200, 6)).toBe('-0.0082'); // -0.82% in millionths
+    expect(decimalText(123456, 2)).toBe('1234.56'); // fen → 元
+    expect(decimalText(120000, 2)).toBe('1200');
+    expect(decimalText(0, 6)).toBe('0');
+    expect(decimalText(7, 0)).toBe('7');
+  });
+
+  it('exactNumber takes only text that a number cell gives back unchanged', () => {
+    expect(exactNumber('5237883.07')).toBe(5237883.07);
+    expect(exactNumber('-0.0082')).toBe(-0.0082);
+    expect(exactNumber('123456789012345')).toBe(123456789012345); // 15 digits
+    expect(exactNumber('1234567890123456')).toBeUndefined(); // 16: past what a double keeps
+    expect(exactNumber('0.10')).toBeUndefined(); // would come back as 0.1
+    expect(exactNumber('1e3')).toBeUndefined();
+    expect(exactNumber('50万元')).toBeUndefined();
+    expect(exactNumber('370811')).toBe(370811); // (codes never get here: their columns are text)
+  });
 });

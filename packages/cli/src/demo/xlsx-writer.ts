@@ -100,7 +100,7 @@ const HEADER_STYLE = 2;
  * back as exactly the same amount (the double nearest it prints as it), and smaller and faster to
  * read than a string.
  */
-function exactNumber(text: string): number | undefined {
+export function exactNumber(text: string): number | undefined {
   if (!/^-?\d+(\.\d+)?$/.test(text) || text.replace(/^-?0*|\./g, '').length > 15) return undefined;
   const n = Number(text);
   return String(n) === text ? n : undefined;
