@@ -33,16 +33,20 @@ function files(n) {
   return made;
 }
 
-/** A command in its own process under /usr/bin/time -v: wall seconds, peak RSS in MB, and how it ended. */
+/**
+ * A command in its own process under /usr/bin/time -v: wall seconds, CPU seconds (user + system:
+ * steadier than wall time on a machine others share), peak RSS in MB, and how it ended.
+ */
 function timed(args, env = {}) {
   const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
   const field = (name) => new RegExp(`${name}: (.*)`).exec(r.stderr)?.[1]?.trim();
   const clock = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)') ?? '0:0';
   const seconds = clock.split(':').reduce((acc, part) => acc * 60 + Number(part), 0);
   const peak = Number(field('Maximum resident set size \\(kbytes\\)') ?? NaN) * 1024 / MB;
+  const cpu = Number(field('User time \\(seconds\\)') ?? NaN) + Number(field('System time \\(seconds\\)') ?? NaN);
   const status = Number(field('Exit status') ?? r.status);
   const failure = status === 0 ? undefined : (r.stderr.split('\n').find((l) => l.trim() && !l.startsWith('\t') && !l.startsWith('Command')) ?? `exit ${status}`);
-  return { seconds, peak, failure };
+  return { seconds, cpu, peak, failure };
 }
 
 /** A fresh database on the server of DATABASE_URL for one import, dropped afterwards. */
@@ -94,14 +98,15 @@ const table = (rows) => [`| ${rows[0].join(' | ')} |`, `|${rows[0].map(() => '--
 /** A measured figure, or why the command failed (said once, in the time column). */
 const cell = (r, x) => (r.failure ? `failed: ${r.failure.replace(/\|/g, '\\|').slice(0, 160)}` : x);
 const peakCell = (r) => (r.failure ? 'failed' : mb(r.peak));
+const cpuCell = (r) => (r.failure ? '—' : s(r.cpu));
 
 function rowsOf(m) {
   const { n, f, parse, runs } = m;
   const label = { json: `.json (${size(f.json)})`, csv: `CSV pair (${csvSize(f.csv)})`, xlsx: `.xlsx long (${size(f.xlsx)})`, wide: `.xlsx wide (${size(f.wide)})` };
   return [
-    [n.toLocaleString('en'), `node JSON.parse of the .json (${size(f.json)})`, s(parse.seconds), mb(parse.peak)],
-    ...Object.keys(label).map((k) => [n.toLocaleString('en'), `evaluate --json, ${label[k]}`, cell(runs[k], s(runs[k].seconds)), peakCell(runs[k])]),
-    ...(m.imported ? [[n.toLocaleString('en'), 'import of the CSV pair into PostgreSQL (fresh database)', cell(m.imported, s(m.imported.seconds)), peakCell(m.imported)]] : []),
+    [n.toLocaleString('en'), `node JSON.parse of the .json (${size(f.json)})`, s(parse.seconds), s(parse.cpu), mb(parse.peak)],
+    ...Object.keys(label).map((k) => [n.toLocaleString('en'), `evaluate --json, ${label[k]}`, cell(runs[k], s(runs[k].seconds)), cpuCell(runs[k]), peakCell(runs[k])]),
+    ...(m.imported ? [[n.toLocaleString('en'), 'import of the CSV pair into PostgreSQL (fresh database)', cell(m.imported, s(m.imported.seconds)), cpuCell(m.imported), peakCell(m.imported)]] : []),
   ];
 }
 
@@ -131,9 +136,10 @@ const md = `${SECTION}
 Run: ${new Date().toISOString().slice(0, 10)} on ${machine}, by \`npm run bench:formats\` (\`node bench/formats.js N…\`).
 The same synthetic demo written by \`duixian demo --out\` as .json, the CSV pair, a long .xlsx and a wide .xlsx
 (\`--wide\`: indicators as columns of the subjects sheet). Each command runs in its own process under
-\`/usr/bin/time -v\`: wall time from start to exit, peak = maximum resident set size.
+\`/usr/bin/time -v\`: wall time from start to exit, CPU = user + system seconds (for the import the CLI's
+alone, not PostgreSQL's), peak = maximum resident set size.
 ${measured.some((m) => m.imported) ? '' : 'Import into PostgreSQL not measured: DATABASE_URL was not set.\n'}
-${table([['enterprises', 'what', 'time', 'peak'], ...measured.flatMap(rowsOf)])}
+${table([['enterprises', 'what', 'time', 'CPU', 'peak'], ...measured.flatMap(rowsOf)])}
 
 ### Targets (issue 17)
 
