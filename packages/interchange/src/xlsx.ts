@@ -60,6 +60,9 @@ function notXlsx(b: Uint8Array): string | undefined {
   return 'not an .xlsx workbook (an .xlsx file is a zip archive, and this is not one)';
 }
 
+/** The most bytes of a part read whole: a workbook of thousands of styles has a styles.xml of a few MB. */
+const SMALL_PART = 64 * 2 ** 20;
+
 interface Sheet {
   readonly name: string;
   readonly entry: ZipEntry | undefined;
@@ -85,6 +88,8 @@ class Workbook {
   async text(name: string): Promise<string> {
     const e = this.entry(name);
     if (e === undefined) return '';
+    // held whole, so held to a size no real workbook's part comes near (entryChunks holds it to what it declares)
+    if (e.size > SMALL_PART) throw new Error(`${name} declares ${e.size.toLocaleString('en-US')} bytes, where a workbook's is a few kilobytes: the file is crafted or damaged`);
     const parts: Buffer[] = [];
     for await (const c of this.chunks(e)) parts.push(c);
     return Buffer.concat(parts).toString('utf8');

@@ -14,7 +14,7 @@ import { SheetRows, SharedStrings, dateStyles, type SheetContext } from '../src/
 import { readCsvPair } from '../src/file.js';
 import type { Cell } from '../src/rows.js';
 import { USCC, known, datasetOf, problemsOf } from './fixtures.js';
-import { deflated, repeated, zip } from './zip-build.js';
+import { deflated, repeated, zip, type Entry } from './zip-build.js';
 
 const MB = 2 ** 20;
 
@@ -249,12 +249,15 @@ describe('progress', () => {
 /** A one-sheet workbook (事实(facts)) whose sheet is 1.2 GB of blanks (a megabyte deflated once, repeated), declaring `declared` bytes. */
 function bomb(declared?: number): Buffer {
   const sheet = repeated('xl/worksheets/sheet1.xml', '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', ' '.repeat(MB), 1200, '<sheetData/></worksheet>');
-  return zip([
-    deflated('xl/workbook.xml', '<workbook xmlns:r="r"><sheets><sheet name="事实(facts)" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    deflated('xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
-    declared === undefined ? sheet : { ...sheet, size: declared },
-  ]);
+  return factsWorkbook(declared === undefined ? sheet : { ...sheet, size: declared });
 }
+
+/** A workbook of one sheet, 事实(facts), at xl/worksheets/sheet1.xml, with `parts` (that sheet among them, or not). */
+const factsWorkbook = (...parts: Entry[]): Buffer => zip([
+  deflated('xl/workbook.xml', '<workbook xmlns:r="r"><sheets><sheet name="事实(facts)" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+  deflated('xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+  ...parts,
+]);
 
 describe('limits checked as a workbook is read', () => {
   it('a 1.2 GB bomb: refused by its declared size before inflating; when the directory lies, at the first chunk past it', async () => {
@@ -267,6 +270,11 @@ describe('limits checked as a workbook is read', () => {
     // from disk, within the limits given
     await writeFile(join(dir, 'bomb.xlsx'), honest);
     expect(problemsOf(await readFile(join(dir, 'bomb.xlsx'), known, { limits: { inflatedBytes: 1024 * MB } }))[0]!.message).toMatch(/at most 1,073,741,824 bytes/);
+  });
+
+  it('a part read whole (the styles) declaring more than a workbook ever has is refused before it is inflated', async () => {
+    const styles = repeated('xl/styles.xml', '<styleSheet>', ' '.repeat(MB), 65, '</styleSheet>');
+    expect(problemsOf(await readXlsx(factsWorkbook(styles), known, { limits: { entryRatio: 1e6 } }))).toEqual([{ path: '(file)', message: expect.stringMatching(/^not a readable \.xlsx workbook: xl\/styles\.xml declares 68,157,\d{3} bytes/) }]);
   });
 
   it('cells: one over the limit is refused naming the sheet; at the limit it is read', async () => {
