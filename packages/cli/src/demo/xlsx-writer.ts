@@ -6,7 +6,7 @@
  * 事实(facts)(2), 事实(facts)(3)…, each starting with the same header row. The workbook's parts are
  * written before its sheets, so that a reader streaming the zip meets the sheet names first.
  */
-import { sheetName } from '@duixian/interchange';
+import { continuationSheetName, sheetName } from '@duixian/interchange';
 import type { SheetValue } from '@duixian/interchange';
 import { prepareDemo } from './generate.js';
 import { writeOut } from './out.js';
@@ -35,7 +35,7 @@ export interface Written {
 }
 
 /** `事实(facts)`, then `事实(facts)(2)`…: the names the readers take as one section. */
-const continued = (section: SheetTable['section'], n: number): string => (n === 1 ? sheetName(section) : `${sheetName(section)}(${n})`);
+const continued = (section: SheetTable['section'], n: number): string => (n === 1 ? sheetName(section) : continuationSheetName(section, n));
 
 interface Sheet {
   readonly name: string;
