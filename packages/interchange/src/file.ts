@@ -73,14 +73,15 @@ export async function readCsvPair(path: string, known: Known, opts: ReadOptions 
   const warnings: Problem[] = [];
   const tables: Partial<Record<Section, Table>> = {};
   const progress = new Progress(opts?.onProgress);
+  let noFacts: Problem | undefined;
   for (const part of PARTS) {
     const p = `${stem}.${part}.csv`;
-    const required = part === 'subjects' || part === 'facts';
     try {
       await (await open(p, 'r')).close();
     } catch (e) {
       const absent = (e as NodeJS.ErrnoException).code === 'ENOENT';
-      if (absent && required) problems.push({ path: p, message: `missing: the ${part} file of this CSV dataset was not found; a CSV dataset is NAME.subjects.csv and NAME.facts.csv side by side` });
+      if (absent && part === 'subjects') problems.push(missingFile(p, part));
+      if (absent && part === 'facts') noFacts = missingFile(p, part);
       else if (!absent) problems.push({ path: p, message: `cannot read the file: ${errorText(e)}` });
       continue;
     }
@@ -94,8 +95,14 @@ export async function readCsvPair(path: string, known: Known, opts: ReadOptions 
   }
   progress.done();
   // A missing file is already a problem; what is there is still checked, so all problems come out at once.
-  return withWarnings(readTables(tables, known, opts, path, problems), warnings);
+  // the facts may all be wide columns of the subjects file: readTables decides
+  return withWarnings(readTables(tables, known, opts, path, problems, noFacts), warnings);
 }
+
+const missingFile = (path: string, part: Section): Problem => ({
+  path,
+  message: `missing: the ${part} file of this CSV dataset was not found; a CSV dataset is NAME.subjects.csv and NAME.facts.csv side by side (or NAME.subjects.csv alone with indicator columns such as 网络零售额(2023))`,
+});
 
 function withWarnings(result: ReadResult, warnings: readonly Problem[]): ReadResult {
   return result.ok && warnings.length > 0 ? { ...result, warnings: [...warnings, ...result.warnings] } : result;

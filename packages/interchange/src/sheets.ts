@@ -22,7 +22,7 @@ type Rec = Record<string, unknown>;
  * `problems` are what the reader already found (missing sheet, unknown sheet); they are reported
  * first, and the rest of the input is still checked so that all problems come out together.
  */
-export function readTables(tables: Partial<Record<Section, Table>>, known: Known, opts: ReadOptions | undefined, file: string, problems: readonly Problem[]): ReadResult {
+export function readTables(tables: Partial<Record<Section, Table>>, known: Known, opts: ReadOptions | undefined, file: string, problems: readonly Problem[], noFacts?: Problem): ReadResult {
   const pre: Problem[] = [...problems];
   const layouts: Partial<Record<Section, SheetLayout>> = {};
   const none = arrayElements([]);
@@ -40,6 +40,9 @@ export function readTables(tables: Partial<Record<Section, Table>>, known: Known
     records[s] = read.records;
     if (s === 'subjects' && read.wide.size > 0) wide = wideFacts(t!, read.wide, read.layout, wordsOf(known.vocabulary));
   }
+  // A bureau's wide table is a whole dataset by itself: facts are missing only when no column carries any.
+  const factsAbsent = tables.facts === undefined && wide === undefined;
+  if (factsAbsent && noFacts !== undefined) pre.splice(problems.length, 0, noFacts);
   const c = new Checker(new SheetLocator(layouts, wide?.layout(records.facts.length)), known);
   c.problems.push(...pre);
   const sections: Sections = {
@@ -49,7 +52,7 @@ export function readTables(tables: Partial<Record<Section, Table>>, known: Known
     parameters: toArray(records.parameters),
     interpretations: toArray(records.interpretations).map((r) => [(r as Rec).id, (r as Rec).value] as const),
   };
-  return assemble(c, sections, { file, subjectsUnreliable: unreadable.has('subjects'), factsUnreliable: unreadable.has('facts') }, opts);
+  return assemble(c, sections, { file, subjectsUnreliable: unreadable.has('subjects'), factsUnreliable: tables.facts === undefined ? factsAbsent : unreadable.has('facts') }, opts);
 }
 
 /** The records of one table, or undefined when its header makes the rows unreadable. */

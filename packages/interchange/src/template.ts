@@ -135,7 +135,7 @@ function keysSheet(wb: ExcelJS.Workbook, vocabulary: Vocabulary): void {
   ws.getRow(1).font = { bold: true };
   const add = (...v: string[]) => ws.addRow(spreadsheetRow(v));
   add('说明', '', '填写方法', '', '每个工作表第一行为表头（中文或英文均可，英文名见表头批注），每行一条记录；空行忽略。');
-  add('说明', '', '必需工作表', '', `${sheetName('subjects')}、${sheetName('facts')}；可选：${sheetName('history')}、${sheetName('parameters')}、${sheetName('interpretations')}。`);
+  add('说明', '', '必需工作表', '', `${sheetName('subjects')}、${sheetName('facts')}（宽表的指标都在${sheetName('subjects')}时可不要${sheetName('facts')}）；可选：${sheetName('history')}、${sheetName('parameters')}、${sheetName('interpretations')}。`);
   add('说明', '', '年度', '', '评价年度由命令行 --year 指定；未指定时取事实中最晚的年度。');
   add('说明', '', '金额与比率', '', '金额可填数字（元）或中文金额：1.2亿元、5000万元、0.20元；比率可填 15.3% 或 0.153。金额精确到分。');
   add('说明', '', '两种填法', '', `长表：${sheetName('facts')}每行一条事实（主体编号、年度、指标、值）。宽表：${sheetName('subjects')}每个主体一行，在主体各列之后可增加指标列，表头为指标中文名或英文名加年度，如 网络零售额(2023)、onlineRetail@2023；单位可写在表头，如 网络零售额(2023,万元)、网络零售额增幅(2023,%)，此时格中填数字；也可写在格中，如 1.2亿元。两种可混用，其余事实仍填在${sheetName('facts')}；同一主体、年度、指标两处都填时，值相同计一次，不同则报错。下表中注明须填“规则”或多项时用“事项”区分的指标只能填在${sheetName('facts')}。`);

@@ -144,12 +144,10 @@ async function readWorkbook(wb: Workbook, known: Known, opts: ReadOptions | unde
     tables[s] = t.table();
   }
   progress.done();
-  for (const s of SECTIONS) {
-    if (SHEETS[s].required && tables[s] === undefined) {
-      problems.push({ path: sheetName(s), message: `missing sheet: the workbook needs a sheet named ${sheetName(s)} (or ${SHEETS[s].zh} / ${s})` });
-    }
-  }
-  return readTables(tables, known, opts, file, problems);
+  const missing = (s: Section): Problem => ({ path: sheetName(s), message: `missing sheet: the workbook needs a sheet named ${sheetName(s)} (or ${SHEETS[s].zh} / ${s})` });
+  if (tables.subjects === undefined) problems.push(missing('subjects'));
+  // the facts may all be wide columns of the subjects sheet: readTables decides
+  return readTables(tables, known, opts, file, problems, missing('facts'));
 }
 
 async function sharedStrings(wb: Workbook, name: string): Promise<string[]> {

@@ -101,7 +101,7 @@ describe('readFile with CSV', () => {
   it('a missing partner is a problem naming the expected path', async () => {
     const problems = problemsOf(await readFile(join(dir, 'lonely.facts.csv'), known));
     expect(problems).toEqual([
-      { path: join(dir, 'lonely.subjects.csv'), message: 'missing: the subjects file of this CSV dataset was not found; a CSV dataset is NAME.subjects.csv and NAME.facts.csv side by side' },
+      { path: join(dir, 'lonely.subjects.csv'), message: 'missing: the subjects file of this CSV dataset was not found; a CSV dataset is NAME.subjects.csv and NAME.facts.csv side by side (or NAME.subjects.csv alone with indicator columns such as 网络零售额(2023))' },
     ]);
   });
 

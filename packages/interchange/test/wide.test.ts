@@ -2,11 +2,14 @@
  * The bureau's wide tables (issue 17, point 3): a subjects sheet's indicator columns — a fact key and
  * a year in the header, the unit in the header or the cell — are facts of the row's subject.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { parseQuantity, type Fact } from '@duixian/engine';
-import { readCsv, readObject, readXlsx, templateXlsx } from '@duixian/interchange';
+import { readCsv, readFile, readObject, readXlsx, templateXlsx } from '@duixian/interchange';
 import { shiftDecimal, wideHeader, wideValue, type WideColumn } from '../src/wide.js';
 import { wordsOf } from '../src/words.js';
 import { datasetOf, known, problemsOf } from './fixtures.js';
@@ -278,5 +281,28 @@ describe('a wide workbook', () => {
     const explained: string[] = [];
     wb.getWorksheet('说明(keys)')!.eachRow((row) => explained.push(String(row.getCell(3).value)));
     expect(explained).toContain('两种填法');
+  });
+});
+
+describe('a wide table alone is a whole dataset: no 事实 sheet, no facts file needed', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'duixian-wide-alone-'));
+  const subjects = [['编号', '类型', '名称', '区划代码', '网络零售额(2023)'], ['E1', '企业', '甲公司', '370811', 123456.78]];
+
+  it('an .xlsx of only 主体 with an indicator column reads; without one, the 事实 sheet is missing as before', async () => {
+    const r = datasetOf(await readXlsx(await workbook({ '主体(subjects)': subjects }), known));
+    expect(r.dataset.facts.map((f) => [f.subject, f.year, f.key, f.value])).toEqual([['E1', 2023, 'onlineRetail', 12_345_678]]);
+    expect(r.dataset.year).toBe(2023); // from the wide column's year, said so in a warning
+    const plain = problemsOf(await readXlsx(await workbook({ '主体(subjects)': subjects.map((row) => row.slice(0, 4)) }), known, { year: 2023 }));
+    expect(plain).toEqual([{ path: '事实(facts)', message: 'missing sheet: the workbook needs a sheet named 事实(facts) (or 事实 / facts)' }]);
+  });
+
+  it('NAME.subjects.csv alone with an indicator column reads from disk; without one, the facts file is missing', async () => {
+    writeFileSync(join(dir, 'bureau.subjects.csv'), subjects.map((row) => row.join(',')).join('\n'));
+    const r = datasetOf(await readFile(join(dir, 'bureau.subjects.csv'), known));
+    expect(r.dataset.facts.map((f) => [f.subject, f.key, f.value])).toEqual([['E1', 'onlineRetail', 12_345_678]]);
+    writeFileSync(join(dir, 'plain.subjects.csv'), subjects.map((row) => row.slice(0, 4).join(',')).join('\n'));
+    const problems = problemsOf(await readFile(join(dir, 'plain.subjects.csv'), known, { year: 2023 }));
+    expect(problems.map((p) => p.path)).toEqual([join(dir, 'plain.facts.csv')]);
+    expect(problems[0]!.message).toMatch(/^missing: the facts file of this CSV dataset was not found; .*\(or NAME\.subjects\.csv alone with indicator columns such as 网络零售额\(2023\)\)$/);
   });
 });
