@@ -30,6 +30,11 @@ export interface Store {
   readonly db: Kysely<Database>;
   readonly backend: 'postgres' | 'pglite';
   /**
+   * PostgreSQL: where it is (URL and schema), so that a worker thread can open a connection of its
+   * own to the same database (the server's imports). PGlite has none: its one process holds it.
+   */
+  readonly place?: { readonly url: string; readonly schema?: string };
+  /**
    * Read-only work on one snapshot of the database (a repeatable-read transaction): what an import
    * commits meanwhile is not seen. For reading a year's millions of rows (load.ts).
    */
@@ -135,7 +140,8 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
     await close();
     throw e;
   }
-  return { db, backend, readSnapshot, background, idle, close };
+  const place = opts.url ? { url: opts.url, ...(opts.schema ? { schema: opts.schema } : {}) } : undefined;
+  return { db, backend, ...(place ? { place } : {}), readSnapshot, background, idle, close };
 }
 
 /**

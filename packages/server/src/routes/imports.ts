@@ -11,17 +11,17 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { inputProblems } from '@duixian/corpus';
 import { UPLOAD_LIMITS, type Problem, type UploadLimits } from '@duixian/interchange';
-import { importRead, jsonValue, type Store } from '@duixian/store';
+import { jsonValue, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
 import { accountOf, guard } from '../auth/guard.js';
-import { ADMINS, canSeeSubject, importProblems, READERS, regionsWithin, seesAll } from '../auth/access.js';
+import { ADMINS, READERS, regionsWithin, seesAll } from '../auth/access.js';
 import { pageOf, PAGE_QUERY, type PageQuery } from '../paging.js';
 import type { YearData } from '../year-data.js';
 import type { Jobs, Report } from '../jobs.js';
 import { UploadReader } from '../uploads.js';
 import type { Upload } from '../upload-read.js';
+import { checkAndImport, type ImportAsk, type ImportOutcome } from '../upload-import.js';
 import { spoolBody, spoolCsvParts, type Spooled } from '../upload-spool.js';
 
 interface ImportQuery { reason?: string; name?: string; year?: number; dryRun?: boolean }
@@ -103,40 +103,36 @@ export function importRoutes(store: Store, years: YearData, jobs: Jobs, limits: 
       return jobs.respond(req, reply, 'import', 200, (report) => importBody(req, body, report).finally(removed));
     });
     const importBody = async (req: FastifyRequest<{ Querystring: ImportQuery }>, body: Spooled | { parsed: unknown }, report: Report) => {
-      const me = accountOf(req);
+      const ask: ImportAsk = { me: accountOf(req), reason: req.query.reason ?? '', name: req.query.name ?? '(upload)', dryRun: req.query.dryRun ?? false };
       report({ phase: 'read', done: 0 });
-      const { result: r, hash } = await reader.read(uploadOf(body), req.query.year, (rows) => report({ phase: 'read', done: rows }));
-      report({ phase: 'check' });
-      if (!r.ok) throw r.tooLarge ? tooLarge(r.problems) : invalid(r.problems);
-      const problems = inputProblems(r.dataset);
-      const ids = r.dataset.subjects.map((s) => s.id);
-      const stored = new Map<string, { region: string | null }>();
-      for (let k = 0; !seesAll(me) && k < ids.length; k += 5000) {
-        for (const s of await store.db.selectFrom('subjects').select(['id', 'region']).where('id', 'in', ids.slice(k, k + 5000)).execute()) stored.set(s.id, s);
+      const upload = uploadOf(body);
+      // PostgreSQL: the worker that reads the file imports it too; the dataset never comes to this thread
+      const outcome = store.place && upload.kind !== 'object'
+        ? await reader.readAndImport(upload, req.query.year, { place: store.place, ask }, report)
+        : await checkAndImport(await reader.read(upload, req.query.year, (rows) => report({ phase: 'read', done: rows })), store, ask, report);
+      return answer(outcome);
+    };
+    /** The outcome as the response: its body, or the refusal with every problem. */
+    const answer = (outcome: ImportOutcome) => {
+      switch (outcome.kind) {
+        case 'invalid': throw invalid(outcome.problems);
+        case 'too-large': throw tooLarge(outcome.problems);
+        case 'outside': {
+          const n = outcome.problems.length;
+          throw new ApiError(403, 'outside-jurisdiction', `数据中有 ${n} 处超出您的管辖范围，未导入任何内容`, `${n} part(s) of the data are outside your jurisdiction; nothing was imported`, outcome.problems);
+        }
+        case 'dry-run': return outcome.body;
+        case 'imported': {
+          const { importId } = outcome.body;
+          if (importId !== null) {
+            years.invalidate();
+            // read the year now, not when someone next asks: it is held for matching and runs, and its snapshot kept
+            const { year } = outcome;
+            store.background(`reading ${year} after import ${importId}`, async () => void await years.current(year));
+          }
+          return outcome.body;
+        }
       }
-      if (problems.length) throw invalid(problems);
-      const outside = importProblems(me, r.dataset, stored);
-      if (outside.length) {
-        throw new ApiError(403, 'outside-jurisdiction', `数据中有 ${outside.length} 处超出您的管辖范围，未导入任何内容`, `${outside.length} part(s) of the data are outside your jurisdiction; nothing was imported`, outside);
-      }
-      if (req.query.dryRun) {
-        const ds = r.dataset;
-        return { dryRun: true, year: ds.year, rows: { subjects: ds.subjects.length, facts: ds.facts.length, history: ds.history.length, parameters: ds.parameters.length, interpretations: Object.keys(ds.interpretations).length }, warnings: r.warnings };
-      }
-      report({ phase: 'write', done: 0, total: r.dataset.facts.length });
-      const done = await importRead(r, store, {
-        by: me.username, reason: req.query.reason ?? '', name: req.query.name ?? '(upload)', fileHash: hash,
-        maySee: (holder) => canSeeSubject(me, holder),
-        onProgress: (facts, total) => report({ phase: 'write', done: facts, total }),
-      });
-      if (!done.ok) throw invalid(done.problems);
-      if (done.result.importId !== null) {
-        years.invalidate();
-        // read the year now, not when someone next asks: it is held for matching and runs, and its snapshot kept
-        const year = r.dataset.year;
-        store.background(`reading ${year} after import ${done.result.importId}`, async () => void await years.current(year));
-      }
-      return { ...done.result, warnings: done.warnings };
     };
 
     app.get<{ Querystring: PageQuery }>('/api/imports', {
