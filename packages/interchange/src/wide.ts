@@ -16,9 +16,12 @@ import { MAX_YEAR, MIN_YEAR } from './check.js';
 import type { Elements } from './elements.js';
 import { SHEETS, norm } from './headers.js';
 import { editDistance } from './nearest.js';
+import { shiftDecimal } from './decimal.js';
 import { columnLetter, type WideLayout } from './locate.js';
 import type { Cell } from './rows.js';
 import type { KeyInfo, Words } from './words.js';
+
+export { shiftDecimal }; // tested with the wide cells (wide.test.ts)
 
 /** A subjects-sheet column that holds one fact key of one year. */
 export interface WideColumn {
@@ -217,21 +220,6 @@ export function wideValue(column: WideColumn, cell: Cell): unknown {
   if (text === '') return undefined;
   if (column.shift === undefined) return text;
   return shiftDecimal(text.replace(/[,，\s]/g, ''), column.shift) ?? text; // with its own unit (1.2亿元), the cell is read as written
-}
-
-const DECIMAL = /^([+-]?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
-
-/** `text × 10^shift` as plain decimal text (no exponent), or undefined when `text` is not a plain number. */
-export function shiftDecimal(text: string, shift: number): string | undefined {
-  const m = DECIMAL.exec(text);
-  if (!m) return undefined;
-  const [, sign, whole, frac = '', exp = '0'] = m;
-  const digits = whole! + frac;
-  const point = whole!.length + Number(exp) + shift; // where the decimal point falls in `digits`
-  const int = point <= 0 ? '0' : digits.slice(0, point).padEnd(point, '0');
-  const fraction = (point < 0 ? '0'.repeat(-point) + digits : digits.slice(Math.max(point, 0))).replace(/0+$/, '');
-  const body = `${int.replace(/^0+(?=\d)/, '')}${fraction === '' ? '' : `.${fraction}`}`;
-  return sign === '-' && /[1-9]/.test(body) ? `-${body}` : body;
 }
 
 /** The rows of the subjects sheet as wide facts need them (rows.ts's RowStore). */

@@ -7,6 +7,7 @@
  * Text is decoded from XML entities and from Excel's `_xHHHH_` escapes (`_x0000_` is a NUL).
  */
 import type { Cell } from './rows.js';
+import { shiftDecimal } from './decimal.js';
 
 const enum Ch {
   Lt = 0x3c,
@@ -193,11 +194,23 @@ export class SharedStrings {
 /** Built-in number formats that are dates or times (ECMA-376 18.8.30). */
 const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
-/** A format code shows a date when it has date or time letters outside quotes and brackets (as exceljs decides). */
-const isDateCode = (code: string): boolean => /[ymdhsb]/i.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/general/gi, ''));
+/** Built-in number formats that show a percentage (0%, 0.00%). */
+const PERCENT_FORMAT_IDS = new Set([9, 10]);
 
-/** For each cell style (`s`), whether its number format is a date; from xl/styles.xml. */
-export function dateStyles(xml: string): boolean[] {
+/** A format code without what is quoted, bracketed or escaped: the letters and signs that format. */
+const formatting = (code: string): string => code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/general/gi, '');
+
+/** A format code shows a date when it has date or time letters outside quotes and brackets (as exceljs decides). */
+const isDateCode = (code: string): boolean => /[ymdhsb]/i.test(formatting(code));
+
+/**
+ * How a cell style shows a number, where that changes what the number means: a date (the number
+ * is a serial day), a percentage (0.153 is shown, typed and meant as 15.3%), or as it is.
+ */
+export type NumberStyle = 'date' | 'percent' | undefined;
+
+/** For each cell style (`s`), how its number format shows a number; from xl/styles.xml. */
+export function numberStyles(xml: string): NumberStyle[] {
   const custom = new Map<number, string>();
   for (const m of xml.matchAll(/<(?:\w+:)?numFmt\s[^>]*>/g)) {
     const id = attribute(m[0], 'numFmtId');
@@ -205,11 +218,12 @@ export function dateStyles(xml: string): boolean[] {
     if (id !== undefined && code !== undefined) custom.set(Number(id), decodeText(code));
   }
   const xfs = /<(?:\w+:)?cellXfs[\s>][\s\S]*?<\/(?:\w+:)?cellXfs>/.exec(xml)?.[0] ?? '';
-  const out: boolean[] = [];
+  const out: NumberStyle[] = [];
   for (const m of xfs.matchAll(/<(?:\w+:)?xf[\s>/][^>]*>/g)) {
     const id = Number(attribute(m[0], 'numFmtId') ?? 0);
     const code = custom.get(id);
-    out.push(code === undefined ? DATE_FORMAT_IDS.has(id) : isDateCode(code));
+    if (code === undefined) out.push(DATE_FORMAT_IDS.has(id) ? 'date' : PERCENT_FORMAT_IDS.has(id) ? 'percent' : undefined);
+    else out.push(isDateCode(code) ? 'date' : formatting(code).includes('%') ? 'percent' : undefined);
   }
   return out;
 }
@@ -219,7 +233,7 @@ const excelDate = (serial: number, date1904: boolean): Date => new Date(Math.rou
 
 export interface SheetContext {
   readonly strings: readonly string[];
-  readonly dates: readonly boolean[];
+  readonly styles: readonly NumberStyle[];
   readonly date1904: boolean;
 }
 
@@ -312,9 +326,13 @@ export class SheetRows {
       case 'd':
         return new Date(buf.toString('latin1', from, close));
       default: {
-        const n = Number(buf.toString('latin1', from, close));
+        const text = buf.toString('latin1', from, close);
         const s = attribute(tag, 's');
-        return s !== undefined && this.ctx.dates[Number(s)] === true ? excelDate(n, this.ctx.date1904) : n;
+        const style = s === undefined ? undefined : this.ctx.styles[Number(s)];
+        if (style === 'date') return excelDate(Number(text), this.ctx.date1904);
+        // a percentage as the person typed and sees it (15.3%): read as a number it would be 0.153 under a header (2023,%)
+        if (style === 'percent') return percentText(text) ?? Number(text);
+        return Number(text);
       }
     }
   }
@@ -338,3 +356,9 @@ function tagsFor(prefix: string): CellTags {
   }
   return t;
 }
+
+/** The cached value of a percentage cell (0.153) as its text shows it (15.3%), exactly: the decimal point moved, not multiplied. */
+const percentText = (value: string): string | undefined => {
+  const shown = shiftDecimal(value.trim(), 2);
+  return shown === undefined ? undefined : `${shown}%`;
+};

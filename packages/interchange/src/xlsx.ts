@@ -9,7 +9,7 @@ import { ReadBudget, Refused, UPLOAD_LIMITS, declaredTooLarge, fileTooLarge, typ
 import { SECTIONS, SHEETS, continuationOfSheet, sectionOfSheet, sheetName, type Section } from './headers.js';
 import { Progress, TableBuilder, hasText, type Cell, type Table } from './rows.js';
 import { readTables } from './sheets.js';
-import { SharedStrings, SheetRows, attribute, dateStyles, decodeText, type SheetContext } from './xlsx-scan.js';
+import { SharedStrings, SheetRows, attribute, decodeText, numberStyles, type SheetContext } from './xlsx-scan.js';
 import { bytesSource, entryChunks, fileSource, readDirectory, type ZipSource } from './zip-read.js';
 import type { Known, Problem, ReadOptions, ReadResult } from './types.js';
 
@@ -125,7 +125,7 @@ async function readWorkbook(wb: Workbook, known: Known, opts: ReadOptions | unde
   const { sheets, parts, date1904 } = await wb.sheets();
   const ctx: SheetContext = {
     strings: await sharedStrings(wb, parts.get('sharedStrings') ?? 'xl/sharedStrings.xml'),
-    dates: dateStyles(await wb.text(parts.get('styles') ?? 'xl/styles.xml')),
+    styles: numberStyles(await wb.text(parts.get('styles') ?? 'xl/styles.xml')),
     date1904,
   };
   const problems: Problem[] = [];

@@ -10,7 +10,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROGRESS_EVERY, continuationSheetName, readCsv, readFile, readXlsx } from '@duixian/interchange';
-import { SheetRows, SharedStrings, dateStyles, type SheetContext } from '../src/xlsx-scan.js';
+import { SheetRows, SharedStrings, numberStyles, type SheetContext } from '../src/xlsx-scan.js';
 import { readCsvPair } from '../src/file.js';
 import type { Cell } from '../src/rows.js';
 import { USCC, known, datasetOf, problemsOf } from './fixtures.js';
@@ -35,16 +35,17 @@ function scan(xml: string, size: number, ctx: SheetContext): [number, Cell[]][] 
 }
 
 const SST = '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3"><si><t>网络零售额</t></si><si><r><rPr><b/></rPr><t>富</t></r><r><t xml:space="preserve">文本 </t></r><rPh><t>フリガナ</t></rPh></si><si><t>a&amp;b_x000D_c</t></si></sst>';
-const STYLES = '<styleSheet><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="165" formatCode="#,##0.00_);[Red]\\(#,##0.00\\)"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>';
+const STYLES = '<styleSheet><numFmts count="4"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="165" formatCode="#,##0.00_);[Red]\\(#,##0.00\\)"/><numFmt numFmtId="166" formatCode="0.0%"/><numFmt numFmtId="167" formatCode="0.0&quot;%&quot;"/></numFmts><cellXfs count="7"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="9"/><xf numFmtId="166"/><xf numFmtId="167"/></cellXfs></styleSheet>';
 
 describe('the .xlsx scanner', () => {
   const sst = new SharedStrings();
   feed((b) => sst.push(b), SST, 5);
-  const ctx: SheetContext = { strings: sst.strings, dates: dateStyles(STYLES), date1904: false };
+  const ctx: SheetContext = { strings: sst.strings, styles: numberStyles(STYLES), date1904: false };
 
   it('reads shared strings: plain, rich text joined without its phonetic guide, entities and _xHHHH_ decoded', () => {
     expect(sst.strings).toEqual(['网络零售额', '富文本 ', 'a&b\rc']);
-    expect(ctx.dates).toEqual([false, true, true, false]);
+    // a percentage format multiplies what is shown by 100; a quoted "%" is only a sign
+    expect(ctx.styles).toEqual([undefined, 'date', 'date', undefined, 'percent', 'percent', undefined]);
   });
 
   // each case: a row's XML → the cells it gives (by 0-based column)

@@ -306,3 +306,23 @@ describe('a wide table alone is a whole dataset: no 事实 sheet, no facts file 
     expect(problems[0]!.message).toMatch(/^missing: the facts file of this CSV dataset was not found; .*\(or NAME\.subjects\.csv alone with indicator columns such as 网络零售额\(2023\)\)$/);
   });
 });
+
+describe('a percentage cell reads as the percentage it shows', () => {
+  /** one sheet of subjects with a ratio column whose cells are formatted as percentages (0.153 shown as 15.3%) */
+  const percentBook = async (header: string, numFmt: string): Promise<Uint8Array> => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('主体(subjects)');
+    ws.addRows([['编号', '类型', '名称', '区划代码', header], ['E1', '企业', '甲公司', '370811', 0.153], ['E2', '企业', '乙公司', '370811', -0.0082]]);
+    for (const r of [2, 3]) ws.getCell(`E${r}`).numFmt = numFmt;
+    ws.getCell('E3').numFmt = numFmt;
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  };
+  it.each([
+    ['网络零售额增幅(2023,%)', '0.0%'], // before: the header's % moved a cached 0.153 again, to 0.00153
+    ['网络零售额增幅(2023,%)', '0.00%'], // Excel's built-in format 10
+    ['网络零售额增幅(2023)', '0.0%'],
+  ])('%s over cells formatted %s: 15.3% and -0.82%', async (header, numFmt) => {
+    const r = datasetOf(await readXlsx(await percentBook(header, numFmt), known, { year: 2023 }));
+    expect(r.dataset.facts.map((f) => [f.subject, f.key, f.value])).toEqual([['E1', 'onlineRetailGrowth', 153_000], ['E2', 'onlineRetailGrowth', -8_200]]);
+  });
+});
