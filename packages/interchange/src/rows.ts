@@ -6,7 +6,7 @@
  * Cells that repeat (keys, years, sources, kinds) are held once: each column interns its strings
  * until it has seen too many different ones to be such a column (ids, names, values).
  */
-import { norm } from './headers.js';
+import { columnOfHeader, norm, type Section } from './headers.js';
 import { columnLetter } from './locate.js';
 import type { Problem } from './types.js';
 
@@ -140,7 +140,8 @@ export class TableBuilder {
   /** a continuation sheet has begun: its first row repeats the header */
   private repeated = false;
 
-  constructor(readonly sheet: string, private readonly progress: Progress, private readonly problems: Problem[]) {
+  /** `section`: what the sheet holds, so that a continuation's header may spell a column another way (数值 for 值) */
+  constructor(readonly sheet: string, private readonly progress: Progress, private readonly problems: Problem[], private readonly section?: Section) {
     this.rows.startSheet(sheet);
   }
 
@@ -167,7 +168,7 @@ export class TableBuilder {
     for (let col = 0; col < Math.max(cells.length, first.cells.length); col++) {
       const here = headerText(cells[col]);
       const there = headerText(first.cells[col]);
-      if (norm(here) === norm(there)) continue;
+      if (sameColumn(this.section, here, there)) continue;
       const at = `${columnLetter(col)}${row}`;
       this.problems.push({ path: `${sheet}!${at}`, message: `row ${row}, column ${columnLetter(col)}: the header ${JSON.stringify(here)} is not the first sheet's (${this.sheet}!${columnLetter(col)}${first.row} is ${JSON.stringify(there)}): a continuation sheet starts with the same header row as ${this.sheet}` });
       return;
@@ -185,3 +186,10 @@ export function hasText(cell: Cell): boolean {
 }
 
 const headerText = (cell: Cell): string => (cell instanceof Date ? cell.toISOString().slice(0, 10) : hasText(cell) ? String(cell).trim() : '');
+
+/** Two header cells name the same column: spelt alike, or two names of one column of the section (值, 数值, value). */
+function sameColumn(section: Section | undefined, a: string, b: string): boolean {
+  if (norm(a) === norm(b)) return true;
+  const field = section === undefined ? undefined : columnOfHeader(section, a)?.field;
+  return field !== undefined && field === columnOfHeader(section!, b)?.field;
+}

@@ -135,7 +135,7 @@ async function readWorkbook(wb: Workbook, known: Known, opts: ReadOptions | unde
   for (const s of SECTIONS) {
     const [first, ...rest] = plan.get(s) ?? [];
     if (first === undefined) continue;
-    const t = new TableBuilder(first.name, progress, problems);
+    const t = new TableBuilder(first.name, progress, problems, s);
     await readSheet(wb, ctx, first, (row, cells) => t.add(row, cells));
     for (const next of rest) {
       t.continueOn(next.name);

@@ -160,6 +160,17 @@ describe('continuation sheets', () => {
     expect(problems[3]!.message).toMatch(/^row 1, column E: the header "来源" is not the first sheet's \(事实!E1 is ""\)/);
   });
 
+  it('a continuation may spell a column another way (数值, value for 值; English headers): the same column is the same header', async () => {
+    const wb = await workbook([
+      ['主体', SUBJECT_ROWS],
+      ['事实', [FACT_HEADER, fact('E1', '1亿元')]],
+      ['事实(2)', [['主体编号', '年份', '指标名称', '数值'], fact('E2', '2亿元')]],
+      ['事实(3)', [['subject', 'year', 'key', 'value'], ['E1', 2022, '实物商品网络零售额', '3亿元']]],
+    ]);
+    // before: 'the header "年份" is not the first sheet's' though 年份 and 年度 are one column
+    expect(datasetOf(await readXlsx(wb, known)).dataset.facts.map((f) => [f.subject, f.year])).toEqual([['E1', 2023], ['E2', 2023], ['E1', 2022]]);
+  });
+
   it('a record named inside a message says its sheet when the section has several', async () => {
     const wb = await workbook([['主体', SUBJECT_ROWS], ['事实', [FACT_HEADER, fact('E1', '1亿元')]], ['事实(2)', [FACT_HEADER, fact('E1', '2亿元')]]]);
     const problems = problemsOf(await readXlsx(wb, known));
