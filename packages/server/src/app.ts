@@ -18,6 +18,7 @@ import { guardInput } from './input.js';
 import { LoginLimiter, type LimiterOptions } from './auth/rate-limit.js';
 import { PublicLimiter, type PublicLimits } from './auth/public-limit.js';
 import { YearData } from './year-data.js';
+import { yearLoader } from './year-load.js';
 import { corpusRoutes } from './routes/corpus.js';
 import { matchRoutes } from './routes/match.js';
 import { sessionRoutes } from './routes/session.js';
@@ -85,7 +86,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', () => corpora.ensure());
   app.get('/api/health', { schema: { tags: ['系统'], summary: 'Liveness, the corpus version in force and the database backend' } }, async () => ({ ok: true, corpus: CORPUS.version, database: opts.store.backend }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  const years = new YearData(opts.store);
+  const years = new YearData(opts.store, undefined, undefined, yearLoader(opts.store));
   const jobs = new Jobs((err) => app.log.error(err));
   const publicLimiter = new PublicLimiter(opts.publicLimits);
   await app.register(async (open) => {

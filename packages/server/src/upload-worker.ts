@@ -12,7 +12,7 @@ import { RegionTable } from '@duixian/engine';
 import type { ReadOptions } from '@duixian/interchange';
 import { openStore } from '@duixian/store';
 import { readUpload, type UploadRead } from './upload-read.js';
-import { packed } from './upload-columns.js';
+import { packed, postInPieces } from './upload-columns.js';
 import { checkAndImport } from './upload-import.js';
 import type { ImportInto, WorkerInput, WorkerMessage } from './uploads.js';
 
@@ -36,15 +36,8 @@ async function imported(read: UploadRead, { place, ask }: ImportInto) {
   }
 }
 
-/**
- * One piece of text at a time, the next when the main thread asks for it: pieces posted at once
- * would all be received in one go (a port delivers what is queued together), holding the main
- * thread as long as one message.
- */
+/** The dataset sent back as columns, their texts in pieces first. */
 function sendBack(read: UploadRead): void {
   const { pieces, message, transfer } = packed(read);
-  let next = 0;
-  const more = () => (next < pieces.length ? post({ text: pieces[next++]! }) : (parentPort!.off('message', more), post(message, transfer)));
-  parentPort!.on('message', more);
-  more();
+  postInPieces(parentPort!, pieces, message, transfer);
 }

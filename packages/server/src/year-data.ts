@@ -15,6 +15,7 @@ import { sql } from 'kysely';
 import { columnar, isColumnar, isRegionKind, rowsOf, Run, type AnyDataset, type ColumnarDataset, type Dataset, type Subject } from '@duixian/engine';
 import { CORPUS } from '@duixian/corpus';
 import { loadWithDigest, type Store } from '@duixian/store';
+import type { YearLoader } from './year-load.js';
 
 export interface YearView {
   /** subjects and facts as columns: a held million enterprises are few objects for the collector to trace */
@@ -79,6 +80,8 @@ export class YearData {
     private readonly store: Store,
     private readonly version: VersionReader = readVersion(store),
     private readonly now: () => number = Date.now,
+    /** how a year is read (year-load.ts: in a worker on PostgreSQL) */
+    private readonly load: YearLoader = (year, onChunk) => loadWithDigest(store, year, onChunk),
   ) {}
 
   /** Forget the version read: the next request waits for it to be read again (after an import, or a change of a list). */
@@ -106,7 +109,7 @@ export class YearData {
     let held = this.cache.get(key);
     if (!held) {
       for (const k of this.cache.keys()) if (k.startsWith(`${year}|`) || this.cache.size >= KEEP) this.cache.delete(k);
-      held = loadWithDigest(this.store, year, onChunk).then(({ dataset, digest }) => yearView(dataset, digest));
+      held = this.load(year, onChunk).then(({ dataset, digest }) => yearView(dataset, digest));
       held.catch(() => this.cache.delete(key));
       this.cache.set(key, held);
     }
