@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
-import { importDataset, type Store } from '@duixian/store';
+import { importDataset, openStore, type Store } from '@duixian/store';
 import type { Dataset, Fact, Subject } from '@duixian/engine';
 import { BACKENDS, count, snapshot } from './backends.js';
 
@@ -70,5 +70,26 @@ describe.each(BACKENDS)('an import in ranges of rows ($name)', (backend) => {
     const facts = [...ds.facts.slice(0, 5500), twice, ...ds.facts.slice(5500)];
     await expect(importDataset(store, { ...ds, facts }, { by: 'tester' })).rejects.toThrow('the dataset gives one fact twice');
     expect(await snapshot(store)).toEqual(before);
+  }, 120_000);
+});
+
+describe('PGlite between statements', () => {
+  it('a timer that is due runs between two statements awaited one after the other (it ran after all of them)', async () => {
+    const store = await openStore({ dataDir: 'memory:' });
+    try {
+      const order: string[] = [];
+      setTimeout(() => order.push('timer'), 0);
+      const due = performance.now() + 5;
+      while (performance.now() < due); // the timer is due before the first statement is sent
+      for (let k = 0; k < 3; k++) {
+        await sql`select 1`.execute(store.db);
+        order.push(`statement ${k}`);
+      }
+      await new Promise((r) => setTimeout(r, 0));
+      expect(order.indexOf('timer')).toBeGreaterThanOrEqual(0);
+      expect(order.indexOf('timer')).toBeLessThan(order.indexOf('statement 2'));
+    } finally {
+      await store.close();
+    }
   }, 120_000);
 });
