@@ -71,5 +71,6 @@ function nameAsSent(path: string, spooled: string, names: Readonly<Record<string
   const dir = spooled.slice(0, spooled.length - basename(spooled).length);
   const local = path.startsWith(dir) ? path.slice(dir.length) : path;
   const file = /^upload\.[a-z.]+/.exec(local)?.[0];
-  return file === undefined ? local : (names[file] ?? file) + local.slice(file.length);
+  // a part not sent (a facts file left out) is named by its field: facts
+  return file === undefined ? local : (names[file] ?? file.replace(/^upload\.|\.csv$/g, '')) + local.slice(file.length);
 }

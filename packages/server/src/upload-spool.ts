@@ -134,7 +134,7 @@ const partProblem = (path: string, en: string, zh: string) => new ApiError(400, 
  * A multipart/form-data body of CSV files, each in a field named for its part (subjects, facts,
  * and optionally history, parameters, interpretations), each written to `upload.<part>.csv` as
  * it arrives. A field of another name, a part given twice, text fields, or a missing subjects
- * or facts file: 400 naming the field; nothing is kept.
+ * file: 400 naming the field; nothing is kept.
  */
 export async function spoolCsvParts(payload: Readable, headers: IncomingHttpHeaders, limit: number): Promise<Spooled> {
   const over = declaredOver(headers, limit);
@@ -177,8 +177,8 @@ export async function spoolCsvParts(payload: Readable, headers: IncomingHttpHead
       bb.on('close', () => {
         if (failed) return;
         Promise.all(written).then((all) => {
-          const missing = (['subjects', 'facts'] as const).filter((p) => !seen.has(p));
-          if (missing.length) fail(partProblem(missing[0]!, 'a CSV import needs both files: subjects and facts', 'CSV 导入需同时上传 subjects 和 facts 两个文件'));
+          // a bureau's wide subjects file carries its facts itself: whether facts are missing is the reader's to say
+          if (!seen.has('subjects')) fail(partProblem('subjects', 'a CSV import needs its subjects file (and a facts file, unless the subjects file carries indicator columns such as 网络零售额(2023))', 'CSV 导入需上传 subjects 文件（以及 facts 文件；主体文件带指标列如 网络零售额(2023) 时可不传）'));
           else resolve(all);
         }, fail);
       });

@@ -141,6 +141,15 @@ describe.each(BACKENDS)('streamed uploads ($name)', (backend) => {
     expect(leftOver()).toEqual([]);
   });
 
+  it('a bureau\'s wide subjects file alone (indicator columns, no facts file) is imported', async () => {
+    const wide = '编号,类型,名称,区划代码,网络零售额(2023)\nW1,企业,宽表一公司,370811,123456.78\nW2,企业,宽表二公司,370811,\n';
+    const r = await send(multipart({ subjects: ['统计局.subjects.csv', wide] }));
+    expect([r.statusCode, r.json().subjects?.added, r.json().facts?.added]).toEqual([200, 2, 1]);
+    const stored = await p.store.db.selectFrom('facts').select(['subject_id', 'key', 'value']).where('subject_id', 'like', 'W%').execute();
+    expect(stored.map((f) => [f.subject_id, f.key, String(f.value)])).toEqual([['W1', 'onlineRetail', '12345678']]);
+    expect(leftOver()).toEqual([]);
+  });
+
   it('a NUL character in a CSV file is refused (PostgreSQL stores none in text), naming where; nothing written', async () => {
     const { subjects, facts } = csvPair(3, 'N');
     const r = await send(multipart({ subjects: ['n.subjects.csv', subjects.replace('流式测试电商2', '流式测试\u0000电商2')], facts: ['n.facts.csv', facts] }));
@@ -150,10 +159,12 @@ describe.each(BACKENDS)('streamed uploads ($name)', (backend) => {
     expect(leftOver()).toEqual([]);
   });
 
-  it('a multipart upload without its facts file, or with a file of another name, is a 400 naming the field; nothing left', async () => {
+  it('a multipart upload without its subjects file, or with a file of another name, is a 400 naming the field; without its facts file, the reader\'s 422 names it; nothing left', async () => {
     const { subjects, facts } = csvPair(2, 'M');
-    const missing = await send(multipart({ subjects: ['a.subjects.csv', subjects] }));
-    expect([missing.statusCode, missing.json().error.details]).toEqual([400, [{ path: 'facts', message: expect.stringMatching(/subjects and facts/) }]]);
+    const noSubjects = await send(multipart({ facts: ['a.facts.csv', facts] }));
+    expect([noSubjects.statusCode, noSubjects.json().error.details]).toEqual([400, [{ path: 'subjects', message: expect.stringMatching(/needs its subjects file/) }]]);
+    const noFacts = await send(multipart({ subjects: ['a.subjects.csv', subjects] }));
+    expect([noFacts.statusCode, noFacts.json().error.details]).toEqual([422, [{ path: 'facts', message: expect.stringMatching(/^missing: the facts file of this CSV dataset/) }]]);
     const other = await send(multipart({ subjects: ['a.subjects.csv', subjects], facts: ['a.facts.csv', facts], extra: ['x.csv', 'x'] }));
     expect([other.statusCode, other.json().error.details[0].path]).toEqual([400, 'extra']);
     expect(await subjectsLike('M')).toBe(0);

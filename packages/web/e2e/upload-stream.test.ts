@@ -42,10 +42,10 @@ describe('数据: the CSV pair as files', () => {
     expect(log).toEqual({ name: '四季度', reason: '四季度统计数据' });
   });
 
-  it('a subjects file alone is refused on the page, naming what is missing', async () => {
+  it('a facts file alone is refused on the page, naming what is missing', async () => {
     const p = await world.signedIn('sd-admin');
     await p.getByRole('menuitem', { name: '数据' }).click();
-    await p.locator('input[type=file]').setInputFiles([csv('x.subjects.csv', pair(1).subjects)]);
-    await p.getByText('CSV 需同时选择 subjects 和 facts 两个文件').waitFor();
+    await p.locator('input[type=file]').setInputFiles([csv('x.facts.csv', pair(1).facts)]);
+    await p.getByText('CSV 需选择 subjects 文件（以及 facts 文件；主体文件带指标列时可只选 subjects）').waitFor();
   });
 });

@@ -26,7 +26,8 @@ export async function uploadOf(files: readonly File[]): Promise<Upload | { reado
       if (body.has(part)) return { error: [`${part} 文件选了两个，请只选一个`, `Two ${part} files were chosen: choose one`] };
       body.append(part, f, f.name);
     }
-    if (!body.has('subjects') || !body.has('facts')) return { error: ['CSV 需同时选择 subjects 和 facts 两个文件', 'A CSV import needs both NAME.subjects.csv and NAME.facts.csv'] };
+    // a bureau's wide subjects file may carry every fact itself: the server's reader says when facts are missing
+    if (!body.has('subjects')) return { error: ['CSV 需选择 subjects 文件（以及 facts 文件；主体文件带指标列时可只选 subjects）', 'A CSV import needs NAME.subjects.csv (and NAME.facts.csv, unless the subjects file carries indicator columns)'] };
     return { kind: 'csv', name: first.name.replace(/\.(subjects|facts|history|parameters|interpretations)\.csv$/i, ''), body };
   }
   return { error: ['请选择一个 .xlsx 或 .json 文件，或一对 CSV 文件', 'Choose one .xlsx or .json file, or a CSV pair'] };

@@ -51,7 +51,8 @@ describe('dropped files', () => {
     expect(await uploadOf([file('d.json', '{"a":1}')])).toEqual({ kind: 'json', name: 'd.json', body: '{"a":1}' });
     expect(await uploadOf([file('d.xlsx')])).toMatchObject({ kind: 'xlsx', name: 'd.xlsx' });
     expect(await uploadOf([file('q4.subjects.csv', 'S'), file('q4.facts.csv', 'F')])).toMatchObject({ kind: 'csv', name: 'q4', body: expect.any(FormData) }); // upload-stream.test.ts: its parts
-    expect(await uploadOf([file('q4.subjects.csv')])).toEqual({ error: ['CSV 需同时选择 subjects 和 facts 两个文件', 'A CSV import needs both NAME.subjects.csv and NAME.facts.csv'] });
+    expect(await uploadOf([file('q4.subjects.csv')])).toMatchObject({ kind: 'csv', name: 'q4' }); // a wide table alone
+    expect(await uploadOf([file('q4.facts.csv')])).toEqual({ error: ['CSV 需选择 subjects 文件（以及 facts 文件；主体文件带指标列时可只选 subjects）', 'A CSV import needs NAME.subjects.csv (and NAME.facts.csv, unless the subjects file carries indicator columns)'] });
     expect('error' in (await uploadOf([file('data.csv')]))).toBe(true);
     expect('error' in (await uploadOf([file('a.json'), file('b.json')]))).toBe(true);
     expect('error' in (await uploadOf([file('notes.docx')]))).toBe(true);
