@@ -88,8 +88,10 @@ export type CsvStreamed = { ok: true; table: Table; warning?: string } | { ok: f
  * `chunk` is the bytes read at a time (tests make it tiny to cross chunk boundaries).
  */
 export async function streamCsv(path: string, sheet: string, progress: Progress, problems: Problem[], chunk = 256 * 1024): Promise<CsvStreamed> {
+  const start = progress.mark();
   const utf8 = await streamAs('utf-8', path, sheet, progress, problems, chunk);
   if (utf8 !== 'not-this-encoding') return utf8;
+  progress.rewind(start);
   const gbk = await streamAs('gb18030', path, sheet, progress, problems, chunk);
   if (gbk === 'not-this-encoding') return { ok: false, problem: { path, message: 'not UTF-8 text: save the file as UTF-8 ("CSV UTF-8" in Excel)' } };
   return gbk.ok ? { ...gbk, warning: `${basename(path)} is not UTF-8; read it as GB18030 (GBK), the encoding Excel uses for CSV on Chinese Windows. Save as "CSV UTF-8" to avoid this` } : gbk;

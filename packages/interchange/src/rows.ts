@@ -118,15 +118,32 @@ export const PROGRESS_EVERY = 4096;
 /** Counts rows read across all tables of a file and reports them every PROGRESS_EVERY rows. */
 export class Progress {
   private count = 0;
+  /** the last count reported: reports only go forward, also when a file is read again */
+  private reported = 0;
   constructor(private readonly report: ((rows: number) => void) | undefined) {}
 
   row(): void {
-    if (++this.count % PROGRESS_EVERY === 0) this.report?.(this.count);
+    if (++this.count % PROGRESS_EVERY === 0 && this.count > this.reported) this.tell();
+  }
+
+  /** The count now, to go back to when a file is read again from its start (as GB18030: csv.ts). */
+  mark(): number {
+    return this.count;
+  }
+
+  /** Back to `mark`: the rows read again are not counted twice. */
+  rewind(mark: number): void {
+    this.count = mark;
   }
 
   /** The last report, when the file has been read. */
   done(): void {
-    if (this.count % PROGRESS_EVERY !== 0) this.report?.(this.count);
+    if (this.count !== this.reported) this.tell();
+  }
+
+  private tell(): void {
+    this.reported = this.count;
+    this.report?.(this.count);
   }
 }
 

@@ -249,6 +249,17 @@ describe('progress', () => {
     expect(fromDisk).toEqual(expected);
   });
 
+  it('a file read again as GB18030 counts its rows once: the reports never go back and end at the rows read', async () => {
+    // the UTF-8 attempt reads past a report before the GB18030 byte (示例 = ca be c0 fd) of the last row stops it
+    const last = Buffer.concat([Buffer.from(`\nE${n},enterprise,`), Buffer.from('cabec0fd', 'hex'), Buffer.from(',370811')]);
+    await writeFile(join(dir, 'q.subjects.csv'), Buffer.concat([Buffer.from(subjects), last]));
+    await writeFile(join(dir, 'q.facts.csv'), facts);
+    const seen: number[] = [];
+    datasetOf(await readCsvPair(join(dir, 'q.subjects.csv'), known, { year: 2023, onProgress: (rows) => seen.push(rows) }, 1024));
+    // before: 4096, 8192 from the UTF-8 attempt, then on to 24604, counting those rows again
+    expect(seen).toEqual([1, 2, 3, 4].map((k) => k * PROGRESS_EVERY).concat([2 * n + 3]));
+  });
+
   it('and for an .xlsx', async () => {
     const split = (csv: string) => csv.split('\n').map((line) => line.split(','));
     const wb = await workbook([['subjects', split(subjects)], ['facts', split(facts).map((r, k) => (k === 0 ? r : [r[0], 2023, r[2], Number(r[3])]))]]);
