@@ -25,23 +25,19 @@ export interface CsvFiles {
 
 const PARTS = ['subjects', 'facts', 'history', 'parameters', 'interpretations'] as const satisfies readonly Section[];
 
+/** The CSV files' texts held in memory (the API's {"csv": …} body, tests); each named in paths by its section (`facts!D14`). */
 export function readCsv(files: CsvFiles, known: Known, opts?: ReadOptions): ReadResult {
-  return readCsvNamed(files, {}, known, opts, '(file)');
-}
-
-/** `names` are what paths call each file (`demo.facts.csv!D14`); by default the section name. */
-export function readCsvNamed(files: Partial<CsvFiles>, names: Partial<Record<Section, string>>, known: Known, opts: ReadOptions | undefined, file: string, problems: readonly Problem[] = []): ReadResult {
-  const pre: Problem[] = [...problems];
+  const problems: Problem[] = [];
   const progress = new Progress(opts?.onProgress);
   const tables: Partial<Record<Section, Table>> = {};
   for (const s of PARTS) {
     const text = files[s];
     if (text === undefined) continue;
-    const t = new TableBuilder(names[s] ?? s, progress, pre);
-    if (parseText(text, t.sheet, pre, (row, cells) => t.add(row, cells))) tables[s] = t.table();
+    const t = new TableBuilder(s, progress, problems);
+    if (parseText(text, t.sheet, problems, (row, cells) => t.add(row, cells))) tables[s] = t.table();
   }
   progress.done();
-  return readTables(tables, known, opts, file, pre);
+  return readTables(tables, known, opts, '(file)', problems);
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * 数据: a CSV pair chosen together goes to the server as multipart/form-data files (issue 17), is
- * checked (nothing written), then imported; a pair missing its facts file is refused on the page.
+ * checked (nothing written), then imported; a facts file without its subjects file is refused on the page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorld, type World } from './app';
