@@ -5,11 +5,10 @@
  * name (Chinese or English headers). Text is UTF-8, with or without a byte order mark. CSV has no
  * place for a year: it comes from --year, else the latest fact year.
  */
-import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { parse as parseStream, type Options } from 'csv-parse';
-import { parse } from 'csv-parse/sync';
+import { TextDecoder } from 'node:util';
+import { CsvScanner } from './csv-scan.js';
 import type { Section } from './headers.js';
 import { Progress, TableBuilder, type Row, type Table } from './rows.js';
 import { readTables } from './sheets.js';
@@ -53,24 +52,24 @@ export function csvRows(text: string, sheet: string, problems: Problem[]): Row[]
   return ok ? rows : undefined;
 }
 
-/**
- * csv-parse's options: every record, blank ones too, so that its index is its spreadsheet row.
- * (Not on_record: csv-parse builds an info object for each record it calls it with, a third of its time.)
- */
-const OPTIONS: Options = { bom: true, relax_column_count: true, skip_empty_lines: false };
-
 const notCsv = (sheet: string, e: unknown): Problem => ({ path: sheet, message: `not valid CSV: ${e instanceof Error ? e.message : String(e)}` });
 
-/** Parses `text`, each row to `onRow`; false (and a problem at `sheet`) when it is not CSV. */
+/**
+ * Parses `text`, each row to `onRow` (every record, blank ones too, so that its index is its
+ * spreadsheet row); false (and a problem at `sheet`) when it is not CSV. The rows are passed on
+ * only once the whole text has proved CSV, so that a text that is not reports no progress.
+ */
 function parseText(text: string, sheet: string, problems: Problem[], onRow: (row: number, cells: string[]) => void): boolean {
-  try {
-    const records = parse(text, OPTIONS) as string[][];
-    for (let r = 0; r < records.length; r++) onRow(r + 1, records[r]!);
-    return true;
-  } catch (e) {
-    problems.push(notCsv(sheet, e));
+  const records: string[][] = [];
+  const scanner = new CsvScanner((cells) => records.push([...cells]));
+  scanner.push(Buffer.from(text));
+  scanner.end();
+  if (scanner.error !== undefined) {
+    problems.push(notCsv(sheet, scanner.error));
     return false;
   }
+  for (let r = 0; r < records.length; r++) onRow(r + 1, records[r]!);
+  return true;
 }
 
 /** What reading a CSV file from disk gave: its table, or the problem that it is not CSV, or not text at all. */
@@ -85,45 +84,44 @@ export type CsvStreamed = { ok: true; table: Table; warning?: string } | { ok: f
  */
 export async function streamCsv(path: string, sheet: string, progress: Progress, problems: Problem[], chunk = 256 * 1024): Promise<CsvStreamed> {
   const start = progress.mark();
-  const utf8 = await streamAs('utf-8', path, sheet, progress, problems, chunk);
+  const utf8 = await scanFile(path, sheet, progress, problems, chunk);
   if (utf8 !== 'not-this-encoding') return utf8;
   progress.rewind(start);
-  const gbk = await streamAs('gb18030', path, sheet, progress, problems, chunk);
+  const gbk = await scanFile(path, sheet, progress, problems, chunk, new TextDecoder('gb18030', { fatal: true }));
   if (gbk === 'not-this-encoding') return { ok: false, problem: { path, message: 'not UTF-8 text: save the file as UTF-8 ("CSV UTF-8" in Excel)' } };
   return gbk.ok ? { ...gbk, warning: `${basename(path)} is not UTF-8; read it as GB18030 (GBK), the encoding Excel uses for CSV on Chinese Windows. Save as "CSV UTF-8" to avoid this` } : gbk;
 }
 
-async function streamAs(encoding: string, path: string, sheet: string, progress: Progress, problems: Problem[], chunk: number): Promise<CsvStreamed | 'not-this-encoding'> {
+/**
+ * Scans the file at `path` a chunk at a time (csv-scan.ts), each record a row of the table. The
+ * scanner reads UTF-8 bytes; with `decoder` (GB18030) each chunk is decoded and encoded as UTF-8 first.
+ */
+async function scanFile(path: string, sheet: string, progress: Progress, problems: Problem[], chunk: number, decoder?: TextDecoder): Promise<CsvStreamed | 'not-this-encoding'> {
   const t = new TableBuilder(sheet, progress, problems);
-  const decoder = new TextDecoder(encoding, { fatal: true });
-  const parser = parseStream(OPTIONS);
   let row = 0;
-  parser.on('data', (cells: string[]) => t.add(++row, cells));
-  const ended = new Promise<void>((resolve, reject) => {
-    parser.on('end', resolve);
-    parser.on('error', reject);
-  });
-  ended.catch(() => undefined); // awaited below; an early return must not leave it unhandled
+  const scanner = new CsvScanner((cells) => t.add(++row, cells));
   try {
     for await (const bytes of createReadStream(path, { highWaterMark: chunk }) as AsyncIterable<Buffer>) {
-      let text: string;
-      try {
-        text = decoder.decode(bytes, { stream: true });
-      } catch {
-        parser.destroy();
-        return 'not-this-encoding';
-      }
-      if (!parser.write(text)) await Promise.race([once(parser, 'drain'), ended]);
+      const utf8 = decoder === undefined ? bytes : recode(decoder, bytes);
+      if (utf8 !== undefined) scanner.push(utf8);
+      if (utf8 === undefined || !scanner.utf8) return 'not-this-encoding';
     }
-    try {
-      parser.end(decoder.decode());
-    } catch {
-      parser.destroy();
-      return 'not-this-encoding';
-    }
-    await ended;
-    return { ok: true, table: t.table() };
+    const rest = decoder === undefined ? undefined : recode(decoder);
+    if (decoder !== undefined && rest === undefined) return 'not-this-encoding';
+    if (rest !== undefined) scanner.push(rest);
+    scanner.end();
   } catch (e) {
     return { ok: false, problem: notCsv(sheet, e) };
+  }
+  if (!scanner.utf8) return 'not-this-encoding';
+  return scanner.error === undefined ? { ok: true, table: t.table() } : { ok: false, problem: notCsv(sheet, scanner.error) };
+}
+
+/** The next bytes in `decoder`'s encoding (the rest it holds, without `bytes`) as UTF-8; undefined when they are not in that encoding. */
+function recode(decoder: TextDecoder, bytes?: Buffer): Buffer | undefined {
+  try {
+    return Buffer.from(bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true }));
+  } catch {
+    return undefined;
   }
 }
