@@ -86,9 +86,22 @@ export const SECTIONS: readonly Section[] = ['subjects', 'facts', 'history', 'pa
 export const sheetName = (s: Section): string => `${SHEETS[s].zh}(${s})`;
 export const KEYS_SHEET = '说明(keys)';
 
+/**
+ * norm's answers for the texts it has seen: a file of a million facts names a dozen 指标 and
+ * 类型 labels a million times, and three regular expressions per cell cost a second. Bounded, as
+ * other texts (tags, headers) are many only in a file of garbage.
+ */
+const NORMED = new Map<string, string>();
+const NORMED_LIMIT = 4096;
+
 /** Lenient spelling for names typed by people: no spaces, ASCII parentheses, lower case. */
 export function norm(s: string): string {
-  return s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').toLowerCase();
+  let n = NORMED.get(s);
+  if (n === undefined) {
+    n = s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').toLowerCase();
+    if (NORMED.size < NORMED_LIMIT) NORMED.set(s, n);
+  }
+  return n;
 }
 
 function forms(zh: string, en: string, aliases: readonly string[] = []): string[] {

@@ -21,10 +21,26 @@ export interface Row {
 /** A column with more different strings than this is not one of repeated words: it stops interning. */
 const INTERN_LIMIT = 4096;
 
+/**
+ * A column is held in blocks of this many cells: one array of millions grown by push is copied
+ * again at each growth (seconds at 2M rows, and a peak of old and new copy); blocks are never copied.
+ */
+const BLOCK_BITS = 16;
+const BLOCK = 1 << BLOCK_BITS;
+const IN_BLOCK = BLOCK - 1;
+
+/** A column that begins at row `i` (a wider row than those before): blocks of empty cells up to it. */
+function emptyColumn(i: number): Cell[][] {
+  const blocks: Cell[][] = [];
+  for (let b = 0; b <= i >>> BLOCK_BITS; b++) blocks.push(new Array<Cell>(BLOCK).fill(undefined));
+  return blocks;
+}
+
 export class RowStore {
   /** the sheets the rows come from, in order (a section's first sheet, then its continuation sheets) */
   readonly sheets: string[] = [];
-  private readonly columns: Cell[][] = [];
+  /** columns[col][block][i & IN_BLOCK]: row i's cell in column col is in block i >>> BLOCK_BITS */
+  private readonly columns: Cell[][][] = [];
   private readonly interned: (Map<string, string> | undefined)[] = [];
   private rowNumbers = new Int32Array(1024);
   private sheetIndexes = new Uint16Array(1024);
@@ -52,12 +68,17 @@ export class RowStore {
     this.rowNumbers[i] = row;
     this.sheetIndexes[i] = this.sheets.length - 1;
     while (this.columns.length < cells.length) {
-      this.columns.push(new Array<Cell>(i).fill(undefined));
+      this.columns.push(emptyColumn(i));
       this.interned.push(new Map());
     }
+    const b = i >>> BLOCK_BITS;
+    const at = i & IN_BLOCK;
     for (let col = 0; col < this.columns.length; col++) {
+      const blocks = this.columns[col]!;
+      // sized up front and filled by index: a block is never copied either
+      if (blocks.length === b) blocks.push(new Array<Cell>(BLOCK));
       const cell = cells[col];
-      this.columns[col]!.push(typeof cell === 'string' ? this.intern(col, cell) : cell);
+      blocks[b]![at] = typeof cell === 'string' ? this.intern(col, cell) : cell;
     }
     this.size = i + 1;
   }
@@ -73,7 +94,7 @@ export class RowStore {
   }
 
   cell(i: number, col: number): Cell {
-    return this.columns[col]?.[i];
+    return this.columns[col]?.[i >>> BLOCK_BITS]?.[i & IN_BLOCK];
   }
 
   /** The row numbers of all rows, in order (for the locator). */
