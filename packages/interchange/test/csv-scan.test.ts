@@ -97,6 +97,20 @@ describe('CsvScanner gives what csv-parse gives', () => {
   });
 });
 
+describe('CsvScanner remembering repeated cells', () => {
+  it('gives every cell as csv-parse does over thousands of rows of repeated and varying values', () => {
+    const keys = ['网络零售额', '网络零售额增幅', 'onlineRetail', 'a', 'ab', 'ba', '2023', '2032', '济南😀'];
+    const rows = ['主体编号,年度,指标,值,来源'];
+    for (let i = 0; i < 9000; i++) {
+      // ids repeat in pairs, then change; keys collide in length and end bytes; the value column is all different
+      rows.push([`E${i >> 1}`, 2020 + (i % 4), keys[(i * 7) % keys.length], `${i * 37}万元`, i % 3 === 0 ? '' : i < 5000 ? '统计局' : '企业自报'].join(','));
+    }
+    const text = rows.join('\n') + '\n';
+    const want = oracle(text);
+    for (const size of [text.length * 3, 1000, 4097]) expect(scanned(Buffer.from(text), size)).toEqual(want);
+  });
+});
+
 describe('CsvScanner and UTF-8', () => {
   it('says whether the bytes are UTF-8, also when a character is cut between chunks', () => {
     const ok = new CsvScanner(() => undefined);
