@@ -189,6 +189,14 @@ async function stage(tx: Tx, table: string, n: number, columns: readonly Column[
 const first = <T>(r: { rows: T[] }): T => r.rows[0]!;
 
 /**
+ * The condition that a staged row `s` is not among the `n` rows of `table` (found stored already).
+ * Nothing at all when there are none, as in a first import: the planner, which sees an empty
+ * table as one of a single row, would otherwise look into it once for each of millions of rows.
+ */
+const unlessIn = (table: 'import_known' | 'import_matched', n: number): RawBuilder<unknown> =>
+  n === 0 ? sql`true` : sql`not exists (select 1 from ${sql.table(table)} k where k.ord = s.ord)`;
+
+/**
  * `insert(range)` for consecutive ranges of the `n` staged rows' `ord`, `ctx.insertRows` at a time
  * (see PGLITE_ROWS; the PGlite dialect lets other work run before each statement); `range` is the
  * condition on the staged table `s`, none when one statement takes them all. The sum of what each insert counts.
@@ -267,7 +275,7 @@ async function importSubjects(ctx: Ctx, subjects: readonly Subject[]): Promise<C
     with fresh as (
       insert into subjects (id, kind, name, region, uscc, import_id)
       select s.id, s.kind, s.name, s.region, s.uscc, ${importId}::bigint from import_subjects s
-      where not exists (select 1 from import_known k where k.ord = s.ord) ${range}
+      where ${unlessIn('import_known', known)} ${range}
       returning id
     ), tags as (
       insert into subject_tags (subject_id, tag, added_by)
@@ -382,7 +390,7 @@ async function importFacts(ctx: Ctx, facts: readonly Fact[]): Promise<{ added: n
   const added = await inRanges(ctx, facts.length, async (range) => Number((await sql`
     insert into facts (subject_id, year, quarter, key, item, rule, value, source, import_id)
     select subject_id, year, quarter, key, item, rule, value, coalesce(source, ''), ${importId}::bigint from import_facts s
-    where not exists (select 1 from import_matched m where m.ord = s.ord) ${range}`.execute(tx)
+    where ${unlessIn('import_matched', matched)} ${range}`.execute(tx)
     .catch((e: unknown) => {
       throw (e as { code?: string }).code === '23505' ? new Error(TWICE, { cause: e }) : e;
     })).numAffectedRows));

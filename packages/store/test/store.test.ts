@@ -2,12 +2,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readObject, type Known } from '@duixian/interchange';
 import { evaluate, type Dataset } from '@duixian/engine';
 import { CORPUS } from '@duixian/corpus';
-import { factRevisions, importDataset, importRead, loadDataset, readAndImport, type Store } from '@duixian/store';
+import { factRevisions, importDataset, importRead, loadDataset, readAndImport, type Database, type Store } from '@duixian/store';
 import { BAD_USCC, USCC, example, known, type Loose } from '../../interchange/test/fixtures.js';
 import { BACKENDS, count, snapshot } from './backends.js';
 
@@ -177,6 +177,27 @@ describe.each(BACKENDS)('store on $name', (backend) => {
     expect(await refused(store.db.insertInto('facts').values(fact('E1')).execute())).toBe('accepted');
     expect(await refused(store.db.updateTable('subjects').set({ name: '改名' }).where('id', '=', 'E1').execute())).toBe('accepted');
   });
+
+  it('a statement of 100,000 facts or more is checked by hash (migration 017): one unknown subject among them refuses it whole', async () => {
+    const store = await fresh();
+    await importDataset(store, datasetOf(example()), by);
+    const importId = String((await store.db.selectFrom('imports').select('id').executeTakeFirstOrThrow()).id);
+    // rows 1..n, all E1's but row `bad`'s, told apart by item
+    const insert = (n: number, bad: number, db: Kysely<Database> = store.db) => sql`insert into facts (subject_id, year, quarter, key, item, rule, value, source, import_id)
+      select case when g = ${bad} then 'NOBODY' else 'E1' end, 2023, 0, 'onlineRetail', 'bulk ' || g, '', 1, '', ${importId}::bigint
+      from generate_series(1, ${n}::integer) g`.execute(db);
+    const before = await count(store, 'facts');
+    await expect(insert(100_000, 99_999)).rejects.toMatchObject({ code: '23503', message: expect.stringMatching(/facts\.subject_id 'NOBODY' names no subject/) });
+    await expect(insert(99_999, 99_999)).rejects.toMatchObject({ code: '23503' }); // the index lookup, just below the bound
+    expect(await count(store, 'facts')).toBe(before);
+    // accepted; and in the same transaction, the planner's setting the big check turns off for its one query is back as it was
+    const nestloop = await store.db.transaction().execute(async (tx) => {
+      await insert(100_000, 0, tx);
+      return (await sql<{ v: string }>`select current_setting('enable_nestloop') as v`.execute(tx)).rows[0]!.v;
+    });
+    expect(nestloop).toBe('on');
+    expect(await count(store, 'facts')).toBe(before + 100_000);
+  }, 120_000);
 
   describe('bad input leaves every table unchanged, and every problem comes back with its place', () => {
     // one store for every kind: it holds the example, and no bad file may add to it

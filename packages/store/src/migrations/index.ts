@@ -15,6 +15,7 @@ import * as m013 from './013-corpus-versions.js';
 import * as m014 from './014-banks.js';
 import * as m015 from './015-notice-content.js';
 import * as m016 from './016-subject-keys-per-statement.js';
+import * as m017 from './017-subject-check-by-hash.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '014-banks': m014,
   '015-notice-content': m015,
   '016-subject-keys-per-statement': m016,
+  '017-subject-check-by-hash': m017,
 };
 
 export const migrations: MigrationProvider = { getMigrations: async () => MIGRATIONS };
