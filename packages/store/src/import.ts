@@ -177,11 +177,16 @@ const arrays = (columns: readonly Column[], from: number, to: number) =>
  */
 async function stage(tx: Tx, table: string, n: number, columns: readonly Column[], after?: (done: number) => void): Promise<void> {
   await sql`create temporary table ${sql.table(table)} (ord integer not null, ${sql.join(columns.map((c) => sql`${sql.ref(c.name)} ${sql.raw(c.type)}`))}) on commit drop`.execute(tx);
+  // the next statement's text is made while the server inserts the previous one's rows (the driver sends it when that ends)
+  let previous: Promise<unknown> = Promise.resolve();
   for (let from = 0; from < n; from += BATCH) {
     const to = Math.min(n, from + BATCH);
-    await sql`insert into ${sql.table(table)} select * from unnest(${sql.join(arrays([ORD, ...columns], from, to))})`.execute(tx);
-    after?.(to);
+    const inserted = sql`insert into ${sql.table(table)} select * from unnest(${sql.join(arrays([ORD, ...columns], from, to))})`.execute(tx);
+    inserted.catch(() => undefined); // awaited below, after the previous one: a failure must not be unhandled meanwhile
+    await previous;
+    previous = inserted.then(() => after?.(to));
   }
+  await previous;
   // temporary tables are never analysed automatically: the joins below are planned on real counts
   await sql`analyze ${sql.table(table)}`.execute(tx);
 }
