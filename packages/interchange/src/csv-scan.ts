@@ -25,6 +25,12 @@ const enum Eol {
 
 /** A record runs past the bytes held: scan it again from its start when more arrive. */
 const MORE = -1;
+/**
+ * The longest record held while more bytes arrive. A row of statistics is under a kilobyte; a quote
+ * left open turns the rest of the file into one record, scanned again from its start with each
+ * chunk (and copied): refused here instead of taking time that grows with the square of its length.
+ */
+export const MAX_RECORD = 4 << 20;
 
 /** Buffer's own slicing, without toString's checks of its arguments (it runs once per cell). */
 interface Slices {
@@ -146,6 +152,7 @@ export class CsvScanner {
     if (this.error === undefined) {
       try {
         pos = this.records(buf, pos);
+        if (buf.length - pos > MAX_RECORD) throw new Error(`Record Too Long: the record that starts at line ${this.line} runs on for more than ${MAX_RECORD >> 20} MB; is a quote left open?`);
       } catch (e) {
         this.error = e as Error;
       }

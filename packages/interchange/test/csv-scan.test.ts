@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { CsvScanner } from '../src/csv-scan.js';
+import { CsvScanner, MAX_RECORD } from '../src/csv-scan.js';
 
 /** What csv-parse gives with the options csv.ts used: records, or the error. */
 function oracle(text: string): string[][] | 'error' {
@@ -72,6 +72,23 @@ describe('CsvScanner gives what csv-parse gives', () => {
     expect(lines[0]).toMatch(/quote.*line 2/i);
     expect(lines[1]).toMatch(/quote.*line 2/i);
     expect(lines[2]).toMatch(/quote.*line 2/i);
+  });
+
+  it('refuses a record longer than MAX_RECORD as it arrives (a quote left open), and takes one just under it', () => {
+    const records = (cell: number) => {
+      const text = Buffer.from(`id,note\nS1,"${'x'.repeat(cell)}"\nS2,b\n`);
+      const out: string[][] = [];
+      const s = new CsvScanner((cells) => out.push([...cells]));
+      let pushed = 0;
+      for (let at = 0; at < text.length && s.error === undefined; at += 256 << 10, pushed++) s.push(text.subarray(at, at + (256 << 10)));
+      s.end();
+      return { error: s.error?.message, rows: out.length, pushed, chunks: Math.ceil(text.length / (256 << 10)) };
+    };
+    const under = records(MAX_RECORD - 16);
+    expect([under.error, under.rows]).toEqual([undefined, 3]);
+    const over = records(MAX_RECORD + (1 << 20));
+    expect(over.error).toMatch(/^Record Too Long: the record that starts at line 2 runs on for more than 4 MB; is a quote left open\?$/);
+    expect(over.pushed).toBeLessThan(over.chunks); // refused before the end of the file
   });
 
   it('generated cells with quotes, commas, line ends, CJK and emoji', () => {
