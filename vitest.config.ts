@@ -8,6 +8,7 @@ export default defineConfig({
   esbuild: { jsx: 'automatic' }, // the pages' .tsx (React 17+ JSX transform)
   resolve: {
     alias: {
+      '@duixian/api': src('api'),
       '@duixian/engine': src('engine'),
       '@duixian/corpus': src('corpus'),
       '@duixian/interchange': src('interchange'),

@@ -1,0 +1,7 @@
+/**
+ * @duixian/api: the HTTP API's shapes, one module per area. The server declares each route's body,
+ * query, parameters and responses with these schemas (validation, serialisation and the OpenAPI
+ * document come from them); the pages import the types only (`import type`), so nothing of this
+ * package enters their bundle.
+ */
+export { ErrorBody, FieldProblem, errorResponses } from './errors.js';
