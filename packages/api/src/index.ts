@@ -5,3 +5,4 @@
  * package enters their bundle.
  */
 export { ErrorBody, FieldProblem, errorResponses } from './errors.js';
+export { Readiness } from './operations.js';

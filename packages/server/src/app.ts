@@ -41,6 +41,7 @@ import { taskRoutes } from './routes/tasks.js';
 import { processContext, type ProcessOptions } from './process.js';
 import { corpusDraftRoutes } from './routes/corpus-drafts.js';
 import { PlatformCorpus } from './platform-corpus.js';
+import { operationRoutes } from './routes/operations.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -86,6 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', () => corpora.ensure());
   app.get('/api/health', { schema: { tags: ['系统'], summary: 'Liveness, the corpus version in force and the database backend' } }, async () => ({ ok: true, corpus: CORPUS.version, database: opts.store.backend }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(operationRoutes(opts.store, corpora)); // outside the public limit: a load balancer asks often
   const years = new YearData(opts.store, undefined, undefined, yearLoader(opts.store));
   const jobs = new Jobs((err) => app.log.error(err));
   const publicLimiter = new PublicLimiter(opts.publicLimits);

@@ -70,6 +70,11 @@ export class PlatformCorpus {
     else useCorpus(this.current.loaded);
   }
 
+  /** The corpus in force this server's pages read; undefined until start() adopted one. */
+  get inUse(): CorpusAt | undefined {
+    return this.current;
+  }
+
   /** A publication was made: the next request looks the corpus in force up again. */
   recheck(): void {
     this.checked = undefined;

@@ -14,6 +14,7 @@ export {
   type CorpusState, type CorpusVersion, type NewCorpusVersion, type Publication,
 } from './corpus-versions.js';
 export { appendAudit, verifyAudit, canonical, type AuditEntry, type AuditCheck } from './audit.js';
+export { databaseAnswers, pendingMigrations } from './readiness.js';
 export {
   ROLES, BANK_NAME, AccountError, MIN_PASSWORD, accountProblem, passwordProblem, strongPassword, canonicalUsername, usernameProblem, createAccount, ensureFirstAdmin, authenticate,
   openSession, sessionOf, closeSession, changePassword, listAccounts, readAccount, setAccountDisabled, resetPassword, type Account, type ListedAccount, type NewAccount, type Session,
