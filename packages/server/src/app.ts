@@ -27,7 +27,8 @@ import { importRoutes } from './routes/imports.js';
 import { subjectRoutes } from './routes/subjects.js';
 import { runRoutes } from './routes/runs.js';
 import { jobRoutes } from './routes/jobs.js';
-import { Jobs } from './jobs.js';
+import { Jobs, MemoryJobBook } from './jobs.js';
+import { PgJobBook } from './jobs-pg.js';
 import { monitoringRoutes } from './routes/monitoring.js';
 import { auditRoutes } from './routes/audit.js';
 import { applicationRoutes } from './routes/applications.js';
@@ -89,7 +90,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(operationRoutes(opts.store, corpora)); // outside the public limit: a load balancer asks often
   const years = new YearData(opts.store, undefined, undefined, yearLoader(opts.store));
-  const jobs = new Jobs((err) => app.log.error(err));
+  const log = (err: unknown) => app.log.error(err);
+  // over PostgreSQL the jobs are the fleet's (jobs-pg.ts); PGlite's one process keeps them in memory
+  const jobs = new Jobs(opts.store.backend === 'postgres' ? new PgJobBook(opts.store.db, {}, log) : new MemoryJobBook(), log);
+  app.addHook('onClose', () => jobs.stop()); // a job still running when the server stops ends as failed, saying so
   const publicLimiter = new PublicLimiter(opts.publicLimits);
   await app.register(async (open) => {
     open.addHook('onRequest', publicLimiter.hook); // for the routes registered in here only

@@ -72,6 +72,22 @@ export interface RowsVersionTable {
   version: Int;
 }
 
+/** A job of a server process over PostgreSQL (migration 018; the server's jobs.ts). */
+export interface JobsTable {
+  id: string;
+  kind: string;
+  owner: string;
+  state: 'running' | 'done' | 'failed';
+  progress: unknown;
+  status: number | null;
+  result: unknown;
+  error: unknown;
+  started: Stamp;
+  ended: Date | string | null;
+  process: string;
+  lease_until: Date | string;
+}
+
 /** A year's subjects, tags and facts at one rows_version, in parts (snapshot.ts). */
 export interface YearSnapshotsTable {
   year: number;
@@ -448,4 +464,5 @@ export interface Database {
   task_reports: TaskReportsTable;
   rows_version: RowsVersionTable;
   year_snapshots: YearSnapshotsTable;
+  jobs: JobsTable;
 }

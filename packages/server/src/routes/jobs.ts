@@ -15,7 +15,7 @@ export function jobRoutes(store: Store, jobs: Jobs) {
         params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } },
       },
     }, async (req) => {
-      const job = jobs.get(req.params.id, accountOf(req).id);
+      const job = await jobs.get(req.params.id, accountOf(req).id);
       if (!job) throw new ApiError(404, 'not-found', '没有这个任务（任务结束一小时后不再保留）', 'No such job (jobs are kept for an hour after they end)');
       return job;
     });

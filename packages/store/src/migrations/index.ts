@@ -16,6 +16,7 @@ import * as m014 from './014-banks.js';
 import * as m015 from './015-notice-content.js';
 import * as m016 from './016-subject-keys-per-statement.js';
 import * as m017 from './017-subject-check-by-hash.js';
+import * as m018 from './018-jobs.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '015-notice-content': m015,
   '016-subject-keys-per-statement': m016,
   '017-subject-check-by-hash': m017,
+  '018-jobs': m018,
 };
 
 export const migrations: MigrationProvider = { getMigrations: async () => MIGRATIONS };
