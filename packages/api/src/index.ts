@@ -6,3 +6,8 @@
  */
 export { ErrorBody, FieldProblem, errorResponses } from './errors.js';
 export { Readiness } from './operations.js';
+export * from './common.js';
+export * from './paging.js';
+export * from './jobs.js';
+export * from './match.js';
+export * from './runs.js';

@@ -7,6 +7,11 @@
  * Enterprise users see their own rows of official runs.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  AwardList, AwardsQuery, CompareParams, Comparison, errorResponses, Job, NewRun, Promotion, Rerun, Run, RunCreated, RunDetail, RunList, RunParams,
+  PageQuery, type Run as RunView,
+} from '@duixian/api';
 import { compareEvaluations, DraftError, fenOf, switchProblems, type AwardRow, type Change, type Corpus, type Subject, type SubjectKind } from '@duixian/engine';
 import { byId, CORPUS, DOCUMENT_IDS, isWithin, KNOWN, REGION_TABLE } from '@duixian/corpus';
 import { awardTotals, filterAwards, noticeCsv, noticeXlsx, readObject, type AwardFilter, type NoticeContext } from '@duixian/interchange';
@@ -17,7 +22,7 @@ import type { Jobs } from '../jobs.js';
 import type { PlatformCorpus } from '../platform-corpus.js';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
 import { ADMINS, EVERYONE, overlappingRegions, overlaps, PROVINCE, READERS, seesAll } from '../auth/access.js';
-import { pageOf, PAGE_PROPERTIES, PAGE_QUERY, type PageQuery } from '../paging.js';
+import { pageOf } from '../paging.js';
 import { subjectsInScope } from '../scope.js';
 import { XLSX } from './imports.js';
 
@@ -39,24 +44,16 @@ interface RunRecord {
   readonly options: unknown;
   readonly readings: unknown;
   /** the figures it was given that are not the law's (draft changes, its own parameters and readings) */
-  readonly deviations: readonly Deviation[];
+  readonly deviations: Deviation[];
   /** ranked rules whose peer set had members without the figure (I-rank-incomplete), with those members */
-  readonly incomplete?: readonly { readonly rule: string; readonly lacking: readonly string[] }[];
+  readonly incomplete?: { rule: string; lacking: string[] }[];
 }
 
 const isOfficial = (r: RunRecord) => r.kind === 'official' || r.promoted;
 
 
-type Section = 'award' | 'withheld' | 'missing';
-const FILTERS = {
-  section: { type: 'string', enum: ['award', 'withheld', 'missing'], default: 'award' },
-  document: { type: 'string' }, rule: { type: 'string' }, region: { type: 'string' }, funder: { type: 'string' },
-  type: { type: 'string', enum: ['money', 'honor', 'recommendation', 'pending'] },
-  format: { type: 'string', enum: ['json', 'csv', 'xlsx'], default: 'json' },
-  sort: { type: 'string', enum: ['amount', '-amount', 'subject', 'rule'] },
-} as const;
-type Sort = 'amount' | '-amount' | 'subject' | 'rule';
-type AwardsQuery = PageQuery & AwardFilter & { section?: Section; format?: 'json' | 'csv' | 'xlsx'; sort?: Sort };
+type Section = AwardsQuery['section'];
+type Sort = NonNullable<AwardsQuery['sort']>;
 
 /** The list in the order asked for (the run's order otherwise); amounts compared exactly, unpriced awards last. */
 function sortRows(rows: AwardRow[], sort: Sort | undefined): AwardRow[] {
@@ -70,7 +67,6 @@ function sortRows(rows: AwardRow[], sort: Sort | undefined): AwardRow[] {
   };
   return [...rows].sort((a, b) => by[sort](a, b) || 0);
 }
-const RUN_ID = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' }, other: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
 
 export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: PlatformCorpus) {
   /** Runs with what a reader sees of them: the creator's jurisdiction, and whether a promotion made them official. */
@@ -121,7 +117,7 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: Pl
     return { rows, subjects };
   }
 
-  const view = (r: RunRecord) => ({ ...r, official: isOfficial(r), simulation: r.kind === 'simulation' });
+  const view = (r: RunRecord): RunView => ({ ...r, at: r.at.toISOString(), official: isOfficial(r), simulation: r.kind === 'simulation' });
   /**
    * The corpus a stored run was decided with, so that a later publication changing or removing its
    * rules does not rename its awards; the one in force for runs stored before versions were kept.
@@ -129,22 +125,15 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: Pl
   const lawOf = async (run: RunRecord): Promise<Corpus> => (await corpora.ofRun(run.corpusHash)).corpus;
   const context = (law: Corpus, subjects: Map<string, Subject>): NoticeContext => ({ subjects, ...byId(law), regions: REGION_TABLE });
 
-  return async (app: FastifyInstance): Promise<void> => {
-    app.post<{ Body: { year: number; documents?: string[]; interpretations?: Record<string, string>; changes?: Change[]; parameters?: { rule: string; key: string; value: string }[]; simulation?: boolean } }>('/api/runs', {
+  return async (untyped: FastifyInstance): Promise<void> => {
+    const app = untyped.withTypeProvider<TypeBoxTypeProvider>();
+    app.post('/api/runs', {
       preHandler: guard(store, ADMINS),
       schema: {
-        tags: ['测算'], summary: 'Evaluate a year from the database and store the run; changes (draft amounts, thresholds, caps) or simulation:true make it a simulation',
-        body: {
-          type: 'object', required: ['year'], additionalProperties: false,
-          properties: {
-            year: { type: 'integer', minimum: 2000, maximum: 2100 },
-            documents: { type: 'array', maxItems: 1000, items: { type: 'string', maxLength: 200 }, description: 'documents of the corpus in force (GET /api/documents); all when absent' },
-            interpretations: { type: 'object', additionalProperties: { type: 'string' }, description: 'reading switches: {"I-pool": "largest-first"} for every document, {"I-tier-range@jiyang-2021-80": "upper-inclusive"} for one (GET /api/interpretations lists them)' },
-            changes: { type: 'array', maxItems: 200, items: { type: 'object', required: ['rule', 'key', 'value'], additionalProperties: false, properties: { rule: { type: 'string' }, key: { type: 'string' }, value: { type: 'string' } } } },
-            parameters: { type: 'array', maxItems: 200, description: 'for this run only, e.g. a 金额待定 amount: {rule, key: "amount", value: "50万元"}', items: { type: 'object', required: ['rule', 'key', 'value'], additionalProperties: false, properties: { rule: { type: 'string' }, key: { type: 'string' }, value: { type: 'string' } } } },
-            simulation: { type: 'boolean' },
-          },
-        },
+        tags: ['测算'], summary: '测算：从数据库评估一个年度并保存；有修改或 simulation:true 即为模拟',
+        description: 'Evaluate a year from the database and store the run; changes (draft amounts, thresholds, caps) or simulation:true make it a simulation. With Prefer: respond-async, 202 and the job.',
+        body: NewRun,
+        response: { 201: RunCreated, 202: Job, ...errorResponses(400, 401, 403, 422, 503) },
       },
     }, async (req, reply) => {
       const me = accountOf(req);
@@ -165,25 +154,29 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: Pl
       if (b.simulation === true && !ownFigures) {
         throw new ApiError(422, 'nothing-changed', '模拟须至少修改一项金额、门槛或上限，或选择一个不同的口径', 'A simulation needs a change: draft changes, parameters or readings', [{ path: 'changes', message: 'give changes, parameters or interpretations to simulate' }]);
       }
-      return jobs.respond(req, reply, 'run', 201, async (report) => {
+      return jobs.respond(req, reply, 'run', 201, async (report): Promise<RunCreated> => {
         try {
           report({ phase: 'load' });
           const data = await years.current(b.year, (done, total) => report({ phase: 'load', done, total }));
           const law = await corpora.inForce(); // the province's publication in force today, else the process's own
           const run = await createRun(store, law.loaded.corpus, {
             year: b.year, by: me.username, data, onProgress: report, corpusHash: law.hash, ...(b.documents ? { documents: b.documents } : {}), ...(b.interpretations ? { interpretations: b.interpretations } : {}),
-            ...(b.changes ? { changes: b.changes } : {}), ...(simulation ? { simulation: true } : {}), ...(parameters.length ? { parameters } : {}),
+            ...(b.changes ? { changes: b.changes as readonly Change[] } : {}) /* keys checked by the engine: DraftError */, ...(simulation ? { simulation: true } : {}), ...(parameters.length ? { parameters } : {}),
           });
-          return { ...run, official: run.kind === 'official', simulation: run.kind === 'simulation' };
+          return { ...run, deviations: [...run.deviations], official: run.kind === 'official', simulation: run.kind === 'simulation' };
         } catch (e) {
           if (e instanceof DraftError) throw new ApiError(422, 'invalid-draft', '模拟修改无法应用，请逐条修改', 'The draft changes cannot be applied', e.problems.map((message) => ({ path: 'changes', message })));
           throw e;
         }
-      });
+      }) as Promise<RunCreated | Job>;
     });
 
-    app.get<{ Querystring: PageQuery }>('/api/runs', {
-      preHandler: guard(store, READERS), schema: { tags: ['测算'], summary: 'Runs of your jurisdiction, inside it and above it, newest first', querystring: PAGE_QUERY },
+    app.get('/api/runs', {
+      preHandler: guard(store, READERS),
+      schema: {
+        tags: ['测算'], summary: '测算列表：本辖区、下级与上级的测算，新的在前', description: 'Runs of your jurisdiction, inside it and above it, newest first',
+        querystring: PageQuery, response: { 200: RunList, ...errorResponses(400, 401, 403) },
+      },
     }, async (req) => {
       const me = accountOf(req);
       const page = pageOf(req.query);
@@ -194,8 +187,12 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: Pl
       return { ...page.info(total), items: rows.map((r) => view(toRecord(r))) };
     });
 
-    app.get<{ Params: { id: string } }>('/api/runs/:id', {
-      preHandler: guard(store, EVERYONE), schema: { tags: ['测算'], summary: 'One run: what it was given, its hashes, and the counts you may see', params: RUN_ID },
+    app.get('/api/runs/:id', {
+      preHandler: guard(store, EVERYONE),
+      schema: {
+        tags: ['测算'], summary: '一次测算：输入、哈希与您可见的条数', description: 'One run: what it was given, its hashes, and the counts you may see',
+        params: RunParams, response: { 200: RunDetail, ...errorResponses(400, 401, 403, 404) },
+      },
     }, async (req) => {
       const me = accountOf(req);
       const run = await readable(me, req.params.id);
@@ -205,11 +202,12 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: Pl
       return { ...view(run), counts };
     });
 
-    app.get<{ Params: { id: string }; Querystring: AwardsQuery }>('/api/runs/:id/awards', {
+    app.get('/api/runs/:id/awards', {
       preHandler: guard(store, EVERYONE),
       schema: {
-        tags: ['测算'], summary: '公示: the award list (or withheld / missing rows) with filters and totals; format=csv|xlsx exports it',
-        params: RUN_ID, querystring: { type: 'object', properties: { ...PAGE_PROPERTIES, ...FILTERS } },
+        tags: ['测算'], summary: '公示名单（或不予发放、缺数据），可筛选、合计；format=csv|xlsx 导出',
+        description: '公示: the award list (or withheld / missing rows) with filters and totals; format=csv|xlsx exports it (a file, not JSON)',
+        params: RunParams, querystring: AwardsQuery, response: { 200: AwardList, ...errorResponses(400, 401, 403, 404) },
       },
     }, async (req, reply) => {
       const me = accountOf(req);
@@ -217,14 +215,18 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: Pl
       const { section = 'award', format = 'json', sort, page: _p, pageSize: _s, ...filter } = req.query;
       const { rows, subjects } = await visibleRows(me, run.id, section);
       const ctx = context(await lawOf(run), subjects);
-      const chosen = sortRows(filterAwards(rows, ctx, filter), sort);
+      const chosen = sortRows(filterAwards(rows, ctx, filter as AwardFilter), sort);
       if (format !== 'json') return exportList(reply, run, chosen, ctx, format);
       const page = pageOf(req.query);
       return { run: view(run), ...page.info(chosen.length), ...(section === 'award' ? { totals: awardTotals(chosen, ctx) } : {}), items: page.slice(chosen) };
     });
 
-    app.get<{ Params: { id: string; other: string } }>('/api/runs/:id/compare/:other', {
-      preHandler: guard(store, READERS), schema: { tags: ['测算'], summary: 'Who gains, who loses and by how much, from run :id to run :other; totals by funder and city', params: RUN_ID },
+    app.get('/api/runs/:id/compare/:other', {
+      preHandler: guard(store, READERS),
+      schema: {
+        tags: ['测算'], summary: '比较两次测算：谁增加、谁减少、多少；按出资方和市合计', description: 'Who gains, who loses and by how much, from run :id to run :other; totals by funder and city',
+        params: CompareParams, response: { 200: Comparison, ...errorResponses(400, 401, 403, 404) },
+      },
     }, async (req) => {
       const me = accountOf(req);
       const [a, b] = [await readable(me, req.params.id), await readable(me, req.params.other)];
@@ -236,9 +238,12 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: Pl
       return { before: view(a), after: view(b), ...cmp, gainers: cmp.gainers.map(named), losers: cmp.losers.map(named) };
     });
 
-    app.post<{ Params: { id: string } }>('/api/runs/:id/rerun', {
+    app.post('/api/runs/:id/rerun', {
       preHandler: guard(store, READERS),
-      schema: { tags: ['测算'], summary: 'Decide a stored run again, with its own corpus version, on the data stored now; nothing is written. Same data, same hashes', params: RUN_ID },
+      schema: {
+        tags: ['测算'], summary: '复算：按原政策库版本、用现存数据再算一次，不写入', description: 'Decide a stored run again, with its own corpus version, on the data stored now; nothing is written. Same data, same hashes',
+        params: RunParams, response: { 200: Rerun, 202: Job, ...errorResponses(400, 401, 403, 404, 409, 503) },
+      },
     }, async (req, reply) => {
       const me = accountOf(req);
       const run = await readable(me, req.params.id);
@@ -246,20 +251,21 @@ export function runRoutes(store: Store, years: YearData, jobs: Jobs, corpora: Pl
       if (hash === null) {
         throw new ApiError(409, 'corpus-not-kept', `测算 ${run.id} 早于政策库版本留存，无法按其原政策库复算`, `Run ${run.id} was made before corpus versions were kept: its corpus cannot be read again`);
       }
-      return jobs.respond(req, reply, 'rerun', 200, async (report) => {
+      return jobs.respond(req, reply, 'rerun', 200, async (report): Promise<Rerun> => {
         report({ phase: 'load' });
         const law = (await corpora.version(hash))!; // kept before the run was stored (a foreign key)
         const again = await rerun(store, run.id, law.corpus, await years.current(run.year));
         const same = again.inputHash === run.inputHash && again.resultHash === run.resultHash;
         return { run: run.id, corpusHash: hash, stored: { inputHash: run.inputHash, resultHash: run.resultHash }, rerun: { inputHash: again.inputHash, resultHash: again.resultHash }, same };
-      });
+      }) as Promise<Rerun | Job>;
     });
 
-    app.post<{ Params: { id: string }; Body: { reason: string } }>('/api/runs/:id/promote', {
+    app.post('/api/runs/:id/promote', {
       preHandler: guard(store, ADMINS),
       schema: {
-        tags: ['测算'], summary: 'Make a simulation official (recorded on its own; the run never changes); one with figures other than the law\'s: the province only', params: RUN_ID,
-        body: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 2, maxLength: 500 } } },
+        tags: ['测算'], summary: '将模拟确认为正式结果（使用非政策文件数字的，仅省级）',
+        description: 'Make a simulation official (recorded on its own; the run never changes); one with figures other than the law\'s: the province only',
+        params: RunParams, body: Promotion, response: { 200: Run, ...errorResponses(400, 401, 403, 404, 409) },
       },
     }, async (req) => {
       const me = accountOf(req);
