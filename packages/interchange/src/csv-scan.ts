@@ -8,6 +8,7 @@
  * end in an unquoted cell is text. Whether the bytes are UTF-8 is decided as they arrive.
  */
 import { isUtf8 } from 'node:buffer';
+import { RecentColumns, decode } from './recent-cells.js';
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
@@ -32,18 +33,6 @@ const MORE = -1;
  */
 export const MAX_RECORD = 4 << 20;
 
-/** Buffer's own slicing, without toString's checks of its arguments (it runs once per cell). */
-interface Slices {
-  latin1Slice(start: number, end: number): string;
-  utf8Slice(start: number, end: number): string;
-}
-
-/** Cell text from bytes: Latin-1 is UTF-8 for ASCII (`hi`, the bytes or-ed, below 0x80) and cheaper to decode. */
-function decode(buf: Buffer, start: number, end: number, hi: number): string {
-  if (start === end) return '';
-  return hi < 0x80 ? (buf as unknown as Slices).latin1Slice(start, end) : (buf as unknown as Slices).utf8Slice(start, end);
-}
-
 /** Where the bytes stop holding whole UTF-8 characters: before a character the chunk cut, else the end. */
 function charBoundary(buf: Buffer): number {
   const n = buf.length;
@@ -53,53 +42,6 @@ function charBoundary(buf: Buffer): number {
     if (b >= 0xc0) return (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) > k ? n - k : n;
   }
   return n;
-}
-
-/** Slots of RecentCells: a column of repeated values (years, keys, kinds, regions) has a few dozen. */
-const SLOTS = 64;
-/** Longer cells are names or amounts, seldom repeated: not remembered. */
-const SLOT_BYTES = 32;
-/** After this many cells a column that found less than half of them remembered stops remembering. */
-const TRIAL = 4096;
-
-/**
- * The recent cells of one column by their bytes, so that a value the column repeats is not
- * decoded again (a million facts name a few years and keys; decoding was a tenth of the read).
- * Direct-mapped: a cell's slot comes from its length and three of its bytes.
- */
-class RecentCells {
-  private readonly bytes = new Uint8Array(SLOTS * SLOT_BYTES);
-  private readonly lengths = new Int32Array(SLOTS).fill(-1);
-  private readonly texts: string[] = new Array<string>(SLOTS).fill('');
-  private seen = 0;
-  private hits = 0;
-
-  /** false once the column proves to hold values that do not repeat (ids, names, amounts) */
-  get useful(): boolean {
-    return this.seen < TRIAL || this.hits * 2 >= TRIAL;
-  }
-
-  text(buf: Buffer, start: number, end: number, hi: number): string {
-    const len = end - start;
-    if (len === 0 || len > SLOT_BYTES) return decode(buf, start, end, hi);
-    if (this.seen < TRIAL) this.seen++;
-    const slot = (len * 31 + buf[start]! * 7 + buf[start + (len >> 1)]! * 3 + buf[end - 1]!) & (SLOTS - 1);
-    const at = slot * SLOT_BYTES;
-    const bytes = this.bytes;
-    if (this.lengths[slot] === len) {
-      let i = 0;
-      while (i < len && bytes[at + i] === buf[start + i]) i++;
-      if (i === len) {
-        if (this.seen < TRIAL) this.hits++;
-        return this.texts[slot]!;
-      }
-    }
-    const text = decode(buf, start, end, hi);
-    for (let i = 0; i < len; i++) bytes[at + i] = buf[start + i]!;
-    this.lengths[slot] = len;
-    this.texts[slot] = text;
-    return text;
-  }
 }
 
 /** Line breaks in buf[start, end): CRLF, LF and CR each count one. */
@@ -127,8 +69,8 @@ export class CsvScanner {
   private readonly cells: string[] = [];
   /** the bytes of the unquoted cell last scanned, or-ed (see decode) */
   private hi = 0;
-  /** each column's recent cells; null once they proved not to repeat */
-  private readonly recent: (RecentCells | null | undefined)[] = [];
+  /** each column's recent cells */
+  private readonly recent = new RecentColumns();
 
   constructor(private readonly onRecord: (cells: string[]) => void) {}
 
@@ -206,7 +148,7 @@ export class CsvScanner {
       } else {
         const end = this.unquoted(buf, p, this.line + lines);
         if (end === MORE) return MORE;
-        value = this.cellText(cells.length, buf, p, end);
+        value = this.recent.text(cells.length, buf, p, end, this.hi);
         p = end;
       }
       if (p === buf.length && !this.final) return MORE;
@@ -219,16 +161,6 @@ export class CsvScanner {
       this.line += lines + 1;
       return p + this.eolAt(buf, p); // a field ends at a comma, a line end, or the end
     }
-  }
-
-  /** The text of unquoted cell buf[start, end) in column `col`, found among the column's recent cells if it is a repeated one. */
-  private cellText(col: number, buf: Buffer, start: number, end: number): string {
-    let recent = this.recent[col];
-    if (recent === undefined) this.recent[col] = recent = new RecentCells();
-    if (recent === null) return decode(buf, start, end, this.hi);
-    const text = recent.text(buf, start, end, this.hi);
-    if (!recent.useful) this.recent[col] = null;
-    return text;
   }
 
   /** The end of the unquoted cell at `p`: a comma, the line end, or the end of the bytes. */

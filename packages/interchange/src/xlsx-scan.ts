@@ -8,6 +8,8 @@
  */
 import type { Cell } from './rows.js';
 import { shiftDecimal } from './decimal.js';
+import { RecentColumns, decode } from './recent-cells.js';
+import { StartTag, UNREAD, bytesAt, columnAt, numberAt } from './xml-bytes.js';
 
 const enum Ch {
   Lt = 0x3c,
@@ -108,8 +110,8 @@ function stringItem(buf: Buffer, start: number, end: number, t: Tags, rPh: Tags)
 }
 
 /**
- * Cuts a stream of XML into complete elements named `name`, each given to `each` (a view of its
- * bytes: every search inside it stops at its end, not at the chunk's);
+ * Cuts a stream of XML into complete elements named `name`, each given to `each` as a range of
+ * the bytes held (no Buffer made per element: a sheet has millions of rows);
  * what is cut off at a chunk's end waits for the next chunk. `before` sees the text before the
  * first element (a worksheet's dimension), once.
  */
@@ -120,7 +122,7 @@ class ElementCutter {
 
   constructor(
     private readonly name: string,
-    private readonly each: (element: Buffer, prefix: string) => void,
+    private readonly each: (buf: Buffer, start: number, end: number, prefix: string) => void,
     private readonly before?: (head: string) => void,
   ) {}
 
@@ -161,7 +163,7 @@ class ElementCutter {
         break;
       }
       if (buf[gt - 1] === Ch.Slash) {
-        this.each(buf.subarray(open, gt + 1), this.prefix!);
+        this.each(buf, open, gt + 1, this.prefix!);
         at = gt + 1;
         continue;
       }
@@ -170,7 +172,7 @@ class ElementCutter {
         at = open;
         break;
       }
-      this.each(buf.subarray(open, close + tags.close.length), this.prefix!);
+      this.each(buf, open, close + tags.close.length, this.prefix!);
       at = close + tags.close.length;
     }
     // a copy: a slice would keep the whole chunk alive
@@ -181,8 +183,10 @@ class ElementCutter {
 /** The shared strings (xl/sharedStrings.xml), in order. */
 export class SharedStrings {
   readonly strings: string[] = [];
-  private readonly items = new ElementCutter('si', (si, prefix) => {
+  private readonly items = new ElementCutter('si', (buf, start, end, prefix) => {
     const t = tagsFor(prefix);
+    // a view of the item alone: stringItem's searches (for a phonetic guide) then stop at its end
+    const si = buf.subarray(start, end);
     this.strings.push(stringItem(si, 0, si.length, t.t, t.rPh));
   });
 
@@ -237,14 +241,59 @@ export interface SheetContext {
   readonly date1904: boolean;
 }
 
+/** A cell's type (its `t`), as the value's reading depends on it. */
+const enum Type {
+  Number, // n, absent, or a type no value reading knows (read as a number, as before)
+  Shared, // s
+  Inline, // inlineStr
+  Text, // str (a formula's text) and e (an error's code)
+  Bool, // b
+  Iso, // d (an ISO 8601 date)
+}
+
+const INLINE_STR = Buffer.from('inlineStr');
+
+/** The type named by the bytes buf[start, end). */
+function typeAt(buf: Buffer, start: number, end: number): Type {
+  if (end - start === 1) {
+    const b = buf[start];
+    return b === 0x73 ? Type.Shared : b === 0x62 ? Type.Bool : b === 0x65 ? Type.Text : b === 0x64 ? Type.Iso : Type.Number;
+  }
+  if (end - start === INLINE_STR.length && bytesAt(buf, start, INLINE_STR)) return Type.Inline;
+  return end - start === 3 && buf.toString('latin1', start, end) === 'str' ? Type.Text : Type.Number;
+}
+
+const TYPES = new Map<string, Type>([['s', Type.Shared], ['inlineStr', Type.Inline], ['str', Type.Text], ['e', Type.Text], ['b', Type.Bool], ['d', Type.Iso]]);
+
+/** Whether a cell's text holds nothing: empty or spaces (checked without trim when a letter, digit or ideograph comes first). */
+function blank(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+  return s.trim() === '';
+}
+
+const LT = 0x3c;
+const AMP = 0x26;
+const UNDERSCORE = 0x5f;
+
 /**
  * A worksheet's rows, each given to `onRow(row, cells)` (cells reused: copy what is kept) with
  * `onCell` told of every cell (for the limits) and `onDimension` of the declared range first.
+ * A cell of the shape Excel and our own writer give (`<c r s t>` then `<v>…</v>` or
+ * `<is><t>…</t></is>`) is read from its bytes (fastCell); any other shape (a formula, rich text,
+ * a tag it cannot read) the general way, from its tag's text (generalCell), with the same result.
  */
 export class SheetRows {
   private readonly rows: ElementCutter;
   private lastRow = 0;
   private readonly cells: Cell[] = [];
+  /** the column of the cell last read in the row */
+  private col = -1;
+  private readonly tag = new StartTag();
+  /** each column's repeated texts (a key, a year, a kind), decoded once */
+  private readonly recent = new RecentColumns();
+  /** the text inlineText read */
+  private text = '';
 
   constructor(
     private readonly ctx: SheetContext,
@@ -252,7 +301,7 @@ export class SheetRows {
     private readonly onCell: () => void,
     onDimension: (ref: string) => void,
   ) {
-    this.rows = new ElementCutter('row', (row, prefix) => this.row(row, prefix), (head) => {
+    this.rows = new ElementCutter('row', (buf, start, end, prefix) => this.row(buf, start, end, tagsFor(prefix)), (head) => {
       const ref = /<(?:\w+:)?dimension\s[^>]*>/.exec(head);
       const range = ref ? attribute(ref[0], 'ref') : undefined;
       if (range !== undefined) onDimension(range);
@@ -263,50 +312,112 @@ export class SheetRows {
     this.rows.push(chunk);
   }
 
-  private row(buf: Buffer, prefix: string): void {
-    const gt = buf.indexOf(Ch.Gt);
-    const r = attribute(buf.toString('latin1', 0, gt), 'r');
-    const row = r === undefined ? this.lastRow + 1 : Number(r);
+  /** The row element buf[start, end). */
+  private row(buf: Buffer, start: number, end: number, t: CellTags): void {
+    let gt = this.tag.read(buf, start + t.rowName, end);
+    let row: number;
+    if (gt === UNREAD) {
+      gt = buf.indexOf(Ch.Gt, start);
+      const r = attribute(buf.toString('latin1', start, gt), 'r');
+      row = r === undefined ? this.lastRow + 1 : Number(r);
+    } else row = this.tag.rStart < 0 ? this.lastRow + 1 : numberAt(buf, this.tag.rStart, this.tag.rEnd);
     this.lastRow = row;
     const cells = this.cells;
     cells.length = 0;
-    if (buf[gt - 1] !== Ch.Slash) this.rowCells(buf, gt + 1, tagsFor(prefix));
+    this.col = -1;
+    if (buf[gt - 1] !== Ch.Slash) this.rowCells(buf, gt + 1, end, t);
     this.onRow(row, cells);
   }
 
-  private rowCells(buf: Buffer, from: number, t: CellTags): void {
+  private rowCells(buf: Buffer, from: number, end: number, t: CellTags): void {
     let at = from;
-    let col = -1;
     for (;;) {
-      const open = buf.indexOf(t.c.open, at);
-      if (open < 0) return;
+      // the next cell most often starts right here; otherwise search (whitespace, other elements)
+      const open = bytesAt(buf, at, t.c.open) ? at : buf.indexOf(t.c.open, at);
+      if (open < 0 || open >= end) return;
       const after = open + t.c.open.length;
       if (!endsName(buf[after])) {
         at = after;
         continue;
       }
       this.onCell();
-      const gt = buf.indexOf(Ch.Gt, after);
-      const tag = buf.toString('latin1', after, gt);
-      const ref = attribute(tag, 'r');
-      const c = ref === undefined ? -1 : columnOf(ref);
-      col = c < 0 ? col + 1 : c;
-      if (buf[gt - 1] === Ch.Slash) {
-        at = gt + 1;
-        continue;
-      }
-      const close = buf.indexOf(t.c.close, gt);
-      if (close < 0) return;
-      const v = this.value(buf.subarray(gt + 1, close), tag, t);
-      if (v !== undefined && (typeof v !== 'string' || v.trim() !== '')) this.cells[col] = v;
-      at = close + t.c.close.length;
+      const gt = this.tag.read(buf, after, end);
+      at = gt === UNREAD ? this.generalCell(buf, after, end, t) : this.fastCell(buf, after, gt, end, t);
+      if (at < 0) return; // the row ends inside the cell
     }
+  }
+
+  /** The cell whose start tag (read into this.tag) ends at `gt`: the position after it, or −1. */
+  private fastCell(buf: Buffer, after: number, gt: number, end: number, t: CellTags): number {
+    const tag = this.tag;
+    const c = tag.rStart < 0 ? -1 : columnAt(buf, tag.rStart, tag.rEnd);
+    const col = (this.col = c < 0 ? this.col + 1 : c);
+    if (buf[gt - 1] === Ch.Slash) return gt + 1;
+    const type = tag.tStart < 0 ? Type.Number : typeAt(buf, tag.tStart, tag.tEnd);
+    const p = gt + 1;
+    if (type !== Type.Inline && bytesAt(buf, p, t.v.open)) {
+      const from = p + t.v.open.length;
+      let close = from;
+      while (close < end && buf[close] !== LT) close++;
+      if (bytesAt(buf, close, t.v.close) && bytesAt(buf, close + t.v.close.length, t.c.close)) {
+        // <v></v>: nothing cached (Number('') would make it 0)
+        if (close > from) this.put(col, this.valueOf(type, tag.sStart < 0 ? undefined : this.ctx.styles[numberAt(buf, tag.sStart, tag.sEnd)], buf, from, close));
+        return close + t.v.close.length + t.c.close.length;
+      }
+    } else if (type === Type.Inline && bytesAt(buf, p, t.isT)) {
+      const close = this.inlineText(buf, p + t.isT.length, end, col);
+      if (bytesAt(buf, close, t.tIsC)) {
+        this.put(col, this.text);
+        return close + t.tIsC.length;
+      }
+    }
+    return this.generalValue(buf, after, gt, end, t, col);
+  }
+
+  /**
+   * The text of `<t>` from `from` to the next `<` of column `col`, into this.text (the caller checks
+   * that `</t></is></c>` follows, else reads the cell the general way): the position of that `<`.
+   */
+  private inlineText(buf: Buffer, from: number, end: number, col: number): number {
+    let hi = 0;
+    let escaped = false; // an entity or an _xHHHH_ escape may be inside: decodeText, and not remembered
+    let close = from;
+    for (; close < end; close++) {
+      const b = buf[close]!;
+      if (b === LT) break;
+      if (b === AMP || b === UNDERSCORE) escaped = true;
+      hi |= b;
+    }
+    this.text = escaped ? decodeText(decode(buf, from, close, hi)) : this.recent.text(col, buf, from, close, hi);
+    return close;
+  }
+
+  /** A cell read from its start tag's text (a tag StartTag cannot read): the position after it, or −1. */
+  private generalCell(buf: Buffer, after: number, end: number, t: CellTags): number {
+    const gt = buf.indexOf(Ch.Gt, after);
+    if (gt < 0 || gt >= end) return -1;
+    const ref = attribute(buf.toString('latin1', after, gt), 'r');
+    const c = ref === undefined ? -1 : columnOf(ref);
+    this.col = c < 0 ? this.col + 1 : c;
+    return buf[gt - 1] === Ch.Slash ? gt + 1 : this.generalValue(buf, after, gt, end, t, this.col);
+  }
+
+  /** The content of a cell whose start tag is buf[after, gt), searched for its value as SpreadsheetML allows. */
+  private generalValue(buf: Buffer, after: number, gt: number, end: number, t: CellTags, col: number): number {
+    const close = buf.indexOf(t.c.close, gt);
+    if (close < 0 || close >= end) return -1;
+    this.put(col, this.value(buf.subarray(gt + 1, close), buf.toString('latin1', after, gt), t));
+    return close + t.c.close.length;
+  }
+
+  private put(col: number, v: Cell): void {
+    if (v !== undefined && (typeof v !== 'string' || !blank(v))) this.cells[col] = v;
   }
 
   /** A cell's value from its content and its start tag's attributes. */
   private value(buf: Buffer, tag: string, t: CellTags): Cell {
-    const type = attribute(tag, 't') ?? 'n';
-    if (type === 'inlineStr') {
+    const type = TYPES.get(attribute(tag, 't') ?? 'n') ?? Type.Number;
+    if (type === Type.Inline) {
       const is = buf.indexOf(t.is.open);
       return is < 0 ? undefined : stringItem(buf, is, buf.length, t.t, t.rPh);
     }
@@ -315,35 +426,44 @@ export class SheetRows {
     const close = buf.indexOf(t.v.close, open);
     const from = open + t.v.open.length;
     if (close <= from) return undefined; // <v></v>: nothing cached (Number('') would make it 0)
+    const s = attribute(tag, 's');
+    return this.valueOf(type, s === undefined ? undefined : this.ctx.styles[Number(s)], buf, from, close);
+  }
+
+  /** The value of `<v>` buf[from, close) in a cell of `type` and number style `style`. */
+  private valueOf(type: Type, style: NumberStyle, buf: Buffer, from: number, close: number): Cell {
     switch (type) {
-      case 's':
-        return this.ctx.strings[Number(buf.toString('latin1', from, close))];
-      case 'b':
+      case Type.Shared:
+        return this.ctx.strings[numberAt(buf, from, close)];
+      case Type.Bool:
         return buf.toString('latin1', from, close).trim() === '1';
-      case 'str':
-      case 'e':
+      case Type.Text:
         return decodeText(buf.toString('utf8', from, close));
-      case 'd':
+      case Type.Iso:
         return new Date(buf.toString('latin1', from, close));
       default: {
-        const text = buf.toString('latin1', from, close);
-        const s = attribute(tag, 's');
-        const style = s === undefined ? undefined : this.ctx.styles[Number(s)];
-        if (style === 'date') return excelDate(Number(text), this.ctx.date1904);
+        if (style === 'date') return excelDate(numberAt(buf, from, close), this.ctx.date1904);
         // a percentage as the person typed and sees it (15.3%): read as a number it would be 0.153 under a header (2023,%)
-        if (style === 'percent') return percentText(text) ?? Number(text);
-        return Number(text);
+        if (style === 'percent') {
+          const text = buf.toString('latin1', from, close);
+          return percentText(text) ?? Number(text);
+        }
+        return numberAt(buf, from, close);
       }
     }
   }
 }
 
 interface CellTags {
+  readonly rowName: number; // bytes of `<row` with the prefix
   readonly c: Tags;
   readonly v: { open: Buffer; close: Buffer };
   readonly is: Tags;
   readonly t: Tags;
   readonly rPh: Tags;
+  /** an inline string's usual shape, `<is><t>` text `</t></is></c>`, read without searching */
+  readonly isT: Buffer;
+  readonly tIsC: Buffer;
 }
 
 const CELL_TAGS = new Map<string, CellTags>();
@@ -351,7 +471,16 @@ const CELL_TAGS = new Map<string, CellTags>();
 function tagsFor(prefix: string): CellTags {
   let t = CELL_TAGS.get(prefix);
   if (t === undefined) {
-    t = { c: new Tags(prefix, 'c'), v: { open: Buffer.from(`<${prefix}v>`), close: Buffer.from(`</${prefix}v>`) }, is: new Tags(prefix, 'is'), t: new Tags(prefix, 't'), rPh: new Tags(prefix, 'rPh') };
+    t = {
+      rowName: `<${prefix}row`.length,
+      c: new Tags(prefix, 'c'),
+      v: { open: Buffer.from(`<${prefix}v>`), close: Buffer.from(`</${prefix}v>`) },
+      is: new Tags(prefix, 'is'),
+      t: new Tags(prefix, 't'),
+      rPh: new Tags(prefix, 'rPh'),
+      isT: Buffer.from(`<${prefix}is><${prefix}t>`),
+      tIsC: Buffer.from(`</${prefix}t></${prefix}is></${prefix}c>`),
+    };
     CELL_TAGS.set(prefix, t);
   }
   return t;
