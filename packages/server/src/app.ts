@@ -14,6 +14,7 @@ import type { Store } from '@duixian/store';
 import { UPLOAD_LIMITS, type UploadLimits } from '@duixian/interchange';
 import { errorHandler, notFound } from './errors.js';
 import { servePages } from './pages.js';
+import { deprecateAlias, documentedAs, rewriteUrl } from './versions.js';
 import { guardInput } from './input.js';
 import { LoginLimiter, type LimiterOptions } from './auth/rate-limit.js';
 import { PublicLimiter, type PublicLimits } from './auth/public-limit.js';
@@ -64,9 +65,10 @@ export interface AppOptions {
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 20 * 1024 * 1024, trustProxy: opts.trustProxy ?? false });
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 20 * 1024 * 1024, trustProxy: opts.trustProxy ?? false, rewriteUrl });
   app.setErrorHandler(errorHandler);
   guardInput(app); // before the routes: every route's input held to it
+  deprecateAlias(app); // /api/… answers as /api/v1/… for one more release, saying so
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'same-origin').header('x-frame-options', 'DENY');
     // the pages: scripts only from this server; Ant Design writes its styles inline
@@ -77,8 +79,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'duixian 兑现 API', version: '0.1.0', description: '政策兑现：规则、测算、解释。Incentive policies as code. Sign in with POST /api/session; send the returned csrf token as x-csrf-token on every write.' },
+      info: { title: 'duixian 兑现 API', version: '0.1.0', description: '政策兑现：规则、测算、解释。Incentive policies as code. Sign in with POST /api/v1/session; send the returned csrf token as x-csrf-token on every write.' },
     },
+    transform: documentedAs, // each operation under its /api/v1 address (versions.ts)
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   const process = processContext(opts.process);

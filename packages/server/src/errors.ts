@@ -63,5 +63,5 @@ export function errorHandler(err: FastifyError | ApiError, req: FastifyRequest, 
 }
 
 export function notFound(req: FastifyRequest, reply: FastifyReply): void {
-  void reply.status(404).send(body('not-found', `没有这个接口：${req.method} ${req.url}`, `No such endpoint: ${req.method} ${req.url}`));
+  void reply.status(404).send(body('not-found', `没有这个接口：${req.method} ${req.originalUrl}`, `No such endpoint: ${req.method} ${req.originalUrl}`));
 }

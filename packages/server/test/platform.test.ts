@@ -318,7 +318,7 @@ describe.each(BACKENDS)('the platform on $name', (backend) => {
       const async = { prefer: 'respond-async' };
       const admin = p.as('sd-admin');
       const follow = async (who: typeof admin, started: { statusCode: number; headers: Record<string, unknown>; json(): { id: string } }) => {
-        expect([started.statusCode, started.headers.location, started.headers['preference-applied']]).toEqual([202, `/api/jobs/${started.json().id}`, 'respond-async']);
+        expect([started.statusCode, started.headers.location, started.headers['preference-applied']]).toEqual([202, `/api/v1/jobs/${started.json().id}`, 'respond-async']);
         for (let k = 0; k < 200; k++) {
           const job = (await who.req('GET', `/api/jobs/${started.json().id}`)).json();
           if (job.state !== 'running') return job;

@@ -25,6 +25,13 @@ export const setCsrf = (token: string): void => {
   csrf = token;
 };
 
+/**
+ * The address of an API path in the version these pages are built for: the pages name operations
+ * as /api/x, the server's unversioned alias (kept one release, then gone); they are sent to
+ * /api/v1/x. Links the browser follows itself (downloads) go through it too.
+ */
+export const apiPath = (path: string): string => path.replace(/^\/api(?:\/v1)?(?=[/?]|$)/, '/api/v1');
+
 export function api<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
   return send<T>(method, path, body === undefined ? undefined : json(body));
 }
@@ -35,7 +42,7 @@ export async function send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, b
   // FormData: the browser sets multipart/form-data with its boundary
   if (body && !(body.body instanceof FormData)) headers['content-type'] = body.type;
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
-  const r = await fetch(path, { method, headers, credentials: 'same-origin', ...(body ? { body: body.body } : {}) });
+  const r = await fetch(apiPath(path), { method, headers, credentials: 'same-origin', ...(body ? { body: body.body } : {}) });
   const text = await r.text();
   const json = text ? JSON.parse(text) : {};
   if (!r.ok) {

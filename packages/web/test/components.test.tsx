@@ -32,7 +32,7 @@ describe('政策计算器', () => {
       match({ rule: 'c', title: '龙头企业', status: 'not-eligible', type: null, amount: null, failing: ['实物商品网络零售额 8,800万元 < 1亿元（以上，含本数），还差 1,200万元 达到 1亿元'] }),
     ];
     const fetch = vi.fn(async (url: string) => new Response(JSON.stringify(
-      url === '/api/subjects' ? { page: 1, pageSize: 50, total: 1, items: [{ id: 'E1', name: '示例电商有限公司', region: '370811', uscc: 'X' }] } : { matches },
+      url === '/api/v1/subjects' ? { page: 1, pageSize: 50, total: 1, items: [{ id: 'E1', name: '示例电商有限公司', region: '370811', uscc: 'X' }] } : { matches },
     )));
     vi.stubGlobal('fetch', fetch);
     const account: Account = { username: 'e1', role: 'enterprise', region: null, uscc: 'X', mustChangePassword: false };
@@ -40,7 +40,7 @@ describe('政策计算器', () => {
     await waitFor(() => expect(screen.getByTestId('eligible-count').textContent).toBe('2'), { timeout: 10_000 }); // Ant Design renders slowly in jsdom on a busy machine
     expect(screen.getByTestId('eligible-total').textContent).toBe('0.30元'); // as people write money (formatMoney)
     expect(screen.getByText(/还差 1,200万元 达到 1亿元/)).toBeTruthy();
-    expect(fetch.mock.calls.map(([u]) => u)).toEqual(['/api/subjects', '/api/subjects/E1/match?year=2023']);
+    expect(fetch.mock.calls.map(([u]) => u)).toEqual(['/api/v1/subjects', '/api/v1/subjects/E1/match?year=2023']);
   });
 });
 
@@ -53,7 +53,7 @@ describe('tables held in memory sort through antd', () => {
       match({ rule: 'd', title: 'D', amount: '1000.00' }),
     ];
     vi.stubGlobal('fetch', vi.fn(async (url: string) => new Response(JSON.stringify(
-      url === '/api/subjects' ? { page: 1, pageSize: 50, total: 1, items: [{ id: 'E1', name: '示例电商有限公司', region: '370811', uscc: 'X' }] } : { matches },
+      url === '/api/v1/subjects' ? { page: 1, pageSize: 50, total: 1, items: [{ id: 'E1', name: '示例电商有限公司', region: '370811', uscc: 'X' }] } : { matches },
     ))));
     render(<Calculator account={{ username: 'e1', role: 'enterprise', region: null, uscc: 'X', mustChangePassword: false }} />);
     const table = await screen.findByTestId('matches', {}, { timeout: 10_000 });

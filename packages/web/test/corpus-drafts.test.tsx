@@ -47,8 +47,8 @@ function stubApi(answer: (method: string, url: string) => Answer | undefined) {
   vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit = {}) => {
     const method = init.method ?? 'GET';
     calls.push({ method, url, body: init.body, type: (init.headers as Record<string, string> | undefined)?.['content-type'] });
-    const a = answer(method, url) ?? (url === '/api/corpus/versions' ? { status: 200, body: { inForce: BUILT_IN, items: [version('built-in', { hash: BUILT_IN })] } }
-      : url === '/api/documents' || url === '/api/interpretations' ? { status: 200, body: { items: [] } }
+    const a = answer(method, url) ?? (url === '/api/v1/corpus/versions' ? { status: 200, body: { inForce: BUILT_IN, items: [version('built-in', { hash: BUILT_IN })] } }
+      : url === '/api/v1/documents' || url === '/api/v1/interpretations' ? { status: 200, body: { items: [] } }
         : { status: 404, body: { error: { code: 'not-found', message: { zh: '没有', en: 'none' } } } });
     return new Response(JSON.stringify(a.body), { status: a.status });
   }));
@@ -68,7 +68,7 @@ describe('政策库: versions and uploads', () => {
     render(<Library account={account('province-admin')} />);
     const header = await screen.findByText('政策库版本与上传（省级管理员）', {}, { timeout: 10_000 });
     expect(screen.queryByTestId('corpus-dropzone')).toBeNull();
-    expect(calls.some((c) => c.url === '/api/corpus/versions')).toBe(false);
+    expect(calls.some((c) => c.url === '/api/v1/corpus/versions')).toBe(false);
     fireEvent.click(header);
     expect(await screen.findByTestId('corpus-dropzone', {}, { timeout: 10_000 })).toBeTruthy();
     cleanup();
@@ -80,7 +80,7 @@ describe('政策库: versions and uploads', () => {
 
   it('an upload with problems lists each as file:line field and message, as the API gives it; no draft is shown', async () => {
     // the upload runs as a job (Prefer: respond-async): it ends failed, with the API's error
-    const calls = stubApi((method, url) => (method === 'POST' && url === '/api/corpus/drafts' ? { status: 202, body: { id: 'j1', state: 'failed', progress: { phase: 'check' }, status: 422, ...PROBLEMS } } : undefined));
+    const calls = stubApi((method, url) => (method === 'POST' && url === '/api/v1/corpus/drafts' ? { status: 202, body: { id: 'j1', state: 'failed', progress: { phase: 'check' }, status: 422, ...PROBLEMS } } : undefined));
     render(<CorpusDrafts />);
     await drop();
     const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
@@ -94,9 +94,9 @@ describe('政策库: versions and uploads', () => {
 
   it('a clean draft shows 现行 / 草案 / 差额 per document in 元, and is published with its date and reason', async () => {
     const calls = stubApi((method, url) => {
-      if (method === 'POST' && url === '/api/corpus/drafts') return { status: 202, body: { id: 'j2', state: 'running', progress: { phase: 'check' } } };
-      if (url === '/api/jobs/j2') return { status: 200, body: { id: 'j2', state: 'done', progress: { phase: 'simulate' }, result: DRAFT } };
-      if (method === 'POST' && url === `/api/corpus/drafts/${HASH}/publish`) return { status: 200, body: { version: version('published', { effective: '2025-07-01', publishedBy: 'x', reason: '新文件印发' }), inForce: BUILT_IN } };
+      if (method === 'POST' && url === '/api/v1/corpus/drafts') return { status: 202, body: { id: 'j2', state: 'running', progress: { phase: 'check' } } };
+      if (url === '/api/v1/jobs/j2') return { status: 200, body: { id: 'j2', state: 'done', progress: { phase: 'simulate' }, result: DRAFT } };
+      if (method === 'POST' && url === `/api/v1/corpus/drafts/${HASH}/publish`) return { status: 200, body: { version: version('published', { effective: '2025-07-01', publishedBy: 'x', reason: '新文件印发' }), inForce: BUILT_IN } };
       return undefined;
     });
     render(<CorpusDrafts />);
@@ -118,6 +118,6 @@ describe('政策库: versions and uploads', () => {
     expect((await screen.findByTestId('corpus-published', {}, { timeout: 10_000 })).textContent).toContain('自 2025-07-01 起');
     const sent = calls.find((c) => c.url.endsWith('/publish'))!;
     expect(JSON.parse(String(sent.body))).toEqual({ effective: '2025-07-01', reason: '新文件印发' });
-    await waitFor(() => expect(calls.filter((c) => c.url === '/api/corpus/versions').length).toBeGreaterThanOrEqual(3)); // at start, after the upload, after the publication
+    await waitFor(() => expect(calls.filter((c) => c.url === '/api/v1/corpus/versions').length).toBeGreaterThanOrEqual(3)); // at start, after the upload, after the publication
   });
 });

@@ -32,11 +32,11 @@ const detail = {
 
 function stubApi(): void {
   vi.stubGlobal('fetch', vi.fn(async (url: string) => new Response(JSON.stringify(
-    url === '/api/documents' ? { items: [detail.document] }
-      : url === '/api/interpretations' ? { items: [] }
-        : url === '/api/documents/demo-2030' ? detail
+    url === '/api/v1/documents' ? { items: [detail.document] }
+      : url === '/api/v1/interpretations' ? { items: [] }
+        : url === '/api/v1/documents/demo-2030' ? detail
           : { error: { code: 'not-found', message: { zh: '没有', en: 'none' } } },
-  ), { status: url.startsWith('/api/') ? 200 : 404 })));
+  ), { status: url.startsWith('/api/v1/') ? 200 : 404 })));
 }
 
 describe('政策库: a rule\'s sentences beside its article', () => {

@@ -6,7 +6,7 @@ import { compareYuan, yuanTotal } from '../src/money';
 import { uploadOf } from '../src/upload';
 import { PAGES, pageFromHash } from '../src/routes';
 import { by, code, inOrder, integer, num, percent, sortParam, text, yuan } from '../src/table';
-import { allPages, type JobProgress, type Role } from '../src/api';
+import { allPages, apiPath, type JobProgress, type Role } from '../src/api';
 import { IMPORT_PHASES, percentOf, RUN_PHASES } from '../src/progress';
 
 describe('articles', () => {
@@ -126,9 +126,9 @@ describe('in-memory table sorters', () => {
 describe('a short paged list fetched whole', () => {
   afterEach(() => vi.unstubAllGlobals());
   it.each([
-    ['one page', 3, ['/api/runs?page=1&pageSize=500']],
-    ['three pages, the last one short', 1201, ['/api/runs?page=1&pageSize=500', '/api/runs?page=2&pageSize=500', '/api/runs?page=3&pageSize=500']],
-    ['nothing', 0, ['/api/runs?page=1&pageSize=500']],
+    ['one page', 3, ['/api/v1/runs?page=1&pageSize=500']],
+    ['three pages, the last one short', 1201, ['/api/v1/runs?page=1&pageSize=500', '/api/v1/runs?page=2&pageSize=500', '/api/v1/runs?page=3&pageSize=500']],
+    ['nothing', 0, ['/api/v1/runs?page=1&pageSize=500']],
   ])('%s', async (_, total, urls) => {
     const fetch = vi.fn(async (url: string) => {
       const page = Number(new URL(url, 'http://x').searchParams.get('page'));
@@ -136,7 +136,7 @@ describe('a short paged list fetched whole', () => {
       return new Response(JSON.stringify({ page, pageSize: 500, total, items }));
     });
     vi.stubGlobal('fetch', fetch);
-    const items = await allPages<{ id: string }>('/api/runs');
+    const items = await allPages<{ id: string }>('/api/runs'); // as the pages name it: sent to v1
     expect(items.map((r) => r.id)).toEqual(Array.from({ length: total }, (_, k) => String(k)));
     expect(fetch.mock.calls.map(([u]) => u)).toEqual(urls);
   });
@@ -145,8 +145,18 @@ describe('a short paged list fetched whole', () => {
     const fetch = vi.fn(async (_url: string) => new Response(JSON.stringify({ page: 1, pageSize: 500, total: 0, items: [] })));
     vi.stubGlobal('fetch', fetch);
     await allPages('/api/subjects?kind=enterprise');
-    expect(fetch.mock.calls.map(([u]) => u)).toEqual(['/api/subjects?kind=enterprise&page=1&pageSize=500']);
+    expect(fetch.mock.calls.map(([u]) => u)).toEqual(['/api/v1/subjects?kind=enterprise&page=1&pageSize=500']);
   });
+});
+
+it.each([
+  ['/api/runs?page=1', '/api/v1/runs?page=1'],
+  ['/api/v1/runs', '/api/v1/runs'],
+  ['/api', '/api/v1'],
+  ['/apiary', '/apiary'],
+  ['/api/v10/x', '/api/v1/v10/x'],
+])('the pages call %s at %s (the API version they are built for)', (asked, sent) => {
+  expect(apiPath(asked)).toBe(sent);
 });
 
 describe('the progress bar from a job\'s reported progress', () => {

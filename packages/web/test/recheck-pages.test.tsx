@@ -89,7 +89,7 @@ describe('the rules behind the approve button', () => {
 
 describe('the application a reviewer sees', () => {
   it('lists what changed; approve is disabled, saying why, until a reason is given; then sends acknowledge', async () => {
-    const posted = stubApi({ '/api/applications/7': detail({ changes: [BLACKLISTED, POOL] }), '/api/vocabulary': { factKeys: [] } }, () => new Response(JSON.stringify(detail({ state: 'approved', actions: [] }))));
+    const posted = stubApi({ '/api/v1/applications/7': detail({ changes: [BLACKLISTED, POOL] }), '/api/v1/vocabulary': { factKeys: [] } }, () => new Response(JSON.stringify(detail({ state: 'approved', actions: [] }))));
     render(<ApplicationPanel id="7" account={ADMIN} onChanged={() => {}} />);
     const changes = await screen.findByTestId('changes', {}, { timeout: 10_000 });
     expect(changes.textContent).toContain('与列入名单时相比有变化');
@@ -105,11 +105,11 @@ describe('the application a reviewer sees', () => {
     expect(screen.queryByTestId('approve-blocked')).toBeNull();
     fireEvent.click(screen.getByTestId('action-approve'));
     await waitFor(() => expect(posted).toHaveLength(1));
-    expect(posted[0]).toEqual({ url: '/api/applications/7/actions', body: { action: 'approve', version: 4, acknowledge: { reason: '黑名单列入在申报事项之后，经集体研究同意' } } });
+    expect(posted[0]).toEqual({ url: '/api/v1/applications/7/actions', body: { action: 'approve', version: 4, acknowledge: { reason: '黑名单列入在申报事项之后，经集体研究同意' } } });
   });
 
   it('in English, the changes in English', async () => {
-    stubApi({ '/api/applications/7': detail({ changes: [BLACKLISTED] }), '/api/vocabulary': { factKeys: [] } });
+    stubApi({ '/api/v1/applications/7': detail({ changes: [BLACKLISTED] }), '/api/v1/vocabulary': { factKeys: [] } });
     render(<LangContext.Provider value="en"><ApplicationPanel id="7" account={ADMIN} onChanged={() => {}} /></LangContext.Provider>);
     const changes = await screen.findByTestId('changes', {}, { timeout: 10_000 });
     expect(changes.textContent).toContain('credit blacklist');
@@ -117,7 +117,7 @@ describe('the application a reviewer sees', () => {
   });
 
   it('nothing changed: no warning, no acknowledgement field, approve sends no acknowledge', async () => {
-    const posted = stubApi({ '/api/applications/7': detail(), '/api/vocabulary': { factKeys: [] } });
+    const posted = stubApi({ '/api/v1/applications/7': detail(), '/api/v1/vocabulary': { factKeys: [] } });
     render(<ApplicationPanel id="7" account={ADMIN} onChanged={() => {}} />);
     await screen.findByTestId('application', {}, { timeout: 10_000 });
     expect(screen.queryByTestId('changes')).toBeNull();
@@ -129,11 +129,11 @@ describe('the application a reviewer sees', () => {
 
   it('a page opened before the change: the refused approval (409) brings the changes and the acknowledgement field', async () => {
     let refused = false;
-    const posted = stubApi({ '/api/vocabulary': { factKeys: [] } }, () => { refused = true; return failure(409, 'decision-changed'); });
+    const posted = stubApi({ '/api/v1/vocabulary': { factKeys: [] } }, () => { refused = true; return failure(409, 'decision-changed'); });
     const fetch = globalThis.fetch as ReturnType<typeof vi.fn>;
     const stubbed = fetch.getMockImplementation()!;
     fetch.mockImplementation(async (url: string, init?: RequestInit) =>
-      (url === '/api/applications/7' ? new Response(JSON.stringify(detail({ changes: refused ? [BLACKLISTED] : [] }))) : stubbed(url, init)));
+      (url === '/api/v1/applications/7' ? new Response(JSON.stringify(detail({ changes: refused ? [BLACKLISTED] : [] }))) : stubbed(url, init)));
     render(<ApplicationPanel id="7" account={ADMIN} onChanged={() => {}} />);
     await screen.findByTestId('application', {}, { timeout: 10_000 });
     expect(screen.queryByTestId('changes')).toBeNull();
@@ -146,7 +146,7 @@ describe('the application a reviewer sees', () => {
 
   it('金额待定: shown as such; an administrator sets the amount with a reason; the server\'s refusal is shown', async () => {
     const pending = detail({ amountPending: true, decided: null, state: 'county-review' });
-    const posted = stubApi({ '/api/applications/7': pending, '/api/vocabulary': { factKeys: [] } },
+    const posted = stubApi({ '/api/v1/applications/7': pending, '/api/v1/vocabulary': { factKeys: [] } },
       () => new Response(JSON.stringify({ error: { code: 'outside-jurisdiction', message: { zh: '资金来源 370812 不在您的管辖范围内', en: 'Funder 370812 is outside your jurisdiction' }, details: [] } }), { status: 403 }));
     render(<ApplicationPanel id="7" account={ADMIN} onChanged={() => {}} />);
     await screen.findByTestId('application', {}, { timeout: 10_000 });
@@ -155,12 +155,12 @@ describe('the application a reviewer sees', () => {
     fireEvent.change(screen.getByLabelText('设定理由'), { target: { value: '按县级标准' } });
     fireEvent.click(screen.getByTestId('set-amount'));
     await waitFor(() => expect(posted).toHaveLength(1));
-    expect(posted[0]).toEqual({ url: '/api/applications/7/amount', body: { version: 4, amount: '5万元', reason: '按县级标准' } });
+    expect(posted[0]).toEqual({ url: '/api/v1/applications/7/amount', body: { version: 4, amount: '5万元', reason: '按县级标准' } });
     expect((await screen.findByRole('alert')).textContent).toContain('不在您的管辖范围内');
   });
 
   it('金额待定 to an enterprise: shown, no form', async () => {
-    stubApi({ '/api/applications/7': detail({ amountPending: true, decided: null, state: 'county-review', actions: ['withdraw'] }), '/api/vocabulary': { factKeys: [] } });
+    stubApi({ '/api/v1/applications/7': detail({ amountPending: true, decided: null, state: 'county-review', actions: ['withdraw'] }), '/api/v1/vocabulary': { factKeys: [] } });
     render(<ApplicationPanel id="7" account={ENTERPRISE} onChanged={() => {}} />);
     await screen.findByTestId('application', {}, { timeout: 10_000 });
     expect(screen.getByTestId('decided').textContent).toBe('金额待定');
@@ -176,7 +176,7 @@ describe('budgets and payments', () => {
   const final = detail({ state: 'final', approved: '50000.00', actions: [] });
 
   it('已预留 beside 已核定 and 已拨付, and 剩余 as the API gives it', async () => {
-    stubApi({ '/api/budgets': budgets, '/api/disbursements': { items: [] }, '/api/applications': { page: 1, pageSize: 500, total: 0, items: [] }, '/api/documents': { items: [] } });
+    stubApi({ '/api/v1/budgets': budgets, '/api/v1/disbursements': { items: [] }, '/api/v1/applications': { page: 1, pageSize: 500, total: 0, items: [] }, '/api/v1/documents': { items: [] } });
     render(<Budgets account={ADMIN} />);
     const table = await screen.findByTestId('budgets', {}, { timeout: 10_000 });
     // Before the budgets arrive antd shows a placeholder row ("暂无数据"): wait for the data row itself.
@@ -191,7 +191,7 @@ describe('budgets and payments', () => {
 
   it('a payment refused as decision-changed shows the changes and goes again with the reason', async () => {
     const posted = stubApi(
-      { '/api/budgets': budgets, '/api/disbursements': { items: [] }, '/api/applications/7': { ...final, changes: [BLACKLISTED] }, '/api/applications?': { page: 1, pageSize: 500, total: 1, items: [final] }, '/api/documents': { items: [] } },
+      { '/api/v1/budgets': budgets, '/api/v1/disbursements': { items: [] }, '/api/v1/applications/7': { ...final, changes: [BLACKLISTED] }, '/api/v1/applications?': { page: 1, pageSize: 500, total: 1, items: [final] }, '/api/v1/documents': { items: [] } },
       (_, body) => ((body as { acknowledge?: unknown }).acknowledge ? new Response(JSON.stringify({ application: '7', paid: '50000.00', approved: '50000.00', state: 'paid' }), { status: 201 }) : failure(409, 'decision-changed')),
     );
     render(<Budgets account={ADMIN} />);

@@ -123,7 +123,7 @@ describe('missing data', () => {
 
 /** The API a signed-in shell asks for its names and readings. */
 const stubApi = () => vi.stubGlobal('fetch', vi.fn(async (url: string) => new Response(JSON.stringify(
-  url === '/api/vocabulary' ? vocabulary : url === '/api/rules' ? { items: rules } : url === '/api/interpretations' ? { items: readings } : {},
+  url === '/api/v1/vocabulary' ? vocabulary : url === '/api/v1/rules' ? { items: rules } : url === '/api/v1/interpretations' ? { items: readings } : {},
 ))));
 
 describe('the explanation as the pages show it', () => {

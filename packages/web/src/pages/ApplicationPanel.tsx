@@ -10,7 +10,7 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { App, Button, Descriptions, Modal, Input, Select, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
-import { api, ApiFailure, send, showFailure, type Account } from '../api';
+import { api, ApiFailure, apiPath, send, showFailure, type Account } from '../api';
 import { useT } from '../i18n';
 import { useNames } from '../names';
 import { formatMoney } from '../money';
@@ -121,7 +121,7 @@ export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: st
       )}
       {a.attachments.length > 0 && (
         <Table<Attachment> size="small" rowKey="id" pagination={false} dataSource={[...a.attachments]} data-testid="attachments" columns={[
-          { title: t('证明材料', 'Evidence'), dataIndex: 'name', render: (n: string, f) => <a href={`/api/applications/${a.id}/attachments/${f.id}`}>{n}</a> },
+          { title: t('证明材料', 'Evidence'), dataIndex: 'name', render: (n: string, f) => <a href={apiPath(`/api/applications/${a.id}/attachments/${f.id}`)}>{n}</a> },
           { title: t('大小', 'Size'), dataIndex: 'size', render: sizeText },
           // the enterprise reads when it uploaded a file; a reviewer checks the file against its checksum
           account.role === 'enterprise'

@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, DatePicker, Input, InputNumber, Progress, Select, Space, Table, Tag } from 'antd';
-import { api, ApiFailure, isAdmin, showFailure, type Account, type Page } from '../api';
+import { api, ApiFailure, apiPath, isAdmin, showFailure, type Account, type Page } from '../api';
 import { useT } from '../i18n';
 import { Failure } from './Failure';
 import { Changes } from './Changes';
@@ -123,7 +123,7 @@ export function Budgets({ account }: { account: Account }) {
           ]} />
         </Card>
       )}
-      <Card size="small" title={t('拨付明细', 'Payments')} extra={<a href={`/api/disbursements?year=${year}&format=csv`} download data-testid="payments-csv">{t('导出给财政系统（CSV）', 'Export for finance (CSV)')}</a>}>
+      <Card size="small" title={t('拨付明细', 'Payments')} extra={<a href={apiPath(`/api/disbursements?year=${year}&format=csv`)} download data-testid="payments-csv">{t('导出给财政系统（CSV）', 'Export for finance (CSV)')}</a>}>
         <Table<Payment> rowKey="orderNo" size="small" dataSource={payments} pagination={{ pageSize: 20 }} data-testid="payments" columns={[
           { title: t('支付指令号', 'Order no.'), dataIndex: 'orderNo', sorter: by((r) => r.orderNo, code) },
           { title: t('拨付日期', 'Paid on'), dataIndex: 'paidOn', sorter: by((r) => r.paidOn, code) },

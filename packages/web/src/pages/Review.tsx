@@ -10,7 +10,7 @@ import type { ButtonProps, TableProps } from 'antd';
 import { Working } from './Working';
 import { RUN_PHASES } from '../progress';
 import { by, code, inOrder, integer, num, sortParam, text, yuan } from '../table';
-import { allPages, api, ApiFailure, isAdmin, json, sendAsJob, showFailure, type Account, type AwardRow, type JobProgress, type Page, type RunSummary } from '../api';
+import { allPages, api, ApiFailure, apiPath, isAdmin, json, sendAsJob, showFailure, type Account, type AwardRow, type JobProgress, type Page, type RunSummary } from '../api';
 import { useT } from '../i18n';
 import { Failure } from './Failure';
 import { Steps } from './Calculator';
@@ -174,7 +174,7 @@ function AwardList({ run, docs }: { run: RunSummary; docs: Doc[] }) {
   const count = (s: Section) => (counts ? `（${counts[s]}）` : '');
   return (
     <Card size="small" title={`${t('测算', 'Run')} ${run.id}（${run.year}）`}
-      extra={<a href={`/api/runs/${run.id}/awards?format=xlsx${awards.query ? `&${awards.query}` : ''}`} download data-testid="export-xlsx">{t('导出公示名单 .xlsx', 'Export the notice (.xlsx)')}</a>}>
+      extra={<a href={apiPath(`/api/runs/${run.id}/awards?format=xlsx${awards.query ? `&${awards.query}` : ''}`)} download data-testid="export-xlsx">{t('导出公示名单 .xlsx', 'Export the notice (.xlsx)')}</a>}>
       {error && <Failure error={error} />}
       {incomplete?.map((g) => (
         // I-rank-incomplete=reported: the ranking stood on the members that had the figure
