@@ -16,7 +16,8 @@ import { errorHandler, notFound } from './errors.js';
 import { servePages } from './pages.js';
 import { deprecateAlias, documentedAs, rewriteUrl } from './versions.js';
 import { guardInput } from './input.js';
-import { LoginLimiter, type LimiterOptions } from './auth/rate-limit.js';
+import type { LimiterOptions } from './auth/rate-limit.js';
+import { signInLimiters } from './auth/shared-limit.js';
 import { PublicLimiter, type PublicLimits } from './auth/public-limit.js';
 import { YearData } from './year-data.js';
 import { yearLoader } from './year-load.js';
@@ -104,7 +105,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await open.register(matchRoutes);
     await open.register(publicNoticeRoutes(opts.store, process)); // 公示 is for everyone
   });
-  await app.register(sessionRoutes(opts.store, new LoginLimiter(opts.loginLimits)));
+  await app.register(sessionRoutes(opts.store, ...signInLimiters(opts.store, opts.loginLimits))); // over PostgreSQL, counted for the fleet
   await app.register(accountRoutes(opts.store));
   await app.register(importRoutes(opts.store, years, jobs, { ...UPLOAD_LIMITS, ...opts.uploads }));
   await app.register(subjectRoutes(opts.store, years));

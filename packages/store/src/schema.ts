@@ -88,6 +88,13 @@ export interface JobsTable {
   lease_until: Date | string;
 }
 
+/** A sign-in attempt counted against one key until its window ends (migration 019; the server's auth/shared-limit.ts). */
+export interface LoginAttemptsTable {
+  id: Serial;
+  key: string;
+  expires: Date | string;
+}
+
 /** A year's subjects, tags and facts at one rows_version, in parts (snapshot.ts). */
 export interface YearSnapshotsTable {
   year: number;
@@ -465,4 +472,5 @@ export interface Database {
   rows_version: RowsVersionTable;
   year_snapshots: YearSnapshotsTable;
   jobs: JobsTable;
+  login_attempts: LoginAttemptsTable;
 }

@@ -5,7 +5,8 @@
  * attempt back (and clears that username's count from that address). Attempts in flight are also
  * capped per username (from any address) and per address, answered at once with Retry-After: 1,
  * so that no one keeps many 128 MiB hashes running. Kept in memory: one server process; a restart
- * forgets counts.
+ * forgets counts. Over PostgreSQL the counts are the fleet's (shared-limit.ts), attempts in flight
+ * stay this process's (they bound its own hashing).
  */
 import { canonicalUsername } from '@duixian/store';
 
@@ -30,15 +31,26 @@ export const OLD_PASSWORD_LIMITS = { windowMs: 15 * 60_000, perAccount: 5 } as c
 /** An attempt let through: say how it ended, once. */
 export interface Attempt {
   /** the password was right: the attempt is given back and the key's count cleared */
-  succeeded(): void;
+  succeeded(): void | Promise<void>;
   /** the password was wrong: the attempt stays counted for the window */
-  failed(): void;
+  failed(): void | Promise<void>;
   /** the password was never checked (the request was refused before): the attempt is given back, the rest stays */
-  untried(): void;
+  untried(): void | Promise<void>;
+}
+
+/** Takes an attempt of `A` (an address and username, an account), or says the seconds to wait. */
+export interface Limiter<A extends unknown[]> {
+  attempt(...a: A): Attempt | number | Promise<Attempt | number>;
+}
+
+/** What one attempt counts against, and the keys a success clears. */
+export interface Limits {
+  readonly limits: readonly Limit[];
+  readonly clear: readonly string[];
 }
 
 /** One counted thing: at most `count` attempts in the window, and at most `inFlight` at once. */
-interface Limit {
+export interface Limit {
   readonly key: string;
   readonly count?: number;
   readonly inFlight?: number;
@@ -48,7 +60,7 @@ interface Limit {
 const KEPT = 10_000;
 
 /** Counts attempts per key in a sliding window and in flight; the shared machinery of both limiters. */
-class Attempts {
+export class Attempts {
   private readonly times = new Map<string, number[]>();
   private readonly busy = new Map<string, number>();
   private sweptAt = 0;
@@ -132,13 +144,25 @@ export class LoginLimiter {
    * seconds to wait. The username is counted as it is stored, so Admin and ａｄｍｉｎ are admin.
    */
   attempt(address: string, username: string): Attempt | number {
+    const l = this.limitsOf(address, username);
+    return this.attempts.reserve(l.limits, l.clear);
+  }
+
+  limitsOf(address: string, username: string): Limits {
     const name = canonicalUsername(username);
     const account = `a|${address}|${name}`;
-    return this.attempts.reserve([
-      { key: account, count: this.o.perAccount },
-      { key: `a|${address}`, count: this.o.perAddress, inFlight: this.o.inFlightPerAddress },
-      { key: `u|${name}`, inFlight: this.o.inFlightPerUsername },
-    ], [account]);
+    return {
+      limits: [
+        { key: account, count: this.o.perAccount },
+        { key: `a|${address}`, count: this.o.perAddress, inFlight: this.o.inFlightPerAddress },
+        { key: `u|${name}`, inFlight: this.o.inFlightPerUsername },
+      ],
+      clear: [account],
+    };
+  }
+
+  get windowMs(): number {
+    return this.o.windowMs;
   }
 
   /** How many (address, username) and address counts are held in memory. */
@@ -155,8 +179,17 @@ export class OldPasswordLimiter {
     this.attempts = new Attempts(o.windowMs, o.now ?? Date.now);
   }
 
+  get windowMs(): number {
+    return this.o.windowMs;
+  }
+
   attempt(accountId: string): Attempt | number {
+    const l = this.limitsOf(accountId);
+    return this.attempts.reserve(l.limits, l.clear);
+  }
+
+  limitsOf(accountId: string): Limits {
     const key = `p|${accountId}`;
-    return this.attempts.reserve([{ key, count: this.o.perAccount, inFlight: 1 }], [key]);
+    return { limits: [{ key, count: this.o.perAccount, inFlight: 1 }], clear: [key] };
   }
 }

@@ -11,7 +11,7 @@ import { ApiError } from '../errors.js';
 import { accountOf, guard, sessionCookie } from '../auth/guard.js';
 import { sessionCache } from '../auth/session-cache.js';
 import { SIGNED_IN } from '../auth/access.js';
-import { OldPasswordLimiter, type Attempt, type LoginLimiter } from '../auth/rate-limit.js';
+import { OldPasswordLimiter, type Attempt, type Limiter } from '../auth/rate-limit.js';
 
 export const SESSION_HOURS = 12;
 
@@ -33,7 +33,7 @@ function allowed(attempt: Attempt | number, reply: FastifyReply, zh: string, en:
 /** A sign-in's body is a name and a password: a few hundred bytes. */
 const SIGN_IN_BODY_LIMIT = 16 * 1024;
 
-export function sessionRoutes(store: Store, limiter: LoginLimiter, oldPasswords = new OldPasswordLimiter()) {
+export function sessionRoutes(store: Store, limiter: Limiter<[string, string]>, oldPasswords: Limiter<[string]> = new OldPasswordLimiter()) {
   return async (app: FastifyInstance): Promise<void> => {
     const signedIn = guard(store, SIGNED_IN, { beforePasswordChange: true });
 
@@ -45,16 +45,16 @@ export function sessionRoutes(store: Store, limiter: LoginLimiter, oldPasswords 
       },
     }, async (req, reply) => {
       const { username, password } = req.body;
-      const attempt = allowed(limiter.attempt(req.ip, username), reply, '登录尝试过多', 'Too many sign-in attempts');
-      const account = await authenticate(store, username, password).catch((e: unknown) => {
-        attempt.untried();
+      const attempt = allowed(await limiter.attempt(req.ip, username), reply, '登录尝试过多', 'Too many sign-in attempts');
+      const account = await authenticate(store, username, password).catch(async (e: unknown) => {
+        await attempt.untried();
         throw e;
       });
       if (!account) {
-        attempt.failed();
+        await attempt.failed();
         throw new ApiError(401, 'bad-credentials', '用户名或密码不正确', 'Wrong username or password');
       }
-      attempt.succeeded();
+      await attempt.succeeded();
       const s = await openSession(store, account, SESSION_HOURS * 3600_000, req.ip);
       void reply.header('set-cookie', sessionCookie(s.token, SESSION_HOURS * 3600));
       return { account: view(account), csrf: s.csrf, expiresAt: s.expiresAt.toISOString() };
@@ -78,14 +78,14 @@ export function sessionRoutes(store: Store, limiter: LoginLimiter, oldPasswords 
       },
     }, async (req, reply) => {
       const me = accountOf(req);
-      const attempt = allowed(oldPasswords.attempt(me.id), reply, '原密码错误次数过多', 'Too many wrong current passwords');
-      await changePassword(store, me, req.body.oldPassword, req.body.newPassword, req.sessionToken!).catch((e: unknown) => {
+      const attempt = allowed(await oldPasswords.attempt(me.id), reply, '原密码错误次数过多', 'Too many wrong current passwords');
+      await changePassword(store, me, req.body.oldPassword, req.body.newPassword, req.sessionToken!).catch(async (e: unknown) => {
         // only a checked, wrong old password counts: a refused new password never reached the check
-        if (e instanceof AccountError && e.field === 'oldPassword') attempt.failed();
-        else attempt.untried();
+        if (e instanceof AccountError && e.field === 'oldPassword') await attempt.failed();
+        else await attempt.untried();
         return accountError(e);
       });
-      attempt.succeeded();
+      await attempt.succeeded();
       sessionCache(store).forgetAll(); // the other sessions of the account have ended
       return { ok: true };
     });

@@ -17,6 +17,7 @@ import * as m015 from './015-notice-content.js';
 import * as m016 from './016-subject-keys-per-statement.js';
 import * as m017 from './017-subject-check-by-hash.js';
 import * as m018 from './018-jobs.js';
+import * as m019 from './019-rate-limits.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '016-subject-keys-per-statement': m016,
   '017-subject-check-by-hash': m017,
   '018-jobs': m018,
+  '019-rate-limits': m019,
 };
 
 export const migrations: MigrationProvider = { getMigrations: async () => MIGRATIONS };
