@@ -9,7 +9,8 @@
  * matching request waits for the database (a slow version read — a lock on imports, a busy
  * database — used to hold every request of that moment behind it). A run asks for the
  * version as it is now (`current`), so it never evaluates stale data. An import or list change
- * through this server invalidates at once: the next request waits for the new version.
+ * through this server invalidates at once: the next request waits for the new version; one through
+ * another server process over the same database is seen within a second (a run: at once).
  */
 import { sql } from 'kysely';
 import { columnar, isColumnar, isRegionKind, rowsOf, Run, type AnyDataset, type ColumnarDataset, type Dataset, type Subject } from '@duixian/engine';
@@ -63,11 +64,16 @@ export function regionsOf(dataset: ColumnarDataset): Dataset {
   return rowsOf(dataset, (i) => isRegionKind(dataset.subjects.kind(i)));
 }
 
-/** The newest import's id and list event's ('12:3'). */
+/**
+ * The newest import's id, list event's and rows_version ('12:3:40'). rows_version moves with every
+ * statement writing subjects, tags or facts (migration 008), whoever makes it: another server
+ * process, a correction by SQL. The version is the database's, so a process never trusts its memory.
+ */
 export type VersionReader = () => Promise<string>;
 
 const readVersion = (store: Store): VersionReader => () =>
-  sql<{ v: string }>`select coalesce((select max(id) from imports), 0)::text || ':' || coalesce((select max(id) from list_events), 0)::text as v`
+  sql<{ v: string }>`select coalesce((select max(id) from imports), 0)::text || ':' || coalesce((select max(id) from list_events), 0)::text
+    || ':' || coalesce((select version from rows_version where id = 1), 0)::text as v`
     .execute(store.db).then((r) => r.rows[0]!.v);
 
 export class YearData {
