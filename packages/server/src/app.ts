@@ -45,6 +45,7 @@ import { processContext, type ProcessOptions } from './process.js';
 import { corpusDraftRoutes } from './routes/corpus-drafts.js';
 import { PlatformCorpus } from './platform-corpus.js';
 import { operationRoutes } from './routes/operations.js';
+import { oneLinePerRequest, requestIdOf, requestIds } from './request-id.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -66,8 +67,12 @@ export interface AppOptions {
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 20 * 1024 * 1024, trustProxy: opts.trustProxy ?? false, rewriteUrl });
+  const app = Fastify({
+    logger: opts.logger ?? false, genReqId: requestIdOf, requestIdHeader: false, logController: oneLinePerRequest(),
+    bodyLimit: 20 * 1024 * 1024, trustProxy: opts.trustProxy ?? false, rewriteUrl,
+  });
   app.setErrorHandler(errorHandler);
+  requestIds(app);
   guardInput(app); // before the routes: every route's input held to it
   deprecateAlias(app); // /api/… answers as /api/v1/… for one more release, saying so
   app.addHook('onSend', async (req, reply) => {

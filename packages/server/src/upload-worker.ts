@@ -10,7 +10,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { RegionTable } from '@duixian/engine';
 import type { ReadOptions } from '@duixian/interchange';
-import { openStore } from '@duixian/store';
+import { duringRequest, openStore } from '@duixian/store';
 import { readUpload, type UploadRead } from './upload-read.js';
 import { packed, postInPieces } from './upload-columns.js';
 import { checkAndImport } from './upload-import.js';
@@ -27,10 +27,11 @@ if (into) post({ outcome: await imported(read, into) });
 else sendBack(read);
 
 /** The dataset checked and imported here; the connection closed whatever happens. */
-async function imported(read: UploadRead, { place, ask }: ImportInto) {
+async function imported(read: UploadRead, { place, ask, requestId }: ImportInto) {
   const store = await openStore(place);
   try {
-    return await checkAndImport(read, store, ask, (progress) => post({ progress }));
+    const work = () => checkAndImport(read, store, ask, (progress) => post({ progress }));
+    return await (requestId ? duringRequest(requestId, work) : work());
   } finally {
     await store.close();
   }

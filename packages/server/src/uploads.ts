@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { KNOWN } from '@duixian/corpus';
 import type { Known, ReadOptions, UploadLimits } from '@duixian/interchange';
-import type { Store } from '@duixian/store';
+import { currentRequestId, type Store } from '@duixian/store';
 import { readUpload, type Upload, type UploadRead } from './upload-read.js';
 import { unpacked, type Packed } from './upload-columns.js';
 import type { ImportAsk, ImportOutcome } from './upload-import.js';
@@ -31,6 +31,8 @@ import type { Progress } from './jobs.js';
 export interface ImportInto {
   readonly place: NonNullable<Store['place']>;
   readonly ask: ImportAsk;
+  /** the request it is imported for, for the audit entries the worker writes (no async context crosses to a thread) */
+  readonly requestId?: string;
 }
 
 /** What the worker is given: with `into`, it imports what it read; without, it sends the dataset back. */
@@ -80,7 +82,8 @@ export class UploadReader {
 
   /** `upload` read, checked and imported by the worker into the PostgreSQL database at `into.place`; `report` hears its progress. */
   async readAndImport(upload: Exclude<Upload, { kind: 'object' }>, year: number | undefined, into: ImportInto, report: (p: Progress) => void): Promise<ImportOutcome> {
-    const input = { upload, known: KNOWN, opts: this.options(year), into };
+    const requestId = currentRequestId();
+    const input = { upload, known: KNOWN, opts: this.options(year), into: { ...into, ...(requestId ? { requestId } : {}) } };
     const { last } = await this.inTurn(input, { onRows: (rows) => report({ phase: 'read', done: rows }), onProgress: report });
     if (!('outcome' in last)) throw new Error('the import worker sent a dataset, not what came of the import');
     return last.outcome;

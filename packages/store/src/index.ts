@@ -13,7 +13,7 @@ export {
   corpusFilesHash, keepCorpusVersion, readCorpusVersion, listCorpusVersions, corpusVersionFiles, corpusInForce, publishCorpusVersion,
   type CorpusState, type CorpusVersion, type NewCorpusVersion, type Publication,
 } from './corpus-versions.js';
-export { appendAudit, verifyAudit, canonical, type AuditEntry, type AuditCheck } from './audit.js';
+export { appendAudit, verifyAudit, canonical, currentRequestId, duringRequest, type AuditEntry, type AuditCheck } from './audit.js';
 export { databaseAnswers, pendingMigrations } from './readiness.js';
 export {
   ROLES, BANK_NAME, AccountError, MIN_PASSWORD, accountProblem, passwordProblem, strongPassword, canonicalUsername, usernameProblem, createAccount, ensureFirstAdmin, authenticate,

@@ -21,6 +21,8 @@ export interface AuditLogTable {
   after: unknown;
   prev_hash: string;
   hash: string;
+  /** the HTTP request it was written for (x-request-id; migration 020), null outside one */
+  request_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RunsTable {

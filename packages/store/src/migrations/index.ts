@@ -18,6 +18,7 @@ import * as m016 from './016-subject-keys-per-statement.js';
 import * as m017 from './017-subject-check-by-hash.js';
 import * as m018 from './018-jobs.js';
 import * as m019 from './019-rate-limits.js';
+import * as m020 from './020-audit-request-id.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '017-subject-check-by-hash': m017,
   '018-jobs': m018,
   '019-rate-limits': m019,
+  '020-audit-request-id': m020,
 };
 
 export const migrations: MigrationProvider = { getMigrations: async () => MIGRATIONS };
