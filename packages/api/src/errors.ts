@@ -29,6 +29,7 @@ const MEANING: Record<number, string> = {
   404: '不存在或不可见 Not found, or not yours to see',
   409: '与当前状态冲突 Conflicts with the current state',
   413: '请求过大 Too large',
+  415: '文件类型不支持 Unsupported file type',
   422: '内容不符合规则 Well-formed but not acceptable',
   429: '请求过于频繁 Too many requests: wait and retry',
   503: '暂不可用 Not available now',

@@ -11,3 +11,7 @@ export * from './paging.js';
 export * from './jobs.js';
 export * from './match.js';
 export * from './runs.js';
+export * from './applications.js';
+export * from './apply-guide.js';
+export * from './budgets.js';
+export * from './calendar.js';

@@ -19,13 +19,6 @@ import type { YearData } from './year-data.js';
 /** Where money is about to move: a review level's approval, or a payment of a final award. */
 const RECHECKED = ['county-review', 'city-review', 'province-review', 'final'];
 
-/** The body of a step that goes on despite the changes shown. */
-export const ACKNOWLEDGE = {
-  type: 'object', required: ['reason'], additionalProperties: false,
-  description: 'approve (or pay) although the decision changed since the application was queued: why',
-  properties: { reason: { type: 'string', maxLength: 500 } },
-} as const;
-
 /**
  * Awards the platform granted that may bear on `app`: of its document (groups, exclusivity and
  * pools stay inside one document), the subject's of its year and before (once-only rules), and

@@ -3,6 +3,7 @@
  * region, amount), the enterprise's name beside each application, the facts a decision used, and
  * the to-do counts of an account — what waits on it, each one count in SQL.
  */
+import type { QueueFilters } from '@duixian/api';
 import { formatValue } from '@duixian/engine';
 import { byId, CORPUS, isWithin, region, ruleFactKeys, VOCABULARY } from '@duixian/corpus';
 import type { Account, Application, ApplicationFilter, Store } from '@duixian/store';
@@ -12,18 +13,8 @@ import { outsideJurisdiction } from './auth/guard.js';
 import { ADMINS, regionsOf, regionsWithin, seesAll } from './auth/access.js';
 import { amountOf } from './process.js';
 
-/** The queue's filters beside state, year and clause: a region inside one's jurisdiction, and an amount range (both ends included). */
-export const QUEUE_FILTERS = {
-  region: { type: 'string', pattern: '^[0-9]{6}$', description: 'a region inside your jurisdiction: its applications and those of the regions inside it' },
-  min: { type: 'string', maxLength: 32, description: 'at least this amount (approved, else decided), e.g. "100000" or "10万元"' },
-  max: { type: 'string', maxLength: 32, description: 'at most this amount' },
-} as const;
-
-export interface QueueQuery {
-  readonly region?: string;
-  readonly min?: string;
-  readonly max?: string;
-}
+/** The queue's filters beside state, year and clause (their schema: @duixian/api's QueueFilters). */
+export type QueueQuery = QueueFilters;
 
 /**
  * The regions and amounts a reader's queue is narrowed to: its jurisdiction, or the region asked

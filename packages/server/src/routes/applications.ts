@@ -12,31 +12,30 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  ActionBody, AmountBody, ApplicationDetail, ApplicationPage, ApplicationQuery, ApplicationView, AttachmentParams, Attachment, BATCH_MAX, BatchBody, BatchResult,
+  Binary, Enlisted, errorResponses, FactsBody, IdParams, NewApplicationBody, Todo, WindowBody, WindowSet, type BatchRow,
+} from '@duixian/api';
 import { fenOf, kindLabel, yuanString, type HistoryEntry, type Rule, type SubjectKind } from '@duixian/engine';
 import { applicationMode, byId, CORPUS, isWithin, placeOf } from '@duixian/corpus';
 import {
   act, appendAudit, applicationEvents, createApplication, enlist, jsonValue, listApplications, readApplication, saveFacts, setAmount, setWindow,
-  type Account, type Application, type AutomaticEntry, type Change, type FilledFact, type Store,
+  type Account, type Application, type AutomaticEntry, type FilledFact, type Store,
 } from '@duixian/store';
-import { APPLICATION_STATES, availableActions, deadlineStatus, levelOfRole, reviewState, type ApplicationAction, type ApplicationState } from '@duixian/workflow';
+import { availableActions, deadlineStatus, levelOfRole, reviewState } from '@duixian/workflow';
 import { ApiError } from '../errors.js';
 import { accountOf, decodedHeader, guard, outsideJurisdiction } from '../auth/guard.js';
 import { ADMINS, canSeeSubject, EVERYONE, regionsWithin, seesAll, SIGNED_IN } from '../auth/access.js';
-import { pageOf, PAGE_PROPERTIES, type PageQuery } from '../paging.js';
-import { YEAR } from '../input.js';
+import { pageOf } from '../paging.js';
 import type { YearData } from '../year-data.js';
 import { decide } from '../decide.js';
 import { amountOf, chainOf, chainOfDocument, processError, ruleOf, type ProcessContext } from '../process.js';
-import { acknowledged, ACKNOWLEDGE, changesOf, grantedBefore } from '../recheck.js';
+import { acknowledged, changesOf, grantedBefore } from '../recheck.js';
 import { answersFor } from './budgets.js';
 import type { PlatformCorpus } from '../platform-corpus.js';
-import { QUEUE_FILTERS, queueFilter, subjectNames, todoOf, usedFacts, type QueueQuery } from '../review.js';
+import { queueFilter, subjectNames, todoOf, usedFacts, type QueueQuery } from '../review.js';
 
-const ID = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
-const FACTS = {
-  type: 'array', maxItems: 50,
-  items: { type: 'object', required: ['key', 'value'], additionalProperties: false, properties: { key: { type: 'string', maxLength: 64 }, item: { type: 'string', maxLength: 200 }, value: { type: 'string', maxLength: 64 } } },
-} as const;
 
 /** Attachments: what may be uploaded (with the bytes each type starts with), and how much. */
 export const ATTACHMENT_TYPES: Readonly<Record<string, readonly number[]>> = {
@@ -47,16 +46,25 @@ export const ATTACHMENT_TYPES: Readonly<Record<string, readonly number[]>> = {
 };
 export const ATTACHMENT_MAX_BYTES = 10 * 2 ** 20;
 
+/** The steps the API offers on an application (publish, pay… are other operations'). */
+const API_ACTIONS = ['save', 'submit', 'approve', 'return', 'reject', 'withdraw'] as const;
+
 const yuan = (fen: number | null) => (fen === null ? null : yuanString(fen));
 
 export function applicationRoutes(store: Store, years: YearData, ctx: ProcessContext, corpora: PlatformCorpus) {
-  /** The application as the API shows it: amounts in yuan, what the caller may do next, the deadline's status. */
-  const view = (a: Application, me: Account) => ({
-    ...a, decidedFen: undefined, approvedFen: undefined, heldFen: undefined,
-    decided: yuan(a.decidedFen), approved: yuan(a.approvedFen), held: yuan(a.heldFen),
-    deadline: a.reviewDue ? deadlineStatus(ctx.calendar, a.reviewDue, ctx.today()) : null,
-    actions: availableActions(a.state, me.role, a.chain).filter((x) => ['save', 'submit', 'approve', 'return', 'reject', 'withdraw'].includes(x)),
+  /**
+   * The application as the API shows it: amounts in yuan, the enterprise's name, what the caller may
+   * do next, the deadline's status. Field by field: what the store keeps beside (who created it) stays in.
+   */
+  const view = (a: Application, me: Account, subjectName: string | null): ApplicationView => ({
+    id: a.id, subjectId: a.subjectId, subjectName, rule: a.rule, document: a.document, year: a.year, mode: a.mode, state: a.state, chain: [...a.chain],
+    region: a.region, funder: a.funder, decided: yuan(a.decidedFen), approved: yuan(a.approvedFen), held: yuan(a.heldFen), ceiling: a.ceiling,
+    amountPending: a.amountPending, runId: a.runId, facts: [...a.facts], explanation: a.explanation as ApplicationView['explanation'], reviewDue: a.reviewDue,
+    deadline: a.reviewDue ? deadlineStatus(ctx.calendar, a.reviewDue, ctx.today()) : null, version: a.version,
+    actions: availableActions(a.state, me.role, a.chain).filter((x): x is ApplicationView['actions'][number] => (API_ACTIONS as readonly string[]).includes(x)),
   });
+  /** One application's answer: its view with the enterprise's name. */
+  const answer = async (a: Application, me: Account): Promise<ApplicationView> => view(a, me, (await subjectNames(store, [a.subjectId])).get(a.subjectId) ?? null);
 
   /** The application, if `me` may see it: its own enterprise, or a reader whose jurisdiction holds its region. */
   async function visible(me: Account, id: string): Promise<Application> {
@@ -73,7 +81,7 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
    * approval decides it again on today's data and goes on only if nothing changed or the change is
    * acknowledged with a reason. The single action and each row of a batch come here.
    */
-  async function step(me: Account, a: Application, b: StepBody): Promise<Application> {
+  async function step(me: Account, a: Application, b: ActionBody): Promise<Application> {
     const { rule } = ruleOf(a.rule);
     const decided = b.action === 'submit' ? decideOrProblems(await years.current(a.year), a.subjectId, a.rule, a.year, a.facts, false, await grantedBefore(store, a)) : undefined;
     const acknowledgement = b.action === 'approve' ? acknowledged(await changesOf(store, years, a), b.acknowledge) : undefined;
@@ -99,7 +107,7 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
    * change (the batch's reason is not an answer to it: such a row is refused with its changes, for
    * the reviewer to open on its own). A refusal is the row's outcome, not the batch's.
    */
-  async function approvedRow(me: Account, id: string, reason: string): Promise<BatchRow> {
+  async function approvedRow(me: Account, id: string, reason: string): Promise<Omit<BatchRow, 'subjectName'>> {
     let a: Application | undefined;
     try {
       a = await visible(me, id);
@@ -112,14 +120,16 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
     }
   }
 
-  return async (app: FastifyInstance): Promise<void> => {
+  return async (untyped: FastifyInstance): Promise<void> => {
+    const app = untyped.withTypeProvider<TypeBoxTypeProvider>();
     app.addContentTypeParser(Object.keys(ATTACHMENT_TYPES), { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES }, (_req, body, done) => done(null, body));
 
-    app.post<{ Body: { rule: string; year: number; opens: string; closes: string } }>('/api/windows', {
+    app.post('/api/windows', {
       preHandler: guard(store, ADMINS),
       schema: {
-        tags: ['申报'], summary: 'Open (or change) the application window of a rule and year: its issuing level (or the province)',
-        body: { type: 'object', required: ['rule', 'year', 'opens', 'closes'], additionalProperties: false, properties: { rule: { type: 'string' }, year: { type: 'integer', minimum: 2000, maximum: 2100 }, opens: { type: 'string', format: 'date' }, closes: { type: 'string', format: 'date' } } },
+        tags: ['申报'], summary: '开放（或修改）申报窗口 Open (or change) the application window of a rule and year',
+        description: '发文层级（或省级）设置条款某年度的申报起止日期（含）。The issuing level (or the province) sets the first and last day (inclusive) a rule of a year takes applications.',
+        body: WindowBody, response: { 200: WindowSet, ...errorResponses(400, 401, 403, 422) },
       },
     }, async (req) => {
       const me = accountOf(req);
@@ -127,14 +137,15 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
       // the issuing level opens its documents' windows; the province may act for any level, as everywhere
       if (!seesAll(me) && me.region !== document.issuer) throw outsideJurisdiction(`${document.number} 的申报窗口`, `The application window of ${document.id}`);
       await setWindow(store, req.body, me.username).catch(processError);
-      return { ok: true, ...req.body };
+      return { ok: true as const, ...req.body };
     });
 
-    app.get<{ Querystring: PageQuery & QueueQuery & { state?: ApplicationState; year?: number; rule?: string } }>('/api/applications', {
+    app.get('/api/applications', {
       preHandler: guard(store, EVERYONE),
       schema: {
-        tags: ['申报'], summary: 'Applications and entries in your jurisdiction (an enterprise: its own), with the enterprise\'s name and what you may do next; filtered by state, year, clause, region and amount',
-        querystring: { type: 'object', properties: { ...PAGE_PROPERTIES, state: { type: 'string', enum: [...APPLICATION_STATES] }, year: YEAR, rule: { type: 'string' }, ...QUEUE_FILTERS } },
+        tags: ['申报'], summary: '申报列表 Applications and entries in your jurisdiction (an enterprise: its own)',
+        description: '辖区内的申报与免申即享名单项（企业：本企业的），附企业名称和可进行的操作；可按状态、年度、条款、地区、金额筛选。With the enterprise\'s name and what you may do next; filtered by state, year, clause, region and amount.',
+        querystring: ApplicationQuery, response: { 200: ApplicationPage, ...errorResponses(400, 401, 403, 422) },
       },
     }, async (req) => {
       const me = accountOf(req);
@@ -146,14 +157,15 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
         ...(req.query.state ? { states: [req.query.state] } : {}), ...(req.query.year ? { year: req.query.year } : {}), ...(req.query.rule ? { rule: req.query.rule } : {}),
       }, { limit: page.pageSize, offset: page.offset });
       const names = await subjectNames(store, items.map((a) => a.subjectId));
-      return { ...page.info(total), items: items.map((a) => ({ ...view(a, me), subjectName: names.get(a.subjectId) ?? null })) };
+      return { ...page.info(total), items: items.map((a) => view(a, me, names.get(a.subjectId) ?? null)) };
     });
 
-    app.post<{ Body: { subject: string; rule: string; year: number; facts?: FilledFact[] } }>('/api/applications', {
+    app.post('/api/applications', {
       preHandler: guard(store, ['enterprise']),
       schema: {
-        tags: ['申报'], summary: 'Start an application (a draft) for your enterprise, inside the rule\'s window',
-        body: { type: 'object', required: ['subject', 'rule', 'year'], additionalProperties: false, properties: { subject: { type: 'string' }, rule: { type: 'string' }, year: { type: 'integer', minimum: 2000, maximum: 2100 }, facts: FACTS } },
+        tags: ['申报'], summary: '开始申报（草稿） Start an application (a draft) for your enterprise, inside the rule\'s window',
+        description: '条款须依申请、本企业属于发文地区和支持对象、在申报窗口内；填了数据的先测算一次（数据不全的草稿可以保存）。The rule needs an application, your enterprise is inside its issuer\'s region and among its recipients, the window is open; facts given are decided once (an incomplete draft is kept).',
+        body: NewApplicationBody, response: { 201: ApplicationView, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     }, async (req, reply) => {
       const me = accountOf(req);
@@ -173,63 +185,60 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
       const created = await createApplication(store, {
         subjectId: s.id, rule: rule.id, document: document.id, year: req.body.year, chain: chainOf(rule.id), region: place, funder: document.funder, facts,
       }, me.username, ctx.today()).catch(processError);
-      void reply.status(201);
-      return view(created, me);
+      return reply.status(201).send(await answer(created, me));
     });
 
-    app.get<{ Params: { id: string } }>('/api/applications/:id', {
-      preHandler: guard(store, EVERYONE), schema: { tags: ['申报'], summary: 'One application: its facts, the engine\'s explanation, every step, its attachments', params: ID },
+    app.get('/api/applications/:id', {
+      preHandler: guard(store, EVERYONE),
+      schema: {
+        tags: ['申报'], summary: '申报详情 One application: its facts, the engine\'s explanation, every step, its attachments',
+        description: '另有：测算所用的已有数据，以及今天重新测算与列入时相比的变化（审核通过须确认）。Also the stored facts the decision read, and what deciding it again today changes (an approval must acknowledge it).',
+        params: IdParams, response: { 200: ApplicationDetail, ...errorResponses(400, 401, 403, 404) },
+      },
     }, async (req) => {
       const me = accountOf(req);
       const a = await visible(me, req.params.id);
       const attachments = await store.db.selectFrom('attachments').select(['id', 'name', 'type', 'size', 'sha256', 'by', 'at']).where('application_id', '=', a.id).orderBy('id').execute();
       const names = await subjectNames(store, [a.subjectId]);
-      return { ...view(a, me), subjectName: names.get(a.subjectId) ?? null, used: await usedFacts(store, a), changes: await changesOf(store, years, a), events: (await applicationEvents(store, a.id)).map((e) => ({ ...e, amount: yuan(e.amountFen), amountFen: undefined })), attachments: attachments.map((x) => ({ ...x, id: String(x.id) })) };
+      return {
+        ...view(a, me, names.get(a.subjectId) ?? null), used: await usedFacts(store, a), changes: [...await changesOf(store, years, a)],
+        events: (await applicationEvents(store, a.id)).map(({ amountFen, ...e }) => ({ ...e, reasons: [...e.reasons], amount: yuan(amountFen), at: e.at.toISOString() })),
+        attachments: attachments.map((x) => ({ ...x, id: String(x.id), at: x.at.toISOString() })),
+      };
     });
 
-    app.post<{ Params: { id: string }; Body: { version: number; facts: FilledFact[] } }>('/api/applications/:id/facts', {
+    app.post('/api/applications/:id/facts', {
       preHandler: guard(store, ['enterprise']),
-      schema: { tags: ['申报'], summary: 'Save a draft\'s (or a returned application\'s) facts', params: ID, body: { type: 'object', required: ['version', 'facts'], additionalProperties: false, properties: { version: { type: 'integer' }, facts: FACTS } } },
+      schema: {
+        tags: ['申报'], summary: '保存填报数据 Save a draft\'s (or a returned application\'s) facts',
+        description: '带上所见的版本；数据先测算一次，格式错误的不保存。With the version you saw; the facts are decided once, and malformed ones refused.',
+        params: IdParams, body: FactsBody, response: { 200: ApplicationView, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
     }, async (req) => {
       const me = accountOf(req);
       const a = await visible(me, req.params.id);
       decideOrProblems(await years.current(a.year), a.subjectId, a.rule, a.year, req.body.facts, true);
-      return view(await saveFacts(store, a.id, req.body.version, req.body.facts, me.username).catch(processError), me);
+      return answer(await saveFacts(store, a.id, req.body.version, req.body.facts, me.username).catch(processError), me);
     });
 
-    app.post<{ Params: { id: string }; Body: { action: ApplicationAction; version: number; reasons?: string[]; amount?: string; acknowledge?: { reason: string } } }>('/api/applications/:id/actions', {
+    app.post('/api/applications/:id/actions', {
       preHandler: guard(store, [...ADMINS, 'enterprise']),
       schema: {
-        tags: ['申报'], summary: 'One step: submit or withdraw (the enterprise); approve, return for correction or reject (the reviewer of the current level)',
-        params: ID,
-        body: {
-          type: 'object', required: ['action', 'version'], additionalProperties: false,
-          properties: {
-            action: { type: 'string', enum: ['submit', 'withdraw', 'approve', 'return', 'reject'] }, version: { type: 'integer' },
-            reasons: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 500 } },
-            amount: { type: 'string', maxLength: 32, description: 'approve: less than a 最高 ceiling (with a reason), e.g. "30000" or "3万元"' },
-            acknowledge: ACKNOWLEDGE,
-          },
-        },
+        tags: ['申报'], summary: '办理一步 One step: submit or withdraw (the enterprise); approve, return for correction or reject (the reviewer of the current level)',
+        description: '提交时按填报数据测算；审核通过时按今天的数据重新测算，有变化须写明理由确认（否则 409 decision-changed）。Submitting decides on the facts filled in; an approval decides again on today\'s data, and a change must be acknowledged with a reason (else 409 decision-changed).',
+        params: IdParams, body: ActionBody, response: { 200: ApplicationView, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     }, async (req) => {
       const me = accountOf(req);
-      return view(await step(me, await visible(me, req.params.id), req.body), me);
+      return answer(await step(me, await visible(me, req.params.id), req.body), me);
     });
 
-    app.post<{ Body: { ids?: string[]; filter?: QueueQuery & { year?: number; rule?: string }; action: 'approve'; reason: string } }>('/api/applications/batch', {
+    app.post('/api/applications/batch', {
       preHandler: guard(store, ADMINS),
       schema: {
-        tags: ['申报'],
-        summary: `Approve many at once with one reason (at most ${BATCH_MAX}): the ids given, or all waiting at your level that match the filter. Each row is the single approval (its level, budget, version, re-check against today's decision), audited on its own; a row whose decision changed is refused with its changes, not approved`,
-        body: {
-          type: 'object', required: ['action', 'reason'], additionalProperties: false,
-          properties: {
-            ids: { type: 'array', minItems: 1, maxItems: BATCH_MAX, uniqueItems: true, items: { type: 'string', pattern: '^[0-9]{1,18}$' } },
-            filter: { type: 'object', additionalProperties: false, properties: { year: YEAR, rule: { type: 'string' }, ...QUEUE_FILTERS } },
-            action: { type: 'string', enum: ['approve'] }, reason: { type: 'string', maxLength: 500 },
-          },
-        },
+        tags: ['申报'], summary: `批量审核通过 Approve many at once with one reason (at most ${BATCH_MAX})`,
+        description: '给出的申报，或本级待审中符合筛选条件的全部；每项按单独审核办理（层级、预算、版本、重新测算），分别记入审计；决定有变化的不通过，附变化。The ids given, or all waiting at your level that match the filter. Each row is the single approval (its level, budget, version, re-check against today\'s decision), audited on its own; a row whose decision changed is refused with its changes, not approved.',
+        body: BatchBody, response: { 200: BatchResult, ...errorResponses(400, 401, 403, 422) },
       },
     }, async (req) => {
       const me = accountOf(req);
@@ -246,18 +255,19 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
 
     app.get('/api/todo', {
       preHandler: guard(store, SIGNED_IN),
-      schema: { tags: ['申报'], summary: 'What waits on you: applications at your review level, awards to publish and notices to finalize, list entries to review, your bank\'s queue' },
+      schema: {
+        tags: ['申报'], summary: '待办 What waits on you',
+        description: '本级待审的申报、待公示和待确定的公示、待复核的名单项、本行的贷款申请。Applications at your review level, awards to publish and notices to finalize, list entries to review, your bank\'s queue.',
+        response: { 200: Todo, ...errorResponses(401, 403) },
+      },
     }, async (req) => todoOf(store, accountOf(req), ctx.today()));
 
-    app.post<{ Params: { id: string }; Body: { version: number; amount: string; reason: string } }>('/api/applications/:id/amount', {
+    app.post('/api/applications/:id/amount', {
       preHandler: guard(store, ADMINS),
       schema: {
-        tags: ['申报'], summary: '金额待定: the funder\'s level (or the province) sets the amount of a pending award in review, with a reason, within the text\'s ceiling and the budget',
-        params: ID,
-        body: {
-          type: 'object', required: ['version', 'amount', 'reason'], additionalProperties: false,
-          properties: { version: { type: 'integer' }, amount: { type: 'string', maxLength: 32, description: 'e.g. "50000" or "5万元"' }, reason: { type: 'string', maxLength: 500 } },
-        },
+        tags: ['申报'], summary: '金额待定：设定金额 The funder\'s level (or the province) sets the amount of a pending award in review',
+        description: '写明理由，不超过条款的最高限额和预算。With a reason, within the text\'s ceiling and the budget.',
+        params: IdParams, body: AmountBody, response: { 200: ApplicationView, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     }, async (req) => {
       const me = accountOf(req);
@@ -268,13 +278,17 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
       const next = await setAmount(store, a.id, {
         version: req.body.version, fen: amountOf(req.body.amount, 'amount'), reason: req.body.reason, ...(cap === undefined ? {} : { capFen: cap }), ...poolOf(rule),
       }, me.username).catch(processError);
-      return view(next, me);
+      return answer(next, me);
     });
 
-    app.post<{ Params: { id: string } }>('/api/applications/:id/attachments', {
+    app.post('/api/applications/:id/attachments', {
       preHandler: guard(store, ['enterprise']),
       bodyLimit: ATTACHMENT_MAX_BYTES,
-      schema: { tags: ['申报'], summary: 'Attach evidence (PDF, PNG, JPEG or .xlsx, at most 10 MB): the bytes as the body, headers x-file-name and x-content-sha256', params: ID },
+      schema: {
+        tags: ['申报'], summary: '上传证明材料 Attach evidence (PDF, PNG, JPEG or .xlsx, at most 10 MB)',
+        description: '请求体为文件本身，请求头 x-file-name（URL 编码的文件名）和 x-content-sha256（文件的 SHA-256）；只有草稿或待补正的申报可以上传。The bytes as the body, headers x-file-name and x-content-sha256; a draft or a returned application only.',
+        params: IdParams, response: { 201: Attachment, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422) },
+      },
     }, async (req, reply) => {
       const me = accountOf(req);
       const a = await visible(me, req.params.id);
@@ -285,13 +299,15 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
         await appendAudit(tx, { actor: me.username, action: 'attachment.add', entity: `applications/${a.id}/attachments/${r.id}`, after: { name: file.name, type: file.type, size: file.size, sha256: file.sha256 } });
         return r;
       });
-      void reply.status(201);
-      return { id: String(row.id), name: file.name, type: file.type, size: file.size, sha256: file.sha256 };
+      return reply.status(201).send({ id: String(row.id), name: file.name, type: file.type, size: file.size, sha256: file.sha256 });
     });
 
-    app.get<{ Params: { id: string; file: string } }>('/api/applications/:id/attachments/:file', {
+    app.get('/api/applications/:id/attachments/:file', {
       preHandler: guard(store, EVERYONE),
-      schema: { tags: ['申报'], summary: 'Download an attachment', params: { type: 'object', required: ['id', 'file'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' }, file: { type: 'string', pattern: '^[0-9]{1,18}$' } } } },
+      schema: {
+        tags: ['申报'], summary: '下载证明材料 Download an attachment', description: '文件本身，类型为上传时的类型。The file as uploaded, with its type.',
+        params: AttachmentParams, response: { 200: Binary('文件 the file'), ...errorResponses(400, 401, 403, 404) },
+      },
     }, async (req, reply) => {
       const a = await visible(accountOf(req), req.params.id);
       const f = await store.db.selectFrom('attachments').select(['name', 'type', 'content']).where('application_id', '=', a.id).where('id', '=', req.params.file).executeTakeFirst();
@@ -300,9 +316,13 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
       return Buffer.from(f.content);
     });
 
-    app.post<{ Params: { id: string } }>('/api/runs/:id/enlist', {
+    app.post('/api/runs/:id/enlist', {
       preHandler: guard(store, ADMINS),
-      schema: { tags: ['申报'], summary: '免申即享: the awards of an official run that need no application, inside your jurisdiction, onto the review list', params: ID },
+      schema: {
+        tags: ['申报'], summary: '免申即享：列入待审名单 The awards of an official run that need no application, onto the review list',
+        description: '正式测算中本辖区内免申即享的奖励逐项列入审核；已列入的不重复。The awards of an official run inside your jurisdiction that need no application go to review; those listed already are not listed twice.',
+        params: IdParams, response: { 200: Enlisted, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
     }, async (req) => {
       const me = accountOf(req);
       const run = await store.db.selectFrom('runs').select(['id', 'year', 'kind', 'corpus_hash']).where('id', '=', req.params.id)
@@ -328,28 +348,6 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
       return enlist(store, entries, me.username, ctx.today(), ctx.calendar).catch(processError);
     });
   };
-}
-
-/** What a step is asked with (POST /api/applications/:id/actions). */
-interface StepBody {
-  readonly action: ApplicationAction;
-  readonly version: number;
-  readonly reasons?: string[];
-  readonly amount?: string;
-  readonly acknowledge?: { reason: string };
-}
-
-/** How many applications one batch approval takes at most (each is decided again: about a second's work per 20). */
-export const BATCH_MAX = 500;
-
-/** A batch row's outcome: done (its new state) or refused (why; the changes when its decision changed). */
-interface BatchRow {
-  readonly id: string;
-  readonly subjectId: string | null;
-  readonly outcome: 'done' | 'refused';
-  readonly state: ApplicationState | null;
-  readonly error?: { readonly code: string; readonly message: { readonly zh: string; readonly en: string } };
-  readonly changes?: readonly Change[];
 }
 
 /** The rule's pool (奖补资金池) for the store's check, when it has one. */

@@ -8,16 +8,16 @@
  * windows themselves, for everyone of the platform (they are announced publicly anyway).
  */
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ApplyGuide, errorResponses, Windows, WindowsQuery, type WindowState } from '@duixian/api';
 import { kindLabel, type FactKey, type Rule, type SubjectKind } from '@duixian/engine';
 import { applicationMode, CORPUS, EVIDENCED_FACTS, evidenceOf, isWithin, placeOf, region, ruleFactKeys, STATISTICAL_FACTS } from '@duixian/corpus';
 import type { Store } from '@duixian/store';
 import { accountOf, guard } from '../auth/guard.js';
 import { EVERYONE } from '../auth/access.js';
-import { YEAR } from '../input.js';
 import type { ProcessContext } from '../process.js';
 
 /** A window's state on a day: the dates are inclusive, as the store's check (insideWindow) has them. */
-export type WindowState = 'open' | 'upcoming' | 'closed';
 export const windowState = (w: { opens: string; closes: string }, today: string): WindowState =>
   today < w.opens ? 'upcoming' : today > w.closes ? 'closed' : 'open';
 
@@ -80,18 +80,24 @@ export function applyGuideRoutes(store: Store, ctx: ProcessContext) {
       .map((w) => ({ ...w, state: windowState(w, today) }));
   }
 
-  return async (app: FastifyInstance): Promise<void> => {
-    app.get<{ Querystring: { rule?: string; year?: number } }>('/api/windows', {
+  return async (untyped: FastifyInstance): Promise<void> => {
+    const app = untyped.withTypeProvider<TypeBoxTypeProvider>();
+    app.get('/api/windows', {
       preHandler: guard(store, EVERYONE),
       schema: {
-        tags: ['申报'], summary: 'The application windows (申报窗口) of the clauses in force: year, opening and closing dates (inclusive), and whether open today',
-        querystring: { type: 'object', additionalProperties: false, properties: { rule: { type: 'string', maxLength: 200 }, year: YEAR } },
+        tags: ['申报'], summary: '申报窗口 The application windows of the clauses in force',
+        description: '年度、开始和截止日期（含），以及今天是否在申报中。Year, opening and closing dates (inclusive), and whether open today.',
+        querystring: WindowsQuery, response: { 200: Windows, ...errorResponses(400, 401, 403) },
       },
     }, async (req) => ({ today: ctx.today(), items: await windows(req.query) }));
 
     app.get('/api/apply-guide', {
       preHandler: guard(store, ['enterprise']),
-      schema: { tags: ['申报'], summary: 'For an enterprise: every clause that needs an application, whether it can apply for it (and why not), its windows, the data and the papers it needs' },
+      schema: {
+        tags: ['申报'], summary: '申报指南 For an enterprise: every clause that needs an application',
+        description: '能否申报（不能的原因）、申报窗口、测算读取的数据（企业填报或政府已有）和须提供的材料。Whether it can apply for it (and why not), its windows, the data the decision reads and the papers it needs.',
+        response: { 200: ApplyGuide, ...errorResponses(401, 403) },
+      },
     }, async (req) => {
       const me = accountOf(req);
       const s = await store.db.selectFrom('subjects').select(['id', 'name', 'kind', 'region', 'uscc']).where('uscc', '=', me.uscc!).executeTakeFirst();

@@ -6,12 +6,14 @@
  * acknowledged with a reason); and the payments as CSV for the finance system.
  */
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type ApplicationState, Budget, BudgetBody, Budgets, DisbursementBody, DisbursementRecorded, DisbursementsAnswer, DisbursementsQuery, errorResponses, YearQuery } from '@duixian/api';
 import { yuanString } from '@duixian/engine';
 import { spreadsheetCsv } from '@duixian/interchange';
 import { listBudgets, listDisbursements, readApplication, recordDisbursement, setBudget, type Account, type Store } from '@duixian/store';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
 import type { YearData } from '../year-data.js';
-import { acknowledged, ACKNOWLEDGE, changesOf } from '../recheck.js';
+import { acknowledged, changesOf } from '../recheck.js';
 import { ADMINS, READERS, regionsWithin, seesAll } from '../auth/access.js';
 import { amountOf, documentOf, processError, type ProcessContext } from '../process.js';
 import { ApiError } from '../errors.js';
@@ -33,12 +35,14 @@ function paidWithin(year: number, paidOn: string, today: string): void {
 }
 
 export function budgetRoutes(store: Store, years: YearData, ctx: ProcessContext) {
-  return async (app: FastifyInstance): Promise<void> => {
-    app.post<{ Body: { document: string; funder: string; year: number; total: string } }>('/api/budgets', {
+  return async (untyped: FastifyInstance): Promise<void> => {
+    const app = untyped.withTypeProvider<TypeBoxTypeProvider>();
+    app.post('/api/budgets', {
       preHandler: guard(store, ADMINS),
       schema: {
-        tags: ['预算'], summary: 'Set (or change) the budget of a document, funder and year: never below what is committed',
-        body: { type: 'object', required: ['document', 'funder', 'year', 'total'], additionalProperties: false, properties: { document: { type: 'string', maxLength: 200, description: 'a document of the corpus in force (GET /api/documents)' }, funder: { type: 'string', pattern: '^[0-9]{6}$' }, year: { type: 'integer', minimum: 2000, maximum: 2100 }, total: { type: 'string', maxLength: 32 } } },
+        tags: ['预算'], summary: '设置（或修改）预算 Set (or change) the budget of a document, funder and year',
+        description: '资金来源本级（或省级）设置；不能低于已预留和已核定的金额。By the funder\'s level (or the province); never below what is reserved and committed.',
+        body: BudgetBody, response: { 200: Budget, ...errorResponses(400, 401, 403, 409, 422) },
       },
     }, async (req) => {
       const me = accountOf(req);
@@ -48,9 +52,13 @@ export function budgetRoutes(store: Store, years: YearData, ctx: ProcessContext)
       return view(b);
     });
 
-    app.get<{ Querystring: { year?: number } }>('/api/budgets', {
+    app.get('/api/budgets', {
       preHandler: guard(store, READERS),
-      schema: { tags: ['预算'], summary: 'Budgets of the funders in your jurisdiction: total, committed, paid, the warning, and totals by funder', querystring: { type: 'object', properties: { year: { type: 'integer' } } } },
+      schema: {
+        tags: ['预算'], summary: '预算使用情况 Budgets of the funders in your jurisdiction',
+        description: '总额、已核定、已预留、已拨付、预警（70%、90%、用尽），以及按资金来源的合计。Total, committed, reserved, paid, the warning (70%, 90%, exhausted), and totals by funder.',
+        querystring: YearQuery, response: { 200: Budgets, ...errorResponses(400, 401, 403) },
+      },
     }, async (req) => {
       const me = accountOf(req);
       const items = await listBudgets(store, { ...(seesAll(me) ? {} : { funders: regionsWithin(me.region!) }), ...(req.query.year ? { year: req.query.year } : {}) });
@@ -65,11 +73,12 @@ export function budgetRoutes(store: Store, years: YearData, ctx: ProcessContext)
       };
     });
 
-    app.post<{ Body: { application: string; orderNo: string; paidOn: string; amount: string; acknowledge?: { reason: string } } }>('/api/disbursements', {
+    app.post('/api/disbursements', {
       preHandler: guard(store, ADMINS),
       schema: {
-        tags: ['预算'], summary: 'Record a payment against a final award (the funder\'s level): the award is paid when payments reach the approved amount',
-        body: { type: 'object', required: ['application', 'orderNo', 'paidOn', 'amount'], additionalProperties: false, properties: { application: { type: 'string', pattern: '^[0-9]{1,18}$' }, orderNo: { type: 'string', minLength: 1, maxLength: 64 }, paidOn: { type: 'string', format: 'date' }, amount: { type: 'string', maxLength: 32 }, acknowledge: ACKNOWLEDGE } },
+        tags: ['预算'], summary: '记录拨付 Record a payment against a final award (the funder\'s level)',
+        description: '拨付前按今天的数据重新测算，有变化须写明理由确认；累计拨付达到核定金额时，奖励变为已拨付。Decided again first (a change must be acknowledged with a reason); the award is paid when payments reach the approved amount.',
+        body: DisbursementBody, response: { 201: DisbursementRecorded, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     }, async (req, reply) => {
       const me = accountOf(req);
@@ -79,13 +88,16 @@ export function budgetRoutes(store: Store, years: YearData, ctx: ProcessContext)
       const amountFen = amountOf(req.body.amount, 'amount', true);
       const acknowledgement = acknowledged(await changesOf(store, years, a), req.body.acknowledge);
       const r = await recordDisbursement(store, { applicationId: a.id, orderNo: req.body.orderNo, paidOn: req.body.paidOn, amountFen }, me.role, me.username, acknowledgement).catch(processError);
-      void reply.status(201);
-      return { application: a.id, paid: yuan(r.paidFen), approved: a.approvedFen === null ? null : yuan(a.approvedFen), state: r.state };
+      return reply.status(201).send({ application: a.id, paid: yuan(r.paidFen), approved: a.approvedFen === null ? null : yuan(a.approvedFen), state: r.state as ApplicationState });
     });
 
-    app.get<{ Querystring: { year?: number; format?: 'json' | 'csv' } }>('/api/disbursements', {
+    app.get('/api/disbursements', {
       preHandler: guard(store, READERS),
-      schema: { tags: ['预算'], summary: 'Payments of the funders in your jurisdiction; format=csv for the finance system', querystring: { type: 'object', properties: { year: { type: 'integer' }, format: { type: 'string', enum: ['json', 'csv'], default: 'json' } } } },
+      schema: {
+        tags: ['预算'], summary: '拨付明细 Payments of the funders in your jurisdiction',
+        description: 'format=csv：给财政系统的 CSV 文件（名称和指令号按文本，不作公式）。format=csv for the finance system (names and order numbers as text, never formulas).',
+        querystring: DisbursementsQuery, response: { 200: DisbursementsAnswer, ...errorResponses(400, 401, 403) },
+      },
     }, async (req, reply) => {
       const me = accountOf(req);
       const rows = await listDisbursements(store, { ...(seesAll(me) ? {} : { funders: regionsWithin(me.region!) }), ...(req.query.year ? { year: req.query.year } : {}) });
