@@ -331,7 +331,9 @@ export class SheetRows {
 
   private rowCells(buf: Buffer, from: number, end: number, t: CellTags): void {
     let at = from;
+    const last = end - t.rowClose; // where the row's `</row>` starts: no cell after it
     for (;;) {
+      if (at >= last) return;
       // the next cell most often starts right here; otherwise search (whitespace, other elements)
       const open = bytesAt(buf, at, t.c.open) ? at : buf.indexOf(t.c.open, at);
       if (open < 0 || open >= end) return;
@@ -456,6 +458,7 @@ export class SheetRows {
 
 interface CellTags {
   readonly rowName: number; // bytes of `<row` with the prefix
+  readonly rowClose: number; // bytes of `</row>`
   readonly c: Tags;
   readonly v: { open: Buffer; close: Buffer };
   readonly is: Tags;
@@ -473,6 +476,7 @@ function tagsFor(prefix: string): CellTags {
   if (t === undefined) {
     t = {
       rowName: `<${prefix}row`.length,
+      rowClose: `</${prefix}row>`.length,
       c: new Tags(prefix, 'c'),
       v: { open: Buffer.from(`<${prefix}v>`), close: Buffer.from(`</${prefix}v>`) },
       is: new Tags(prefix, 'is'),

@@ -59,6 +59,12 @@ export async function readDirectory(src: ZipSource): Promise<ZipEntry[] | undefi
 export class NotAZip extends Error {}
 
 /**
+ * Inflating runs in libuv's threads: room for a few chunks ahead lets it go on while the main
+ * thread scans the chunk before (with the default 16 KB it waited for each chunk to be taken).
+ */
+const INFLATE = { chunkSize: CHUNK, readableHighWaterMark: 4 * CHUNK };
+
+/**
  * Entry `e` inflated, a chunk at a time; each chunk is counted against what the directory declared
  * (ReadBudget throws Refused past it). Stopping early (a `break`, a throw) stops the inflating.
  */
@@ -70,7 +76,7 @@ export async function* entryChunks(src: ZipSource, e: ZipEntry, budget: ReadBudg
   if (e.method !== 0 && e.method !== 8) throw new NotAZip(`${e.name} is compressed by method ${e.method}, which no .xlsx uses`);
   if (e.compressed === 0) return;
   const input = src.stream(start, start + e.compressed);
-  const chunks: AsyncIterable<Buffer> = e.method === 0 ? input : input.pipe(createInflateRaw({ chunkSize: 64 * 1024 }));
+  const chunks: AsyncIterable<Buffer> = e.method === 0 ? input : input.pipe(createInflateRaw(INFLATE));
   let bytes = 0;
   try {
     for await (const chunk of chunks) {
