@@ -115,8 +115,10 @@ function stringItem(buf: Buffer, start: number, end: number, t: Tags, rPh: Tags)
  * what is cut off at a chunk's end waits for the next chunk. `before` sees the text before the
  * first element (a worksheet's dimension), once.
  */
+const EMPTY = Buffer.alloc(0);
+
 class ElementCutter {
-  private carry: Buffer = Buffer.alloc(0);
+  private carry: Buffer = EMPTY;
   private tags: Tags | undefined;
   private prefix: string | undefined;
 
@@ -127,20 +129,51 @@ class ElementCutter {
   ) {}
 
   push(chunk: Buffer): void {
-    const buf = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
-    let at = 0;
-    if (this.tags === undefined) {
-      this.prefix = prefixOf(buf.toString('latin1', 0, Math.min(buf.length, 4096)));
-      if (this.prefix === undefined) {
-        if (buf.length > 64 * 1024) throw new Error(`no <${this.name}> document`);
-        this.carry = buf;
-        return;
-      }
-      this.tags = new Tags(this.prefix, this.name);
-      const first = buf.indexOf(this.tags.open);
-      this.before?.(buf.toString('latin1', 0, first < 0 ? Math.min(buf.length, 64 * 1024) : first));
+    if (this.tags !== undefined && this.carry.length > 0) this.across(chunk, this.tags);
+    else if (this.tags !== undefined) this.keep(chunk, this.elements(chunk, 0, this.tags));
+    else this.first(this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk);
+  }
+
+  /** The document's start: its prefix, the text before the first element, then its elements. */
+  private first(buf: Buffer): void {
+    this.prefix = prefixOf(buf.toString('latin1', 0, Math.min(buf.length, 4096)));
+    if (this.prefix === undefined) {
+      if (buf.length > 64 * 1024) throw new Error(`no <${this.name}> document`);
+      this.carry = buf;
+      return;
     }
-    const tags = this.tags;
+    const tags = (this.tags = new Tags(this.prefix, this.name));
+    const first = buf.indexOf(tags.open);
+    this.before?.(buf.toString('latin1', 0, first < 0 ? Math.min(buf.length, 64 * 1024) : first));
+    this.keep(buf, this.elements(buf, 0, tags));
+  }
+
+  /**
+   * A chunk after one whose end cut an element: the element is completed from the chunk's head
+   * alone (up to the first closing tag), so that the chunk itself is not copied behind the carry.
+   * Scanning the head and then the chunk from the same place gives what scanning both joined would.
+   */
+  private across(chunk: Buffer, tags: Tags): void {
+    const close = chunk.indexOf(tags.close);
+    const headEnd = close < 0 ? chunk.length : close + tags.close.length;
+    const head = Buffer.concat([this.carry, chunk.subarray(0, headEnd)]);
+    const left = this.elements(head, 0, tags);
+    const from = headEnd - (head.length - left); // the same place in the chunk
+    if (from >= 0) this.keep(chunk, this.elements(chunk, from, tags));
+    else {
+      const rest = Buffer.concat([head.subarray(left), chunk.subarray(headEnd)]);
+      this.keep(rest, this.elements(rest, 0, tags));
+    }
+  }
+
+  /** Keeps buf[at…], the start of an element not complete yet, for the next chunk. */
+  private keep(buf: Buffer, at: number): void {
+    // a copy: a slice would keep the whole chunk alive
+    this.carry = at < buf.length ? Buffer.from(buf.subarray(at)) : EMPTY;
+  }
+
+  /** Each complete element of buf from `at` to `each`; where the first incomplete one (or a possible start of a tag) begins. */
+  private elements(buf: Buffer, at: number, tags: Tags): number {
     for (;;) {
       const open = buf.indexOf(tags.open, at);
       if (open < 0) {
@@ -175,8 +208,7 @@ class ElementCutter {
       this.each(buf, open, close + tags.close.length, this.prefix!);
       at = close + tags.close.length;
     }
-    // a copy: a slice would keep the whole chunk alive
-    this.carry = Buffer.from(buf.subarray(at));
+    return at;
   }
 }
 
