@@ -46,6 +46,7 @@ import { corpusDraftRoutes } from './routes/corpus-drafts.js';
 import { PlatformCorpus } from './platform-corpus.js';
 import { operationRoutes } from './routes/operations.js';
 import { oneLinePerRequest, requestIdOf, requestIds } from './request-id.js';
+import { Metrics, metricsRoute, type MetricsOptions } from './metrics.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -64,6 +65,8 @@ export interface AppOptions {
   readonly uploads?: Partial<UploadLimits>;
   /** the corpus this process starts with (default: LOADED, from DUIXIAN_CORPUS or corpus/), kept in the store at start */
   readonly corpus?: LoadedCorpus;
+  /** who may scrape GET /api/metrics (metrics.ts): a bearer token; none, this machine only */
+  readonly metrics?: MetricsOptions;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -73,6 +76,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.setErrorHandler(errorHandler);
   requestIds(app);
+  const metrics = new Metrics();
+  metrics.observeRequests(app);
   guardInput(app); // before the routes: every route's input held to it
   deprecateAlias(app); // /api/… answers as /api/v1/… for one more release, saying so
   app.addHook('onSend', async (req, reply) => {
@@ -98,10 +103,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/api/health', { schema: { tags: ['系统'], summary: 'Liveness, the corpus version in force and the database backend' } }, async () => ({ ok: true, corpus: CORPUS.version, database: opts.store.backend }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(operationRoutes(opts.store, corpora)); // outside the public limit: a load balancer asks often
+  await app.register(metricsRoute(metrics, opts.metrics));
   const years = new YearData(opts.store, undefined, undefined, yearLoader(opts.store));
   const log = (err: unknown) => app.log.error(err);
   // over PostgreSQL the jobs are the fleet's (jobs-pg.ts); PGlite's one process keeps them in memory
   const jobs = new Jobs(opts.store.backend === 'postgres' ? new PgJobBook(opts.store.db, {}, log) : new MemoryJobBook(), log);
+  metrics.observeJobs(jobs);
   app.addHook('onClose', () => jobs.stop()); // a job still running when the server stops ends as failed, saying so
   const publicLimiter = new PublicLimiter(opts.publicLimits);
   await app.register(async (open) => {

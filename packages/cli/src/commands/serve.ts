@@ -6,7 +6,8 @@
  * calendar of every year the chinese-days package knows (a later year's notice, a local holiday):
  * the 公示 and review periods count them. DUIXIAN_NOTICE_MIN_DAYS is the shortest 公示 (default 5).
  * DUIXIAN_PUBLIC_RATE=PER_SECOND[/BURST] is what one address may ask of the public endpoints
- * (default 20/40): a load test sending from one address raises it.
+ * (default 20/40): a load test sending from one address raises it. DUIXIAN_METRICS_TOKEN is the bearer
+ * token a Prometheus scraper sends for GET /api/metrics; unset, only this machine may scrape (metrics.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +42,8 @@ export async function serveCommand(_a: Args, io: Streams): Promise<number> {
       + '请立即登录并修改密码；此密码不会再次显示。Sign in and change it now; it is not shown again.\n');
   }
   const webRoot = fileURLToPath(new URL('../../../web/dist', import.meta.url)); // the pages, built by npm run build
-  const app = await buildApp({ store, webRoot, logger: process.env.DUIXIAN_LOG !== '0', trustProxy: process.env.DUIXIAN_TRUST_PROXY === '1', process: settings, ...(rate.limits ? { publicLimits: rate.limits } : {}) });
+  const app = await buildApp({ store, webRoot, logger: process.env.DUIXIAN_LOG !== '0', trustProxy: process.env.DUIXIAN_TRUST_PROXY === '1', process: settings,
+    metrics: { token: process.env.DUIXIAN_METRICS_TOKEN || undefined }, ...(rate.limits ? { publicLimits: rate.limits } : {}) });
   try {
     await app.listen({ port, host });
   } catch (e) {
