@@ -60,12 +60,13 @@ function requestBytes(host, port, { path = '/', method = 'GET', headers = {}, bo
 }
 
 /**
- * @param {{ url: string, connections: number, rate: number, seconds: number,
+ * @param {{ url: string, urls?: string[], connections: number, rate: number, seconds: number,
  *   request?: (n: number) => { path?: string, method?: string, headers?: object, body?: string } }} o
- * @returns {Promise<{ requests: number, rps: number, p50: number, p90: number, p99: number, max: number, errors: number }>} latencies in ms
+ *   `urls` (bench/fleet.js): several servers, connection c to urls[c % urls.length] — round robin
+ *   by connection, as a proxy keeping each client's keep-alive connection to one server would
+ * @returns {Promise<{ requests: number, rps: number, p50: number, p90: number, p95: number, p99: number, max: number, errors: number }>} latencies in ms
  */
-export async function paced({ url, connections, rate, seconds, request = () => ({}) }) {
-  const { hostname, port, pathname } = new URL(url);
+export async function paced({ url, urls = [url], connections, rate, seconds, request = () => ({}) }) {
   const interval = (connections / rate) * 1000; // ms between one connection's requests
   const latencies = new Float64Array(Math.ceil(rate * seconds) + connections);
   let done = 0;
@@ -74,6 +75,7 @@ export async function paced({ url, connections, rate, seconds, request = () => (
   const t0 = performance.now() + 100;
   const end = t0 + seconds * 1000;
   await Promise.all(Array.from({ length: connections }, async (_, c) => {
+    const { hostname, port, pathname } = new URL(urls[c % urls.length]);
     const conn = connection(hostname, port);
     try {
       for (let intended = t0 + (c * 1000) / rate; intended < end; intended += interval) {
@@ -89,5 +91,5 @@ export async function paced({ url, connections, rate, seconds, request = () => (
   }));
   const sorted = latencies.subarray(0, done).sort();
   const q = (p) => Math.round(sorted[Math.min(done - 1, Math.floor(p * done))] * 10) / 10;
-  return { requests: done, rps: Math.round(done / seconds), p50: q(0.5), p90: q(0.9), p99: q(0.99), max: q(1), errors };
+  return { requests: done, rps: Math.round(done / seconds), p50: q(0.5), p90: q(0.9), p95: q(0.95), p99: q(0.99), max: q(1), errors };
 }
