@@ -219,6 +219,7 @@ export const Enlisted = Type.Object({
   created: Type.Integer({ description: '新列入 entries listed now' }),
   existing: Type.Integer({ description: '已在名单中 entries there already' }),
 }, { description: '免申即享列入结果 The awards listed' });
+export type Enlisted = Static<typeof Enlisted>;
 
 /** The response map entry of a download: bytes of the named type. */
 export const Binary = (description: string): TSchema => Type.String({ format: 'binary', description });

@@ -7,14 +7,10 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, Badge, Space } from 'antd';
 import { api } from './api';
 import { useT } from './i18n';
+import type { Todo } from '@duixian/api';
 import type { PageId } from './routes';
 
-export interface Todo {
-  readonly approvals: number;
-  readonly notices: number;
-  readonly lists: number;
-  readonly loans: number;
-}
+export type { Todo };
 
 /** The page each count is worked off in, and how the summary says it. */
 const WHERE: Readonly<Record<keyof Todo, { page: PageId; zh: string; en: string }>> = {

@@ -4,12 +4,7 @@
  * review period counts those holidays as working days and ends too early.
  */
 
-export interface CalendarInfo {
-  readonly today: string;
-  readonly years: readonly number[];
-  readonly missing: readonly number[];
-  readonly noticeMinDays: number;
-}
+export type { CalendarInfo } from '@duixian/api';
 
 /** The banner's text in both languages, or null when no year is missing. */
 export function calendarWarning(missing: readonly number[]): { zh: string; en: string } | null {

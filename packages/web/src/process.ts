@@ -3,55 +3,11 @@
  * answers it, the names and colours of its states, and a file's SHA-256 computed in the browser
  * (the server refuses an attachment whose checksum does not match: a broken upload never counts).
  */
-import { ApiFailure, isAdmin, type Account, type Step } from './api';
+import type { ApplicationDetail, ApplicationState, ApplicationView, Change } from '@duixian/api';
+import { ApiFailure, isAdmin, type Account } from './api';
 
-export type ApplicationState =
-  | 'draft' | 'county-review' | 'city-review' | 'province-review' | 'returned' | 'rejected'
-  | 'approved' | 'on-notice' | 'final' | 'paid' | 'withdrawn';
-
-export interface ApplicationView {
-  readonly id: string;
-  readonly subjectId: string;
-  /** the enterprise's name (null: a subject no longer stored) */
-  readonly subjectName: string | null;
-  readonly rule: string;
-  readonly document: string;
-  readonly year: number;
-  readonly mode: 'application' | 'automatic';
-  readonly state: ApplicationState;
-  readonly chain: readonly string[];
-  readonly region: string;
-  readonly funder: string;
-  readonly decided: string | null;
-  readonly approved: string | null;
-  readonly ceiling: boolean;
-  /** 金额待定: the text leaves the amount to the funder, who sets it in review (decided stays null until then) */
-  readonly amountPending: boolean;
-  readonly facts: readonly { key: string; item?: string; value: string }[];
-  readonly explanation: { readonly summary?: string; readonly steps?: readonly Step[]; readonly text?: string } | null;
-  readonly reviewDue: string | null;
-  readonly deadline: 'ok' | 'due-soon' | 'overdue' | null;
-  readonly version: number;
-  readonly actions: readonly string[];
-  readonly runId: string | null;
-}
-
-/** What deciding the application again today gives that is worse than the decision it was queued with. */
-export interface Change {
-  readonly code: string;
-  readonly zh: string;
-  readonly en: string;
-}
-
-/** A stored fact the decision was made on (the server's UsedFact): its indicator, year, and value as people write it (6,000万元). */
-export type UsedFact = Readonly<{ key: string; year: number; item: string | null; value: string; source: string | null }>;
-
-export interface ApplicationDetail extends ApplicationView {
-  readonly used?: readonly UsedFact[];
-  readonly changes: readonly Change[];
-  readonly events: readonly { action: string; from: string | null; to: string; level: string | null; reasons: readonly string[]; amount: string | null; by: string; at: string }[];
-  readonly attachments: readonly { id: string; name: string; type: string; size: number; sha256: string }[];
-}
+// the API's answers, as @duixian/api declares them (types only: nothing of it enters the bundle)
+export type { ApplicationDetail, ApplicationState, ApplicationView, BatchResult, Change, UsedFact } from '@duixian/api';
 
 /** States in the order an award passes through them (the state column sorts in this order). */
 export const STATES: Record<ApplicationState, { zh: string; en: string; color: string }> = {
@@ -102,22 +58,6 @@ export function approvalBlocked(a: ApplicationDetail, acknowledgeReason: string)
     return { zh: '金额待定：须由资金承担方先设定金额，才能终审通过', en: 'The amount is pending: its funder must set it before the final approval' };
   }
   return undefined;
-}
-
-/** A batch approval's answer (POST /api/applications/batch): each row done, or refused with why. */
-export interface BatchResult {
-  readonly total: number;
-  readonly done: number;
-  readonly refused: number;
-  readonly items: readonly {
-    readonly id: string;
-    readonly subjectId: string | null;
-    readonly subjectName: string | null;
-    readonly outcome: 'done' | 'refused';
-    readonly state: ApplicationState | null;
-    readonly error?: { readonly code: string; readonly message: { readonly zh: string; readonly en: string } };
-    readonly changes?: readonly Change[];
-  }[];
 }
 
 /** What an approval or a payment sends beside its body: the acknowledgement, only when something changed. */

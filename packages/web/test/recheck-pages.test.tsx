@@ -27,13 +27,13 @@ const POOL = { code: 'pool-exhausted', zh: '本条资金池已用尽（已核定
 
 const detail = (over: Partial<ApplicationDetail> = {}): ApplicationDetail => ({
   id: '7', subjectId: 'E3', subjectName: '兖州示例电商有限公司', rule: 'jining-2022-54/8.hiring', document: 'jining-2022-54', year: 2023, mode: 'application', state: 'city-review',
-  chain: ['county', 'city'], region: '370812', funder: '370812', decided: '50000.00', approved: null, ceiling: false, amountPending: false,
+  chain: ['county', 'city'], region: '370812', funder: '370812', decided: '50000.00', approved: null, held: null, ceiling: false, amountPending: false,
   facts: [], explanation: null, reviewDue: null, deadline: null, version: 4, actions: ['approve', 'return', 'reject'], runId: null,
-  changes: [], events: [], attachments: [], ...over,
+  used: [], changes: [], events: [], attachments: [], ...over,
 });
 
-const ADMIN: Account = { username: 'jining-admin', role: 'city-admin', region: '370800', uscc: null, mustChangePassword: false };
-const ENTERPRISE: Account = { username: 'e3-user', role: 'enterprise', region: null, uscc: 'X', mustChangePassword: false };
+const ADMIN: Account = { username: 'jining-admin', role: 'city-admin', region: '370800', uscc: null, bank: null, mustChangePassword: false };
+const ENTERPRISE: Account = { username: 'e3-user', role: 'enterprise', region: null, uscc: 'X', bank: null, mustChangePassword: false };
 
 /** A stubbed API: GETs answered from `gets`, each POST recorded and answered by `post`. */
 function stubApi(gets: Record<string, unknown>, post: (url: string, body: unknown) => Response = () => new Response('{}')) {

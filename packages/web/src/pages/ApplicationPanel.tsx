@@ -21,7 +21,7 @@ import { acknowledging, ACTIONS, amountSettable, approvalBlocked, DEADLINES, dec
 
 interface FactKey { key: string; label: string; unit: string }
 /** An attachment as the enterprise reads it: name, size and when (its checksum is for the reviewers). */
-type Attachment = ApplicationDetail['attachments'][number] & { at?: string };
+type Attachment = ApplicationDetail['attachments'][number];
 
 export function ApplicationPanel({ id, account, ruleFacts, onChanged }: { id: string; account: Account; ruleFacts?: readonly string[]; onChanged: () => void }) {
   const t = useT();

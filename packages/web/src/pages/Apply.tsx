@@ -9,6 +9,7 @@
  * papers the clause needs. A link such as #/apply?rule=…&year=… (from 政策计算器) preselects both.
  */
 import { useCallback, useEffect, useState } from 'react';
+import type { ApplyGuide as Guide, Clause, WindowState } from '@duixian/api';
 import { Alert, Button, Card, Collapse, Drawer, Form, InputNumber, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { api, ApiFailure, showFailure, type Account, type Page } from '../api';
 import { useT } from '../i18n';
@@ -19,19 +20,6 @@ import { ApplicationPanel } from './ApplicationPanel';
 import { STATE_ORDER, STATES, type ApplicationView } from '../process';
 import { by, inOrder, integer } from '../table';
 
-type WindowState = 'open' | 'upcoming' | 'closed';
-interface GuideWindow { readonly year: number; readonly opens: string; readonly closes: string; readonly state: WindowState }
-interface Clause {
-  readonly rule: string;
-  readonly applicable: boolean;
-  readonly notApplicable: readonly { code: string; zh: string; en: string }[];
-  readonly windows: readonly GuideWindow[];
-  /** what the decision reads: filled in by the enterprise, or held by the government (source: whose) */
-  readonly data: readonly { key: string; label: string; from: 'enterprise' | 'government'; source: string }[];
-  /** what the enterprise shows, and the papers it takes (none: a choice or a pledge made in the form) */
-  readonly evidence: readonly { label: string; why: string; papers: string | null }[];
-}
-interface Guide { readonly today: string; readonly subject: { id: string; name: string; kind: string; region: string | null } | null; readonly clauses: readonly Clause[] }
 
 const WINDOW_STATES: Record<WindowState, { color: string; zh: string; en: string }> = {
   open: { color: 'green', zh: '申报中', en: 'Open' },

@@ -5,6 +5,7 @@
  * issuing level opens application windows; any level lists an official run's 免申即享 awards.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
+import type { Enlisted } from '@duixian/api';
 import { Alert, Button, Card, DatePicker, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
 import { api, ApiFailure, isAdmin, showFailure, type Account, type Page, type RunSummary } from '../api';
 import { useT } from '../i18n';
@@ -185,7 +186,7 @@ function Setup({ account, onDone, onError }: { account: Account; onDone: (msg: s
     api<Page<RunSummary>>('GET', '/api/runs?pageSize=100').then((r) => setRuns(r.items.filter((x) => x.official)), showFailure(onError));
   }, [account.region, onError]);
   const openWindow = () => api('POST', '/api/windows', w).then(() => onDone(t(`已开放 ${names.rule(w.rule!)} ${w.year} 年度申报：${w.opens} 至 ${w.closes}`, `Window open for ${names.rule(w.rule!)} ${w.year}: ${w.opens} to ${w.closes}`)), showFailure(onError));
-  const enlist = () => api<{ created: number; existing: number }>('POST', `/api/runs/${run}/enlist`)
+  const enlist = () => api<Enlisted>('POST', `/api/runs/${run}/enlist`)
     .then((r) => onDone(t(`已列入 ${r.created} 项免申即享奖励（已有 ${r.existing} 项）`, `${r.created} listed (${r.existing} already there)`)), showFailure(onError));
   return (
     <Card size="small" title={t('申报窗口与免申即享', 'Windows and automatic awards')}>

@@ -6,6 +6,7 @@
  * queued (409 decision-changed) the changes are shown and the payment goes only with a reason.
  */
 import { useCallback, useEffect, useState } from 'react';
+import type { Budget, Budgets as BudgetsAnswer, Disbursement as Payment } from '@duixian/api';
 import { Button, Card, DatePicker, Input, InputNumber, Progress, Select, Space, Table, Tag } from 'antd';
 import { api, ApiFailure, apiPath, isAdmin, showFailure, type Account, type Page } from '../api';
 import { useT } from '../i18n';
@@ -17,8 +18,6 @@ import { formatMoney } from '../money';
 import { useNames } from '../names';
 import { RegionPicker } from '../RegionPicker';
 
-interface Budget { document: string; funder: string; year: number; total: string; committed: string; reserved: string; paid: string; remaining: string; permille: number; warning: 'none' | '70' | '90' | 'exhausted' }
-interface Payment { applicationId: string; orderNo: string; paidOn: string; amount: string; subjectName: string; rule: string; funder: string }
 
 const WARNING = { none: null, '70': ['已用 70%', '70% used', 'orange'], '90': ['已用 90%', '90% used', 'red'], exhausted: ['预算已用尽', 'Exhausted', 'red'] } as const;
 
@@ -26,7 +25,7 @@ export function Budgets({ account }: { account: Account }) {
   const t = useT();
   const names = useNames();
   const [year, setYear] = useState(new Date().getFullYear() - 1);
-  const [budgets, setBudgets] = useState<{ items: Budget[]; totals: { funder: string; total: string; committed: string; reserved: string; paid: string }[] }>();
+  const [budgets, setBudgets] = useState<BudgetsAnswer>();
   const [finals, setFinals] = useState<ApplicationView[]>([]);
   const [payments, setPayments] = useState<Payment[]>([]);
   const [form, setForm] = useState<{ document?: string; funder?: string; total?: string }>({ funder: account.region ?? undefined });
@@ -37,7 +36,7 @@ export function Budgets({ account }: { account: Account }) {
   const [changed, setChanged] = useState<{ id: string; changes: readonly Change[]; reason: string }>();
 
   const load = useCallback(async () => {
-    await api<NonNullable<typeof budgets>>('GET', `/api/budgets?year=${year}`).then(setBudgets, showFailure(setError));
+    await api<BudgetsAnswer>('GET', `/api/budgets?year=${year}`).then(setBudgets, showFailure(setError));
     await api<{ items: Payment[] }>('GET', `/api/disbursements?year=${year}`).then((r) => setPayments(r.items), showFailure(setError));
     await api<Page<ApplicationView>>('GET', `/api/applications?state=final&year=${year}&pageSize=500`).then((r) => setFinals([...r.items]), showFailure(setError));
   }, [year]);
