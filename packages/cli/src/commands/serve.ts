@@ -8,8 +8,13 @@
  * DUIXIAN_PUBLIC_RATE=PER_SECOND[/BURST] is what one address may ask of the public endpoints
  * (default 20/40): a load test sending from one address raises it. DUIXIAN_METRICS_TOKEN is the bearer
  * token a Prometheus scraper sends for GET /api/metrics; unset, only this machine may scrape (metrics.ts).
+ * On SIGTERM (or SIGINT) it stops as a fleet member should: no new connections, requests under way
+ * may end (up to DRAIN_MS), jobs still running end as failed saying the server stopped (jobs.ts),
+ * the database is closed, and the process exits 0; work abandoned with it is rolled back with its
+ * connection.
  */
 import { readFile } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { EXIT, type Streams } from '../io.js';
 import type { Args } from '../main.js';
@@ -53,11 +58,33 @@ export async function serveCommand(_a: Args, io: Streams): Promise<number> {
   }
   io.stderr.write(`duixian API on http://${host}:${port}/api (docs: /api/docs; database: ${store.backend}); pages at http://${host}:${port}/\n`);
   await new Promise<void>((resolve) => {
-    const stop = () => void app.close().then(() => store.close()).then(() => resolve());
+    const stop = () => void shutDown(app, store, io).finally(resolve);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  // a job's worker or connection abandoned at the shutdown must not keep the process alive
+  setTimeout(() => process.exit(), 1000).unref();
   return EXIT.ok;
+}
+
+/** How long requests under way may take to end once the server is told to stop. */
+const DRAIN_MS = 30_000;
+/** How long the database may take to close (work abandoned may hold a connection). */
+const CLOSE_MS = 5_000;
+
+type App = Awaited<ReturnType<typeof import('@duixian/server').buildApp>>;
+type OpenStore = NonNullable<Awaited<ReturnType<typeof openDatabase>>>;
+
+async function shutDown(app: App, store: OpenStore, io: Streams): Promise<void> {
+  io.stderr.write(`stopping: requests under way may end (up to ${DRAIN_MS / 1000} s); jobs still running end as failed\n`);
+  // close() stops accepting, waits for requests under way, then fails the jobs still running (the app's onClose)
+  const closed = app.close();
+  if (!await Promise.race([closed.then(() => true), delay(DRAIN_MS, false, { ref: false })])) {
+    io.stderr.write(`requests still running after ${DRAIN_MS / 1000} s are cut short\n`);
+    app.server.closeAllConnections();
+  }
+  await closed.catch((e: unknown) => io.stderr.write(`closing the server: ${e instanceof Error ? e.message : String(e)}\n`));
+  await Promise.race([store.close(), delay(CLOSE_MS, undefined, { ref: false })]);
 }
 
 /**
