@@ -43,6 +43,7 @@ import { loanRoutes } from './routes/loans.js';
 import { taskRoutes } from './routes/tasks.js';
 import { processContext, type ProcessOptions } from './process.js';
 import { corpusDraftRoutes } from './routes/corpus-drafts.js';
+import { Health } from '@duixian/api';
 import { PlatformCorpus } from './platform-corpus.js';
 import { operationRoutes } from './routes/operations.js';
 import { oneLinePerRequest, requestIdOf, requestIds } from './request-id.js';
@@ -100,7 +101,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await corpora.start();
   // every route reads the corpus in force (the province's publication from its effective date)
   app.addHook('onRequest', () => corpora.ensure());
-  app.get('/api/health', { schema: { tags: ['系统'], summary: 'Liveness, the corpus version in force and the database backend' } }, async () => ({ ok: true, corpus: CORPUS.version, database: opts.store.backend }));
+  app.get('/api/health', {
+    schema: { tags: ['系统'], summary: '存活：现行政策库版本与数据库类型', description: 'Liveness, the corpus version in force and the database backend', response: { 200: Health } },
+  }, async () => ({ ok: true, corpus: CORPUS.version, database: opts.store.backend }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(operationRoutes(opts.store, corpora)); // outside the public limit: a load balancer asks often
   await app.register(metricsRoute(metrics, opts.metrics));

@@ -7,20 +7,20 @@
  * password — never their own account, and never one above or outside their jurisdiction.
  */
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AccountChanged, AccountIssued, AccountList, AccountParams, AccountReset, errorResponses, NewAccount, PageQuery } from '@duixian/api';
 import { isWithin } from '@duixian/corpus';
 import {
   createAccount, generatePassword, listAccounts, readAccount, resetPassword, ROLES, setAccountDisabled,
-  type Account, type ListedAccount, type Role, type Store,
+  type Account, type ListedAccount, type Store,
 } from '@duixian/store';
 import { ApiError } from '../errors.js';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
 import { ADMINS, canCreate, canSeeSubject, READERS, regionsWithin, seesAll } from '../auth/access.js';
 import { accountError } from './session.js';
-import { pageOf, PAGE_QUERY, type PageQuery } from '../paging.js';
+import { pageOf } from '../paging.js';
 import { processError } from '../process.js';
 import { sessionCache } from '../auth/session-cache.js';
-
-const ID = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
 
 export function accountRoutes(store: Store) {
   /**
@@ -57,10 +57,19 @@ export function accountRoutes(store: Store) {
     return holders.length > 0 && holders.every((h) => canSeeSubject(me, h));
   }
 
-  return async (app: FastifyInstance): Promise<void> => {
-    for (const [path, disabled, summary] of [['disable', true, 'Disable an account: it cannot sign in, its sessions end'], ['enable', false, 'Enable a disabled account again']] as const) {
-      app.post<{ Params: { id: string } }>(`/api/accounts/:id/${path}`, {
-        preHandler: guard(store, ADMINS), schema: { tags: ['账户'], summary: `${summary} (an administrator, inside its jurisdiction, never its own)`, params: ID },
+  return async (untyped: FastifyInstance): Promise<void> => {
+    const app = untyped.withTypeProvider<TypeBoxTypeProvider>();
+    const switches = [
+      ['disable', true, '停用账户：不能登录，会话结束', 'Disable an account: it cannot sign in, its sessions end'],
+      ['enable', false, '重新启用账户', 'Enable a disabled account again'],
+    ] as const;
+    for (const [path, disabled, zh, summary] of switches) {
+      app.post(`/api/accounts/:id/${path}`, {
+        preHandler: guard(store, ADMINS),
+        schema: {
+          tags: ['账户'], summary: `${zh}（管理员，限辖区内，不含自己）`, description: `${summary} (an administrator, inside its jurisdiction, never its own)`,
+          params: AccountParams, response: { 200: AccountChanged, ...errorResponses(400, 401, 403, 404, 409) },
+        },
       }, async (req) => {
         const me = accountOf(req);
         const target = await manageable(me, req.params.id);
@@ -70,9 +79,13 @@ export function accountRoutes(store: Store) {
       });
     }
 
-    app.post<{ Params: { id: string } }>('/api/accounts/:id/reset-password', {
+    app.post('/api/accounts/:id/reset-password', {
       preHandler: guard(store, ADMINS),
-      schema: { tags: ['账户'], summary: 'A new one-time password for an account, returned once; it must be changed at the next sign-in, and the account\'s sessions end', params: ID },
+      schema: {
+        tags: ['账户'], summary: '重置为新的一次性密码（仅显示一次），下次登录须修改，会话结束',
+        description: 'A new one-time password for an account, returned once; it must be changed at the next sign-in, and the account\'s sessions end',
+        params: AccountParams, response: { 200: AccountReset, ...errorResponses(400, 401, 403, 404, 409) },
+      },
     }, async (req) => {
       const me = accountOf(req);
       const target = await manageable(me, req.params.id);
@@ -81,8 +94,12 @@ export function accountRoutes(store: Store) {
       return { account, oneTimePassword: password };
     });
 
-    app.get<{ Querystring: PageQuery }>('/api/accounts', {
-      preHandler: guard(store, READERS), schema: { tags: ['账户'], summary: 'The accounts acting inside your jurisdiction', querystring: PAGE_QUERY },
+    app.get('/api/accounts', {
+      preHandler: guard(store, READERS),
+      schema: {
+        tags: ['账户'], summary: '辖区内的账户', description: 'The accounts acting inside your jurisdiction',
+        querystring: PageQuery, response: { 200: AccountList, ...errorResponses(400, 401, 403) },
+      },
     }, async (req) => {
       const me = accountOf(req);
       const page = pageOf(req.query);
@@ -90,14 +107,11 @@ export function accountRoutes(store: Store) {
       return { ...page.info(all.length), items: page.slice(all) };
     });
 
-    app.post<{ Body: { username: string; role: Role; region?: string; uscc?: string; bank?: string } }>('/api/accounts', {
+    app.post('/api/accounts', {
       preHandler: guard(store, ADMINS),
       schema: {
-        tags: ['账户'], summary: 'Create an account in your jurisdiction; returns its one-time password once',
-        body: {
-          type: 'object', required: ['username', 'role'], additionalProperties: false,
-          properties: { username: { type: 'string' }, role: { type: 'string', enum: [...ROLES] }, region: { type: 'string' }, uscc: { type: 'string' }, bank: { type: 'string', description: 'role bank: the partner bank (齐鲁电商贷) its staff work for' } },
-        },
+        tags: ['账户'], summary: '在辖区内创建账户；一次性密码仅返回这一次', description: 'Create an account in your jurisdiction; returns its one-time password once',
+        body: NewAccount, response: { 201: AccountIssued, ...errorResponses(400, 401, 403, 409, 422) },
       },
     }, async (req, reply) => {
       const me = accountOf(req);

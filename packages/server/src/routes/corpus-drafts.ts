@@ -7,9 +7,11 @@
  * it is the corpus runs use from that date. Nobody else uploads or publishes.
  */
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { CorpusVersions, Draft, DraftQuery, errorResponses, HashParams, Job, Publication, Published, type CorpusVersion as VersionView } from '@duixian/api';
 import { compareEvaluations, evaluate, fenOf, yuanString, type Corpus, type Evaluation } from '@duixian/engine';
 import { checkLoaded, corpusFromFiles, CorpusFileError, type CorpusProblem, type LoadedCorpus } from '@duixian/corpus';
-import { keepCorpusVersion, listCorpusVersions, publishCorpusVersion, readCorpusVersion, type Store } from '@duixian/store';
+import { keepCorpusVersion, listCorpusVersions, publishCorpusVersion, readCorpusVersion, type CorpusVersion, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
 import { accountOf, guard } from '../auth/guard.js';
 import { processError } from '../process.js';
@@ -19,7 +21,6 @@ import type { PlatformCorpus } from '../platform-corpus.js';
 import { CORPUS_ZIP_LIMITS, readCorpusZip, type ZipLimits } from '../corpus-zip.js';
 
 const PROVINCE_ONLY = ['province-admin'] as const;
-const HASH = { type: 'object', properties: { hash: { type: 'string', pattern: '^[0-9a-f]{64}$' } } } as const;
 const ZIP_TYPES = ['application/zip', 'application/x-zip-compressed', 'application/octet-stream'];
 
 /** The corpus's files with each uploaded document's folder in place of the one of the same id. */
@@ -39,6 +40,9 @@ const checkProblems = (problems: readonly CorpusProblem[]) => new ApiError(422, 
   `政策文件未通过校验（数字与原文、用语、案例），共 ${problems.length} 处，未保存任何内容`,
   `${problems.length} problem(s) found by the check (figures and words against the text, declared words, the document's cases); nothing was kept`,
   problems.map((p) => ({ path: p.where, message: p.message })));
+
+/** A version with its times as ISO text. */
+const versionView = (v: CorpusVersion): VersionView => ({ ...v, storedAt: v.storedAt.toISOString(), publishedAt: v.publishedAt?.toISOString() ?? null });
 
 /** One document's awards in money, before (the corpus in force) and after (the draft), in yuan. */
 export interface DocumentCost { readonly document: string; readonly title: string; readonly current: string; readonly draft: string; readonly delta: string }
@@ -78,21 +82,26 @@ export function corpusDraftRoutes(store: Store, corpora: PlatformCorpus, years: 
     return r?.year ?? undefined;
   }
 
-  return async (app: FastifyInstance): Promise<void> => {
+  return async (untyped: FastifyInstance): Promise<void> => {
+    const app = untyped.withTypeProvider<TypeBoxTypeProvider>();
     app.addContentTypeParser(ZIP_TYPES, { parseAs: 'buffer', bodyLimit: limits.zipBytes }, (_req, body, done) => done(null, body));
 
     app.get('/api/corpus/versions', {
       preHandler: guard(store, PROVINCE_ONLY),
-      schema: { tags: ['政策库'], summary: 'Every corpus version kept (built-in, draft, published), newest first, and the one runs use today' },
-    }, async () => ({ inForce: (await corpora.inForce()).hash, items: await listCorpusVersions(store) }));
+      schema: {
+        tags: ['政策库'], summary: '保存的每个政策库版本（内置、草案、已发布），新的在前，及今日生效的版本', description: 'Every corpus version kept (built-in, draft, published), newest first, and the one runs use today',
+        response: { 200: CorpusVersions, ...errorResponses(401, 403) },
+      },
+    }, async () => ({ inForce: (await corpora.inForce()).hash, items: (await listCorpusVersions(store)).map(versionView) }));
 
-    app.post<{ Querystring: { year?: number } }>('/api/corpus/drafts', {
+    app.post('/api/corpus/drafts', {
       preHandler: guard(store, PROVINCE_ONLY),
       schema: {
-        tags: ['政策库'], summary: 'Upload a document folder (.zip of <document id>/…): validated with the corpus in force, kept as a draft, and its cost on the year\'s data',
-        querystring: { type: 'object', properties: { year: { type: 'integer', minimum: 2000, maximum: 2100, description: 'the year to simulate (default: the latest with data)' } } },
+        tags: ['政策库'], summary: '上传文件夹（.zip）：按现行政策库校验，保存为草案，并测算其在该年度数据上的资金',
+        description: 'Upload a document folder (.zip of <document id>/…, Content-Type: application/zip): validated with the corpus in force, kept as a draft, and its cost on the year\'s data',
+        querystring: DraftQuery, response: { 201: Draft, 202: Job, ...errorResponses(400, 401, 403, 413, 415, 422, 503) },
       },
-    }, async (req, reply) => jobs.respond(req, reply, 'corpus-draft', 201, async (report) => {
+    }, async (req, reply) => jobs.respond(req, reply, 'corpus-draft', 201, async (report): Promise<Draft> => {
       const me = accountOf(req);
       if (!(req.body instanceof Uint8Array)) throw new ApiError(415, 'not-a-zip', '请上传 .zip 文件（Content-Type: application/zip）', 'Send the .zip as the body, with Content-Type: application/zip');
       report({ phase: 'read' });
@@ -125,26 +134,23 @@ export function corpusDraftRoutes(store: Store, corpora: PlatformCorpus, years: 
       }
       const documents = [...new Set([...zip.files.keys()].map((p) => p.split('/')[0]!))];
       return {
-        version: await readCorpusVersion(store, kept.hash), kept: kept.kept, documents,
+        version: versionView((await readCorpusVersion(store, kept.hash))!), kept: kept.kept, documents,
         replaced: documents.filter((d) => current.loaded.corpus.documents.some((x) => x.id === d)), simulation: simulation ?? null,
       };
-    }));
+    }) as Promise<Draft | Job>);
 
-    app.post<{ Params: { hash: string }; Body: { effective: string; reason: string } }>('/api/corpus/drafts/:hash/publish', {
+    app.post('/api/corpus/drafts/:hash/publish', {
       preHandler: guard(store, PROVINCE_ONLY),
       schema: {
-        tags: ['政策库'], summary: 'Publish a draft: from its effective date (Beijing), runs use it; audited with who and why', params: HASH,
-        body: {
-          type: 'object', required: ['effective', 'reason'], additionalProperties: false,
-          properties: { effective: { type: 'string', format: 'date', description: 'YYYY-MM-DD' }, reason: { type: 'string', minLength: 2, maxLength: 500 } },
-        },
+        tags: ['政策库'], summary: '发布草案：自生效日（北京时间）起测算使用；记录发布人与理由', description: 'Publish a draft: from its effective date (Beijing), runs use it; audited with who and why',
+        params: HashParams, body: Publication, response: { 200: Published, ...errorResponses(400, 401, 403, 404, 409) },
       },
     }, async (req) => {
       const me = accountOf(req);
       try {
         const version = await publishCorpusVersion(store, req.params.hash, { ...req.body, by: me.username });
         corpora.recheck(); // effective today: every page reads it from the next request
-        return { version, inForce: (await corpora.inForce()).hash };
+        return { version: versionView(version), inForce: (await corpora.inForce()).hash };
       } catch (e) {
         return processError(e);
       }

@@ -11,20 +11,20 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { errorResponses, ImportAnswer, ImportLog, ImportQuery, Job, PageQuery } from '@duixian/api';
 import { UPLOAD_LIMITS, type Problem, type UploadLimits } from '@duixian/interchange';
 import { jsonValue, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
 import { accountOf, guard } from '../auth/guard.js';
 import { ADMINS, READERS, regionsWithin, seesAll } from '../auth/access.js';
-import { pageOf, PAGE_QUERY, type PageQuery } from '../paging.js';
+import { pageOf } from '../paging.js';
 import type { YearData } from '../year-data.js';
 import type { Jobs, Report } from '../jobs.js';
 import { UploadReader } from '../uploads.js';
 import type { Upload } from '../upload-read.js';
 import { checkAndImport, type ImportAsk, type ImportOutcome } from '../upload-import.js';
 import { spoolBody, spoolCsvParts, type Spooled } from '../upload-spool.js';
-
-interface ImportQuery { reason?: string; name?: string; year?: number; dryRun?: boolean }
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -64,7 +64,8 @@ function take(req: FastifyRequest): Spooled | { parsed: unknown } {
 
 export function importRoutes(store: Store, years: YearData, jobs: Jobs, limits: UploadLimits = UPLOAD_LIMITS) {
   const reader = new UploadReader(limits);
-  return async (app: FastifyInstance): Promise<void> => {
+  return async (untyped: FastifyInstance): Promise<void> => {
+    const app = untyped.withTypeProvider<TypeBoxTypeProvider>();
     // Bodies streamed to disk, for this route only (the rest of the API keeps its 20 MB in memory):
     // an .xlsx or JSON up to the file limit (as sent: an .xlsx compressed), a CSV pair up to its own
     app.addContentTypeParser([XLSX, 'application/octet-stream'], (req: FastifyRequest, payload: Readable) => spoolBody(payload, req.headers, limits.fileBytes, 'xlsx'));
@@ -88,19 +89,14 @@ export function importRoutes(store: Store, years: YearData, jobs: Jobs, limits: 
       // who may import is known from the headers: a body is not read, nor spooled, for anyone else
       onRequest: guard(store, ADMINS),
       schema: {
-        tags: ['数据'], summary: 'Import a dataset (JSON, CSV pair, or the .xlsx template): all or nothing',
-        querystring: {
-          type: 'object',
-          properties: {
-            reason: { type: 'string', maxLength: 500 }, name: { type: 'string', maxLength: 255 }, year: { type: 'integer', minimum: 2000, maximum: 2100 },
-            dryRun: { type: 'boolean', description: 'check only: every problem, or what the file holds; nothing is written' },
-          },
-        },
+        tags: ['数据'], summary: '导入数据（JSON、CSV 两个文件或 .xlsx 模板）：全部导入或全部不导入',
+        description: 'Import a dataset (JSON, CSV pair, or the .xlsx template): all or nothing. The body is the file: application/json, multipart/form-data (subjects, facts) or the .xlsx bytes',
+        querystring: ImportQuery, response: { 200: ImportAnswer, 202: Job, ...errorResponses(400, 401, 403, 413, 422, 503) },
       },
     }, async (req, reply) => {
       const body = take(req);
       const removed = () => ('spool' in body ? body.spool.remove() : undefined);
-      return jobs.respond(req, reply, 'import', 200, (report) => importBody(req, body, report).finally(removed));
+      return jobs.respond(req, reply, 'import', 200, (report) => importBody(req, body, report).finally(removed)) as Promise<ImportAnswer | Job>;
     });
     const importBody = async (req: FastifyRequest<{ Querystring: ImportQuery }>, body: Spooled | { parsed: unknown }, report: Report) => {
       const ask: ImportAsk = { me: accountOf(req), reason: req.query.reason ?? '', name: req.query.name ?? '(upload)', dryRun: req.query.dryRun ?? false };
@@ -135,9 +131,12 @@ export function importRoutes(store: Store, years: YearData, jobs: Jobs, limits: 
       }
     };
 
-    app.get<{ Querystring: PageQuery }>('/api/imports', {
+    app.get('/api/imports', {
       preHandler: guard(store, READERS),
-      schema: { tags: ['数据'], summary: 'The import log: by accounts inside your jurisdiction', querystring: PAGE_QUERY },
+      schema: {
+        tags: ['数据'], summary: '导入记录：辖区内账户的导入', description: 'The import log: by accounts inside your jurisdiction',
+        querystring: PageQuery, response: { 200: ImportLog, ...errorResponses(400, 401, 403) },
+      },
     }, async (req) => {
       const me = accountOf(req);
       const page = pageOf(req.query);
@@ -146,7 +145,7 @@ export function importRoutes(store: Store, years: YearData, jobs: Jobs, limits: 
       const total = Number((await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
       const rows = await q.select(['imports.id', 'imports.name', 'imports.by', 'imports.reason', 'imports.at', 'imports.counts', 'imports.file_hash'])
         .orderBy('imports.id', 'desc').limit(page.pageSize).offset(page.offset).execute();
-      return { ...page.info(total), items: rows.map((r) => ({ id: String(r.id), name: r.name, by: r.by, reason: r.reason, at: r.at, fileHash: r.file_hash, counts: jsonValue(r.counts) })) };
+      return { ...page.info(total), items: rows.map((r) => ({ id: String(r.id), name: r.name, by: r.by, reason: r.reason, at: r.at.toISOString(), fileHash: r.file_hash, counts: jsonValue<ImportLog['items'][number]['counts']>(r.counts) })) };
     });
   };
 }

@@ -4,22 +4,20 @@
  * of its facts, and 政策计算器 for a stored subject.
  */
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { errorResponses, FactRevisions, MatchAnswer, SubjectDetail, SubjectList, SubjectMatchQuery, SubjectParams, SubjectsQuery } from '@duixian/api';
 import { matchSubject } from '@duixian/engine';
 import { factRevisions, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
 import { canSeeSubject, EVERYONE, regionsWithin } from '../auth/access.js';
-import { pageOf, PAGE_PROPERTIES, type PageQuery } from '../paging.js';
+import { pageOf } from '../paging.js';
 import type { YearData } from '../year-data.js';
 import { subjectsInScope } from '../scope.js';
 
-const SUBJECT_SORTS = ['id', '-id', 'name', '-name', 'region', '-region'] as const;
-type SubjectSort = (typeof SUBJECT_SORTS)[number];
-
-const ID = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } as const;
-
 export function subjectRoutes(store: Store, years: YearData) {
-  return async (app: FastifyInstance): Promise<void> => {
+  return async (untyped: FastifyInstance): Promise<void> => {
+    const app = untyped.withTypeProvider<TypeBoxTypeProvider>();
     const everyone = guard(store, EVERYONE);
 
     /** The stored subject, if the caller may see it; else 404 or 403. */
@@ -30,11 +28,11 @@ export function subjectRoutes(store: Store, years: YearData) {
       return s;
     }
 
-    app.get<{ Querystring: PageQuery & { kind?: string; region?: string; q?: string; sort?: SubjectSort } }>('/api/subjects', {
+    app.get('/api/subjects', {
       preHandler: everyone,
       schema: {
-        tags: ['数据'], summary: 'Subjects inside your jurisdiction (filters: kind, region, q = name, id or USCC)',
-        querystring: { type: 'object', properties: { ...PAGE_PROPERTIES, kind: { type: 'string' }, region: { type: 'string' }, q: { type: 'string', maxLength: 100 }, sort: { type: 'string', enum: [...SUBJECT_SORTS] } } },
+        tags: ['数据'], summary: '辖区内的主体（按类型、地区、名称/编号/信用代码筛选）', description: 'Subjects inside your jurisdiction (filters: kind, region, q = name, id or USCC)',
+        querystring: SubjectsQuery, response: { 200: SubjectList, ...errorResponses(400, 401, 403) },
       },
     }, async (req) => {
       const me = accountOf(req);
@@ -55,8 +53,12 @@ export function subjectRoutes(store: Store, years: YearData) {
       return { ...page.info(total), items };
     });
 
-    app.get<{ Params: { id: string } }>('/api/subjects/:id', {
-      preHandler: everyone, schema: { tags: ['数据'], summary: 'One subject: tags with their history, facts with sources, award history', params: ID },
+    app.get('/api/subjects/:id', {
+      preHandler: everyone,
+      schema: {
+        tags: ['数据'], summary: '一个主体：标签及其历史、数据及来源、获奖历史', description: 'One subject: tags with their history, facts with sources, award history',
+        params: SubjectParams, response: { 200: SubjectDetail, ...errorResponses(400, 401, 403, 404) },
+      },
     }, async (req) => {
       const s = await visible(req, req.params.id);
       const [tags, facts, history] = await Promise.all([
@@ -67,24 +69,29 @@ export function subjectRoutes(store: Store, years: YearData) {
       ]);
       return {
         subject: s,
-        tags: tags.map((t) => ({ tag: t.tag, from: t.valid_from, to: t.valid_to })),
+        tags: tags.map((t) => ({ tag: t.tag, from: t.valid_from.toISOString(), to: t.valid_to?.toISOString() ?? null })),
         facts: facts.map((f) => ({ year: f.year, quarter: f.quarter || null, key: f.key, item: f.item || null, rule: f.rule || null, value: Number(f.value), source: f.source || null })),
         history: history.map((h) => ({ rule: h.rule, year: h.year, amount: h.amount === null ? null : Number(h.amount) })),
       };
     });
 
-    app.get<{ Params: { id: string } }>('/api/subjects/:id/revisions', {
-      preHandler: everyone, schema: { tags: ['数据'], summary: 'Every change of the subject\'s facts: who, when, old → new, why', params: ID },
-    }, async (req) => {
-      const s = await visible(req, req.params.id);
-      return { items: await factRevisions(store, s.id) };
-    });
-
-    app.get<{ Params: { id: string }; Querystring: { year: number } }>('/api/subjects/:id/match', {
+    app.get('/api/subjects/:id/revisions', {
       preHandler: everyone,
       schema: {
-        tags: ['政策计算器'], summary: 'Every rule that could apply to a stored subject: eligible with amount, or the failing condition and gap, or the missing facts',
-        params: ID, querystring: { type: 'object', required: ['year'], properties: { year: { type: 'integer', minimum: 2000, maximum: 2100 } } },
+        tags: ['数据'], summary: '数据的每次修改：谁、何时、旧值→新值、原因', description: 'Every change of the subject\'s facts: who, when, old → new, why',
+        params: SubjectParams, response: { 200: FactRevisions, ...errorResponses(400, 401, 403, 404) },
+      },
+    }, async (req) => {
+      const s = await visible(req, req.params.id);
+      return { items: (await factRevisions(store, s.id)).map((r) => ({ ...r, at: r.at.toISOString() })) };
+    });
+
+    app.get('/api/subjects/:id/match', {
+      preHandler: everyone,
+      schema: {
+        tags: ['政策计算器'], summary: '政策计算器：库中主体可能适用的每条规则——符合及金额、未满足的条件及差距、缺少的数据',
+        description: 'Every rule that could apply to a stored subject: eligible with amount, or the failing condition and gap, or the missing facts',
+        params: SubjectParams, querystring: SubjectMatchQuery, response: { 200: MatchAnswer, ...errorResponses(400, 401, 403, 404) },
       },
     }, async (req) => {
       // the year's data in memory answers who the subject is; the database only when it is not there
