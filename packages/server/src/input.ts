@@ -22,9 +22,18 @@ const INTEGER_RANGE = { minimum: -(2 ** 31), maximum: 2 ** 31 - 1 } as const;
 
 export function guardInput(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
-    if (route.schema) route.schema = boundIntegers(route.schema) as typeof route.schema;
+    if (route.schema) route.schema = { ...route.schema, ...boundInput(route.schema as Record<string, unknown>) };
   });
   app.addHook('preValidation', async (req) => refuseNul(req));
+}
+
+/**
+ * The input parts of a route's schema with their integers bounded. Not its responses: an answer may
+ * hold any whole number (a sum in fen passes 2^31), and a serialiser choosing between the branches of
+ * `anyOf` (a nullable object) would find an answer outside the bounds matching none of them.
+ */
+function boundInput(schema: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(['body', 'querystring', 'query', 'params', 'headers'].filter((k) => schema[k] !== undefined).map((k) => [k, boundIntegers(schema[k])]));
 }
 
 /** A copy of `schema` in which every integer without a minimum or maximum has the database's. */
