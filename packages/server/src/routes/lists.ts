@@ -9,22 +9,25 @@
  * the cached year is dropped at once.
  */
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  EntriesImported, EntryImport, EntryParams, EntryQuery, EntryRemoval, EntryReview, errorResponses, ListEntryDetail, ListEntryPage, NewEntry,
+  ListEntry as ListEntryView,
+} from '@duixian/api';
 import { isWithin } from '@duixian/corpus';
 import { columnLetter, csvRows, UPLOAD_LIMITS } from '@duixian/interchange';
 import {
   listEntries, proposeEntries, readEntry, removeEntry, reviewEntry,
-  type Account, type EntryField, type EntryInput, type EntryState, type FieldProblem, type ListEntry, type ListName, type Store,
+  type Account, type EntryField, type EntryInput, type FieldProblem, type ListEntry, type Store,
 } from '@duixian/store';
-import { activeOn, WHITELIST_CATEGORIES, type WhitelistCategory } from '@duixian/workflow';
+import { activeOn, WHITELIST_CATEGORIES } from '@duixian/workflow';
 import { ApiError } from '../errors.js';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
 import { ADMINS, EVERYONE, regionsOf, seesAll } from '../auth/access.js';
-import { pageOf, PAGE_PROPERTIES, type PageQuery } from '../paging.js';
+import { pageOf } from '../paging.js';
 import { processError, type ProcessContext } from '../process.js';
 import type { YearData } from '../year-data.js';
 
-const ID = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
-const STATES: readonly EntryState[] = ['pending', 'active', 'refused', 'removed'];
 const MAX_ROWS = 10_000;
 
 /** The fields of an entry with the CSV column of each (Chinese header first, the English name accepted too). */
@@ -39,19 +42,6 @@ export const LIST_COLUMNS: readonly { readonly field: EntryField; readonly zh: s
   { field: 'validFrom', zh: '生效日期', required: true },
   { field: 'validTo', zh: '失效日期' },
 ];
-
-const ENTRY_PROPERTIES = {
-  list: { type: 'string', description: 'white (白名单) or black (信用黑名单)' },
-  category: { type: ['string', 'null'], description: `whitelist: ${Object.entries(WHITELIST_CATEGORIES).map(([k, v]) => `${k} (${v})`).join(', ')}` },
-  subject: { type: ['string', 'null'], maxLength: 64, description: 'a stored subject\'s id (its name, USCC and region are taken from it)' },
-  name: { type: ['string', 'null'], maxLength: 200 },
-  uscc: { type: ['string', 'null'], maxLength: 32 },
-  region: { type: ['string', 'null'], maxLength: 6, description: 'region code, e.g. 370811' },
-  reason: { type: ['string', 'null'], maxLength: 1000, description: 'blacklist: required' },
-  // dates are checked by the store, which names the field (as in an import)
-  validFrom: { type: 'string', maxLength: 10, description: 'the first day in force, YYYY-MM-DD' },
-  validTo: { type: ['string', 'null'], maxLength: 10, description: 'the last day in force, YYYY-MM-DD; empty: until removed' },
-} as const;
 
 /** CSV text → entries, and where each field of each entry stands (`csv!C3`), or the problems of the table itself. */
 function readListCsv(text: string): { entries: EntryInput[]; at: (p: FieldProblem) => string; problems: { path: string; message: string }[] } {
@@ -82,7 +72,7 @@ function readListCsv(text: string): { entries: EntryInput[]; at: (p: FieldProble
 
 export function listRoutes(store: Store, years: YearData, ctx: ProcessContext) {
   /** The entry as the API shows it: the category's name, whether it is in force today, what the caller may do. */
-  const view = (e: ListEntry, me: Account) => ({
+  const view = (e: ListEntry, me: Account): ListEntryView => ({
     ...e,
     categoryName: e.category ? WHITELIST_CATEGORIES[e.category] : null,
     inForce: e.state === 'active' && activeOn(e, ctx.today()),
@@ -108,21 +98,16 @@ export function listRoutes(store: Store, years: YearData, ctx: ProcessContext) {
     return view(next, me);
   }
 
-  return async (app: FastifyInstance): Promise<void> => {
+  return async (plain: FastifyInstance): Promise<void> => {
+    const app = plain.withTypeProvider<TypeBoxTypeProvider>();
     // the list's text is parsed here, at once: its size bounds how long that holds the event loop
     app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: UPLOAD_LIMITS.listBytes }, (_req, body, done) => done(null, body));
 
-    app.get<{ Querystring: PageQuery & { list?: ListName; category?: WhitelistCategory; state?: EntryState; activeOn?: string; subject?: string } }>('/api/lists', {
+    app.get('/api/lists', {
       preHandler: guard(store, EVERYONE),
       schema: {
-        tags: ['名单'], summary: 'White and black list entries of your jurisdiction (an enterprise: the decided ones naming it); activeOn: those in force that day',
-        querystring: {
-          type: 'object',
-          properties: {
-            ...PAGE_PROPERTIES, list: { type: 'string', enum: ['white', 'black'] }, category: { type: 'string', enum: Object.keys(WHITELIST_CATEGORIES) },
-            state: { type: 'string', enum: [...STATES] }, activeOn: { type: 'string', format: 'date' }, subject: { type: 'string', maxLength: 64 },
-          },
-        },
+        tags: ['名单'], summary: '名单条目 White and black list entries of your jurisdiction (an enterprise: the decided ones naming it); activeOn: those in force that day',
+        querystring: EntryQuery, response: { 200: ListEntryPage, ...errorResponses(400, 401, 403) },
       },
     }, async (req) => {
       const me = accountOf(req);
@@ -135,47 +120,51 @@ export function listRoutes(store: Store, years: YearData, ctx: ProcessContext) {
       return { ...page.info(total), items: items.map((e) => view(e, me)) };
     });
 
-    app.get<{ Params: { id: string } }>('/api/lists/:id', {
-      preHandler: guard(store, EVERYONE), schema: { tags: ['名单'], summary: 'One entry with its history: proposed, reviewed, removed — who, when, why', params: ID },
+    app.get('/api/lists/:id', {
+      preHandler: guard(store, EVERYONE),
+      schema: {
+        tags: ['名单'], summary: '名单条目及其经过 One entry with its history: proposed, reviewed, removed — who, when, why',
+        params: EntryParams, response: { 200: ListEntryDetail, ...errorResponses(400, 401, 403, 404) },
+      },
     }, async (req) => {
       const me = accountOf(req);
       const e = await visible(me, req.params.id);
-      return { ...view(e, me), events: e.events };
+      return { ...view(e, me), events: e.events.map((x) => ({ ...x, at: x.at.toISOString() })) };
     });
 
-    app.post<{ Body: EntryInput }>('/api/lists', {
+    app.post('/api/lists', {
       preHandler: guard(store, ADMINS),
       schema: {
-        tags: ['名单'], summary: 'Propose an entry (pending until another administrator of its region or above reviews it)',
-        body: { type: 'object', required: ['list', 'validFrom'], additionalProperties: false, properties: ENTRY_PROPERTIES },
+        tags: ['名单'], summary: '提议名单条目 Propose an entry (pending until another administrator of its region or above reviews it)',
+        body: NewEntry, response: { 201: ListEntryView, ...errorResponses(400, 401, 403, 422) },
       },
     }, async (req, reply) => {
       const me = accountOf(req);
       const [e] = await proposeEntries(store, [req.body], { by: me.username, today: ctx.today(), action: 'propose', within: (r) => canManage(me, { region: r }) })
         .catch((x) => processError(x, (p) => p.field));
       years.invalidate();
-      void reply.status(201);
-      return view(e!, me);
+      return reply.status(201).send(view(e!, me));
     });
 
-    app.post<{ Body: EntryInput[] | { csv: string } | string }>('/api/lists/import', {
+    app.post('/api/lists/import', {
       preHandler: guard(store, ADMINS),
       bodyLimit: UPLOAD_LIMITS.listBytes,
       schema: {
         tags: ['名单'],
-        summary: 'Import entries, all or nothing: a JSON array of entries, {"csv": "…"}, or the CSV text itself (text/csv) with the columns 名单,类别,主体编号,名称,统一社会信用代码,地区,理由,生效日期,失效日期',
-        description: 'Each problem names its row and column (CSV: `csv!C3`; JSON: `[2].validFrom`); entries outside your jurisdiction are refused with 403, each named. Imported entries are pending until reviewed.',
+        summary: '批量导入名单条目 Import entries, all or nothing: a JSON array of entries, {"csv": "…"}, or the CSV text itself (text/csv) with the columns 名单,类别,主体编号,名称,统一社会信用代码,地区,理由,生效日期,失效日期',
+        description: '每处问题注明行列；超出辖区的条目以 403 逐条指出；导入后待审核。 Each problem names its row and column (CSV: `csv!C3`; JSON: `[2].validFrom`); entries outside your jurisdiction are refused with 403, each named. Imported entries are pending until reviewed.',
+        body: EntryImport, response: { 201: EntriesImported, ...errorResponses(400, 401, 403, 413, 422) },
       },
     }, async (req, reply) => {
       const me = accountOf(req);
-      const body = req.body;
+      const body: unknown = req.body;
       let entries: EntryInput[];
       let at = (p: FieldProblem) => `[${p.index ?? 0}].${p.field}`;
       if (Array.isArray(body)) {
         if (body.length > MAX_ROWS) throw new ApiError(413, 'too-large', `一次最多导入 ${MAX_ROWS} 条，请拆分`, `At most ${MAX_ROWS} entries a time`);
-        const shape = body.flatMap((x, k) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.keys(x).filter((f) => !(f in ENTRY_PROPERTIES)).map((f) => ({ path: `[${k}].${f}`, message: `unknown field ${f} (未知字段)` })) : [{ path: `[${k}]`, message: 'an entry is an object (应为对象)' }]));
+        const shape = body.flatMap((x, k) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.keys(x).filter((f) => !(f in NewEntry.properties)).map((f) => ({ path: `[${k}].${f}`, message: `unknown field ${f} (未知字段)` })) : [{ path: `[${k}]`, message: 'an entry is an object (应为对象)' }]));
         if (shape.length) throw new ApiError(422, 'invalid-input', `有 ${shape.length} 处问题，未导入任何内容`, `${shape.length} problem(s); nothing was imported`, shape);
-        entries = body.map((x) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, v === null || v === undefined ? v : String(v)])) as unknown as EntryInput);
+        entries = body.map((x: object) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, v === null || v === undefined ? v : String(v)])) as unknown as EntryInput);
       } else {
         const text = typeof body === 'string' ? body : body && typeof body === 'object' && typeof (body as { csv?: unknown }).csv === 'string' ? (body as { csv: string }).csv : undefined;
         if (text === undefined) throw new ApiError(422, 'invalid-input', '请提交条目数组（JSON）或 CSV 文本', 'Send a JSON array of entries, {"csv": "…"} or CSV text (text/csv)', [{ path: '', message: 'not an array nor CSV text' }]);
@@ -188,23 +177,22 @@ export function listRoutes(store: Store, years: YearData, ctx: ProcessContext) {
       const created = await proposeEntries(store, entries, { by: me.username, today: ctx.today(), action: 'import', within: (r) => canManage(me, { region: r }) })
         .catch((x) => processError(x, at));
       years.invalidate();
-      void reply.status(201);
-      return { imported: created.length, items: created.map((e) => view(e, me)) };
+      return reply.status(201).send({ imported: created.length, items: created.map((e) => view(e, me)) });
     });
 
-    app.post<{ Params: { id: string }; Body: { approve: boolean; reason?: string; version: number } }>('/api/lists/:id/review', {
+    app.post('/api/lists/:id/review', {
       preHandler: guard(store, ADMINS),
       schema: {
-        tags: ['名单'], summary: 'Approve (the entry is active) or refuse (with a reason) a pending entry: an administrator of its region or above, not its proposer', params: ID,
-        body: { type: 'object', required: ['approve', 'version'], additionalProperties: false, properties: { approve: { type: 'boolean' }, reason: { type: 'string', maxLength: 1000 }, version: { type: 'integer' } } },
+        tags: ['名单'], summary: '审核名单条目 Approve (the entry is active) or refuse (with a reason) a pending entry: an administrator of its region or above, not its proposer',
+        params: EntryParams, body: EntryReview, response: { 200: ListEntryView, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     }, async (req) => step(accountOf(req), req.params.id, (id, by, today) => reviewEntry(store, id, req.body, by, today)));
 
-    app.post<{ Params: { id: string }; Body: { reason: string; version: number } }>('/api/lists/:id/remove', {
+    app.post('/api/lists/:id/remove', {
       preHandler: guard(store, ADMINS),
       schema: {
-        tags: ['名单'], summary: 'Remove an active entry from its list (移出), with the reason: not in force from today', params: ID,
-        body: { type: 'object', required: ['reason', 'version'], additionalProperties: false, properties: { reason: { type: 'string', maxLength: 1000 }, version: { type: 'integer' } } },
+        tags: ['名单'], summary: '移出名单 Remove an active entry from its list (移出), with the reason: not in force from today',
+        params: EntryParams, body: EntryRemoval, response: { 200: ListEntryView, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     }, async (req) => step(accountOf(req), req.params.id, (id, by, today) => removeEntry(store, id, req.body, by, today)));
   };

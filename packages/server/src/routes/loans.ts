@@ -9,38 +9,34 @@
  * whose region none serves is told so, and what to do, instead of a form it cannot send.
  */
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  BankBody, BankList, BankParams, errorResponses, Loan as LoanView, LoanApplication, LoanBanks, LoanBanksQuery, LoanDecision, LoanPage, LoanParams, LoanQuery,
+  Bank as BankView,
+} from '@duixian/api';
 import { parseQuantity, yuanString } from '@duixian/engine';
 import { isWithin, placeOf } from '@duixian/corpus';
 import {
   applyForLoan, banksServing, createBank, decideLoan, listBanks, listLoans, readLoan, updateBank, withdrawLoan,
-  type Account, type BankInput, type Loan, type LoanState, type Store,
+  type Account, type Loan, type Store,
 } from '@duixian/store';
 import { LOAN_MAX_FEN, LOAN_MIN_FEN } from '@duixian/workflow';
 import { ApiError } from '../errors.js';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
 import { canSeeSubject, inQueueOf, READERS, regionsOf, regionsWithin, seesAll, SIGNED_IN } from '../auth/access.js';
-import { pageOf, PAGE_PROPERTIES, type PageQuery } from '../paging.js';
+import { pageOf } from '../paging.js';
 import { processError, type ProcessContext } from '../process.js';
 
-const ID = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
-/** a partner bank as the province gives it; the store checks each field and names it */
-const BANK_BODY = {
-  type: 'object', required: ['name', 'regions', 'contact', 'phone'], additionalProperties: false,
-  properties: {
-    name: { type: 'string', maxLength: 64, description: '如 齐鲁银行济宁分行' },
-    regions: { type: 'array', maxItems: 200, items: { type: 'string', maxLength: 6 }, description: 'the region codes it serves: the province, cities or county-level units' },
-    contact: { type: 'string', maxLength: 64 }, phone: { type: 'string', maxLength: 32 },
-  },
-} as const;
-const STATES: readonly LoanState[] = ['queued', 'accepted', 'declined', 'withdrawn'];
 const yuan = (fen: number | null) => (fen === null ? null : yuanString(fen));
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
 export function loanRoutes(store: Store, ctx: ProcessContext) {
   /** The application as the API shows it: amounts in yuan; a bank no longer sees the data of a withdrawn one. */
-  const view = (l: Loan, me: Account) => {
+  const view = (l: Loan, me: Account): LoanView => {
     const summary = me.role === 'bank' && l.state === 'withdrawn' ? null : l.summary;
     return {
-      ...l, amountFen: undefined, amount: yuan(l.amountFen),
+      // amountFen is not in the answer's schema: it leaves as amount, in yuan
+      ...l, amount: yuanString(l.amountFen), consentAt: iso(l.consentAt), at: l.at.toISOString(), decidedAt: iso(l.decidedAt),
       summary: summary && { ...summary, facts: summary.facts.map((f) => ({ ...f, amount: yuan(f.fen) })), awards: summary.awards.map((a) => ({ ...a, amount: yuan(a.fen) })) },
       actions: l.state !== 'queued' ? [] : me.role === 'bank' ? ['accept', 'decline'] : me.role === 'enterprise' ? ['withdraw'] : [],
     };
@@ -59,29 +55,37 @@ export function loanRoutes(store: Store, ctx: ProcessContext) {
     return l;
   }
 
-  return async (app: FastifyInstance): Promise<void> => {
+  return async (plain: FastifyInstance): Promise<void> => {
+    const app = plain.withTypeProvider<TypeBoxTypeProvider>();
     app.get('/api/banks', {
-      preHandler: guard(store, READERS), schema: { tags: ['齐鲁电商贷'], summary: 'The partner banks (合作银行) with the regions each serves and its contact' },
+      preHandler: guard(store, READERS),
+      schema: { tags: ['齐鲁电商贷'], summary: '合作银行 The partner banks (合作银行) with the regions each serves and its contact', response: { 200: BankList, ...errorResponses(400, 401, 403) } },
     }, async () => ({ items: await listBanks(store) }));
 
-    app.post<{ Body: BankInput }>('/api/banks', {
-      preHandler: guard(store, ['province-admin']), schema: { tags: ['齐鲁电商贷'], summary: 'Add a partner bank (the province signs the agreements)', body: BANK_BODY },
+    app.post('/api/banks', {
+      preHandler: guard(store, ['province-admin']),
+      schema: {
+        tags: ['齐鲁电商贷'], summary: '新增合作银行 Add a partner bank (the province signs the agreements)',
+        body: BankBody, response: { 201: BankView, ...errorResponses(400, 401, 403, 409, 422) },
+      },
     }, async (req, reply) => {
       const bank = await createBank(store, req.body, accountOf(req).username).catch((e) => processError(e));
-      void reply.status(201);
-      return bank;
+      return reply.status(201).send(bank);
     });
 
-    app.post<{ Params: { id: string }; Body: BankInput }>('/api/banks/:id', {
+    app.post('/api/banks/:id', {
       preHandler: guard(store, ['province-admin']),
-      schema: { tags: ['齐鲁电商贷'], summary: 'Change a partner bank: its name (carried to its staff and applications), regions or contact', params: ID, body: BANK_BODY },
+      schema: {
+        tags: ['齐鲁电商贷'], summary: '修改合作银行 Change a partner bank: its name (carried to its staff and applications), regions or contact',
+        params: BankParams, body: BankBody, response: { 200: BankView, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
     }, async (req) => updateBank(store, req.params.id, req.body, accountOf(req).username).catch((e) => processError(e)));
 
-    app.get<{ Querystring: { subject?: string } }>('/api/loans/banks', {
+    app.get('/api/loans/banks', {
       preHandler: guard(store, ['enterprise', ...READERS]),
       schema: {
-        tags: ['齐鲁电商贷'], summary: 'The partner banks serving a subject\'s region (your enterprise\'s when no subject is given), the region, and the loan bounds',
-        querystring: { type: 'object', properties: { subject: { type: 'string', maxLength: 64 } } },
+        tags: ['齐鲁电商贷'], summary: '可申请的合作银行 The partner banks serving a subject\'s region (your enterprise\'s when no subject is given), the region, and the loan bounds',
+        querystring: LoanBanksQuery, response: { 200: LoanBanks, ...errorResponses(400, 401, 403, 404) },
       },
     }, async (req) => {
       const me = accountOf(req);
@@ -90,14 +94,14 @@ export function loanRoutes(store: Store, ctx: ProcessContext) {
       if (id && !s) throw new ApiError(404, 'not-found', `没有主体 ${id}`, `No subject ${id}`);
       if (s && !canSeeSubject(me, s)) throw outsideJurisdiction(`主体 ${s.id} `, `Subject ${s.id}`);
       const place = placeOf(s);
-      return { subject: s?.id ?? null, region: place ?? null, banks: place ? await banksServing(store, place) : [], min: yuan(LOAN_MIN_FEN), max: yuan(LOAN_MAX_FEN) };
+      return { subject: s?.id ?? null, region: place ?? null, banks: place ? await banksServing(store, place) : [], min: yuanString(LOAN_MIN_FEN), max: yuanString(LOAN_MAX_FEN) };
     });
 
-    app.get<{ Querystring: PageQuery & { state?: LoanState } }>('/api/loans', {
+    app.get('/api/loans', {
       preHandler: guard(store, SIGNED_IN),
       schema: {
-        tags: ['齐鲁电商贷'], summary: 'Loan applications: your enterprise\'s; your bank\'s queue (with the data summaries); or those of your jurisdiction',
-        querystring: { type: 'object', properties: { ...PAGE_PROPERTIES, state: { type: 'string', enum: [...STATES] } } },
+        tags: ['齐鲁电商贷'], summary: '贷款申请 Loan applications: your enterprise\'s; your bank\'s queue (with the data summaries); or those of your jurisdiction',
+        querystring: LoanQuery, response: { 200: LoanPage, ...errorResponses(400, 401, 403) },
       },
     }, async (req) => {
       const me = accountOf(req);
@@ -109,27 +113,23 @@ export function loanRoutes(store: Store, ctx: ProcessContext) {
       return { ...page.info(total), items: items.map((l) => view(l, me)) };
     });
 
-    app.get<{ Params: { id: string } }>('/api/loans/:id', {
-      preHandler: guard(store, SIGNED_IN), schema: { tags: ['齐鲁电商贷'], summary: 'One loan application with its data summary', params: ID },
+    app.get('/api/loans/:id', {
+      preHandler: guard(store, SIGNED_IN),
+      schema: {
+        tags: ['齐鲁电商贷'], summary: '一笔贷款申请 One loan application with its data summary',
+        params: LoanParams, response: { 200: LoanView, ...errorResponses(400, 401, 403, 404) },
+      },
     }, async (req) => {
       const me = accountOf(req);
       return view(await visible(me, req.params.id), me);
     });
 
-    app.post<{ Body: { subject: string; amount: string; termMonths: number; purpose: string; bank: string; consent?: boolean } }>('/api/loans', {
+    app.post('/api/loans', {
       preHandler: guard(store, ['enterprise']),
       schema: {
         tags: ['齐鲁电商贷'],
-        summary: 'Apply for 齐鲁电商贷 for your enterprise: 10万–1000万元; with consent, your e-commerce data summary goes to the bank\'s queue',
-        body: {
-          type: 'object', required: ['subject', 'amount', 'termMonths', 'purpose', 'bank'], additionalProperties: false,
-          properties: {
-            subject: { type: 'string', maxLength: 64 },
-            amount: { type: 'string', maxLength: 32, description: 'yuan: "500000.00", "50万元"; 100000.00 to 10000000.00' },
-            termMonths: { type: 'integer' }, purpose: { type: 'string', maxLength: 2000 }, bank: { type: 'string', maxLength: 64 },
-            consent: { type: 'boolean', description: '同意向承贷银行提供本企业电商经营数据摘要: without it (false or absent) nothing is routed, and the answer names the field' },
-          },
-        },
+        summary: '申请齐鲁电商贷 Apply for 齐鲁电商贷 for your enterprise: 10万–1000万元; with consent, your e-commerce data summary goes to the bank\'s queue',
+        body: LoanApplication, response: { 201: LoanView, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     }, async (req, reply) => {
       const me = accountOf(req);
@@ -143,15 +143,14 @@ export function loanRoutes(store: Store, ctx: ProcessContext) {
       }
       const loan = await applyForLoan(store, { subjectId: s.id, amountFen: amount.value, termMonths: b.termMonths, purpose: b.purpose, bank: b.bank, consent: b.consent === true }, me.username, ctx.today())
         .catch((e) => processError(e));
-      void reply.status(201);
-      return view(loan, me);
+      return reply.status(201).send(view(loan, me));
     });
 
-    app.post<{ Params: { id: string }; Body: { accept: boolean; note?: string } }>('/api/loans/:id/decision', {
+    app.post('/api/loans/:id/decision', {
       preHandler: guard(store, ['bank']),
       schema: {
-        tags: ['齐鲁电商贷'], summary: 'The bank accepts or declines (with the reason) an application waiting in its queue', params: ID,
-        body: { type: 'object', required: ['accept'], additionalProperties: false, properties: { accept: { type: 'boolean' }, note: { type: 'string', maxLength: 2000 } } },
+        tags: ['齐鲁电商贷'], summary: '银行受理或不予受理 The bank accepts or declines (with the reason) an application waiting in its queue',
+        params: LoanParams, body: LoanDecision, response: { 200: LoanView, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     }, async (req) => {
       const me = accountOf(req);
@@ -159,9 +158,12 @@ export function loanRoutes(store: Store, ctx: ProcessContext) {
       return view(await decideLoan(store, l.id, req.body, me.username).catch((e) => processError(e)), me);
     });
 
-    app.post<{ Params: { id: string } }>('/api/loans/:id/withdraw', {
+    app.post('/api/loans/:id/withdraw', {
       preHandler: guard(store, ['enterprise']),
-      schema: { tags: ['齐鲁电商贷'], summary: 'Withdraw your application while it waits: the bank no longer sees your data summary', params: ID },
+      schema: {
+        tags: ['齐鲁电商贷'], summary: '撤回申请 Withdraw your application while it waits: the bank no longer sees your data summary',
+        params: LoanParams, response: { 200: LoanView, ...errorResponses(400, 401, 403, 404, 409) },
+      },
     }, async (req) => {
       const me = accountOf(req);
       const l = await visible(me, req.params.id);

@@ -7,15 +7,18 @@
  * and where to object — nothing of the review behind it.
  */
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  errorResponses, NewNotice, NewObjection, Notice as NoticeView, NoticeList, NoticeParams, ObjectionParams, ObjectionResolution, PublicNoticePage, PublicNoticeQuery,
+  type PublicNotice,
+} from '@duixian/api';
 import { isWithin, region } from '@duixian/corpus';
 import { finalizeNotice, listNotices, publicNotices, publishNotice, readNotice, recordObjection, resolveObjection, type Account, type Notice, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
 import { ADMINS, EVERYONE, overlappingRegions, seesAll } from '../auth/access.js';
 import { processError, type ProcessContext } from '../process.js';
-import { pageOf, PAGE_PROPERTIES, type PageQuery } from '../paging.js';
-
-const ID = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } } as const;
+import { pageOf } from '../paging.js';
 
 export function noticeRoutes(store: Store, ctx: ProcessContext) {
   /** A notice `me` may act on: published by its own region (the province may act on any). */
@@ -38,21 +41,14 @@ export function noticeRoutes(store: Store, ctx: ProcessContext) {
   const listing = (me: Account) => store.db.selectFrom('notice_entries as e').innerJoin('applications as a', 'a.id', 'e.application_id')
     .innerJoin('subjects as s', 's.id', 'a.subject_id').select('e.notice_id').where('s.uscc', '=', me.uscc!);
 
-  return async (app: FastifyInstance): Promise<void> => {
-    app.post<{ Body: { title: string; applications: string[]; published?: string; days?: number; office?: string; phone?: string; address?: string } }>('/api/notices', {
+  return async (plain: FastifyInstance): Promise<void> => {
+    const app = plain.withTypeProvider<TypeBoxTypeProvider>();
+    app.post('/api/notices', {
       preHandler: guard(store, ADMINS),
       schema: {
         tags: ['公示'],
-        summary: 'Publish approved awards for N working days (at least the configured minimum, default 5), from today or a later date, naming the office, telephone and address that receive objections (each required: a 422 names the one missing): the issuing level, for entries inside its jurisdiction',
-        body: {
-          type: 'object', required: ['title', 'applications'], additionalProperties: false,
-          properties: {
-            title: { type: 'string', minLength: 1, maxLength: 200 }, applications: { type: 'array', minItems: 1, maxItems: 5000, items: { type: 'string', pattern: '^[0-9]{1,18}$' } },
-            published: { type: 'string', format: 'date' }, days: { type: 'integer', minimum: 1, maximum: 30 },
-            // required, but checked by the store: a missing one is told in words (请填写联系电话), not as a schema path
-            office: { type: 'string', maxLength: 200 }, phone: { type: 'string', maxLength: 40 }, address: { type: 'string', maxLength: 200 },
-          },
-        },
+        summary: '发布公示 Publish approved awards for N working days (at least the configured minimum, default 5), from today or a later date, naming the office, telephone and address that receive objections (each required: a 422 names the one missing): the issuing level, for entries inside its jurisdiction',
+        body: NewNotice, response: { 201: NoticeView, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     }, async (req, reply) => {
       const me = accountOf(req);
@@ -65,12 +61,12 @@ export function noticeRoutes(store: Store, ctx: ProcessContext) {
       const { title, office = '', phone = '', address = '' } = req.body;
       const notice = { title, scope: me.region!, published: req.body.published ?? today, ...(req.body.days ? { days: req.body.days } : {}), applicationIds: req.body.applications, office, phone, address };
       const n = await publishNotice(store, notice, me.role, me.username, today, ctx.calendar, ctx.noticeMinDays).catch(processError);
-      void reply.status(201);
-      return n;
+      return reply.status(201).send(n);
     });
 
     app.get('/api/notices', {
-      preHandler: guard(store, EVERYONE), schema: { tags: ['公示'], summary: 'Notices published by your region, inside it or above it' },
+      preHandler: guard(store, EVERYONE),
+      schema: { tags: ['公示'], summary: '公示 Notices published by your region, inside it or above it (an enterprise: those that list it)', response: { 200: NoticeList, ...errorResponses(400, 401, 403) } },
     }, async (req) => {
       const me = accountOf(req);
       const items = await listNotices(store, me.role === 'enterprise' ? undefined : seesAll(me) ? undefined : overlappingRegions(me));
@@ -80,8 +76,9 @@ export function noticeRoutes(store: Store, ctx: ProcessContext) {
       return { items: items.filter((n) => ids.has(n.id)).map(asPublished) };
     });
 
-    app.get<{ Params: { id: string } }>('/api/notices/:id', {
-      preHandler: guard(store, EVERYONE), schema: { tags: ['公示'], summary: 'One notice: its entries, period and objections', params: ID },
+    app.get('/api/notices/:id', {
+      preHandler: guard(store, EVERYONE),
+      schema: { tags: ['公示'], summary: '一则公示 One notice: its entries, period and objections', params: NoticeParams, response: { 200: NoticeView, ...errorResponses(400, 401, 403, 404) } },
     }, async (req) => {
       const me = accountOf(req);
       const n = await readNotice(store, req.params.id).catch(processError);
@@ -92,25 +89,24 @@ export function noticeRoutes(store: Store, ctx: ProcessContext) {
       return me.role === 'enterprise' ? asPublished(n) : n;
     });
 
-    app.post<{ Params: { id: string }; Body: { application: string; text: string; fromWhom?: string } }>('/api/notices/:id/objections', {
+    app.post('/api/notices/:id/objections', {
       preHandler: guard(store, ADMINS),
       schema: {
-        tags: ['公示'], summary: 'Record an objection received during the notice (by the publishing level)', params: ID,
-        body: { type: 'object', required: ['application', 'text'], additionalProperties: false, properties: { application: { type: 'string' }, text: { type: 'string', minLength: 1, maxLength: 2000 }, fromWhom: { type: 'string', maxLength: 200 } } },
+        tags: ['公示'], summary: '登记异议 Record an objection received during the notice (by the publishing level)',
+        params: NoticeParams, body: NewObjection, response: { 201: NoticeView, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     }, async (req, reply) => {
       const me = accountOf(req);
       await own(me, req.params.id);
       const n = await recordObjection(store, req.params.id, { applicationId: req.body.application, text: req.body.text, fromWhom: req.body.fromWhom ?? '匿名' }, me.username, ctx.today()).catch(processError);
-      void reply.status(201);
-      return n;
+      return reply.status(201).send(n);
     });
 
-    app.post<{ Params: { id: string }; Body: { upheld: boolean; resolution: string } }>('/api/objections/:id/resolve', {
+    app.post('/api/objections/:id/resolve', {
       preHandler: guard(store, ADMINS),
       schema: {
-        tags: ['公示'], summary: 'Resolve an objection: upheld takes the entry off the list (rejected, its amount back in the budget); dismissed leaves it', params: ID,
-        body: { type: 'object', required: ['upheld', 'resolution'], additionalProperties: false, properties: { upheld: { type: 'boolean' }, resolution: { type: 'string', minLength: 1, maxLength: 2000 } } },
+        tags: ['公示'], summary: '处理异议 Resolve an objection: upheld takes the entry off the list (rejected, its amount back in the budget); dismissed leaves it',
+        params: ObjectionParams, body: ObjectionResolution, response: { 200: NoticeView, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     }, async (req) => {
       const me = accountOf(req);
@@ -120,9 +116,12 @@ export function noticeRoutes(store: Store, ctx: ProcessContext) {
       return resolveObjection(store, req.params.id, req.body, me.role, me.username, ctx.today(), ctx.calendar).catch(processError);
     });
 
-    app.post<{ Params: { id: string } }>('/api/notices/:id/finalize', {
+    app.post('/api/notices/:id/finalize', {
       preHandler: guard(store, ADMINS),
-      schema: { tags: ['公示'], summary: 'After the last day of the notice, with no objection open: the list and its entries become final', params: ID },
+      schema: {
+        tags: ['公示'], summary: '公示期满确定名单 After the last day of the notice, with no objection open: the list and its entries become final',
+        params: NoticeParams, response: { 200: NoticeView, ...errorResponses(400, 401, 403, 404, 409) },
+      },
     }, async (req) => {
       const me = accountOf(req);
       await own(me, req.params.id);
@@ -132,20 +131,6 @@ export function noticeRoutes(store: Store, ctx: ProcessContext) {
 }
 
 /** A notice as the public reads it: the publisher by name, the period, where to object, and who is on the list (no review, no ids of ours). */
-export interface PublicNotice {
-  readonly id: string;
-  readonly title: string;
-  readonly publisher: string;
-  readonly published: string;
-  readonly days: number;
-  readonly ends: string;
-  readonly state: Notice['state'];
-  readonly office: string | null;
-  readonly phone: string | null;
-  readonly address: string | null;
-  readonly entries: readonly { subjectName: string; uscc: string | null; clause: string; amount: string | null }[];
-}
-
 export function publicView(n: Notice): PublicNotice {
   return {
     id: n.id, title: n.title, publisher: region(n.scope)?.name ?? n.scope, published: n.published, days: n.days, ends: n.ends, state: n.state,
@@ -161,11 +146,12 @@ export function publicView(n: Notice): PublicNotice {
  * among the open routes, behind their per-address limit.
  */
 export function publicNoticeRoutes(store: Store, ctx: ProcessContext) {
-  return async (app: FastifyInstance): Promise<void> => {
-    app.get<{ Querystring: PageQuery }>('/api/public/notices', {
+  return async (plain: FastifyInstance): Promise<void> => {
+    const app = plain.withTypeProvider<TypeBoxTypeProvider>();
+    app.get('/api/public/notices', {
       schema: {
-        tags: ['公示'], summary: 'Every notice from its first day, for the public (no sign-in), newest first, a page at a time: title, publisher, period, where to object, and each award on the list (enterprise, USCC, clause, amount)',
-        querystring: { type: 'object', additionalProperties: false, properties: { page: PAGE_PROPERTIES.page, pageSize: { type: 'integer', minimum: 1, maximum: 20, default: 10 } } },
+        tags: ['公示'], summary: '公示（无需登录） Every notice from its first day, for the public (no sign-in), newest first, a page at a time: title, publisher, period, where to object, and each award on the list (enterprise, USCC, clause, amount)',
+        querystring: PublicNoticeQuery, response: { 200: PublicNoticePage, ...errorResponses(400, 429) },
       },
     }, async (req) => {
       const page = pageOf(req.query);

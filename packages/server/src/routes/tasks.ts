@@ -10,8 +10,10 @@
  * the same task, quarter and department is refused unless sent as a correction.
  */
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { errorResponses, NewTaskReport, TaskList, TaskParams, TaskQuery, TaskReport as TaskReportView, TaskSummary } from '@duixian/api';
 import { isWithin, perCorpus } from '@duixian/corpus';
-import { fileTaskReport, taskReports, PROGRESS_MAX, type Account, type Store, type TaskReport } from '@duixian/store';
+import { fileTaskReport, taskReports, type Account, type Store, type TaskReport } from '@duixian/store';
 import { departmentSummary, periodOf, taskStatus, tasksFromCorpus, type PeriodStatus, type Task } from '@duixian/workflow';
 import { ApiError } from '../errors.js';
 import { accountOf, guard, outsideJurisdiction } from '../auth/guard.js';
@@ -23,7 +25,9 @@ const tasksInForce = perCorpus(({ measures, corpus }) => {
   const tasks = tasksFromCorpus({ measures, documents: corpus.documents });
   return { tasks, byId: new Map(tasks.map((t) => [t.id, t])), documents: new Map(corpus.documents.map((d) => [d.id, d])) };
 });
-const QUARTER = /^[0-9]{4}Q[1-4]$/;
+
+/** A report as the API gives it: its moment as ISO 8601 text. */
+const reportView = (r: TaskReport): TaskReportView => ({ ...r, at: r.at.toISOString() });
 
 const departmentsOf = (t: Task) => [...new Set([...t.lead, ...t.responsible])];
 
@@ -49,7 +53,10 @@ export function taskRoutes(store: Store, ctx: ProcessContext) {
       return [t.id, new Map(departmentsOf(t).map((dep) => {
         const filed = reports.filter((r) => r.task === t.id && r.department === dep);
         const periods = taskStatus(ctx.calendar, filed, since, today, until);
-        return [dep, periods.map((p) => ({ ...p, report: byKey.get(`${t.id}\u0000${dep}\u0000${p.period}`) ?? null }))];
+        return [dep, periods.map((p) => {
+          const report = byKey.get(`${t.id}\u0000${dep}\u0000${p.period}`);
+          return { ...p, report: report ? reportView(report) : null };
+        })];
       }))];
     }));
   }
@@ -63,12 +70,14 @@ export function taskRoutes(store: Store, ctx: ProcessContext) {
 
   const count = (ps: readonly PeriodStatus[], s: PeriodStatus['status']) => ps.filter((p) => p.status === s).length;
 
-  return async (app: FastifyInstance): Promise<void> => {
-    const filters = { type: 'object', properties: { document: { type: 'string', maxLength: 200, description: 'a document of the corpus in force (GET /api/documents)' }, department: { type: 'string', maxLength: 200 } } } as const;
-
-    app.get<{ Querystring: { document?: string; department?: string } }>('/api/tasks', {
+  return async (plain: FastifyInstance): Promise<void> => {
+    const app = plain.withTypeProvider<TypeBoxTypeProvider>();
+    app.get('/api/tasks', {
       preHandler: guard(store, READERS),
-      schema: { tags: ['任务'], summary: 'The tasks of your government, those above and inside it: each department\'s quarters (filed, due, overdue) with its reports', querystring: filters },
+      schema: {
+        tags: ['任务'], summary: '工作任务 The tasks of your government, those above and inside it: each department\'s quarters (filed, due, overdue) with its reports',
+        querystring: TaskQuery, response: { 200: TaskList, ...errorResponses(400, 401, 403, 422) },
+      },
     }, async (req) => {
       const me = accountOf(req);
       const { tasks, st } = await chosen(me, req.query);
@@ -84,9 +93,12 @@ export function taskRoutes(store: Store, ctx: ProcessContext) {
       return { today: ctx.today(), total: items.length, items };
     });
 
-    app.get<{ Querystring: { document?: string; department?: string } }>('/api/tasks/summary', {
+    app.get('/api/tasks/summary', {
       preHandler: guard(store, READERS),
-      schema: { tags: ['任务'], summary: 'Per department of each government: its tasks (lead and responsible), overdue and due quarters; most overdue first', querystring: filters },
+      schema: {
+        tags: ['任务'], summary: '部门汇总 Per department of each government: its tasks (lead and responsible), overdue and due quarters; most overdue first',
+        querystring: TaskQuery, response: { 200: TaskSummary, ...errorResponses(400, 401, 403, 422) },
+      },
     }, async (req) => {
       const { tasks, st } = await chosen(accountOf(req), req.query);
       // one task per department, so that each department is counted on its own reports
@@ -102,20 +114,14 @@ export function taskRoutes(store: Store, ctx: ProcessContext) {
       return { today: ctx.today(), items: rows };
     });
 
-    app.post<{ Params: { id: string }; Body: { period: string; department: string; progress: string; correction?: boolean } }>('/api/tasks/:id/reports', {
+    app.post('/api/tasks/:id/reports', {
       preHandler: guard(store, ADMINS),
       schema: {
         tags: ['任务'],
-        summary: 'Report a department\'s progress on a task for a quarter (an administrator of the issuing government\'s region or above); a second report for the same quarter and department only as a correction',
-        description: 'The task id contains a slash: send it encoded, e.g. /api/tasks/sd-2022-42%2Fart-9/reports',
-        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 100 } } },
-        body: {
-          type: 'object', required: ['period', 'department', 'progress'], additionalProperties: false,
-          properties: {
-            period: { type: 'string', pattern: QUARTER.source, description: 'the quarter, e.g. 2023Q3' }, department: { type: 'string', maxLength: 200 },
-            progress: { type: 'string', maxLength: PROGRESS_MAX }, correction: { type: 'boolean', description: 'replace the report filed for this quarter (the old text stays in the audit log)' },
-          },
-        },
+        summary: '报送任务进展 Report a department\'s progress on a task for a quarter (an administrator of the issuing government\'s region or above); a second report for the same quarter and department only as a correction',
+        description: '任务编号含斜杠，须编码 The task id contains a slash: send it encoded, e.g. /api/tasks/sd-2022-42%2Fart-9/reports',
+        params: TaskParams, body: NewTaskReport,
+        response: { 200: TaskReportView, 201: TaskReportView, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     }, async (req, reply) => {
       const me = accountOf(req);
@@ -133,8 +139,7 @@ export function taskRoutes(store: Store, ctx: ProcessContext) {
         throw new ApiError(422, 'invalid-input', `季度应在 ${periodOf(since)} 至 ${last} 之间（文件施行期内，且已开始）`, `The quarter must be from ${periodOf(since)} to ${last}: within the document's term, and begun`, [{ path: 'period', message: `${periodOf(since)}–${last}` }]);
       }
       const r = await fileTaskReport(store, { task: t.id, period: b.period, department: b.department, progress: b.progress, correction: b.correction ?? false }, me.username, today).catch((e) => processError(e));
-      void reply.status(b.correction ? 200 : 201);
-      return r;
+      return reply.status(b.correction ? 200 : 201).send(reportView(r));
     });
   };
 }

@@ -14,6 +14,7 @@ import { RegionPicker } from '../RegionPicker';
 import { ROLE_NAMES } from '../routes';
 import { by, inOrder, text } from '../table';
 import { Failure } from './Failure';
+import type { Bank, BankList } from '@duixian/api';
 
 type Row = Account & { id: string; bank: string | null; disabled: boolean };
 /** a one-time password to hand over: the account's new one, or a reset one */
@@ -92,9 +93,9 @@ function NewAccount({ account, onCreated, onError }: { account: Account; onCreat
   const t = useT();
   const [form] = Form.useForm<NewAccountForm>();
   const role = Form.useWatch('role', form) ?? 'county-admin';
-  const [banks, setBanks] = useState<{ name: string; regions: string[] }[]>([]);
+  const [banks, setBanks] = useState<readonly Bank[]>([]);
   useEffect(() => {
-    if (account.role === 'province-admin') void api<{ items: { name: string; regions: string[] }[] }>('GET', '/api/banks').then((r) => setBanks(r.items), showFailure(onError));
+    if (account.role === 'province-admin') void api<BankList>('GET', '/api/banks').then((r) => setBanks(r.items), showFailure(onError));
   }, [account.role, onError]);
   const roles = (Object.keys(ROLE_NAMES) as Role[]).filter((r) => (account.role === 'province-admin' || (r !== 'province-admin' && r !== 'bank')) && !(account.role === 'county-admin' && r === 'city-admin'));
   const create = (v: NewAccountForm) => api<{ account: Account; oneTimePassword: string }>('POST', '/api/accounts', v)

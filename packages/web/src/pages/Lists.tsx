@@ -12,13 +12,11 @@ import { Failure } from './Failure';
 import { by, code, inOrder, integer, text } from '../table';
 import { useNames } from '../names';
 import { RegionPicker } from '../RegionPicker';
+import type { ListEntry, ListEntryDetail, ListEvent } from '@duixian/api';
 
-type ListName = 'white' | 'black';
-type EntryState = 'pending' | 'active' | 'refused' | 'removed';
-interface Entry {
-  id: string; list: ListName; category: string | null; categoryName: string | null; subjectId: string | null; name: string; uscc: string | null; region: string;
-  reason: string; validFrom: string; validTo: string | null; state: EntryState; inForce: boolean; version: number; actions: readonly string[];
-}
+type Entry = ListEntry;
+type ListName = Entry['list'];
+type EntryState = Entry['state'];
 
 // tag colours whose text reads on their background (4.5:1): blue, the theme's error, and the plain tag
 const STATE: Record<EntryState, [string, string, string]> = { pending: ['待审核', 'Pending', 'blue'], active: ['有效', 'Active', 'default'], refused: ['未通过', 'Refused', 'default'], removed: ['已移出', 'Removed', 'default'] };
@@ -119,9 +117,9 @@ function ListTab({ list, account }: { list: ListName; account: Account }) {
 
 function History({ id }: { id: string }) {
   const t = useT();
-  const [events, setEvents] = useState<{ action: string; reason: string; by: string; at: string }[]>();
+  const [events, setEvents] = useState<readonly ListEvent[]>();
   const [error, setError] = useState<ApiFailure>();
-  useEffect(() => void api<{ events: NonNullable<typeof events> }>('GET', `/api/lists/${id}`).then((e) => setEvents(e.events), showFailure(setError)), [id]);
+  useEffect(() => void api<ListEntryDetail>('GET', `/api/lists/${id}`).then((e) => setEvents(e.events), showFailure(setError)), [id]);
   const names: Record<string, string> = { propose: t('提出', 'Proposed'), import: t('导入', 'Imported'), approve: t('审核通过', 'Approved'), refuse: t('未通过', 'Refused'), remove: t('移出', 'Removed') };
   return error ? <Failure error={error} /> : <Timeline items={(events ?? []).map((e) => ({ children: `${new Date(e.at).toLocaleString()} · ${e.by} · ${names[e.action] ?? e.action}${e.reason ? ` · ${e.reason}` : ''}` }))} />;
 }

@@ -15,14 +15,10 @@ import { formatMoney } from '../money';
 import { regionOptions, regionPath } from '../RegionPicker';
 import { Failure } from './Failure';
 import { by, code, integer, text, yuan } from '../table';
+import type { Bank, BankBody, BankList, Loan, LoanBanks } from '@duixian/api';
 
-type LoanState = 'queued' | 'accepted' | 'declined' | 'withdrawn';
-interface Loan {
-  id: string; subjectId: string; region: string; bank: string; amount: string; termMonths: number; purpose: string; state: LoanState; consentAt: string | null; note: string | null; actions: readonly string[];
-  summary: { asOf: string; year: number | null; subject: { name: string; uscc: string | null }; facts: { key: string; amount: string | null }[]; awards: { rule: string; year: number; amount: string | null }[] } | null;
-}
-interface Bank { id: string; name: string; regions: string[]; contact: string; phone: string }
-type BankForm = Omit<Bank, 'id'>;
+type LoanState = Loan['state'];
+type BankForm = BankBody;
 
 const STATE: Record<LoanState, [string, string, string]> = { queued: ['银行受理中', 'With the bank', 'blue'], accepted: ['银行已受理', 'Accepted', 'default'], declined: ['银行未受理', 'Declined', 'default'], withdrawn: ['已撤回', 'Withdrawn', 'default'] };
 
@@ -73,9 +69,9 @@ export function Loans({ account }: { account: Account }) {
 function Apply({ onDone, onError }: { onDone: () => void; onError: (e: ApiFailure) => void }) {
   const t = useT();
   const names = useNames();
-  const [banks, setBanks] = useState<{ subject: string | null; region: string | null; banks: string[]; min: string; max: string }>();
+  const [banks, setBanks] = useState<LoanBanks>();
   const [f, setF] = useState<{ amount?: string; termMonths?: number; purpose?: string; bank?: string; consent: boolean }>({ consent: false });
-  useEffect(() => void api<NonNullable<typeof banks>>('GET', '/api/loans/banks').then(setBanks, showFailure(onError)), [onError]);
+  useEffect(() => void api<LoanBanks>('GET', '/api/loans/banks').then(setBanks, showFailure(onError)), [onError]);
   const choices = banks?.banks ?? [];
   const submit = () => api('POST', '/api/loans', { subject: banks?.subject, amount: f.amount ?? '', termMonths: f.termMonths ?? 0, purpose: f.purpose ?? '', bank: f.bank ?? '', consent: f.consent })
     .then(() => { setF({ consent: false }); onDone(); }, showFailure(onError));
@@ -134,10 +130,10 @@ function Summary({ loan }: { loan: Loan }) {
 function Banks({ manage }: { manage: boolean }) {
   const t = useT();
   const names = useNames();
-  const [banks, setBanks] = useState<Bank[]>();
+  const [banks, setBanks] = useState<readonly Bank[]>();
   const [editing, setEditing] = useState<Bank | 'new'>();
   const [error, setError] = useState<ApiFailure>();
-  const load = useCallback(() => api<{ items: Bank[] }>('GET', '/api/banks').then((r) => setBanks(r.items), showFailure(setError)), []);
+  const load = useCallback(() => api<BankList>('GET', '/api/banks').then((r) => setBanks(r.items), showFailure(setError)), []);
   useEffect(() => void load(), [load]);
   return (
     <Card size="small" title={t('合作银行', 'Partner banks')} extra={manage && <Button type="primary" size="small" onClick={() => setEditing('new')} data-testid="bank-add">{t('添加合作银行', 'Add a bank')}</Button>}>

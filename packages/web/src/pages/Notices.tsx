@@ -18,21 +18,12 @@ import { Failure } from './Failure';
 import type { ApplicationView } from '../process';
 import type { CalendarInfo } from '../calendar';
 import { by, text } from '../table';
+import type { Notice, NoticeEntry, NoticeList, Objection, PublicNotice, PublishedEntry } from '@duixian/api';
 
-interface Objection { id: string; applicationId: string; text: string; fromWhom: string; status: 'open' | 'upheld' | 'dismissed'; resolution: string | null }
-
-/** One award as the notice publishes it (the staff's view adds the application and whether it is still listed). */
-interface PublishedEntry { subjectName: string; uscc: string | null; clause: string; amount: string | null }
-interface Entry extends PublishedEntry { applicationId: string; listed: boolean }
+type Entry = NoticeEntry;
 
 /** What every reader sees of a notice: the staff's view and the public's share it. */
-interface Sheet {
-  id: string; title: string; published: string; days: number; ends: string; state: 'running' | 'final';
-  office: string | null; phone: string | null; address: string | null;
-  entries: readonly (PublishedEntry & Partial<Entry>)[];
-}
-interface Notice extends Sheet { scope: string; entries: Entry[]; objections: Objection[] }
-interface PublicNotice extends Sheet { publisher: string }
+type Sheet = Omit<PublicNotice, 'publisher' | 'entries'> & { entries: readonly (PublishedEntry & Partial<Entry>)[] };
 
 const OBJECTION = { open: ['待处理', 'Open', 'blue'], upheld: ['异议成立', 'Upheld', 'red'], dismissed: ['异议不成立', 'Dismissed', 'default'] } as const;
 /** A notice this long pages its table on the screen; shorter ones print whole. */
@@ -131,12 +122,12 @@ export function PublicNotices() {
 export function Notices({ account }: { account: Account }) {
   const t = useT();
   const names = useNames();
-  const [notices, setNotices] = useState<Notice[]>();
+  const [notices, setNotices] = useState<readonly Notice[]>();
   const [approved, setApproved] = useState<ApplicationView[]>([]);
   const [error, setError] = useState<ApiFailure>();
 
   const load = useCallback(async () => {
-    await api<{ items: Notice[] }>('GET', '/api/notices').then((r) => setNotices(r.items), showFailure(setError));
+    await api<NoticeList>('GET', '/api/notices').then((r) => setNotices(r.items), showFailure(setError));
     if (isAdmin(account)) await api<Page<ApplicationView>>('GET', '/api/applications?state=approved&pageSize=500').then((r) => setApproved([...r.items]), showFailure(setError));
   }, [account]);
   useEffect(() => void load(), [load]);

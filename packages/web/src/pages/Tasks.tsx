@@ -10,26 +10,23 @@ import { api, ApiFailure, isAdmin, showFailure, type Account } from '../api';
 import { useT } from '../i18n';
 import { Failure } from './Failure';
 import { by, code, num, text } from '../table';
+import type { DepartmentSummary, QuarterStatus, Task, TaskList, TaskSummary } from '@duixian/api';
 
-type Status = 'filed' | 'due' | 'overdue';
-interface Period { period: string; due: string; status: Status }
-interface Task {
-  id: string; document: string; documentNumber: string; article: string; title: string; lead: string[]; responsible: string[]; canReport: boolean; overdue: number; due: number;
-  departments: { department: string; lead: boolean; overdue: number; due: number; periods: Period[] }[];
-}
-interface DepartmentRow { issuerName: string | null; department: string; tasks: number; leadTasks: number; overdue: number }
+type Status = QuarterStatus['status'];
+type Period = QuarterStatus;
+type DepartmentRow = DepartmentSummary;
 
 const STATUS: Record<Status, [string, string, string]> = { filed: ['已报送', 'Filed', 'green'], due: ['待报送', 'Due', 'orange'], overdue: ['已逾期', 'Overdue', 'red'] };
 
 export function Tasks({ account }: { account: Account }) {
   const t = useT();
-  const [tasks, setTasks] = useState<{ today: string; items: Task[] }>();
-  const [summary, setSummary] = useState<DepartmentRow[]>();
+  const [tasks, setTasks] = useState<TaskList>();
+  const [summary, setSummary] = useState<readonly DepartmentRow[]>();
   const [report, setReport] = useState<{ task?: string; department?: string; period?: string; progress?: string }>({});
   const [error, setError] = useState<ApiFailure>();
   const load = useCallback(async () => {
-    await api<NonNullable<typeof tasks>>('GET', '/api/tasks').then(setTasks, showFailure(setError));
-    await api<{ items: DepartmentRow[] }>('GET', '/api/tasks/summary').then((r) => setSummary(r.items), showFailure(setError));
+    await api<TaskList>('GET', '/api/tasks').then(setTasks, showFailure(setError));
+    await api<TaskSummary>('GET', '/api/tasks/summary').then((r) => setSummary(r.items), showFailure(setError));
   }, []);
   useEffect(() => void load(), [load]);
   const chosen = tasks?.items.find((x) => x.id === report.task);
@@ -61,7 +58,7 @@ export function Tasks({ account }: { account: Account }) {
               expandable={{ expandedRowRender: (task) => (
                 <Table size="small" rowKey="department" pagination={false} dataSource={task.departments} columns={[
                   { title: t('部门', 'Department'), dataIndex: 'department', render: (d: string, r) => <Space>{d}{r.lead && <Tag color="red">{t('牵头', 'Lead')}</Tag>}</Space> },
-                  { title: t('各季度', 'Quarters'), dataIndex: 'periods', render: (ps: Period[]) => <Space wrap>{ps.map((p) => <Tag key={p.period} color={STATUS[p.status][2]} title={t(`报送期限 ${p.due}`, `due ${p.due}`)}>{p.period} {t(STATUS[p.status][0], STATUS[p.status][1])}</Tag>)}</Space> },
+                  { title: t('各季度', 'Quarters'), dataIndex: 'periods', render: (ps: readonly Period[]) => <Space wrap>{ps.map((p) => <Tag key={p.period} color={STATUS[p.status][2]} title={t(`报送期限 ${p.due}`, `due ${p.due}`)}>{p.period} {t(STATUS[p.status][0], STATUS[p.status][1])}</Tag>)}</Space> },
                 ]} />
               ) }}
               columns={[
