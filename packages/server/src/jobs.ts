@@ -93,7 +93,7 @@ export class Jobs {
 
   /** At a shutdown: the jobs still running here end as failed, saying so (the work itself is abandoned). */
   stop(): Promise<void> {
-    return this.book.stop(STOPPED);
+    return this.book.stop(STOPPED).catch(this.log); // a database already gone must not stop the shutdown
   }
 
   private async run(id: string, status: number, work: (report: Report) => Promise<unknown>): Promise<void> {
