@@ -8,34 +8,15 @@
  * DATABASE_URL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { act, enlist, setBudget, type Store } from '@duixian/store';
+import { act, enlist } from '@duixian/store';
 import { CHINA_OFFICIAL } from '@duixian/workflow';
 import { BACKENDS } from '../../store/test/backends.js';
 import { USCC } from '../../interchange/test/fixtures.js';
 import { dated, platform, sender, USCC_E3, type Platform, type Username } from './platform.js';
-import { NOTICE_CONTACT } from './notice-contact.js';
+import { approved, NOTICE_CONTACT, NOTICE_DOCUMENT } from './notice-contact.js';
 
-const DOCUMENT = 'jining-2022-54'; // 济宁: county first review, then the city decides and publishes
+const DOCUMENT = NOTICE_DOCUMENT;
 const CONTACT = NOTICE_CONTACT;
-
-/** E1 (任城) under 国家级示范称号 with 10万元, E3 (兖州) under the 2023 tiers with 20万元: approved by county and city. */
-async function approved(store: Store, today: string): Promise<{ e1: string; e3: string }> {
-  await setBudget(store, { document: DOCUMENT, funder: '370800', year: 2023, totalFen: 30_0000_00 }, 'test');
-  await enlist(store, [
-    { subjectId: 'E1', rule: `${DOCUMENT}/2.national-title`, fen: 10_0000_00, region: '370811' },
-    { subjectId: 'E3', rule: `${DOCUMENT}/2.retail-2023`, fen: 20_0000_00, region: '370812' },
-  ].map((a) => ({
-    subjectId: a.subjectId, rule: a.rule, document: DOCUMENT, year: 2023, chain: ['county', 'city'] as const, region: a.region, runId: null,
-    decided: { fen: a.fen, ceiling: false, funder: '370800', explanation: null },
-  })), 'test', today, CHINA_OFFICIAL);
-  const ids = (await store.db.selectFrom('applications').select(['id', 'subject_id']).where('document', '=', DOCUMENT).execute());
-  for (const { id } of ids) {
-    await act(store, String(id), { action: 'approve', role: 'county-admin', version: 1 }, 'county-reviewer', today, CHINA_OFFICIAL);
-    await act(store, String(id), { action: 'approve', role: 'city-admin', version: 2 }, 'city-reviewer', today, CHINA_OFFICIAL);
-  }
-  const of = (s: string) => String(ids.find((r) => r.subject_id === s)!.id);
-  return { e1: of('E1'), e3: of('E3') };
-}
 
 /** What the public reads of each award, as written by hand from the corpus and the fixture. */
 const E1_ENTRY = { subjectName: '示例电商有限公司', uscc: USCC, clause: '济政字〔2022〕54号 第二条 国家级示范称号一次性奖励', amount: '100000.00' };
