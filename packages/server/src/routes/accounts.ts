@@ -11,7 +11,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AccountChanged, AccountIssued, AccountList, AccountParams, AccountReset, errorResponses, NewAccount, PageQuery } from '@duixian/api';
 import { isWithin } from '@duixian/corpus';
 import {
-  createAccount, generatePassword, listAccounts, readAccount, resetPassword, ROLES, setAccountDisabled,
+  createAccount, generatePassword, listAccounts, readAccount, resetPassword, setAccountDisabled,
   type Account, type ListedAccount, type Store,
 } from '@duixian/store';
 import { ApiError } from '../errors.js';
