@@ -306,7 +306,7 @@ export function applicationRoutes(store: Store, years: YearData, ctx: ProcessCon
       preHandler: guard(store, EVERYONE),
       schema: {
         tags: ['申报'], summary: '下载证明材料 Download an attachment', description: '文件本身，类型为上传时的类型。The file as uploaded, with its type.',
-        params: AttachmentParams, response: { 200: Binary('文件 the file'), ...errorResponses(400, 401, 403, 404) },
+        params: AttachmentParams, response: { 200: { content: Object.fromEntries(Object.keys(ATTACHMENT_TYPES).map((t) => [t, { schema: Binary('文件 the file') }])) }, ...errorResponses(400, 401, 403, 404) },
       },
     }, async (req, reply) => {
       const a = await visible(accountOf(req), req.params.id);
