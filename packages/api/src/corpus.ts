@@ -67,10 +67,9 @@ export type DocumentDetail = Static<typeof DocumentDetail>;
 export const TEMPLATE_FILES = ['duixian-template.xlsx', 'duixian-template.subjects.csv', 'duixian-template.facts.csv'] as const;
 export const TemplateParams = Type.Object({ file: StringEnum(TEMPLATE_FILES, { description: '模板文件 the template' }) });
 
-const Labelled = (key: string) => Type.Object({ [key]: Type.String(), label: Type.String() });
 export const Vocabulary = Type.Object({
   factKeys: List(Type.Object({ key: Type.String(), label: Type.String(), unit: Type.String() }), { description: '数据指标 fact keys with label and unit' }),
-  tags: List(Labelled('tag')), kinds: List(Labelled('kind')),
+  tags: List(Type.Object({ tag: Type.String(), label: Type.String() })), kinds: List(Type.Object({ kind: Type.String(), label: Type.String() })),
   parameters: List(Type.Object({ key: Type.String(), label: Type.String(), unit: Type.String() }), { description: '规则可设参数 the figures a rule may be given' }),
   regions: List(Type.Object({ code: Type.String(), name: Type.String(), level: Type.String(), parent: Nullable(Type.String()) }), { description: '山东省行政区划 Shandong\'s regions' }),
 }, { description: '数据用语 What data can say' });

@@ -3,6 +3,8 @@
  * every write, and failures as ApiFailure carrying the server's code and its Chinese and English
  * message (what to do next), plus the per-row problems when there are any.
  */
+import type { Job as ApiJob, JobProgress, SessionAccount as Account } from '@duixian/api';
+
 export interface Problem {
   readonly path: string;
   readonly message: string;
@@ -53,20 +55,10 @@ export async function send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, b
 }
 
 /** How far a long request is, as the server reports it (see the server's jobs.ts). */
-export interface JobProgress {
-  readonly phase: string;
-  readonly done?: number;
-  readonly total?: number;
-}
+export type { JobProgress } from '@duixian/api';
 
-interface Job<T> {
-  readonly id: string;
-  readonly state: 'running' | 'done' | 'failed';
-  readonly progress: JobProgress;
-  readonly result?: T;
-  readonly error?: { code: string; message: { zh: string; en: string }; details?: Problem[] };
-  readonly status?: number;
-}
+/** A job whose result, once done, is the answer `T` of the request that started it. */
+type Job<T> = Omit<ApiJob, 'result'> & { readonly result?: T };
 
 const POLL_MS = 400;
 
@@ -90,68 +82,15 @@ export async function sendAsJob<T>(method: 'POST', path: string, body: { body: B
 
 export const json = (value: unknown): { body: string; type: string } => ({ body: JSON.stringify(value), type: 'application/json' });
 
-export type Role = 'province-admin' | 'city-admin' | 'county-admin' | 'enterprise' | 'auditor' | 'bank';
-
-export interface Account {
-  readonly username: string;
-  readonly role: Role;
-  readonly region: string | null;
-  readonly uscc: string | null;
-  readonly mustChangePassword: boolean;
-}
+// the signed-in account as GET /api/session gives it
+export type { Role, SessionAccount as Account } from '@duixian/api';
 
 export const isAdmin = (a: Account): boolean => a.role.endsWith('-admin');
 /** bureau staff: administrators and auditors (not enterprises, not a partner bank's staff) */
 export const isReader = (a: Account): boolean => isAdmin(a) || a.role === 'auditor';
 
-export interface Step {
-  readonly kind: string;
-  readonly text: string;
-  readonly holds?: boolean | null;
-}
-
-export interface Match {
-  readonly rule: string;
-  readonly document: string;
-  readonly number: string;
-  readonly article: string;
-  readonly title: string;
-  readonly status: 'eligible' | 'not-eligible' | 'undecidable' | 'withheld' | 'not-in-force';
-  readonly type: string | null;
-  readonly amount: string | null;
-  readonly ceiling: boolean;
-  readonly failing: readonly string[];
-  readonly missing: readonly string[];
-  readonly steps: readonly Step[];
-}
-
-export interface AwardRow {
-  readonly subject: string;
-  readonly rule: string;
-  readonly document: string;
-  readonly article: string;
-  readonly type: string;
-  readonly amount: string | null;
-  readonly funder: string;
-  readonly ceiling?: boolean;
-  readonly explanation?: { readonly title: string; readonly number: string; readonly article?: string; readonly text: string; readonly summary: string; readonly subjectName: string; readonly steps: readonly Step[] };
-}
-
-export interface RunSummary {
-  readonly id: string;
-  readonly kind: 'official' | 'simulation';
-  readonly official: boolean;
-  readonly year: number;
-  readonly by: string;
-  readonly at: string;
-  readonly scope: string;
-  readonly inputHash: string;
-  readonly resultHash: string;
-  /** figures it was given that are not the law's: draft changes, its own parameters and readings (only the province makes such a run official) */
-  readonly deviations?: readonly unknown[];
-  /** ranked rules whose field had members without the figure (I-rank-incomplete=reported), with those members */
-  readonly incomplete?: readonly { readonly rule: string; readonly lacking: readonly string[] }[];
-}
+// what the 政策计算器 and the runs answer with (the engine's explanation steps, a rule's match, an award)
+export type { AwardRow, Match, Run as RunSummary, Step } from '@duixian/api';
 
 export interface Page<T> {
   readonly page: number;

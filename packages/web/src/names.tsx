@@ -8,30 +8,12 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from './api';
 
-export interface RegionRow {
-  readonly code: string;
-  readonly name: string;
-  readonly level: string;
-  readonly parent: string | null;
-}
+import type { RuleName, Vocabulary } from '@duixian/api';
 
-export interface RuleName {
-  readonly id: string;
-  readonly document: string;
-  /** the document's 文号: 鲁政字〔2022〕42号 */
-  readonly number: string;
-  readonly article: string;
-  readonly title: string;
-  readonly mode?: string;
-}
-
-interface Vocabulary {
-  readonly factKeys: readonly { key: string; label: string; unit: string }[];
-  readonly kinds: readonly { kind: string; label: string }[];
-  readonly regions: readonly RegionRow[];
-  readonly tags?: readonly { tag: string; label: string }[];
-  readonly parameters?: readonly { key: string; label: string }[];
-}
+/** a region of GET /api/vocabulary: code, name, level and parent */
+export type RegionRow = Vocabulary['regions'][number];
+/** a rule of GET /api/rules: its document's 文号 (鲁政字〔2022〕42号), article and title */
+export type { RuleName };
 
 export interface Names {
   /** a region as people write it: 济宁市任城区, 济宁市, 山东省 */

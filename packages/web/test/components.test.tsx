@@ -35,7 +35,7 @@ describe('政策计算器', () => {
       url === '/api/v1/subjects' ? { page: 1, pageSize: 50, total: 1, items: [{ id: 'E1', name: '示例电商有限公司', region: '370811', uscc: 'X' }] } : { matches },
     )));
     vi.stubGlobal('fetch', fetch);
-    const account: Account = { username: 'e1', role: 'enterprise', region: null, uscc: 'X', mustChangePassword: false };
+    const account: Account = { username: 'e1', role: 'enterprise', region: null, uscc: 'X', bank: null, mustChangePassword: false };
     render(<Calculator account={account} />);
     await waitFor(() => expect(screen.getByTestId('eligible-count').textContent).toBe('2'), { timeout: 10_000 }); // Ant Design renders slowly in jsdom on a busy machine
     expect(screen.getByTestId('eligible-total').textContent).toBe('0.30元'); // as people write money (formatMoney)
@@ -55,7 +55,7 @@ describe('tables held in memory sort through antd', () => {
     vi.stubGlobal('fetch', vi.fn(async (url: string) => new Response(JSON.stringify(
       url === '/api/v1/subjects' ? { page: 1, pageSize: 50, total: 1, items: [{ id: 'E1', name: '示例电商有限公司', region: '370811', uscc: 'X' }] } : { matches },
     ))));
-    render(<Calculator account={{ username: 'e1', role: 'enterprise', region: null, uscc: 'X', mustChangePassword: false }} />);
+    render(<Calculator account={{ username: 'e1', role: 'enterprise', region: null, uscc: 'X', bank: null, mustChangePassword: false }} />);
     const table = await screen.findByTestId('matches', {}, { timeout: 10_000 });
     // the clause column reads 鲁政字〔2022〕42号 第二条 A: its title is the last word
     const titles = () => within(table).getAllByRole('row').slice(1).map((r) => r.querySelectorAll('td')[1]?.textContent?.split(' ').at(-1));

@@ -60,7 +60,7 @@ const drop = async () => {
   const input = (await screen.findByTestId('corpus-dropzone', {}, { timeout: 10_000 })).querySelector('input[type=file]') ?? document.querySelector('input[type=file]')!;
   fireEvent.change(input, { target: { files: [zip()] } });
 };
-const account = (role: Account['role']): Account => ({ username: 'x', role, region: '370000', uscc: null, mustChangePassword: false });
+const account = (role: Account['role']): Account => ({ username: 'x', role, region: '370000', uscc: null, bank: null, mustChangePassword: false });
 
 describe('政策库: versions and uploads', () => {
   it('the versions and uploads are the province administrator\'s only, folded above the tabs until opened', async () => {

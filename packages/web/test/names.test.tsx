@@ -11,8 +11,8 @@ const regions = [
   { code: '370100', name: '济南市', level: 'city', parent: '370000' },
 ];
 const names = namesFrom(
-  { regions, kinds: [{ kind: 'liveBase', label: '直播基地' }], factKeys: [{ key: 'retailSales', label: '网络零售额', unit: 'yuan' }] },
-  [{ id: 'sd-2022-42/2.traffic', document: 'sd-2022-42', number: '鲁政字〔2022〕42号', article: '二', title: '电商平台流量补贴' }, { id: 'x/3', document: 'x', number: 'X〔2025〕1号', article: '二（三）', title: '某奖励' }],
+  { regions, kinds: [{ kind: 'liveBase', label: '直播基地' }], factKeys: [{ key: 'retailSales', label: '网络零售额', unit: 'yuan' }], tags: [], parameters: [] },
+  [{ id: 'sd-2022-42/2.traffic', document: 'sd-2022-42', number: '鲁政字〔2022〕42号', article: '二', title: '电商平台流量补贴', mode: 'automatic' }, { id: 'x/3', document: 'x', number: 'X〔2025〕1号', article: '二（三）', title: '某奖励', mode: 'application' }],
 );
 
 describe('names', () => {

@@ -61,7 +61,7 @@ describe('dropped files', () => {
 });
 
 describe('navigation follows the role', () => {
-  const pages = (role: Role) => PAGES.filter((p) => p.visible({ username: 'x', role, region: '370811', uscc: null, mustChangePassword: false })).map((p) => p.id);
+  const pages = (role: Role) => PAGES.filter((p) => p.visible({ username: 'x', role, region: '370811', uscc: null, bank: null, mustChangePassword: false })).map((p) => p.id);
   it.each([
     ['province-admin', ['library', 'data', 'review', 'simulate', 'targets', 'calculator', 'approvals', 'notices', 'budgets', 'lists', 'loans', 'tasks', 'accounts']],
     ['county-admin', ['library', 'data', 'review', 'simulate', 'targets', 'calculator', 'approvals', 'notices', 'budgets', 'lists', 'loans', 'tasks', 'accounts']],
@@ -71,12 +71,12 @@ describe('navigation follows the role', () => {
   ] as const)('%s sees %j', (role, want) => expect(pages(role)).toEqual(want));
 
   it('a page the role may not see falls back to its first page', () => {
-    const enterprise = { username: 'e', role: 'enterprise' as const, region: null, uscc: 'X', mustChangePassword: false };
+    const enterprise = { username: 'e', role: 'enterprise' as const, region: null, uscc: 'X', bank: null, mustChangePassword: false };
     expect(pageFromHash('#/review', enterprise)).toBe('calculator');
     expect(pageFromHash('#/library', enterprise)).toBe('library');
     expect(pageFromHash('#/approvals', enterprise)).toBe('calculator');
     expect(pageFromHash('#/apply', enterprise)).toBe('apply');
-    const bank = { username: 'b', role: 'bank' as const, region: '370000', uscc: null, mustChangePassword: false };
+    const bank = { username: 'b', role: 'bank' as const, region: '370000', uscc: null, bank: null, mustChangePassword: false };
     expect(pageFromHash('#/library', bank)).toBe('loans');
   });
 });

@@ -30,13 +30,13 @@ const vocabulary = {
   ],
   kinds: [{ kind: 'enterprise', label: '企业' }],
   tags: [{ tag: 'inCity', label: '在发文城市开展该项活动' }],
-  parameters: [{ key: 'topN', label: '名次数（前N名）' }, { key: 'amount', label: '金额（待定奖励的金额标准）' }],
+  parameters: [{ key: 'topN', label: '名次数（前N名）', unit: '名' }, { key: 'amount', label: '金额（待定奖励的金额标准）', unit: '元' }],
   regions: [],
 };
 const rules = [
-  { id: 'sd-2022-42/1.growth', document: 'sd-2022-42', number: '鲁政字〔2022〕42号', article: '一', title: '网络零售额增幅奖励' },
-  { id: 'sd-2022-42/1.share', document: 'sd-2022-42', number: '鲁政字〔2022〕42号', article: '一', title: '网络零售额占比奖励' },
-  { id: 'jining-2022-54/3.national-title', document: 'jining-2022-54', number: '济政办字〔2022〕54号', article: '三', title: '国家级示范称号奖励' },
+  { id: 'sd-2022-42/1.growth', document: 'sd-2022-42', number: '鲁政字〔2022〕42号', article: '一', title: '网络零售额增幅奖励', mode: 'automatic' as const },
+  { id: 'sd-2022-42/1.share', document: 'sd-2022-42', number: '鲁政字〔2022〕42号', article: '一', title: '网络零售额占比奖励', mode: 'automatic' as const },
+  { id: 'jining-2022-54/3.national-title', document: 'jining-2022-54', number: '济政办字〔2022〕54号', article: '三', title: '国家级示范称号奖励', mode: 'automatic' as const },
 ];
 // as corpus/readings.yaml declares them
 const readings = [

@@ -14,16 +14,8 @@ import type { Phase } from '../progress';
 import { Failure } from './Failure';
 import { Working } from './Working';
 
-interface Version { hash: string; version: string; state: 'built-in' | 'draft' | 'published'; storedBy: string; storedAt: string; effective: string | null; publishedBy: string | null; reason: string | null }
-interface DocumentCost { document: string; title: string; current: string; draft: string; delta: string }
-interface Totals { before: string; after: string; delta: string }
-export interface Draft {
-  version: Version;
-  kept: boolean;
-  documents: string[];
-  replaced: string[];
-  simulation: { year: number; documents: DocumentCost[]; total: Totals } | null;
-}
+import type { CorpusVersion as Version, DocumentCost, Draft } from '@duixian/api';
+export type { Draft };
 
 const PHASES: readonly Phase[] = [
   { phase: 'read', zh: '读取压缩包', en: 'Reading the .zip', from: 0, to: 10 },

@@ -16,11 +16,10 @@ import { useNames } from '../names';
 import { factValue } from '../words';
 import { useLang } from '../i18n';
 
-interface Checked { rows: Record<string, number>; year: number; warnings: { path: string; message: string }[] }
-interface Imported { importId: string | null; subjects: Record<string, number>; facts: { added: number; revised: number; unchanged: number } }
-interface SubjectRow { id: string; kind: string; name: string; region: string | null; uscc: string | null }
-interface Added { added: number; changed?: number; revised?: number; unchanged: number }
-interface ImportRow { id: string; name: string; by: string; reason: string; at: string; fileHash: string; counts: { subjects?: Added; facts?: Added } }
+import type { DryRun as Checked, Fact, FactRevision as Revision, Imported, ImportRecord as ImportRow, Subject as SubjectRow, SubjectDetail as Detail, TagSpan } from '@duixian/api';
+
+/** one part's counts in the import log: added, changed (or revised) and unchanged */
+type Added = ImportRow['counts'][string];
 
 export function Data({ account }: { account: Account }) {
   const [imports, setImports] = useState(0); // imports committed here: the subjects and the log reload after each
@@ -174,14 +173,6 @@ function Subjects() {
   );
 }
 
-interface TagSpan { tag: string; from: string; to: string | null }
-interface Fact { year: number; quarter: number | null; key: string; item: string | null; rule: string | null; value: number; source: string | null }
-interface Detail {
-  subject: SubjectRow;
-  tags: TagSpan[];
-  facts: Fact[];
-}
-interface Revision { year: number; key: string; oldValue: number; newValue: number; by: string; at: string; reason: string }
 
 function SubjectDetail({ id }: { id: string }) {
   const t = useT();

@@ -18,10 +18,7 @@ import { useWords } from '../words';
 
 interface Rule { id: string; title: string; document: string }
 interface Change { rule?: string; key?: string; value?: string }
-interface Totals { before: string; after: string; delta: string }
-interface SubjectChange { subject: string; subjectName?: string | null; before: string; after: string; delta: string; gained: string[]; lost: string[] }
-interface Comparison { total: Totals; byFunder: Record<string, Totals>; byCity: Record<string, Totals>; gainers: SubjectChange[]; losers: SubjectChange[] }
-interface Reading { id: string; default: string; values: string[] }
+import type { Comparison, Reading, SubjectChange, Totals } from '@duixian/api';
 
 const KEYS = ['amount', 'threshold', 'cap', 'itemCap', 'rate', 'pay', 'pool', 'prizes', 'top', 'tier1.from', 'tier1.money', 'tier2.from', 'tier2.money', 'tier3.from', 'tier3.money'];
 const KEY_ZH: Record<string, string> = {
@@ -86,7 +83,7 @@ export function Simulate() {
     };
   }, [result, t, names]);
 
-  const people = (rows: SubjectChange[], testId: string) => (
+  const people = (rows: readonly SubjectChange[], testId: string) => (
     <Table<SubjectChange> rowKey="subject" size="small" dataSource={rows} pagination={{ pageSize: 10 }} data-testid={testId} columns={[
       { title: t('主体', 'Subject'), dataIndex: 'subject', sorter: by((r) => r.subject, code), render: (_, r) => (r.subjectName ? `${r.subjectName}（${r.subject}）` : r.subject) },
       ...money<SubjectChange>(),

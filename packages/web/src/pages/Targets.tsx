@@ -18,9 +18,7 @@ import { useWords } from '../words';
 /** A target's actual or projected value: the API writes money as yuan with two places (every measurable target is money), anything else as held. */
 const amount = (v: string | null) => (v === null ? '—' : /^-?\d+\.\d{2}$/.test(v) ? formatMoney(v) : v);
 
-interface TargetProgress { target: string; document: string; description: string; due: number; value: string; status: string; actual: string | null; progress: string | null; projected: string | null; why?: string }
-interface Indicator { value: string | null; growth: string | null; rank: number | null }
-interface CityReport { city: string; name: string; onlineRetail: Indicator; physicalGoodsOnlineRetail: Indicator; share: { value: string | null; rank: number | null }; newOnlineShops: Indicator }
+import type { CityReport, TargetProgress } from '@duixian/api';
 
 const STATUS: Record<string, [string, string, string]> = {
   met: ['green', '已完成', 'Met'], 'on-track': ['blue', '按进度', 'On track'], 'off-track': ['red', '滞后', 'Off track'],
