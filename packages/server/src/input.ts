@@ -14,9 +14,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from './errors.js';
 import { nulAt } from './nul.js';
 
-/** A calendar year as every route takes it. */
-export const YEAR = { type: 'integer', minimum: 2000, maximum: 2100 } as const;
-
 /** The range of PostgreSQL's `integer`: a schema integer without bounds of its own gets these. */
 const INTEGER_RANGE = { minimum: -(2 ** 31), maximum: 2 ** 31 - 1 } as const;
 
