@@ -6,6 +6,8 @@
  * username exists.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { errorResponses, Ok, PasswordChange, Session, SessionAccount, SignedIn, SignIn } from '@duixian/api';
 import { AccountError, authenticate, changePassword, closeSession, openSession, type Account, type Store } from '@duixian/store';
 import { ApiError } from '../errors.js';
 import { accountOf, guard, sessionCookie } from '../auth/guard.js';
@@ -15,7 +17,7 @@ import { OldPasswordLimiter, type Attempt, type Limiter } from '../auth/rate-lim
 
 export const SESSION_HOURS = 12;
 
-const view = (a: Account) => ({ username: a.username, role: a.role, region: a.region, uscc: a.uscc, bank: a.bank, mustChangePassword: a.mustChangePassword });
+const view = (a: Account): SessionAccount => ({ username: a.username, role: a.role, region: a.region, uscc: a.uscc, bank: a.bank, mustChangePassword: a.mustChangePassword });
 
 export function accountError(e: unknown): never {
   if (e instanceof AccountError) throw new ApiError(422, 'invalid-account', e.zh, e.en, [{ path: e.field, message: e.en }]);
@@ -34,14 +36,15 @@ function allowed(attempt: Attempt | number, reply: FastifyReply, zh: string, en:
 const SIGN_IN_BODY_LIMIT = 16 * 1024;
 
 export function sessionRoutes(store: Store, limiter: Limiter<[string, string]>, oldPasswords: Limiter<[string]> = new OldPasswordLimiter()) {
-  return async (app: FastifyInstance): Promise<void> => {
+  return async (untyped: FastifyInstance): Promise<void> => {
+    const app = untyped.withTypeProvider<TypeBoxTypeProvider>();
     const signedIn = guard(store, SIGNED_IN, { beforePasswordChange: true });
 
-    app.post<{ Body: { username: string; password: string } }>('/api/session', {
+    app.post('/api/session', {
       bodyLimit: SIGN_IN_BODY_LIMIT,
       schema: {
-        tags: ['账户'], summary: 'Sign in: sets the session cookie, returns the account and its CSRF token',
-        body: { type: 'object', required: ['username', 'password'], properties: { username: { type: 'string', maxLength: 64 }, password: { type: 'string', maxLength: 256 } } },
+        tags: ['账户'], summary: '登录：设置会话 cookie，返回账户及其 CSRF 令牌', description: 'Sign in: sets the session cookie, returns the account and its CSRF token',
+        body: SignIn, response: { 200: SignedIn, ...errorResponses(400, 401, 413, 429) },
       },
     }, async (req, reply) => {
       const { username, password } = req.body;
@@ -60,21 +63,25 @@ export function sessionRoutes(store: Store, limiter: Limiter<[string, string]>, 
       return { account: view(account), csrf: s.csrf, expiresAt: s.expiresAt.toISOString() };
     });
 
-    app.get('/api/session', { preHandler: signedIn, schema: { tags: ['账户'], summary: 'The signed-in account and its CSRF token' } },
-      async (req) => ({ account: view(accountOf(req)), csrf: req.csrfToken }));
+    app.get('/api/session', {
+      preHandler: signedIn,
+      schema: { tags: ['账户'], summary: '当前账户及其 CSRF 令牌', description: 'The signed-in account and its CSRF token', response: { 200: Session, ...errorResponses(401) } },
+    }, async (req) => ({ account: view(accountOf(req)), csrf: req.csrfToken! }));
 
-    app.delete('/api/session', { preHandler: signedIn, schema: { tags: ['账户'], summary: 'Sign out' } }, async (req, reply) => {
+    app.delete('/api/session', {
+      preHandler: signedIn, schema: { tags: ['账户'], summary: '退出登录', description: 'Sign out', response: { 200: Ok, ...errorResponses(401, 403) } },
+    }, async (req, reply) => {
       await closeSession(store, req.sessionToken!, accountOf(req));
       sessionCache(store).forgetAll();
       void reply.header('set-cookie', sessionCookie('', 0));
-      return { ok: true };
+      return { ok: true } as const;
     });
 
-    app.post<{ Body: { oldPassword: string; newPassword: string } }>('/api/session/password', {
+    app.post('/api/session/password', {
       preHandler: signedIn,
       schema: {
-        tags: ['账户'], summary: 'Change the password (required after the first sign-in); other sessions end',
-        body: { type: 'object', required: ['oldPassword', 'newPassword'], properties: { oldPassword: { type: 'string', maxLength: 256 }, newPassword: { type: 'string', maxLength: 256 } } },
+        tags: ['账户'], summary: '修改密码（首次登录后必须）；其他会话结束', description: 'Change the password (required after the first sign-in); other sessions end',
+        body: PasswordChange, response: { 200: Ok, ...errorResponses(400, 401, 403, 422, 429) },
       },
     }, async (req, reply) => {
       const me = accountOf(req);
@@ -87,7 +94,7 @@ export function sessionRoutes(store: Store, limiter: Limiter<[string, string]>, 
       });
       await attempt.succeeded();
       sessionCache(store).forgetAll(); // the other sessions of the account have ended
-      return { ok: true };
+      return { ok: true } as const;
     });
   };
 }
