@@ -4,7 +4,7 @@
  *
  * - no text anywhere (query, path, body values and keys) holds a NUL character (U+0000):
  *   PostgreSQL cannot store one in text and fails the whole statement;
- * - every integer of a route's schema is bounded: one that says only `type: 'integer'` gets the
+ * - every integer of a route's input (body, query, path, headers) is bounded: one that says only `type: 'integer'` gets the
  *   range of the database's integer, so `page=99999999999999999999` (which JSON and the query
  *   string read as 1e20, a whole number to JSON Schema) is refused instead of reaching PostgreSQL.
  *
