@@ -66,6 +66,8 @@ export interface AppOptions {
   readonly uploads?: Partial<UploadLimits>;
   /** the corpus this process starts with (default: LOADED, from DUIXIAN_CORPUS or corpus/), kept in the store at start */
   readonly corpus?: LoadedCorpus;
+  /** over PostgreSQL: how long a job's process may go unheard before its jobs read as failed (jobs-pg.ts; default 60 s) */
+  readonly jobLeaseMs?: number;
   /** who may scrape GET /api/metrics (metrics.ts): a bearer token; none, this machine only */
   readonly metrics?: MetricsOptions;
 }
@@ -110,7 +112,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const years = new YearData(opts.store, undefined, undefined, yearLoader(opts.store));
   const log = (err: unknown) => app.log.error(err);
   // over PostgreSQL the jobs are the fleet's (jobs-pg.ts); PGlite's one process keeps them in memory
-  const jobs = new Jobs(opts.store.backend === 'postgres' ? new PgJobBook(opts.store.db, {}, log) : new MemoryJobBook(), log);
+  const jobs = new Jobs(opts.store.backend === 'postgres' ? new PgJobBook(opts.store.db, { leaseMs: opts.jobLeaseMs }, log) : new MemoryJobBook(), log);
   metrics.observeJobs(jobs);
   app.addHook('onClose', () => jobs.stop()); // a job still running when the server stops ends as failed, saying so
   const publicLimiter = new PublicLimiter(opts.publicLimits);

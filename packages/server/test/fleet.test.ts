@@ -4,7 +4,8 @@
  * followed on B to its end; sign-in attempts on both count against one limit; an import through A
  * is in B's next run; a sign-out on A ends the session on B too; SIGTERM to A in the middle of a
  * job leaves the job failed (visible from B, saying to start it again), A exits 0, and the same
- * request sent again to B does the work. The imports are held at their lock by the test (the
+ * request sent again to B does the work; a process killed outright leaves its job failed once its
+ * lease lapses. The imports are held at their lock by the test (the
  * store's import advisory lock), so "in the middle of a job" does not depend on how fast anything is.
  * Skipped without DATABASE_URL.
  */
@@ -37,9 +38,9 @@ interface Server {
 }
 
 /** `duixian serve` on a free port over `databaseUrl`; resolves once it listens. */
-async function serve(databaseUrl: string): Promise<Server> {
+async function serve(databaseUrl: string, env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DUIXIAN_LOG: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DUIXIAN_LOG: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const server: Server = { child, api: `http://127.0.0.1:${port}/api`, exited: new Promise((r) => child.once('exit', r)), stderr: '' };
   await new Promise<void>((resolve, reject) => {
     child.stderr!.setEncoding('utf8').on('data', (c: string) => {
@@ -175,6 +176,20 @@ describe.skipIf(!url)('two server processes over one PostgreSQL', () => {
     }
     expect(status).toBe(401);
   }, 60_000);
+
+  it('a process killed in the middle of a job (SIGKILL: no shutdown) leaves it failed on B once its lease lapses, saying the process stopped', async () => {
+    const c = await serve(databaseUrl, { DUIXIAN_JOB_LEASE_S: '2' });
+    const [onC, onB] = [await session(c), await session(b)];
+    const held = await holdImports(databaseUrl);
+    const started = await call(c, onC, 'POST', '/imports?reason=fleet', enterprise('K1', '断电测试电商有限公司', '1亿元'), { prefer: 'respond-async' });
+    expect(started.status).toBe(202);
+    c.child.kill('SIGKILL');
+    await c.exited;
+    const job = await follow(b, onB, started.json.id, (j) => j.state !== 'running');
+    expect([job.state, job.status, job.error.code]).toEqual(['failed', 503, 'job-lost']);
+    expect(job.error.message.en).toMatch(/process running this job stopped; start it again/);
+    await held.release();
+  }, 120_000);
 
   it('SIGTERM to A in the middle of a job: A exits 0, the job is failed on B saying to start again; sent again to B, it is done', async () => {
     const [onA, onB] = [await session(a), await session(b)];

@@ -8,6 +8,8 @@
  * DUIXIAN_PUBLIC_RATE=PER_SECOND[/BURST] is what one address may ask of the public endpoints
  * (default 20/40): a load test sending from one address raises it. DUIXIAN_METRICS_TOKEN is the bearer
  * token a Prometheus scraper sends for GET /api/metrics; unset, only this machine may scrape (metrics.ts).
+ * DUIXIAN_JOB_LEASE_S (over PostgreSQL, default 60) is how long a server process may go unheard
+ * before the jobs it runs read as failed on the others (jobs-pg.ts).
  * On SIGTERM (or SIGINT) it stops as a fleet member should: no new connections, requests under way
  * may end (up to DRAIN_MS), jobs still running end as failed saying the server stopped (jobs.ts),
  * the database is closed, and the process exits 0; work abandoned with it is rolled back with its
@@ -39,6 +41,11 @@ export async function serveCommand(_a: Args, io: Streams): Promise<number> {
     io.stderr.write(`DUIXIAN_PUBLIC_RATE: ${rate.problem}\n`);
     return EXIT.badInput;
   }
+  const lease = jobLeaseOf(process.env.DUIXIAN_JOB_LEASE_S);
+  if (!lease.ok) {
+    io.stderr.write(`DUIXIAN_JOB_LEASE_S: ${lease.problem}\n`);
+    return EXIT.badInput;
+  }
   const store = await openDatabase(io);
   if (!store) return EXIT.failed;
   const first = await ensureFirstAdmin(store);
@@ -48,7 +55,7 @@ export async function serveCommand(_a: Args, io: Streams): Promise<number> {
   }
   const webRoot = fileURLToPath(new URL('../../../web/dist', import.meta.url)); // the pages, built by npm run build
   const app = await buildApp({ store, webRoot, logger: process.env.DUIXIAN_LOG !== '0', trustProxy: process.env.DUIXIAN_TRUST_PROXY === '1', process: settings,
-    metrics: { token: process.env.DUIXIAN_METRICS_TOKEN || undefined }, ...(rate.limits ? { publicLimits: rate.limits } : {}) });
+    metrics: { token: process.env.DUIXIAN_METRICS_TOKEN || undefined }, ...(rate.limits ? { publicLimits: rate.limits } : {}), jobLeaseMs: lease.ms });
   try {
     await app.listen({ port, host });
   } catch (e) {
@@ -85,6 +92,14 @@ async function shutDown(app: App, store: OpenStore, io: Streams): Promise<void> 
   }
   await closed.catch((e: unknown) => io.stderr.write(`closing the server: ${e instanceof Error ? e.message : String(e)}\n`));
   await Promise.race([store.close(), delay(CLOSE_MS, undefined, { ref: false })]);
+}
+
+/** DUIXIAN_JOB_LEASE_S: whole seconds from 1 to 3600; unset, the server's default. */
+export function jobLeaseOf(raw: string | undefined): { ok: true; ms?: number } | { ok: false; problem: string } {
+  if (raw === undefined || raw === '') return { ok: true };
+  const s = /^[0-9]{1,4}$/.test(raw) ? Number(raw) : NaN;
+  if (s >= 1 && s <= 3600) return { ok: true, ms: s * 1000 };
+  return { ok: false, problem: `${JSON.stringify(raw)} is not a lease: give whole seconds from 1 to 3600, e.g. 60` };
 }
 
 /**
