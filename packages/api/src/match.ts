@@ -42,7 +42,8 @@ export type MatchAnswer = Static<typeof MatchAnswer>;
 /** A subject and its facts in the interchange format (duixian/v1), checked as an import is. */
 export const ProfileMatch = Type.Object({
   subject: Type.String({ description: '要测算的主体 id the subject of the dataset to match' }),
-  dataset: Type.Object({}, { description: '数据（duixian/v1 格式） the dataset: format, year, subjects, facts (and its regions\' figures)' }),
+  // any object here (checked by the interchange reader, as an import is); an empty object's schema would type a client's dataset as {}
+  dataset: Type.Object({}, { additionalProperties: true, description: '数据（duixian/v1 格式） the dataset: format, year, subjects, facts (and its regions\' figures)' }),
 }, {
   description: '政策计算器：提交的主体资料（不保存） A profile to match: nothing is stored',
   examples: [{ subject: 'S1', dataset: { format: 'duixian/v1', year: 2024, subjects: [{ id: 'S1', kind: 'enterprise', name: '济南某电商有限公司', region: '370112' }], facts: [{ subject: 'S1', key: 'onlineRetail', year: 2024, value: 120000000 }] } }],

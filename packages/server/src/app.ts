@@ -15,6 +15,7 @@ import { UPLOAD_LIMITS, type UploadLimits } from '@duixian/interchange';
 import { errorHandler, notFound } from './errors.js';
 import { servePages } from './pages.js';
 import { deprecateAlias, documentedAs, rewriteUrl } from './versions.js';
+import { asOpenApi30 } from './openapi30.js';
 import { guardInput } from './input.js';
 import type { LimiterOptions } from './auth/rate-limit.js';
 import { signInLimiters } from './auth/shared-limit.js';
@@ -96,6 +97,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       info: { title: 'duixian 兑现 API', version: '0.1.0', description: '政策兑现：规则、测算、解释。Incentive policies as code. Sign in with POST /api/v1/session; send the returned csrf token as x-csrf-token on every write.' },
     },
     transform: documentedAs, // each operation under its /api/v1 address (versions.ts)
+    transformObject: asOpenApi30, // what 3.0.3 says differently from JSON Schema (openapi30.ts)
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   const process = processContext(opts.process);
