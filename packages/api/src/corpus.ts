@@ -37,6 +37,7 @@ export const Sentence = Type.Object({ label: Type.String({ description: '条件�
 export const DocumentRule = Type.Object({
   id: Type.String(), document: Type.String(), article: Type.String(), title: Type.String(),
   text: Type.String({ description: '条款原文 the article\'s words' }),
+  cites: List(Type.String(), { description: '规则引用的原文短语 the article\'s phrases the rule rests on' }),
   mode: ApplicationMode,
   facts: List(Type.String(), { description: '所需数据 the facts it reads' }),
   sentences: List(Sentence, { description: '规则的中文表述 the rule in Chinese sentences' }),

@@ -143,6 +143,7 @@ export const AwardTotals = Type.Object({
   byFunder: Type.Record(Type.String(), Type.String(), { description: '按出资方合计（元） money by funder' }),
   byCity: Type.Record(Type.String(), Type.String(), { description: '按市合计（元） money by city' }),
 });
+export type AwardTotals = Static<typeof AwardTotals>;
 
 export const AwardList = Type.Object({
   run: Run,

@@ -15,13 +15,9 @@ import { CorpusDrafts } from './CorpusDrafts';
 import { useWords } from '../words';
 import { useNarrow } from '../layout';
 
-interface Doc { id: string; number: string; title: string; issuerName: string; validFrom: string; validTo?: string; funderName: string; rules: number }
-interface Sentence { label: string; text: string }
-interface Rule { id: string; article: string; title: string; text: string; cites: string[]; sentences: Sentence[] }
-interface Measure { anchor: string; article: string; title: string; heading: string; lead: string[]; responsible: string[]; rules: string[] }
-interface Target { id: string; description: string; year: number; value: string; legal: string }
-interface DocDetail { document: Doc; text: string; measures: Measure[]; rules: Rule[]; targets: Target[] }
-interface Reading { id: string; question: string; default: string; values: string[]; meanings?: string[] }
+import type { DocumentDetail as DocDetail, DocumentRule as Rule, Documents, Reading, Target } from '@duixian/api';
+
+type Doc = Documents['items'][number];
 
 /** A tab's label: a 文号 as it is; a title standing in for one, cut to 12 characters. */
 const tabLabel = (number: string) => (number.length > 14 ? `${number.slice(0, 12)}…` : number);

@@ -19,15 +19,12 @@ import { articleLabel, useNames } from '../names';
 import { RegionPicker } from '../RegionPicker';
 import { useWords } from '../words';
 
-interface Doc { id: string; number: string; issuerName: string }
-interface Reading { id: string; default: string; values: string[] }
+import type { AwardTotals as Totals, Explanation, MissingRow, PolicyDocument as Doc, Reading, WithheldRow as ApiWithheldRow } from '@duixian/api';
 interface RunRequest { year: number; documents?: string[]; readings?: string[] }
 interface Filters { document?: string; rule?: string; region?: string; type?: string }
-type Totals = { byFunder: Record<string, string>; byCity: Record<string, string> };
 type Section = 'award' | 'withheld' | 'missing';
-type Explanation = NonNullable<AwardRow['explanation']>;
-interface WithheldRow { subject: string; rule: string; amount: string | null; reason: keyof typeof REASONS; keptRule?: string; explanation?: Explanation }
-interface MissingRow { subject: string; rule: string; facts: string[]; of?: Record<string, string[]>; explanation?: Explanation }
+/** a withheld row, its reason one the page names (another is shown as it is) */
+type WithheldRow = ApiWithheldRow & { reason: keyof typeof REASONS };
 
 const TYPES = { money: ['资金', 'Money'], honor: ['荣誉', 'Honour'], recommendation: ['推荐', 'Recommendation'], pending: ['金额待定', 'Amount pending'] } as const;
 const REASONS = {
