@@ -14,7 +14,7 @@ import { articleLabel, useNames } from '../names';
 import { useWords } from '../words';
 import { by, inOrder, num, yuan } from '../table';
 
-interface SubjectRow { id: string; name: string; region: string | null; uscc: string | null }
+import type { Subject as SubjectRow } from '@duixian/api';
 
 const STATUS: Record<Match['status'], { color: string; zh: string; en: string }> = {
   eligible: { color: 'green', zh: '可享受', en: 'Eligible' },

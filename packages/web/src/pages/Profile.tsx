@@ -8,11 +8,7 @@ import { api, ApiFailure, showFailure, type Match } from '../api';
 import { useT } from '../i18n';
 import { Failure } from './Failure';
 
-interface Vocabulary {
-  factKeys: { key: string; label: string; unit: string }[];
-  tags: { tag: string; label: string }[];
-  regions: { code: string; name: string; level: string; parent: string | null }[];
-}
+import type { Vocabulary } from '@duixian/api';
 interface FactRow { key?: string; value?: string }
 
 /** The profile as a dataset of one enterprise, with its city and the province as the regions it sits in. */
