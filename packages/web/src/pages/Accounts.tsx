@@ -14,9 +14,8 @@ import { RegionPicker } from '../RegionPicker';
 import { ROLE_NAMES } from '../routes';
 import { by, inOrder, text } from '../table';
 import { Failure } from './Failure';
-import type { Bank, BankList } from '@duixian/api';
+import type { AccountIssued, Bank, BankList, ListedAccount as Row, NewAccount as NewAccountForm } from '@duixian/api';
 
-type Row = Account & { id: string; bank: string | null; disabled: boolean };
 /** a one-time password to hand over: the account's new one, or a reset one */
 type Handover = { username: string; password: string; reset: boolean };
 
@@ -86,8 +85,6 @@ export function Accounts({ account }: { account: Account }) {
   );
 }
 
-interface NewAccountForm { username: string; role: Role; region?: string; uscc?: string; bank?: string }
-
 /** A new account: its role, then where it acts — a region picked by name, an enterprise's USCC, or a partner bank of the list and its region. */
 function NewAccount({ account, onCreated, onError }: { account: Account; onCreated: (username: string, password: string) => void; onError: (e: ApiFailure) => void }) {
   const t = useT();
@@ -98,7 +95,7 @@ function NewAccount({ account, onCreated, onError }: { account: Account; onCreat
     if (account.role === 'province-admin') void api<BankList>('GET', '/api/banks').then((r) => setBanks(r.items), showFailure(onError));
   }, [account.role, onError]);
   const roles = (Object.keys(ROLE_NAMES) as Role[]).filter((r) => (account.role === 'province-admin' || (r !== 'province-admin' && r !== 'bank')) && !(account.role === 'county-admin' && r === 'city-admin'));
-  const create = (v: NewAccountForm) => api<{ account: Account; oneTimePassword: string }>('POST', '/api/accounts', v)
+  const create = (v: NewAccountForm) => api<AccountIssued>('POST', '/api/accounts', v)
     .then((r) => { form.resetFields(['username', 'region', 'uscc', 'bank']); onCreated(r.account.username, r.oneTimePassword); }, showFailure(onError));
   const regionLabel = role === 'bank' ? t('服务地区', 'Region served') : t('地区', 'Region');
   return (
