@@ -6448,6 +6448,8 @@ export interface paths {
                             })[];
                             rules: ({
                                 article: string;
+                                /** @description 规则引用的原文短语 the article's phrases the rule rests on */
+                                cites: string[];
                                 document: string;
                                 /** @description 所需数据 the facts it reads */
                                 facts: string[];
