@@ -4,7 +4,7 @@
  * workflow is asked with: the window of a rule, a draft's facts, an action, a batch approval, the
  * amount of a 金额待定 award, the evidence attached.
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { Nullable, StringEnum, Timestamp } from './common.js';
 import { Page, PageProperties } from './paging.js';
 import { Explanation } from './runs.js';
@@ -222,4 +222,3 @@ export const Enlisted = Type.Object({
 export type Enlisted = Static<typeof Enlisted>;
 
 /** The response map entry of a download: bytes of the named type. */
-export const Binary = (description: string): TSchema => Type.String({ format: 'binary', description });

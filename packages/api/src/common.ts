@@ -18,13 +18,10 @@ export const StringEnum = <T extends string>(values: readonly T[], options: { de
 export const Ok = Type.Object({ ok: Type.Literal(true) }, { description: '完成 Done' });
 
 /**
- * An array whose TypeScript type is `readonly T[]` (the schema is TypeBox's array): the store hands
- * out readonly arrays, which a plain `Type.Array` (a mutable `T[]`) would refuse as a route's answer.
- */
-export const Rows = <T extends TSchema>(item: T, options: ArrayOptions = {}) => Type.Unsafe<readonly Static<T>[]>(Type.Array(item, options));
-
-/**
  * An array whose type is `readonly T[]`: the engine and the store hand out readonly lists, which a
  * handler then returns as they are (TypeBox's own arrays are mutable, and a readonly list is not one).
  */
 export const List = <T extends TSchema>(item: T, options: ArrayOptions = {}) => Type.Unsafe<readonly Static<T>[]>(Type.Array(item, options));
+
+/** A file sent as it is (a template, an attachment): OpenAPI's binary string. */
+export const Binary = (description: string): TSchema => Type.String({ format: 'binary', description });

@@ -3,7 +3,7 @@
  * shows it (the category's name, whether it is in force today, what the caller may do with it).
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { Nullable, Rows, StringEnum, Timestamp } from './common.js';
+import { List, Nullable, StringEnum, Timestamp } from './common.js';
 import { RecordId } from './applications.js';
 import { Page, PageProperties } from './paging.js';
 
@@ -77,7 +77,7 @@ export const ListEntry = Type.Object({
   state: StringEnum(ENTRY_STATES, { description: '状态 pending, active, refused or removed' }),
   version: Type.Integer({ description: '版本：审核与移出须带上 send it back with a review or removal' }),
   inForce: Type.Boolean({ description: '今日是否有效 in force today' }),
-  actions: Rows(StringEnum(['approve', 'refuse', 'remove'] as const), { description: '您可进行的操作 what you may do with it' }),
+  actions: List(StringEnum(['approve', 'refuse', 'remove'] as const), { description: '您可进行的操作 what you may do with it' }),
 }, { description: '名单条目 A list entry' });
 export type ListEntry = Static<typeof ListEntry>;
 
@@ -89,7 +89,7 @@ export const ListEvent = Type.Object({
 });
 export type ListEvent = Static<typeof ListEvent>;
 
-export const ListEntryDetail = Type.Composite([ListEntry, Type.Object({ events: Rows(ListEvent, { description: '经过：提议、审核、移出 its history' }) })], {
+export const ListEntryDetail = Type.Composite([ListEntry, Type.Object({ events: List(ListEvent, { description: '经过：提议、审核、移出 its history' }) })], {
   description: '名单条目及其经过 An entry with its history',
 });
 export type ListEntryDetail = Static<typeof ListEntryDetail>;
@@ -97,7 +97,7 @@ export type ListEntryDetail = Static<typeof ListEntryDetail>;
 export const ListEntryPage = Page(ListEntry, '名单条目一页 A page of list entries');
 export const EntriesImported = Type.Object({
   imported: Type.Integer({ description: '导入条数 entries imported' }),
-  items: Rows(ListEntry),
+  items: List(ListEntry),
 }, { description: '已导入（待审核） Imported, pending review' });
 
 export const EntryReview = Type.Object({

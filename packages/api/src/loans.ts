@@ -4,7 +4,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { RecordId } from './applications.js';
-import { Nullable, Rows, StringEnum, Timestamp } from './common.js';
+import { List, Nullable, StringEnum, Timestamp } from './common.js';
 import { Page, PageProperties } from './paging.js';
 
 export const LOAN_STATES = ['queued', 'accepted', 'declined', 'withdrawn'] as const;
@@ -29,7 +29,7 @@ export type BankBody = Static<typeof BankBody>;
 export const Bank = Type.Object({
   id: Type.String(),
   name: Type.String({ description: '银行名称 name' }),
-  regions: Rows(Type.String(), { description: '服务地区代码 the regions it serves' }),
+  regions: List(Type.String(), { description: '服务地区代码 the regions it serves' }),
   contact: Type.String(),
   phone: Type.String(),
   createdBy: Type.String({ description: '添加人 who added it' }),
@@ -37,7 +37,7 @@ export const Bank = Type.Object({
 }, { description: '合作银行 A partner bank' });
 export type Bank = Static<typeof Bank>;
 
-export const BankList = Type.Object({ items: Rows(Bank) }, { description: '合作银行 The partner banks' });
+export const BankList = Type.Object({ items: List(Bank) }, { description: '合作银行 The partner banks' });
 export type BankList = Static<typeof BankList>;
 
 export const LoanBanksQuery = Type.Object({
@@ -46,7 +46,7 @@ export const LoanBanksQuery = Type.Object({
 export const LoanBanks = Type.Object({
   subject: Nullable(Type.String({ description: '主体编号 the subject' })),
   region: Nullable(Type.String({ description: '主体所在地区 its region' })),
-  banks: Rows(Type.String(), { description: '服务该地区的合作银行 the partner banks serving the region' }),
+  banks: List(Type.String(), { description: '服务该地区的合作银行 the partner banks serving the region' }),
   min: Type.String({ description: '最低金额（元） the least amount, yuan', examples: ['100000.00'] }),
   max: Type.String({ description: '最高金额（元） the largest amount, yuan', examples: ['10000000.00'] }),
 }, { description: '可申请的合作银行与额度 The banks one may apply to, and the bounds' });
@@ -84,13 +84,13 @@ export const LoanSummary = Type.Object({
   asOf: Type.String({ description: '摘要日期 the day it was taken' }),
   subject: Type.Object({ id: Type.String(), name: Type.String(), uscc: Nullable(Type.String()), region: Nullable(Type.String()) }),
   year: Nullable(Type.Integer({ description: '数据年度 the latest year with figures' })),
-  facts: Rows(Type.Object({
+  facts: List(Type.Object({
     key: StringEnum(SUMMARY_KEYS, { description: '指标 the figure' }),
     fen: Nullable(Type.Integer({ description: '分 fen' })),
-    quarters: Type.Optional(Rows(Type.Integer(), { description: '合计的季度 the quarters summed' })),
+    quarters: Type.Optional(List(Type.Integer(), { description: '合计的季度 the quarters summed' })),
     amount: YuanOrNull('元 yuan'),
   })),
-  awards: Rows(Type.Object({
+  awards: List(Type.Object({
     rule: Type.String(),
     year: Type.Integer(),
     fen: Nullable(Type.Integer()),
@@ -117,7 +117,7 @@ export const Loan = Type.Object({
   decidedBy: Nullable(Type.String()),
   decidedAt: Nullable(Timestamp('银行决定时间 when the bank decided')),
   note: Nullable(Type.String()),
-  actions: Rows(StringEnum(['accept', 'decline', 'withdraw'] as const), { description: '您可进行的操作 what you may do' }),
+  actions: List(StringEnum(['accept', 'decline', 'withdraw'] as const), { description: '您可进行的操作 what you may do' }),
 }, { description: '齐鲁电商贷申请 A loan application' });
 export type Loan = Static<typeof Loan>;
 

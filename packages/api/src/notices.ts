@@ -5,7 +5,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { RecordId } from './applications.js';
-import { Nullable, Rows, StringEnum } from './common.js';
+import { List, Nullable, StringEnum } from './common.js';
 import { Page, PageProperties } from './paging.js';
 
 export const NOTICE_STATES = ['running', 'final'] as const;
@@ -56,13 +56,13 @@ const Period = {
 export const Notice = Type.Object({
   ...Period,
   scope: Type.String({ description: '发布地区代码 the publishing region' }),
-  applicationIds: Rows(Type.String()),
-  entries: Rows(NoticeEntry),
-  objections: Rows(Objection),
+  applicationIds: List(Type.String()),
+  entries: List(NoticeEntry),
+  objections: List(Objection),
 }, { description: '公示 A notice: its entries, period and objections (an enterprise: as published, without objections)' });
 export type Notice = Static<typeof Notice>;
 
-export const NoticeList = Type.Object({ items: Rows(Notice) }, { description: '公示 Notices' });
+export const NoticeList = Type.Object({ items: List(Notice) }, { description: '公示 Notices' });
 export type NoticeList = Static<typeof NoticeList>;
 
 export const NewNotice = Type.Object({
@@ -96,7 +96,7 @@ export type ObjectionResolution = Static<typeof ObjectionResolution>;
 export const PublicNotice = Type.Object({
   ...Period,
   publisher: Type.String({ description: '发布机关所在地区 the publisher, by name: 济宁市' }),
-  entries: Rows(PublishedEntry),
+  entries: List(PublishedEntry),
 }, { description: '公示（公众所见） A notice as the public reads it' });
 export type PublicNotice = Static<typeof PublicNotice>;
 

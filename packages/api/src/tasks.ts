@@ -3,7 +3,7 @@
  * each department's quarters (filed, due, overdue) with its reports; the summary per department.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { Nullable, Rows, StringEnum, Timestamp } from './common.js';
+import { List, Nullable, StringEnum, Timestamp } from './common.js';
 
 export const REPORT_STATUSES = ['filed', 'due', 'overdue'] as const;
 /** store's PROGRESS_MAX (the server's test checks they agree) */
@@ -52,7 +52,7 @@ export const TaskDepartment = Type.Object({
   lead: Type.Boolean({ description: '牵头单位 the lead department' }),
   overdue: Type.Integer({ description: '逾期季度数 quarters overdue' }),
   due: Type.Integer({ description: '待报送季度数 quarters due' }),
-  periods: Rows(QuarterStatus),
+  periods: List(QuarterStatus),
 });
 
 export const Task = Type.Object({
@@ -61,8 +61,8 @@ export const Task = Type.Object({
   documentNumber: Type.String({ description: '文号 the document\'s number' }),
   article: Type.String(),
   title: Type.String(),
-  lead: Rows(Type.String(), { description: '牵头单位 lead departments' }),
-  responsible: Rows(Type.String(), { description: '责任单位 responsible departments' }),
+  lead: List(Type.String(), { description: '牵头单位 lead departments' }),
+  responsible: List(Type.String(), { description: '责任单位 responsible departments' }),
   issuer: Nullable(Type.String({ description: '发文政府地区代码 the issuing government\'s region' })),
   issuerName: Nullable(Type.String()),
   validFrom: Type.String({ description: '施行日期 in force from' }),
@@ -70,14 +70,14 @@ export const Task = Type.Object({
   canReport: Type.Boolean({ description: '您可报送 you may report on it' }),
   overdue: Type.Integer(),
   due: Type.Integer(),
-  departments: Rows(TaskDepartment),
+  departments: List(TaskDepartment),
 }, { description: '工作任务 A task with each department\'s quarters' });
 export type Task = Static<typeof Task>;
 
 export const TaskList = Type.Object({
   today: Type.String({ description: '今日 today, YYYY-MM-DD' }),
   total: Type.Integer(),
-  items: Rows(Task),
+  items: List(Task),
 });
 export type TaskList = Static<typeof TaskList>;
 
@@ -89,9 +89,9 @@ export const DepartmentSummary = Type.Object({
   leadTasks: Type.Integer({ description: '牵头任务数 of which it leads' }),
   overdue: Type.Integer(),
   due: Type.Integer(),
-  items: Rows(Type.Object({ task: Type.String(), lead: Type.Boolean(), overdue: Type.Integer(), due: Type.Integer() })),
+  items: List(Type.Object({ task: Type.String(), lead: Type.Boolean(), overdue: Type.Integer(), due: Type.Integer() })),
 }, { description: '部门汇总 A department\'s tasks and quarters' });
 export type DepartmentSummary = Static<typeof DepartmentSummary>;
 
-export const TaskSummary = Type.Object({ today: Type.String(), items: Rows(DepartmentSummary) });
+export const TaskSummary = Type.Object({ today: Type.String(), items: List(DepartmentSummary) });
 export type TaskSummary = Static<typeof TaskSummary>;

@@ -24,11 +24,6 @@ import type { paths } from '../../api/generated/openapi.js';
 import { openApiTypes, TYPES_FILE } from '../../../scripts/api-types.mjs';
 import { PASSWORD } from './platform.js';
 
-/**
- * Operations allowed, for now, to answer without a declared schema: none should be. Only ever
- * remove from it; any other operation without one fails the test, naming it.
- */
-const NOT_YET_DECLARED = ['GET /api/v1/templates/{file}'];
 
 interface Operation {
   readonly responses?: Record<string, { description?: string; content?: Record<string, { schema?: object }> }>;
@@ -137,7 +132,7 @@ describe.each(BACKENDS)('the API contract on $name', (backend) => {
   });
 
   it('every operation declares the schema of its successful answer', () => {
-    const missing = operations(doc).filter(([, op]) => !declaresSuccess(op)).map(([name]) => name).filter((name) => !NOT_YET_DECLARED.includes(name));
+    const missing = operations(doc).filter(([, op]) => !declaresSuccess(op)).map(([name]) => name);
     expect(missing, `operations without a declared 2xx schema:\n${missing.join('\n')}`).toEqual([]);
     expect(operations(doc).length).toBeGreaterThan(80); // the whole route table, not a part of it
   });

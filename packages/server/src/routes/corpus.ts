@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { DocumentDetail, DocumentParams, Documents, errorResponses, Readings, RuleNames, TemplateParams, Vocabulary } from '@duixian/api';
+import { Binary, DocumentDetail, DocumentParams, Documents, errorResponses, Readings, RuleNames, TemplateParams, Vocabulary } from '@duixian/api';
 import { corpusWords, declaredReadings, describeRule, PARAMETER_KEYS } from '@duixian/engine';
 import { applicationMode, CORPUS, type DocumentId, KNOWN, MEASURES, REGIONS, ruleFactKeys, TARGETS, textOf } from '@duixian/corpus';
 import { templateCsv, templateXlsx } from '@duixian/interchange';
@@ -58,7 +58,8 @@ export async function corpusRoutes(untyped: FastifyInstance): Promise<void> {
   app.get('/api/templates/:file', {
     schema: {
       tags: ['数据'], summary: '导入模板：.xlsx，或 CSV 的表头行', description: 'The import template: duixian-template.xlsx, or the header row of duixian-template.subjects.csv / .facts.csv (a file, not JSON)',
-      params: TemplateParams, response: errorResponses(400, 429),
+      params: TemplateParams,
+      response: { 200: { content: { [XLSX]: { schema: Binary('导入模板 the workbook') }, 'text/csv': { schema: Binary('表头行 the header row') } } }, ...errorResponses(400, 429) },
     },
   }, async (req, reply) => {
     void reply.header('content-disposition', `attachment; filename="${req.params.file}"`);
