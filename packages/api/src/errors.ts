@@ -8,6 +8,7 @@ export const FieldProblem = Type.Object({
   path: Type.String({ description: '出错的字段 the field, e.g. body.subjects[0].name', examples: ['body.year'] }),
   message: Type.String({ description: '哪里不对 what is wrong with it' }),
 });
+export type FieldProblem = Static<typeof FieldProblem>;
 
 export const ErrorBody = Type.Object({
   error: Type.Object({

@@ -3,12 +3,9 @@
  * every write, and failures as ApiFailure carrying the server's code and its Chinese and English
  * message (what to do next), plus the per-row problems when there are any.
  */
-import type { Job as ApiJob, JobProgress, SessionAccount as Account } from '@duixian/api';
+import type { FieldProblem as Problem, Job as ApiJob, JobProgress, Page, SessionAccount as Account } from '@duixian/api';
 
-export interface Problem {
-  readonly path: string;
-  readonly message: string;
-}
+export type { FieldProblem as Problem } from '@duixian/api';
 
 export class ApiFailure extends Error {
   constructor(
@@ -92,12 +89,7 @@ export const isReader = (a: Account): boolean => isAdmin(a) || a.role === 'audit
 // what the 政策计算器 and the runs answer with (the engine's explanation steps, a rule's match, an award)
 export type { AwardRow, Match, Run as RunSummary, Step } from '@duixian/api';
 
-export interface Page<T> {
-  readonly page: number;
-  readonly pageSize: number;
-  readonly total: number;
-  readonly items: readonly T[];
-}
+export type { Page } from '@duixian/api';
 
 /** The largest page the API gives (see the server's paging.ts). */
 export const MAX_PAGE_SIZE = 500;

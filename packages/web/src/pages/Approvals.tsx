@@ -5,7 +5,7 @@
  * issuing level opens application windows; any level lists an official run's 免申即享 awards.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
-import type { Enlisted } from '@duixian/api';
+import type { DocumentDetail, DocumentRule, Documents, Enlisted } from '@duixian/api';
 import { Alert, Button, Card, DatePicker, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
 import { api, ApiFailure, isAdmin, showFailure, type Account, type Page, type RunSummary } from '../api';
 import { useT } from '../i18n';
@@ -17,8 +17,6 @@ import { Failure } from './Failure';
 import { ApplicationPanel } from './ApplicationPanel';
 import { DEADLINES, reviewStateOf, STATE_ORDER, STATES, type ApplicationState, type ApplicationView, type BatchResult } from '../process';
 
-interface RuleOption { id: string; title: string; mode: string; facts: string[] }
-interface Doc { id: string; issuer: string; number: string }
 
 /** What the queue is narrowed to; the server filters (the page shows one page of it). */
 interface QueueFilter {
@@ -173,14 +171,14 @@ function BatchSummary({ result, onClose }: { result: BatchResult; onClose: () =>
 function Setup({ account, onDone, onError }: { account: Account; onDone: (msg: string) => void; onError: (e: ApiFailure) => void }) {
   const t = useT();
   const names = useNames();
-  const [rules, setRules] = useState<RuleOption[]>([]);
+  const [rules, setRules] = useState<DocumentRule[]>([]);
   const [runs, setRuns] = useState<RunSummary[]>([]);
   const [w, setW] = useState<{ rule?: string; year: number; opens?: string; closes?: string }>({ year: new Date().getFullYear() - 1 });
   const [run, setRun] = useState<string>();
   useEffect(() => {
-    api<{ items: Doc[] }>('GET', '/api/documents').then(async (r) => {
+    api<Documents>('GET', '/api/documents').then(async (r) => {
       const own = r.items.filter((d) => d.issuer === account.region);
-      const docs = await Promise.all(own.map((d) => api<{ rules: RuleOption[] }>('GET', `/api/documents/${d.id}`)));
+      const docs = await Promise.all(own.map((d) => api<DocumentDetail>('GET', `/api/documents/${d.id}`)));
       setRules(docs.flatMap((d) => d.rules).filter((x) => x.mode === 'application'));
     }, showFailure(onError));
     api<Page<RunSummary>>('GET', '/api/runs?pageSize=100').then((r) => setRuns(r.items.filter((x) => x.official)), showFailure(onError));
