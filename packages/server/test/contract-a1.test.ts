@@ -4,10 +4,6 @@
  * against the schema it declares in @duixian/api (with ajv, the validator Fastify itself uses), its
  * errors against the error shape — and what the schema leaves out does not leave the server.
  */
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import type { TSchema } from '@sinclair/typebox';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOADED } from '@duixian/corpus';
 import * as api from '@duixian/api';
@@ -15,22 +11,7 @@ import { example } from '../../interchange/test/fixtures.js';
 import { BACKENDS } from '../../store/test/backends.js';
 import { PASSWORD, platform, platformData, sender, type Platform } from './platform.js';
 import { zipOf } from './zip.js';
-
-const ajv = new Ajv({ strict: false, allErrors: true });
-(addFormats as unknown as (a: Ajv) => void)(ajv);
-const compiled = new Map<TSchema, ValidateFunction>();
-
-/** The answer, when it has `status` and its body conforms to `schema`; else a failure naming every mismatch. */
-function conforms(r: LightMyRequestResponse, status: number, schema: TSchema): any { // eslint-disable-line @typescript-eslint/no-explicit-any
-  expect(r.statusCode, r.body.slice(0, 500)).toBe(status);
-  const body: unknown = r.json();
-  let validate = compiled.get(schema);
-  if (!validate) compiled.set(schema, validate = ajv.compile(schema));
-  const ok = validate(body);
-  expect(ok ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`)).toEqual([]);
-  return body;
-}
-const refused = (r: LightMyRequestResponse, status: number, code: string) => expect(conforms(r, status, api.ErrorBody).error.code).toBe(code);
+import { conforms, refused } from './conforms.js';
 
 describe.each(BACKENDS)('the contract of session, accounts, data, runs, corpus, monitoring and audit on $name', (backend) => {
   let p: Platform;

@@ -9,8 +9,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import type { TSchema } from '@sinclair/typebox';
 import {
   APPLICATION_STATES as API_STATES, ApplicationDetail, ApplicationPage, ApplicationView, ApplyGuide, Attachment, BatchResult, Budget, Budgets, CalendarInfo,
@@ -20,20 +18,11 @@ import { readApplication } from '@duixian/store';
 import { APPLICATION_STATES } from '@duixian/workflow';
 import { BACKENDS } from '../../store/test/backends.js';
 import { dated, platform, runAs, type Platform, type Send, type Username } from './platform.js';
-
-const ajv = new Ajv({ strict: false, allErrors: true });
-(addFormats as unknown as (a: Ajv) => void)(ajv);
-const validators = new Map<TSchema, ValidateFunction>();
+import { conforms } from './conforms.js';
 
 /** The answer, after checking its status and that its body is what `schema` declares (errors: the error shape). */
-function answer(res: LightMyRequestResponse, status: number, schema: TSchema = ErrorBody): Record<string, unknown> {
-  expect(res.statusCode, res.body).toBe(status);
-  const body = res.json() as Record<string, unknown>;
-  let validate = validators.get(schema);
-  if (!validate) validators.set(schema, (validate = ajv.compile(schema)));
-  expect(validate(body) ? [] : validate.errors, `${res.body.slice(0, 300)}`).toEqual([]);
-  return body;
-}
+const answer = (res: LightMyRequestResponse, status: number, schema: TSchema = ErrorBody): Record<string, unknown> =>
+  conforms(res, status, schema) as Record<string, unknown>;
 
 const RULE = 'jining-2022-54/2.national-title'; // 济宁: county first review, then the city's final review; 最高50万元
 const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(500, 0x20)]);
